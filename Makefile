@@ -1,0 +1,44 @@
+# KB Workbook — the two commands of the README:
+#   make report   set up (once) and run every notebook on the demo company -> reports/index.html
+#   make test     set up (once) and run the whole test suite
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.kb-installed
+# the venv's bin first, so that notebook kernels start with the venv's interpreter
+export PATH := $(abspath $(BIN)):$(PATH)
+export MPLBACKEND := Agg
+
+.PHONY: install report test lint build check-build bench demo clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+report: install
+	$(BIN)/kbcore run --out reports
+
+build: install
+	$(BIN)/kbcore build
+
+check-build: install
+	$(BIN)/kbcore build --check
+
+lint: install
+	$(BIN)/ruff check kbcore tests notebooks solutions
+
+test: install check-build lint
+	$(BIN)/python -m pytest -n 2 --dist loadfile --ignore=tests/fixtures tests --nbval-lax notebooks solutions exercises
+
+bench: install
+	$(BIN)/python tests/benchmark.py
+
+demo: install
+	$(BIN)/kbcore demo --out data/demo
+
+clean:
+	rm -rf reports .pytest_cache .ruff_cache

@@ -1,0 +1,6 @@
+"""Allow ``python -m kbcore``."""
+import sys
+
+from kbcore.cli import main
+
+sys.exit(main())

@@ -1,0 +1,117 @@
+"""The ``kbcore`` command: validate company data, run every block, regenerate derived files.
+
+    kbcore validate PATH [--mapping FILE] [--lang ru]
+    kbcore run [--data PATH] [--mapping FILE] [--lang ru] [--out DIR]
+    kbcore demo [--out DIR] [--clients N] [--years Y] [--seed S]
+    kbcore build [--check]
+
+Bad input ends in a clear message (what, where, what to do) and a non-zero exit code,
+never in a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+__all__ = ["main"]
+
+
+def _cmd_validate(args) -> int:
+    from kbcore.dataset import validate
+
+    code, text = validate(args.path, mapping=args.mapping, lang=args.lang)
+    print(text)
+    return code
+
+
+def _cmd_run(args) -> int:
+    from kbcore.runner import run
+
+    result = run(args.data, args.mapping, lang=args.lang, out=args.out, progress=not args.quiet)
+    print(f"{'OK' if result.ok else 'FAILED'}: {Path(result.index).resolve()}")
+    for item in result.results:
+        if item.status != "ok":
+            print(f"  {item.path}: {item.status}: {item.error}", file=sys.stderr)
+    if not result.ok and not result.results:
+        print("  the data could not be used: see the index for the data-quality report", file=sys.stderr)
+    return 0 if result.ok else 1
+
+
+def _cmd_demo(args) -> int:
+    from kbcore import demo
+
+    argv = ["--out", str(args.out), "--clients", str(args.clients), "--years", str(args.years),
+            "--seed", str(args.seed)]
+    return demo.main(argv) or 0
+
+
+def _cmd_build(args) -> int:
+    from kbcore.notebooks import build
+
+    changed = build(check=args.check)
+    if args.check:
+        if changed:
+            print("These derived files are stale; run `kbcore build` (or `make build`) and commit them:")
+            for path in changed:
+                print(f"  {path}")
+            return 1
+        print("All derived notebooks are up to date.")
+        return 0
+    for path in changed:
+        print(f"wrote {path}")
+    return 0
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="kbcore", description="KB Workbook: customer-base analyses")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    v = sub.add_parser("validate", help="check company data and print the data-quality report")
+    v.add_argument("path", help="a folder with one file per table, or a single sales file")
+    v.add_argument("--mapping", help="YAML file mapping your headers to canonical columns")
+    v.add_argument("--lang", default="en", choices=["en", "ru"], help="language of the report")
+    v.set_defaults(func=_cmd_validate)
+
+    r = sub.add_parser("run", help="run every block notebook and write HTML reports")
+    r.add_argument("--data", help="company data (folder or file); default: the demo company")
+    r.add_argument("--mapping", help="YAML column mapping")
+    r.add_argument("--lang", default="en", choices=["en", "ru"])
+    r.add_argument("--out", default="reports", help="output folder (default: reports/)")
+    r.add_argument("--quiet", action="store_true", help="no progress bar")
+    r.set_defaults(func=_cmd_run)
+
+    d = sub.add_parser("demo", help="regenerate the demo company")
+    d.add_argument("--out", default=None, help="output folder (default: data/demo)")
+    d.add_argument("--clients", type=int, default=1500)
+    d.add_argument("--years", type=int, default=5)
+    d.add_argument("--seed", type=int, default=2024)
+    d.set_defaults(func=_cmd_demo)
+
+    b = sub.add_parser("build", help="regenerate notebooks and exercises from their sources")
+    b.add_argument("--check", action="store_true", help="change nothing; fail if anything is stale")
+    b.set_defaults(func=_cmd_build)
+    return p
+
+
+def main(argv=None) -> int:
+    """Entry point of the ``kbcore`` command; returns the exit code."""
+    from kbcore.errors import KBDataError
+
+    args = _parser().parse_args(argv)
+    if getattr(args, "out", "x") is None and args.command == "demo":
+        from kbcore.paths import DEMO_DIR
+
+        args.out = DEMO_DIR
+    try:
+        return args.func(args)
+    except KBDataError as err:
+        print(err.bilingual(), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,133 @@
+"""One catalogue of every text kbcore produces, keyed by English ids, plus locale formatting.
+
+The catalogue is the union of ``kbcore/locale/*.yaml`` (one file per area, so that
+modules do not edit each other's file; an id defined twice is an error). Each entry is::
+
+    whale.title:
+      en: "Whale curve: cumulative profit by client"
+      ru: "Кривая кита: накопленная прибыль по клиентам"
+
+Missing languages fall back to English. Placeholders use ``str.format`` syntax.
+Numbers, money and dates are formatted by Babel for the language's locale
+(``ru``: ``1 234 567,50 ₽`` with non-breaking spaces), never by hand.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from babel.dates import format_date as _babel_date
+from babel.numbers import format_currency, format_decimal, format_percent
+
+__all__ = [
+    "LANGS",
+    "DEFAULT_CURRENCY",
+    "t",
+    "catalogue",
+    "check_lang",
+    "fmt_number",
+    "fmt_money",
+    "fmt_pct",
+    "fmt_date",
+    "bilingual",
+]
+
+LANGS = ("en", "ru", "bg")
+DEFAULT_CURRENCY = "RUB"
+_LOCALES = {"en": "en_US", "ru": "ru_RU", "bg": "bg_BG"}
+_LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+
+
+@lru_cache(maxsize=1)
+def catalogue() -> dict[str, dict[str, str]]:
+    """The merged catalogue ``{id: {lang: text}}`` from every ``locale/*.yaml``."""
+    merged: dict[str, dict[str, str]] = {}
+    for path in sorted(_LOCALE_DIR.glob("*.yaml")):
+        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        for key, texts in entries.items():
+            if key in merged:
+                raise ValueError(f"catalogue id {key!r} is defined twice (again in {path.name})")
+            if not isinstance(texts, dict) or "en" not in texts:
+                raise ValueError(f"catalogue id {key!r} in {path.name} needs at least an 'en' text")
+            merged[key] = {lang: str(text) for lang, text in texts.items()}
+    return merged
+
+
+def check_lang(lang: str) -> str:
+    """Return ``lang`` if supported, else raise a clear ``ValueError``."""
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
+    return lang
+
+
+def t(key: str, lang: str = "en", **kwargs) -> str:
+    """The text of catalogue id ``key`` in ``lang`` (English when not translated).
+
+    Raises ``KeyError`` for an unknown id, so that a typo fails in tests, not on a projector.
+    """
+    check_lang(lang)
+    texts = catalogue()[key]
+    text = texts.get(lang) or texts["en"]
+    return text.format(**kwargs) if kwargs else text
+
+
+def bilingual(key: str, **kwargs) -> str:
+    """English text, then the Russian one on the next line (for error messages)."""
+    en = t(key, "en", **kwargs)
+    ru = t(key, "ru", **kwargs)
+    return en if en == ru else f"{en}\n{ru}"
+
+
+def _is_missing(value) -> bool:
+    try:
+        return value is None or (isinstance(value, float) and math.isnan(value))
+    except TypeError:
+        return False
+
+
+def fmt_number(value, lang: str = "en", digits: int = 0) -> str:
+    """A number with the locale's grouping and decimal mark (``ru``: ``1 234 567,5``)."""
+    if _is_missing(value):
+        return "—"
+    pattern = "#,##0" + ("." + "0" * digits if digits else "")
+    return format_decimal(value, format=pattern, locale=_LOCALES[check_lang(lang)])
+
+
+def fmt_money(value, lang: str = "en", currency: str = DEFAULT_CURRENCY, digits: int = 0) -> str:
+    """Money in the locale's format (``ru``: ``1 234 568 ₽``; ``en``: ``RUB 1,234,568``)."""
+    if _is_missing(value):
+        return "—"
+    loc = _LOCALES[check_lang(lang)]
+    if digits == 0:
+        return format_currency(round(value), currency, locale=loc, format_type="standard",
+                               currency_digits=False, format="¤#,##0" if lang == "en" else "#,##0 ¤")
+    return format_currency(value, currency, locale=loc)
+
+
+def fmt_pct(value, lang: str = "en", digits: int = 0) -> str:
+    """A share (0.253) as a percentage in the locale's format (``ru``: ``25 %``)."""
+    if _is_missing(value):
+        return "—"
+    pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
+    return format_percent(value, format=pattern, locale=_LOCALES[check_lang(lang)])
+
+
+def fmt_date(value, lang: str = "en") -> str:
+    """A date in the locale's medium format."""
+    if _is_missing(value):
+        return "—"
+    import pandas as pd
+
+    ts = pd.Timestamp(value)
+    if ts is pd.NaT:
+        return "—"
+    return _babel_date(ts.date(), format="medium", locale=_LOCALES[check_lang(lang)])
+
+
+def labels(keys: Iterable[str], lang: str = "en") -> dict[str, str]:
+    """``{key: text}`` for several ids (handy for renaming DataFrame columns)."""
+    return {k: t(k, lang) for k in keys}

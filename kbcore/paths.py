@@ -1,0 +1,28 @@
+"""One anchor for every path kbcore resolves.
+
+papermill runs a kernel in the caller's folder and nbval in the notebook's folder;
+nothing in kbcore depends on either: paths are resolved from this module.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+__all__ = ["PACKAGE_DIR", "PROJECT_DIR", "DATA_DIR", "DEMO_DIR", "TEMPLATES_DIR", "project_dir"]
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+
+
+def project_dir() -> Path:
+    """The project's root folder (the one holding ``notebooks/``), or ``KB_PROJECT_DIR``."""
+    env = os.environ.get("KB_PROJECT_DIR")
+    if env:
+        return Path(env).resolve()
+    return PACKAGE_DIR.parent
+
+
+PROJECT_DIR = project_dir()
+DATA_DIR = PROJECT_DIR / "data"
+DEMO_DIR = DATA_DIR / "demo"
+TEMPLATES_DIR = DATA_DIR / "templates"

@@ -1,0 +1,225 @@
+"""The canonical tables and columns: the one place they are named.
+
+Every other module takes column names from here (``from kbcore.schema import C``);
+loading maps a company's own headers onto these names, and nothing downstream
+knows about source formats.
+
+A table is described by :class:`Table`: its required columns, its optional
+columns and the kind of each column (``id``, ``text``, ``date``, ``number``,
+``int``, ``bool``). Identifiers are always text, so that leading zeros of a
+tax ID (ИНН) or a 1C code survive.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = ["C", "Table", "TABLES", "REQUIRED_TABLES", "OPTIONAL_TABLES", "KINDS"]
+
+
+class C:
+    """Canonical column names (attribute = the column's name in every DataFrame)."""
+
+    # identities
+    client_id = "client_id"
+    product_id = "product_id"
+    contact_id = "contact_id"
+    doc_id = "doc_id"
+    # sales
+    date = "date"
+    revenue = "revenue"
+    quantity = "quantity"
+    cost = "cost"
+    discount = "discount"
+    list_revenue = "list_revenue"
+    manager = "manager"
+    channel = "channel"
+    # clients
+    name = "name"
+    tax_id = "tax_id"
+    segment = "segment"
+    industry = "industry"
+    region = "region"
+    city = "city"
+    size = "size"
+    acquisition_channel = "acquisition_channel"
+    created = "created"
+    key_account = "key_account"
+    phone = "phone"
+    email = "email"
+    address = "address"
+    decision_maker = "decision_maker"
+    potential = "potential"
+    payment_terms_days = "payment_terms_days"
+    status = "status"
+    # products
+    category = "category"
+    brand = "brand"
+    is_target = "is_target"
+    list_price = "list_price"
+    unit_cost = "unit_cost"
+    # contacts
+    position = "position"
+    buying_role = "buying_role"
+    influence = "influence"
+    attitude = "attitude"
+    level = "level"
+    owner = "owner"
+    last_contact = "last_contact"
+    # interactions
+    kind = "kind"
+    outcome = "outcome"
+    note = "note"
+    # surveys
+    csat = "csat"
+    nps = "nps"
+    # loyalty
+    joined = "joined"
+    tier = "tier"
+    points_earned = "points_earned"
+    points_redeemed = "points_redeemed"
+    # targets
+    period = "period"
+    kpi = "kpi"
+    target = "target"
+    # market
+    companies = "companies"
+    consumption_per_company = "consumption_per_company"
+    source = "source"
+
+
+KINDS = ("id", "text", "date", "number", "int", "bool")
+
+
+@dataclass(frozen=True)
+class Table:
+    """One canonical table: its name, required and optional columns with their kinds."""
+
+    name: str
+    required: dict[str, str]
+    optional: dict[str, str] = field(default_factory=dict)
+    key: tuple[str, ...] = ()
+    description: str = ""
+
+    @property
+    def columns(self) -> dict[str, str]:
+        """All columns, required first, with their kinds."""
+        return {**self.required, **self.optional}
+
+
+TABLES: dict[str, Table] = {
+    t.name: t
+    for t in [
+        Table(
+            "sales",
+            required={C.date: "date", C.client_id: "id", C.revenue: "number"},
+            optional={
+                C.doc_id: "id",
+                C.product_id: "id",
+                C.quantity: "number",
+                C.cost: "number",
+                C.discount: "number",
+                C.list_revenue: "number",
+                C.manager: "text",
+                C.channel: "text",
+                C.name: "text",
+                C.tax_id: "id",
+                C.region: "text",
+                C.category: "text",
+            },
+            description="an invoice line; negative quantity or revenue = a return. "
+            "revenue is net of discount, VAT excluded; cost is the cost of goods of the line; "
+            "discount is the discount amount in money (list_revenue - revenue)",
+        ),
+        Table(
+            "clients",
+            required={C.client_id: "id"},
+            optional={
+                C.name: "text",
+                C.tax_id: "id",
+                C.segment: "text",
+                C.industry: "text",
+                C.region: "text",
+                C.city: "text",
+                C.manager: "text",
+                C.size: "text",
+                C.acquisition_channel: "text",
+                C.created: "date",
+                C.key_account: "bool",
+                C.phone: "text",
+                C.email: "text",
+                C.address: "text",
+                C.decision_maker: "text",
+                C.potential: "number",
+                C.payment_terms_days: "number",
+                C.status: "text",
+            },
+            key=(C.client_id,),
+            description="a client (counterparty)",
+        ),
+        Table(
+            "products",
+            required={C.product_id: "id"},
+            optional={
+                C.name: "text",
+                C.category: "text",
+                C.brand: "text",
+                C.is_target: "bool",
+                C.list_price: "number",
+                C.unit_cost: "number",
+            },
+            key=(C.product_id,),
+            description="a product (nomenclature item)",
+        ),
+        Table(
+            "contacts",
+            required={C.client_id: "id", C.contact_id: "id"},
+            optional={
+                C.name: "text",
+                C.position: "text",
+                C.buying_role: "text",
+                C.influence: "text",
+                C.attitude: "text",
+                C.level: "text",
+                C.owner: "text",
+                C.last_contact: "date",
+            },
+            key=(C.contact_id,),
+            description="a person in a client's buying centre (DMU)",
+        ),
+        Table(
+            "interactions",
+            required={C.date: "date", C.client_id: "id"},
+            optional={C.manager: "text", C.kind: "text", C.outcome: "text", C.note: "text"},
+            description="a recorded contact with a client (CRM history); kind 'visit' counts as a visit",
+        ),
+        Table(
+            "surveys",
+            required={C.date: "date", C.client_id: "id"},
+            optional={C.csat: "number", C.nps: "number"},
+            description="a satisfaction answer",
+        ),
+        Table(
+            "loyalty",
+            required={C.client_id: "id", C.joined: "date"},
+            optional={C.tier: "text", C.points_earned: "number", C.points_redeemed: "number"},
+            key=(C.client_id,),
+            description="a client's membership in the loyalty programme",
+        ),
+        Table(
+            "targets",
+            required={C.period: "text", C.manager: "text", C.kpi: "text", C.target: "number"},
+            description="a KPI target of a manager for a period (period as YYYY, YYYY-Qn or YYYY-MM)",
+        ),
+        Table(
+            "market",
+            required={C.segment: "text", C.region: "text"},
+            optional={C.companies: "number", C.consumption_per_company: "number", C.source: "text"},
+            key=(C.segment, C.region),
+            description="a market cell (segment x region): how many companies, how much each buys a year",
+        ),
+    ]
+}
+
+REQUIRED_TABLES = ("sales",)
+OPTIONAL_TABLES = tuple(t for t in TABLES if t not in REQUIRED_TABLES)

@@ -1,0 +1,71 @@
+"""Small display helpers for the notebooks: formatted tables, "this part needs …" notes.
+
+They only format and display; they compute nothing a reader would need to check.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+from kbcore.i18n import catalogue, fmt_date, fmt_money, fmt_number, fmt_pct, t
+
+__all__ = ["header", "styled", "needs", "loaded_summary"]
+
+_MONEY = {"revenue", "cost", "gross_margin", "discount", "cts_orders", "cts_deliveries",
+          "cts_visits", "cts_credit", "cost_to_serve", "profit", "value_money", "list_revenue",
+          "potential", "returns"}
+_PCT = {"gross_margin_pct", "profit_pct", "profit_margin", "discount_rate", "revenue_share",
+        "profit_share", "cum_share", "client_share", "share"}
+_INT = {"clients", "orders", "deliveries", "visits", "lines", "rank", "year"}
+
+
+def header(column: str, lang: str = "en") -> str:
+    """The people's header of a column: catalogue id ``col.<column>`` or the name itself."""
+    key = f"col.{column}"
+    return t(key, lang) if key in catalogue() else str(column)
+
+
+def styled(df: pd.DataFrame, lang: str = "en", *, money: Iterable[str] = (), pct: Iterable[str] = (),
+           ints: Iterable[str] = (), max_rows: int | None = 20, index: bool = False):
+    """A pandas Styler of ``df`` with locale-formatted numbers and translated headers.
+
+    Columns are formatted by name: money (``revenue``, ``profit`` …), shares (``*_share``, ``*_pct``)
+    and counts are recognised; pass ``money``/``pct``/``ints`` to add others. Text cells are escaped.
+    """
+    view = df.head(max_rows) if max_rows else df
+    money, pct, ints = set(money) | _MONEY, set(pct) | _PCT, set(ints) | _INT
+    formats = {}
+    for col in view.columns:
+        if col in pct:
+            formats[col] = lambda v, _l=lang: fmt_pct(v, _l, 1)
+        elif col in money:
+            formats[col] = lambda v, _l=lang: fmt_money(v, _l)
+        elif col == "year":
+            formats[col] = str
+        elif col in ints:
+            formats[col] = lambda v, _l=lang: fmt_number(v, _l)
+        elif pd.api.types.is_datetime64_any_dtype(view[col]):
+            formats[col] = lambda v, _l=lang: fmt_date(v, _l)
+        elif pd.api.types.is_float_dtype(view[col]):
+            formats[col] = lambda v, _l=lang: fmt_number(v, _l, 2)
+    styler = view.style.format(formats, escape="html")
+    styler = styler.relabel_index([header(c, lang) for c in view.columns], axis=1)
+    if not index:
+        styler = styler.hide(axis="index")
+    return styler
+
+
+def needs(what_key: str, how_key: str, lang: str = "en") -> str:
+    """One sentence: which data this part needs and how to provide it (section skipped)."""
+    return t("ui.needs", lang, what=t(what_key, lang), how=t(how_key, lang))
+
+
+def loaded_summary(dataset, lang: str = "en") -> str:
+    """One line describing what was loaded (source, lines, clients, date range)."""
+    sales = dataset.sales
+    source = t("ui.demo", lang) if dataset.source == "demo" else dataset.source
+    return t("ui.loaded", lang, source=source, lines=fmt_number(len(sales), lang),
+             clients=fmt_number(sales["client_id"].nunique(), lang),
+             first=fmt_date(sales["date"].min(), lang), last=fmt_date(sales["date"].max(), lang))

@@ -1,0 +1,104 @@
+# %% [markdown]
+# # Block 1 · Exercises · Main errors in sales management
+# *(«Основные ошибки в управлении продажами»)*
+#
+# Six short exercises on the demo company, so that everybody in the room gets the same right answer.
+# Each one asks a question, gives you a cell to write the answer in (replace the `...`), and ends with a
+# `check(...)` line that tells you at once whether you are right — and, if not yet, gives a hint.
+# The functions you need are the ones the block's notebook uses; `help(function)` shows what each does.
+
+# %%
+import kbcore
+from kbcore.analyses.profitability import (
+    CostToServeRates,
+    client_pnl,
+    concession_clients,
+    whale_curve,
+    whale_summary,
+    yearly_summary,
+)
+from kbcore.exercises import check, set_lang
+
+lang = "en"  # "ru" for hints in Russian
+set_lang(lang)
+ds = kbcore.load()  # the demo company
+yearly = yearly_summary(ds.sales, ds.clients, ds.interactions)
+pnl = client_pnl(ds.sales, ds.clients, ds.interactions)
+yearly
+
+# %% [markdown]
+# ## Exercise 1.1 · Revenue of the last year
+# What was the demo company's revenue in its last full year, 2025, in roubles? Take it from `yearly`.
+
+# %%
+revenue_2025 = yearly.loc[yearly["year"] == 2025, "revenue"].item()  # SOLUTION
+check("1.1", revenue_2025)
+
+# %% [markdown]
+# ## Exercise 1.2 · Growth of revenue and of profit
+# By what share did revenue grow from 2021 to 2025 (e.g. 0.25 for +25%)? And client profit?
+# Compare the two numbers: this is the block's main error in one line.
+
+# %%
+first, last = yearly.set_index("year").loc[2021], yearly.set_index("year").loc[2025]
+revenue_growth = last["revenue"] / first["revenue"] - 1  # SOLUTION
+profit_growth = last["profit"] / first["profit"] - 1  # SOLUTION
+check("1.2a", revenue_growth)
+check("1.2b", profit_growth)
+
+# %% [markdown]
+# ## Exercise 1.3 · Clients who lose money
+# With the default cost-to-serve rates, how many clients have a negative profit over the whole history?
+
+# %%
+unprofitable = int((pnl["profit"] < 0).sum())  # SOLUTION
+check("1.3", unprofitable)
+
+# %% [markdown]
+# ## Exercise 1.4 · The whale
+# What share of the company's total profit do the 20% most profitable clients earn? (`whale_curve` and
+# `whale_summary` do the ranking; a share above 1 means above 100%.)
+
+# %%
+summary = whale_summary(whale_curve(pnl))  # SOLUTION
+top20_share = summary["top20_share"]  # SOLUTION
+check("1.4", top20_share)
+
+# %% [markdown]
+# ## Exercise 1.5 · Concession clients
+# Clients whose average discount is 15% or more: what share of revenue do they bring, and what is their total
+# profit in roubles (negative if they lose money)?
+
+# %%
+concession = concession_clients(pnl, threshold=0.15).set_index("group")
+concession_revenue_share = concession.loc["concession", "revenue_share"]  # SOLUTION
+concession_profit = concession.loc["concession", "profit"]  # SOLUTION
+check("1.5a", concession_revenue_share)
+check("1.5b", concession_profit)
+
+# %% tags=["solution"]
+# For the trainer: the same table in full, to discuss with the room.
+concession
+
+# %% [markdown]
+# ## Exercise 1.6 · What if visits were free?
+# Sales visits are one part of the cost to serve. Recompute the client P&L with a visit cost of 0 (keep the other
+# rates at their defaults): how many clients are unprofitable now? What does that tell you about who the
+# visits go to?
+
+# %%
+no_visits = client_pnl(ds.sales, ds.clients, ds.interactions, rates=CostToServeRates(per_visit=0))  # SOLUTION
+unprofitable_without_visits = int((no_visits["profit"] < 0).sum())  # SOLUTION
+check("1.6", unprofitable_without_visits)
+
+# %% [markdown]
+# **To discuss (no check):** which clients gain the most when visits are free? List the five whose profit
+# rises the most, with their names. Who decides how often they are visited?
+
+# %%
+# Write your code here: compare `pnl` and `no_visits` by client_id.
+# solution
+gain = (
+    no_visits.set_index("client_id")["profit"] - pnl.set_index("client_id")["profit"]
+).sort_values(ascending=False)
+pnl.set_index("client_id").loc[gain.index[:5], ["name", "visits", "profit"]]
