@@ -15,11 +15,13 @@ Numbers, money and dates are formatted by Babel for the language's locale
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from babel import Locale
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
@@ -89,31 +91,42 @@ def _is_missing(value) -> bool:
         return False
 
 
+def _pattern(kind: str, lang: str, digits: int) -> str:
+    """The locale's own pattern for ``kind`` with exactly ``digits`` decimals."""
+    loc = Locale.parse(_LOCALES[check_lang(lang)])
+    if kind == "percent":
+        base = loc.percent_formats[None].pattern
+    elif kind == "currency":
+        base = loc.currency_formats["standard"].pattern.split(";")[0]
+        if lang == "en":
+            base = base.replace("¤", "¤\xa0")  # "RUB 1,234" rather than "RUB1,234"
+    else:
+        base = "#,##0.###"
+    decimals = ("." + "0" * digits) if digits else ""
+    return re.sub(r"0(\.[0#]+)?", "0" + decimals, base, count=1)
+
+
 def fmt_number(value, lang: str = "en", digits: int = 0) -> str:
-    """A number with the locale's grouping and decimal mark (``ru``: ``1 234 567,5``)."""
+    """A number with the locale's grouping and decimal mark (``ru``: ``1 234 567,5`` with NBSP)."""
     if _is_missing(value):
         return "—"
-    pattern = "#,##0" + ("." + "0" * digits if digits else "")
-    return format_decimal(value, format=pattern, locale=_LOCALES[check_lang(lang)])
+    return format_decimal(value, format=_pattern("decimal", lang, digits), locale=_LOCALES[lang])
 
 
 def fmt_money(value, lang: str = "en", currency: str = DEFAULT_CURRENCY, digits: int = 0) -> str:
     """Money in the locale's format (``ru``: ``1 234 568 ₽``; ``en``: ``RUB 1,234,568``)."""
     if _is_missing(value):
         return "—"
-    loc = _LOCALES[check_lang(lang)]
-    if digits == 0:
-        return format_currency(round(value), currency, locale=loc, format_type="standard",
-                               currency_digits=False, format="¤#,##0" if lang == "en" else "#,##0 ¤")
-    return format_currency(value, currency, locale=loc)
+    return format_currency(value, currency, format=_pattern("currency", lang, digits),
+                           locale=_LOCALES[check_lang(lang)], currency_digits=False)
 
 
 def fmt_pct(value, lang: str = "en", digits: int = 0) -> str:
-    """A share (0.253) as a percentage in the locale's format (``ru``: ``25 %``)."""
+    """A share (0.253) as a percentage in the locale's format (``ru``: ``25 %`` with NBSP)."""
     if _is_missing(value):
         return "—"
-    pattern = "#,##0" + ("." + "0" * digits if digits else "") + "%"
-    return format_percent(value, format=pattern, locale=_LOCALES[check_lang(lang)])
+    return format_percent(value, format=_pattern("percent", lang, digits),
+                          locale=_LOCALES[check_lang(lang)])
 
 
 def fmt_date(value, lang: str = "en") -> str:

@@ -1,0 +1,419 @@
+"""Exercise checks: "right" or "not yet" with a hint, never the answer.
+
+A block registers the expected answer of each exercise as a function of the dataset,
+computed through the same kbcore functions the block uses::
+
+    @exercise("1.2a", hint="ex.1.2a.hint", kind="share", tol=0.001)
+    def revenue_growth(ds):
+        ...
+        return float(growth)
+
+and the workbook ends each exercise with ``check("1.2", answer)``. The expected value is
+computed once per process on the demo company (``kbcore.dataset.load(None)``), so every
+participant gets the same answer. It is never shown: not in the text, not in the HTML, not in
+the returned :class:`Verdict`, not in an exception.
+
+How answers are compared (``kind``):
+
+``number``
+    A real number (int, float, numpy scalar); right when ``|answer - expected| <= tol * |expected|``
+    (``|answer| <= tol`` when the expected value is 0; ``tol=0`` means exactly equal). A table,
+    a column, a text or True/False gets a hint on how to take one number out of it.
+``share``
+    A share as a number; ``0.23`` and ``23`` (meaning 23 %) are both right for a share of 0.23.
+    The answer is first compared as a share, then divided by 100 as a percentage, each with
+    ``|a - e| <= tol * max(|e|, 1)`` (so ``tol`` is at least an absolute tolerance in share
+    units). The two readings are 100 times apart, so with any sensible ``tol`` at most one of
+    them can match a non-zero expected share: the rule is unambiguous.
+``set``
+    Any collection (list, set, tuple, numpy array, pandas Series or Index); compared as sets of
+    strings (whole floats as integers: ``7.0`` is ``"7"``), order and duplicates ignored.
+``text``
+    A str; compared without case and with runs of whitespace collapsed.
+``bool``
+    True or False (numpy's too).
+``frame`` / ``series``
+    A pandas DataFrame / Series with the same columns (any order) and the same rows in the same
+    order; numbers within the relative ``tol``; the index is not compared.
+
+``answer is ...`` (the exercises' placeholder) says "not answered yet"; nothing fails.
+The language of the messages is ``lang`` or the module's setting :func:`set_lang`.
+"""
+
+from __future__ import annotations
+
+import html
+import importlib
+import math
+import numbers
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kbcore.i18n import catalogue, check_lang, t
+
+__all__ = [
+    "KINDS",
+    "DEFAULT_TOL",
+    "Exercise",
+    "Verdict",
+    "exercise",
+    "check",
+    "set_lang",
+    "get_lang",
+    "registered",
+    "demo_dataset",
+]
+
+KINDS = ("number", "share", "set", "text", "bool", "frame", "series")
+DEFAULT_TOL = 0.005
+
+_REGISTRY: dict[str, Exercise] = {}
+_EXPECTED: dict[str, object] = {}
+_LANG = "en"
+_LOADED = False
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """A registered exercise: its id, the function computing the expected answer and how to compare."""
+
+    id: str
+    func: Callable
+    hint: str | None
+    tol: float
+    kind: str
+
+
+def set_lang(lang: str) -> None:
+    """Language of the verdicts from now on (``"en"`` or ``"ru"``); a workbook sets it from ``lang``."""
+    global _LANG
+    _LANG = check_lang(lang)
+
+
+def get_lang() -> str:
+    """The current language of the verdicts."""
+    return _LANG
+
+
+def exercise(exercise_id: str, *, hint: str | None = None, tol: float | None = None,
+             kind: str = "number") -> Callable:
+    """Register the decorated function ``(Dataset) -> expected answer`` as exercise ``exercise_id``.
+
+    Parameters
+    ----------
+    exercise_id : str
+        The id the workbook passes to :func:`check` (``"1.2"``, ``"1.2a"``).
+    hint : str, optional
+        Catalogue id of the hint shown when the answer is not right yet (en/ru).
+    tol : float, optional
+        Tolerance (see the module docstring); default :data:`DEFAULT_TOL` (0.5 %).
+    kind : str
+        One of :data:`KINDS`.
+    """
+    if kind not in KINDS:
+        raise ValueError(f"exercise {exercise_id}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
+    if hint is not None and hint not in catalogue():
+        raise KeyError(f"exercise {exercise_id}: hint {hint!r} is not in the catalogue (kbcore/locale/*.yaml)")
+    tolerance = DEFAULT_TOL if tol is None else float(tol)
+    if tolerance < 0:
+        raise ValueError(f"exercise {exercise_id}: tol must be >= 0")
+
+    def register(func: Callable) -> Callable:
+        old = _REGISTRY.get(exercise_id)
+        same = old is not None and (old.func.__module__, old.func.__qualname__) == (
+            func.__module__, func.__qualname__)
+        if old is not None and not same:
+            raise ValueError(f"exercise {exercise_id!r} is registered twice "
+                             f"({old.func.__module__}.{old.func.__qualname__} and "
+                             f"{func.__module__}.{func.__qualname__})")
+        _REGISTRY[exercise_id] = Exercise(exercise_id, func, hint, tolerance, kind)
+        _EXPECTED.pop(exercise_id, None)
+        return func
+
+    return register
+
+
+def _ensure_loaded() -> None:
+    """Import the block modules that register exercises (those that exist)."""
+    global _LOADED
+    if _LOADED:
+        return
+    from kbcore import exercises as package
+
+    for name in package.EXERCISE_MODULES:
+        try:
+            importlib.import_module(name)
+        except ModuleNotFoundError as err:
+            if err.name != name:
+                raise
+    _LOADED = True
+
+
+def registered() -> list[str]:
+    """The ids of every registered exercise, sorted."""
+    _ensure_loaded()
+    return sorted(_REGISTRY)
+
+
+@lru_cache(maxsize=1)
+def demo_dataset():
+    """The demo company, loaded once per process."""
+    from kbcore.dataset import load
+
+    return load(None)
+
+
+def _expected(item: Exercise):
+    if item.id not in _EXPECTED:
+        _EXPECTED[item.id] = item.func(demo_dataset())
+    return _EXPECTED[item.id]
+
+
+# --- verdicts ------------------------------------------------------------------------------------
+
+class Verdict:
+    """The outcome of :func:`check`: true when the answer is right.
+
+    ``status`` is ``"right"``, ``"wrong"``, ``"unanswered"`` or ``"wrong_type"``; ``text`` and
+    ``html`` are what was displayed. It holds nothing of the expected answer. In a notebook the
+    verdict is displayed by :func:`check` itself, so as a cell's last value it shows nothing more.
+    """
+
+    __slots__ = ("exercise", "status", "text", "html")
+
+    def __init__(self, exercise: str, status: str, text: str, html: str):
+        self.exercise, self.status, self.text, self.html = exercise, status, text, html
+
+    def __bool__(self) -> bool:
+        return self.status == "right"
+
+    def __eq__(self, other) -> bool:
+        if isinstance(other, bool):
+            return bool(self) == other
+        if isinstance(other, Verdict):
+            return (self.exercise, self.status) == (other.exercise, other.status)
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash((self.exercise, self.status))
+
+    def __repr__(self) -> str:
+        return f"Verdict(exercise={self.exercise!r}, status={self.status!r})"
+
+    def _ipython_display_(self) -> None:
+        """Already displayed by :func:`check`; show nothing twice."""
+
+
+_COLOURS = {"right": ("#1e8449", "#eafaf1"), "wrong": ("#b9770e", "#fef5e7"),
+            "wrong_type": ("#b9770e", "#fef5e7"), "unanswered": ("#7f8c8d", "#f4f6f6")}
+
+
+def _html_text(text: str) -> str:
+    """Escape ``text`` and render `backticks` as code."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text))
+
+
+def _verdict(item: Exercise, status: str, message: str, lang: str, *, extra: str | None = None,
+             hint: bool = False) -> Verdict:
+    title = t("check.exercise", lang, id=item.id)
+    lines = [message] + ([extra] if extra else [])
+    if hint:
+        hint_text = t(item.hint, lang) if item.hint else t("check.hint.default", lang)
+        lines.append(f"{t('check.hint', lang)} {hint_text}")
+    text = f"{title}: " + "\n".join(lines)
+    border, background = _COLOURS[status]
+    body = "<br>".join(_html_text(line) for line in lines)
+    markup = (f'<div class="kb-check kb-check-{status}" style="border-left: 4px solid {border}; '
+              f'background: {background}; padding: 6px 10px; margin: 4px 0;">'
+              f"<b>{html.escape(title)}</b> · {body}</div>")
+    return Verdict(item.id, status, text, markup)
+
+
+def _show(verdict: Verdict) -> None:
+    try:
+        from IPython import get_ipython
+    except ImportError:  # pragma: no cover - IPython comes with ipykernel
+        get_ipython = None  # noqa: N806
+    if get_ipython is not None and get_ipython() is not None:
+        from IPython.display import display
+
+        display({"text/html": verdict.html, "text/plain": verdict.text}, raw=True)
+    else:
+        print(verdict.text)
+
+
+# --- answers -------------------------------------------------------------------------------------
+
+class _WrongType(Exception):
+    def __init__(self, got: str, todo: str | None = None):
+        super().__init__(got)
+        self.got, self.todo = got, todo
+
+
+def _describe(answer, lang: str) -> tuple[str, str | None]:
+    """How to name a wrong ``answer`` for a person, and what to do about it."""
+    import numpy as np
+    import pandas as pd
+
+    if answer is None:
+        return t("check.got.none", lang), None
+    if isinstance(answer, bool | np.bool_):
+        return t("check.got.bool", lang), None
+    if isinstance(answer, pd.DataFrame):
+        return t("check.got.frame", lang), t("check.todo.one_value", lang)
+    if isinstance(answer, pd.Series):
+        return t("check.got.series", lang, n=len(answer)), t("check.todo.one_value", lang)
+    if isinstance(answer, str):
+        return t("check.got.text", lang), t("check.todo.number_text", lang)
+    if isinstance(answer, list | tuple | set | frozenset | np.ndarray | pd.Index):
+        return t("check.got.collection", lang, n=len(answer)), t("check.todo.one_value", lang)
+    return t("check.got.other", lang, type=type(answer).__name__), None
+
+
+def _as_number(answer, lang: str) -> float:
+    import numpy as np
+
+    if isinstance(answer, numbers.Real) and not isinstance(answer, bool | np.bool_):
+        value = float(answer)
+        if math.isnan(value):
+            raise _WrongType(t("check.got.nan", lang))
+        return value
+    raise _WrongType(*_describe(answer, lang))
+
+
+def _close(a: float, e: float, tol: float, floor: float = 0.0) -> bool:
+    scale = max(abs(e), floor)
+    if scale == 0:
+        return abs(a) <= tol
+    return abs(a - e) <= tol * scale
+
+
+def _norm_item(x) -> str:
+    if isinstance(x, float) and x.is_integer():
+        x = int(x)
+    elif hasattr(x, "item") and not isinstance(x, str):  # numpy scalars
+        try:
+            return _norm_item(x.item())
+        except (TypeError, ValueError):
+            pass
+    return str(x).strip()
+
+
+def _as_set(answer, lang: str) -> set[str]:
+    import numpy as np
+    import pandas as pd
+
+    if isinstance(answer, list | tuple | set | frozenset | np.ndarray | pd.Series | pd.Index):
+        return {_norm_item(x) for x in answer}
+    got, _ = _describe(answer, lang)
+    todo = t("check.todo.collection", lang) if isinstance(answer, pd.DataFrame) else None
+    raise _WrongType(got, todo)
+
+
+def _norm_text(value: str) -> str:
+    return " ".join(value.split()).casefold()
+
+
+def _compare(item: Exercise, answer, expected, lang: str) -> tuple[bool, str | None]:
+    """(right?, extra message) — raises _WrongType for an answer of the wrong kind."""
+    import numpy as np
+    import pandas as pd
+
+    kind, tol = item.kind, item.tol
+    if kind == "number":
+        a = _as_number(answer, lang)
+        return _close(a, float(expected), tol), None
+    if kind == "share":
+        a = _as_number(answer, lang)
+        e = float(expected)
+        if _close(a, e, tol, floor=1.0):
+            return True, None
+        if _close(a / 100.0, e, tol, floor=1.0):
+            return True, "pct"
+        return False, None
+    if kind == "set":
+        a = _as_set(answer, lang)
+        return a == {_norm_item(x) for x in expected}, None
+    if kind == "text":
+        if not isinstance(answer, str):
+            raise _WrongType(*_describe(answer, lang))
+        return _norm_text(answer) == _norm_text(str(expected)), None
+    if kind == "bool":
+        if not isinstance(answer, bool | np.bool_):
+            raise _WrongType(*_describe(answer, lang))
+        return bool(answer) == bool(expected), None
+    if kind == "frame":
+        if not isinstance(answer, pd.DataFrame):
+            raise _WrongType(*_describe(answer, lang)[:1])
+        e = expected
+        if set(map(str, answer.columns)) != set(map(str, e.columns)) or answer.shape != e.shape:
+            return False, None
+        a = answer.set_axis(list(map(str, answer.columns)), axis=1)[list(map(str, e.columns))]
+        e = e.set_axis(list(map(str, e.columns)), axis=1)
+        pd.testing.assert_frame_equal(a.reset_index(drop=True), e.reset_index(drop=True),
+                                      check_dtype=False, check_names=False, check_exact=False,
+                                      rtol=max(tol, 1e-9), check_column_type=False,
+                                      check_index_type=False)
+        return True, None
+    if kind == "series":
+        if not isinstance(answer, pd.Series):
+            raise _WrongType(*_describe(answer, lang)[:1])
+        e = expected
+        if len(answer) != len(e):
+            return False, None
+        pd.testing.assert_series_equal(answer.reset_index(drop=True), e.reset_index(drop=True),
+                                       check_dtype=False, check_names=False, check_exact=False,
+                                       rtol=max(tol, 1e-9), check_index_type=False)
+        return True, None
+    raise ValueError(f"unknown kind {kind!r}")  # pragma: no cover - refused at registration
+
+
+def check(exercise_id: str, answer, lang: str | None = None) -> Verdict:
+    """Say whether ``answer`` to exercise ``exercise_id`` is right; if not yet, give its hint.
+
+    Displays the verdict (HTML in a notebook, text otherwise) and returns it; the verdict is
+    true when the answer is right (``assert check("1.2", x)`` works). The expected answer is
+    never shown or returned.
+
+    Parameters
+    ----------
+    exercise_id : str
+        As registered with :func:`exercise`.
+    answer : object
+        The participant's answer; ``...`` (not answered yet) is fine.
+    lang : str, optional
+        ``"en"`` or ``"ru"``; default the language set with :func:`set_lang`.
+
+    Raises
+    ------
+    KeyError
+        For an exercise id that nobody registered (a typo in the workbook).
+    """
+    lang = check_lang(lang or _LANG)
+    _ensure_loaded()
+    item = _REGISTRY.get(str(exercise_id))
+    if item is None:
+        raise KeyError(t("check.unknown", lang, id=str(exercise_id), known=", ".join(sorted(_REGISTRY)) or "—"))
+    if answer is Ellipsis:
+        verdict = _verdict(item, "unanswered", t("check.unanswered", lang), lang)
+    else:
+        expected = _expected(item)  # an error here is a bug of the exercise, not of the answer
+        try:
+            right, note = _compare(item, answer, expected, lang)
+        except _WrongType as wrong:
+            expected_kind = t(f"check.expect.{item.kind}", lang)
+            message = t("check.type", lang, expected=expected_kind, got=wrong.got)
+            verdict = _verdict(item, "wrong_type", message, lang, extra=wrong.todo)
+        except Exception:  # noqa: BLE001 - a comparison error must not show the expected value
+            verdict = _verdict(item, "wrong", t("check.wrong", lang), lang, hint=True)
+        else:
+            if right:
+                message = (t("check.right.pct", lang, answer=f"{float(answer):g}") if note == "pct"
+                           else t("check.right", lang))
+                verdict = _verdict(item, "right", message, lang)
+            else:
+                verdict = _verdict(item, "wrong", t("check.wrong", lang), lang, hint=True)
+    _show(verdict)
+    return verdict

@@ -1,0 +1,248 @@
+"""Notebook sources and the notebooks generated from them.
+
+Every notebook has one source, a jupytext *percent* script that diffs like code:
+
+- ``notebooks/<program>/NN_name.py``  ->  ``notebooks/<program>/NN_name.ipynb`` (a block's analysis)
+- ``solutions/<program>/NN_name.py``  ->  ``solutions/<program>/NN_name.ipynb`` (the trainer's answers)
+  and  ->  ``exercises/<program>/NN_name.ipynb`` (the participants' workbook, made by
+  :func:`kbcore.exercises.generate.make_exercise`)
+
+In a source, ``# %%`` starts a code cell, ``# %% [markdown]`` a text cell, and
+``# %% tags=["parameters"]`` gives a cell its tags (papermill's ``parameters``, the runner's
+``key-figures`` and ``remove``, the generator's ``solution``).
+
+The generated ``.ipynb`` are reproducible byte for byte (the scikit-learn MOOC's approach):
+nbformat 4.5, no outputs, ``execution_count`` None, cell ids derived from each cell's content
+(so that editing one cell changes one id), notebook metadata reduced to the kernel and the
+language plus ``kbcore.generated_from``, JSON as nbformat writes it with a final newline.
+Each starts with a short "generated, do not edit" note (a markdown cell tagged
+``generated`` and ``remove``, so that reports leave it out).
+
+``kbcore build`` calls :func:`build`; ``kbcore build --check`` (and CI) calls
+``build(check=True)``, which writes nothing and lists what is missing, stale or orphaned.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+import jupytext
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_raw_cell
+
+from kbcore.exercises.generate import make_exercise
+from kbcore.i18n import t
+from kbcore.paths import PROJECT_DIR
+
+__all__ = [
+    "SOURCE_DIRS",
+    "GENERATED_TAG",
+    "source_files",
+    "read_source",
+    "normalize",
+    "to_bytes",
+    "derived",
+    "build",
+    "clean_outputs",
+]
+
+SOURCE_DIRS = ("notebooks", "solutions")
+EXERCISES_DIR = "exercises"
+GENERATED_TAG = "generated"
+_SOURCE_NAME = re.compile(r"^\d\d_[\w.-]+\.py$")
+_KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
+# cell metadata a notebook may carry; everything else (jupytext's own keys, execution
+# timings, ids of other tools) is dropped so that nothing volatile remains
+_KEEP_CELL_METADATA = ("tags", "slideshow", "jupyter", "editable", "deletable")
+
+
+def _skip(path: Path) -> bool:
+    return any(part.startswith(".") for part in path.parts)  # .ipynb_checkpoints, .git ...
+
+
+def source_files(root=PROJECT_DIR) -> list[Path]:
+    """Every notebook source ``notebooks/**/NN_name.py`` and ``solutions/**/NN_name.py``, sorted."""
+    root = Path(root)
+    found = []
+    for folder in SOURCE_DIRS:
+        base = root / folder
+        if base.is_dir():
+            found += [p for p in base.rglob("*.py")
+                      if _SOURCE_NAME.match(p.name) and not _skip(p.relative_to(root))]
+    return sorted(found)
+
+
+def read_source(path) -> nbformat.NotebookNode:
+    """Read a jupytext percent script as a notebook (line endings normalised)."""
+    text = Path(path).read_text(encoding="utf-8").replace("\r\n", "\n")
+    return jupytext.reads(text, fmt="py:percent")
+
+
+def _source_text(cell) -> str:
+    source = cell.get("source", "")
+    return source if isinstance(source, str) else "".join(source)
+
+
+def _header(source: str) -> nbformat.NotebookNode:
+    cell = new_markdown_cell(t("build.header", "en", source=source))
+    cell.metadata = {"tags": [GENERATED_TAG, "remove"]}
+    return cell
+
+
+def normalize(nb: nbformat.NotebookNode, *, source: str, header: bool = True,
+              note: str | None = None) -> nbformat.NotebookNode:
+    """A clean, deterministic copy of ``nb`` (see the module docstring).
+
+    Parameters
+    ----------
+    nb : nbformat.NotebookNode
+        A notebook read from a source (or an exercise made from one).
+    source : str
+        The source's path relative to the project (``solutions/kb/01_main_errors.py``),
+        shown in the header and kept as ``metadata.kbcore.generated_from``.
+    header : bool
+        Put the "generated, do not edit" note first.
+    note : str, optional
+        One more line for the header (the exercises' note for participants).
+    """
+    cells = []
+    if header:
+        head = _header(source)
+        if note:
+            head.source += "\n\n" + note
+        cells.append(head)
+    for cell in nb.cells:
+        if GENERATED_TAG in (cell.get("metadata", {}).get("tags") or []):
+            continue  # a header from an earlier build
+        text = _source_text(cell)
+        if cell.cell_type == "code":
+            new = new_code_cell(text)
+        elif cell.cell_type == "markdown":
+            new = new_markdown_cell(text)
+        else:
+            new = new_raw_cell(text)
+        meta = cell.get("metadata", {})
+        new.metadata = {k: meta[k] for k in _KEEP_CELL_METADATA if meta.get(k)}
+        cells.append(new)
+    seen: dict[str, int] = {}
+    for cell in cells:
+        digest = hashlib.sha1(f"{cell.cell_type}\n{cell.source}".encode()).hexdigest()[:12]
+        seen[digest] = seen.get(digest, 0) + 1
+        cell.id = digest if seen[digest] == 1 else f"{digest}-{seen[digest]}"
+    metadata = {"kernelspec": dict(_KERNELSPEC), "language_info": {"name": "python"},
+                "kbcore": {"generated_from": source}}
+    return new_notebook(cells=cells, metadata=metadata)
+
+
+def to_bytes(nb: nbformat.NotebookNode) -> bytes:
+    """The notebook as nbformat writes it (sorted keys, one-space indent) plus a final newline."""
+    text = nbformat.writes(nb, version=4)
+    return (text if text.endswith("\n") else text + "\n").encode("utf-8")
+
+
+def derived(root=PROJECT_DIR) -> dict[Path, bytes]:
+    """Every generated notebook (absolute path) with the bytes it should have.
+
+    Raises
+    ------
+    kbcore.exercises.generate.ExerciseMarkerError
+        When a solution's markers are malformed.
+    """
+    root = Path(root).resolve()
+    files: dict[Path, bytes] = {}
+    for path in source_files(root):
+        rel = path.relative_to(root)
+        source = rel.as_posix()
+        nb = read_source(path)
+        files[(root / rel).with_suffix(".ipynb")] = to_bytes(normalize(nb, source=source))
+        if rel.parts[0] == "solutions":
+            exercise = make_exercise(nb, file=source)
+            target = root.joinpath(EXERCISES_DIR, *rel.parts[1:]).with_suffix(".ipynb")
+            files[target] = to_bytes(normalize(exercise, source=source,
+                                               note=t("build.header.exercise", "en")))
+    return files
+
+
+def _generated_notebooks(root: Path) -> list[Path]:
+    found = []
+    for folder in (*SOURCE_DIRS, EXERCISES_DIR):
+        base = root / folder
+        if base.is_dir():
+            found += [p for p in base.rglob("*.ipynb") if not _skip(p.relative_to(root))]
+    return sorted(found)
+
+
+def _is_ours(path: Path) -> bool:
+    try:
+        nb = nbformat.read(path, as_version=4)
+    except Exception:  # noqa: BLE001 - unreadable: not ours to delete
+        return False
+    return bool(nb.metadata.get("kbcore", {}).get("generated_from"))
+
+
+def build(root=PROJECT_DIR, check: bool = False) -> list[Path]:
+    """Regenerate every derived notebook from its source.
+
+    Parameters
+    ----------
+    root : path
+        The project folder (holding ``notebooks/``, ``solutions/``, ``exercises/``).
+    check : bool
+        Write nothing; return what is missing, stale (differs from what a build would
+        write) or orphaned (an ``.ipynb`` with no source).
+
+    Returns
+    -------
+    list of Path
+        ``check=False``: the files written or removed (only those that changed; a build on
+        an up-to-date tree returns ``[]``). A generated orphan (its metadata names a source
+        that no longer exists) is removed; an ``.ipynb`` that kbcore did not generate is never
+        deleted, and ``check=True`` keeps listing it until somebody moves it or writes its source.
+        ``check=True``: the files that a build would change, sorted.
+    """
+    root = Path(root).resolve()
+    wanted = derived(root)
+    changed: list[Path] = []
+    for path, content in sorted(wanted.items()):
+        if path.is_file() and path.read_bytes() == content:
+            continue
+        changed.append(path)
+        if not check:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_bytes(content)
+    for path in _generated_notebooks(root):
+        if path in wanted:
+            continue
+        if check:
+            changed.append(path)
+        elif _is_ours(path):
+            path.unlink()
+            changed.append(path)
+    return sorted(changed)
+
+
+def clean_outputs(path) -> bool:
+    """Strip outputs, execution counts and volatile metadata from an ``.ipynb`` in place.
+
+    For a notebook saved from JupyterLab with its outputs. Returns True if the file changed.
+    """
+    path = Path(path)
+    before = path.read_bytes()
+    nb = nbformat.reads(before.decode("utf-8"), as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+            cell.execution_count = None
+        cell.metadata = {k: cell.metadata[k] for k in _KEEP_CELL_METADATA if cell.metadata.get(k)}
+    for key in list(nb.metadata):
+        if key not in ("kernelspec", "language_info", "kbcore"):
+            del nb.metadata[key]
+    if "language_info" in nb.metadata:
+        nb.metadata["language_info"] = {"name": nb.metadata["language_info"].get("name", "python")}
+    after = to_bytes(nb)
+    if after != before:
+        path.write_bytes(after)
+        return True
+    return False

@@ -1,0 +1,543 @@
+"""The analyst's run: every block notebook on the company's data, reports without code.
+
+:func:`run` (``kbcore run``) does, in order:
+
+1. load and validate the data ONCE (:func:`kbcore.dataset.load`; the demo company when no
+   data is given) and save the canonical cache to ``<out>/_data/``. Data that cannot be used
+   (a :class:`~kbcore.errors.KBDataError`, or a quality report with errors) stops here: the
+   index shows why, no notebook runs, ``RunResult.ok`` is False;
+2. execute every ``notebooks/**/*.ipynb`` (sorted) with papermill in the notebook's own folder,
+   with the parameters ``data=<cache>``, ``mapping=None``, ``lang=<lang>``, on the ``python3``
+   kernel of this very interpreter (jupyter_client starts the ``python3`` kernelspec, whose
+   command is ``python``, with ``sys.executable``), with a progress bar. A notebook that fails
+   does not stop the others: its partial executed notebook and report are still written;
+3. write ``<out>/notebooks/<program>/<name>.ipynb`` (executed, for the analyst),
+   ``<out>/<program>/<name>.html`` (for a manager: nbconvert's HTML with ``exclude_input``,
+   ``exclude_input_prompt`` and ``exclude_output_prompt``, i.e. no code and no ``In [ ]``;
+   cells tagged ``remove``, the parameters cells, papermill's error banners, stderr,
+   tracebacks and scripts left out) and ``<out>/index.html``: the data, its quality report,
+   every block with its status (the reason when it failed), its key figures (the output of
+   the cell tagged ``key-figures``) and links.
+
+Everything that comes from data is escaped (Jinja2 autoescape); HTML fragments that come from
+notebook outputs pass through a whitelist sanitizer (:func:`sanitize_html`) so that no script
+from input can ever run. Apart from the timestamp and the timings, two runs on the same data
+write the same index.
+"""
+
+from __future__ import annotations
+
+import copy
+import html
+import os
+import re
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from html.parser import HTMLParser
+from pathlib import Path
+
+import nbformat
+
+from kbcore.errors import KBDataError
+from kbcore.i18n import check_lang, fmt_date, fmt_number, t
+from kbcore.paths import PROJECT_DIR
+
+__all__ = [
+    "NotebookResult",
+    "RunResult",
+    "run",
+    "find_notebooks",
+    "load_dataset",
+    "export_html",
+    "key_figures_html",
+    "sanitize_html",
+]
+
+KERNEL_NAME = "python3"
+KEY_FIGURES_TAG = "key-figures"
+REMOVE_TAGS = {"remove", "parameters", "injected-parameters", "papermill-error-cell-tag", "generated"}
+_INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
+
+
+def load_dataset(data=None, mapping=None):
+    """Load and validate company data (the demo company when ``data`` is None).
+
+    A thin seam over :func:`kbcore.dataset.load` (tests may replace it).
+    """
+    from kbcore.dataset import load
+
+    return load(data, mapping)
+
+
+@dataclass
+class NotebookResult:
+    """How one notebook ran."""
+
+    path: Path                 # the notebook that was run
+    name: str                  # "kb/01_main_errors"
+    title: str                 # the notebook's first heading
+    status: str                # "ok" or "failed"
+    error: str | None = None   # first line of the error when failed
+    seconds: float = 0.0
+    executed: Path | None = None   # the executed notebook
+    html: Path | None = None       # the report (code hidden)
+    key_figures: str = ""          # sanitized HTML fragment of the key-figures cell's output
+
+
+@dataclass
+class RunResult:
+    """The outcome of :func:`run`: ``ok`` is True when the data was usable and every notebook ran."""
+
+    ok: bool
+    results: list[NotebookResult] = field(default_factory=list)
+    index: Path | None = None
+    out: Path | None = None
+    data_error: str | None = None
+
+
+# --- HTML sanitizing -----------------------------------------------------------------------------
+
+_ALLOWED_TAGS = {
+    "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col",
+    "p", "div", "span", "b", "strong", "i", "em", "u", "small", "sub", "sup", "br", "hr",
+    "ul", "ol", "li", "dl", "dt", "dd", "code", "pre", "h1", "h2", "h3", "h4", "h5", "h6",
+    "details", "summary", "blockquote", "abbr", "a", "img", "style",
+}
+_VOID_TAGS = {"br", "hr", "col", "img"}
+_DROP_CONTENT = {"script", "iframe", "object", "embed", "template", "noscript", "textarea",
+                 "select", "svg", "math", "head", "title", "frame", "frameset", "applet"}
+_ALLOWED_ATTRS = {"class", "id", "colspan", "rowspan", "title", "align", "scope", "href", "src",
+                  "alt", "width", "height"}
+_SAFE_HREF = re.compile(r"^(https?://|#|[\w./-]+$)", re.IGNORECASE)
+_SAFE_SRC = re.compile(r"^data:image/(png|jpeg|gif);base64,[A-Za-z0-9+/=\s]+$", re.IGNORECASE)
+
+
+class _Sanitizer(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+        self.stack: list[str] = []
+        self.dropping = 0
+
+    def _attrs(self, tag, attrs) -> str:
+        kept = []
+        for name, value in attrs:
+            name = name.lower()
+            if name not in _ALLOWED_ATTRS or name.startswith("on"):
+                continue
+            value = value or ""
+            if name == "href" and (tag != "a" or not _SAFE_HREF.match(value.strip())):
+                continue
+            if name == "src" and (tag != "img" or not _SAFE_SRC.match(value.strip())):
+                continue
+            kept.append(f' {name}="{html.escape(value, quote=True)}"')
+        return "".join(kept)
+
+    def handle_starttag(self, tag, attrs):
+        tag = tag.lower()
+        if tag in _DROP_CONTENT:
+            self.dropping += 1
+            return
+        if self.dropping or tag not in _ALLOWED_TAGS:
+            return
+        self.out.append(f"<{tag}{self._attrs(tag, attrs)}>")
+        if tag not in _VOID_TAGS:
+            self.stack.append(tag)
+
+    def handle_startendtag(self, tag, attrs):
+        tag = tag.lower()
+        if not self.dropping and tag in _ALLOWED_TAGS and tag in _VOID_TAGS:
+            self.out.append(f"<{tag}{self._attrs(tag, attrs)}>")
+
+    def handle_endtag(self, tag):
+        tag = tag.lower()
+        if tag in _DROP_CONTENT:
+            self.dropping = max(0, self.dropping - 1)
+            return
+        if self.dropping or tag not in self.stack:
+            return  # never close what the fragment did not open
+        while self.stack:
+            open_tag = self.stack.pop()
+            self.out.append(f"</{open_tag}>")
+            if open_tag == tag:
+                break
+
+    def handle_data(self, data):
+        if self.dropping:
+            return
+        if self.stack and self.stack[-1] == "style":
+            self.out.append(data.replace("<", ""))  # CSS, raw; it cannot close the style early
+        else:
+            self.out.append(html.escape(data, quote=False))
+
+    def close(self):
+        super().close()
+        while self.stack:
+            self.out.append(f"</{self.stack.pop()}>")
+
+
+def sanitize_html(fragment: str) -> str:
+    """Keep only harmless markup of an HTML ``fragment``: tables, text formatting, CSS, images.
+
+    Scripts, frames, event handlers, ``javascript:`` links and the like are removed (with their
+    content); every text is escaped again; tags the fragment did not open are never closed, so it
+    cannot break the page it is put into.
+    """
+    parser = _Sanitizer()
+    parser.feed(str(fragment))
+    parser.close()
+    return "".join(parser.out)
+
+
+# --- notebooks -----------------------------------------------------------------------------------
+
+def _skip(path: Path) -> bool:
+    return any(part.startswith(".") for part in path.parts)
+
+
+def find_notebooks(notebooks=None) -> list[tuple[Path, str]]:
+    """The notebooks to run as ``(path, name)``, sorted; ``name`` is ``<program>/<stem>``.
+
+    ``notebooks`` is None (the project's ``notebooks/`` folder), a folder (every ``*.ipynb``
+    under it), a notebook file, or a list of these.
+    """
+    items = [PROJECT_DIR / "notebooks"] if notebooks is None else (
+        [notebooks] if isinstance(notebooks, str | os.PathLike) else list(notebooks))
+    found: dict[Path, str] = {}
+    for item in items:
+        item = Path(item).resolve()
+        if item.is_dir():
+            for path in sorted(item.rglob("*.ipynb")):
+                rel = path.relative_to(item)
+                if not _skip(rel):
+                    found[path] = rel.with_suffix("").as_posix()
+        elif item.is_file():
+            found[item] = f"{item.parent.name}/{item.stem}"
+        else:
+            raise FileNotFoundError(f"no notebook or folder {item}")
+    return sorted(found.items(), key=lambda pair: pair[1])
+
+
+def _title(nb, fallback: str) -> str:
+    for cell in nb.cells:
+        if cell.cell_type != "markdown" or "generated" in cell.metadata.get("tags", []):
+            continue
+        for line in cell.source.splitlines():
+            if line.startswith("#"):
+                return re.sub(r"[*_`]", "", line.lstrip("#")).strip()
+        break
+    return fallback
+
+
+def _first_line(text) -> str:
+    for line in str(text or "").splitlines():
+        if line.strip():
+            return line.strip()
+    return ""
+
+
+def _error_text(ename, evalue) -> str:
+    first = _first_line(evalue)
+    return f"{ename}: {first}" if first else str(ename)
+
+
+def key_figures_html(nb) -> str:
+    """The sanitized output of the cell tagged ``key-figures`` (HTML, else plain text), or ``""``."""
+    parts = []
+    for cell in nb.cells:
+        if cell.cell_type != "code" or KEY_FIGURES_TAG not in cell.metadata.get("tags", []):
+            continue
+        for output in cell.get("outputs", []):
+            data = output.get("data", {})
+            if "text/html" in data:
+                parts.append(sanitize_html(_joined(data["text/html"])))
+            elif "text/plain" in data:
+                parts.append(f"<pre>{html.escape(_joined(data['text/plain']))}</pre>")
+            elif output.get("output_type") == "stream" and output.get("name") == "stdout":
+                parts.append(f"<pre>{html.escape(_joined(output.get('text', '')))}</pre>")
+    return "\n".join(parts)
+
+
+def _joined(value) -> str:
+    return value if isinstance(value, str) else "".join(value)
+
+
+def _report_notebook(nb, lang: str, executed_name: str, failed: bool):
+    """A copy of the executed notebook fit for a manager's report (see the module docstring)."""
+    from nbconvert.filters import markdown2html_mistune
+
+    report = copy.deepcopy(nb)
+    cells = []
+    if failed:
+        note = nbformat.v4.new_markdown_cell(t("run.report.failed", lang, notebook=executed_name))
+        cells.append(note)
+    for cell in report.cells:
+        if REMOVE_TAGS & set(cell.metadata.get("tags", [])):
+            continue
+        if cell.cell_type == "code":
+            outputs = []
+            for output in cell.get("outputs", []):
+                kind = output.get("output_type")
+                if kind == "stream":
+                    if output.get("name") == "stdout":
+                        outputs.append(output)
+                elif kind == "error":
+                    text = t("run.report.error", lang, error=_error_text(output.get("ename"),
+                                                                          output.get("evalue")))
+                    outputs.append(nbformat.v4.new_output(
+                        "display_data", data={"text/html": f'<div class="kb-error">{html.escape(text)}</div>',
+                                              "text/plain": text}))
+                elif kind in ("display_data", "execute_result"):
+                    data = {}
+                    source = output.get("data", {})
+                    if "text/html" in source:
+                        data["text/html"] = sanitize_html(_joined(source["text/html"]))
+                    elif "text/markdown" in source:
+                        data["text/html"] = sanitize_html(markdown2html_mistune(_joined(source["text/markdown"])))
+                    for mime in ("image/png", "image/jpeg"):
+                        if mime in source:
+                            data[mime] = source[mime]
+                    if "application/vnd.jupyter.widget-view+json" in source:
+                        continue  # an interactive control: nothing to show on paper
+                    if not data and "text/plain" in source:
+                        data["text/plain"] = source["text/plain"]
+                    if data:
+                        new = nbformat.v4.new_output("display_data", data=data,
+                                                     metadata=output.get("metadata", {}))
+                        outputs.append(new)
+            if not outputs:
+                continue
+            cell.outputs = outputs
+        cells.append(cell)
+    report.cells = cells
+    return report
+
+
+def export_html(nb, path: Path, *, title: str, lang: str = "en", executed_name: str = "",
+                failed: bool = False) -> Path:
+    """Write the report of an executed notebook ``nb``: no code, no prompts (nbconvert ``lab``)."""
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
+                            exclude_output_prompt=True)
+    body, _ = exporter.from_notebook_node(_report_notebook(nb, lang, executed_name, failed),
+                                          resources={"metadata": {"name": title}})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+@contextmanager
+def _kernel_environment():
+    """Charts inline in the kernels even when the caller set ``MPLBACKEND=Agg`` (make, pytest)."""
+    old = os.environ.get("MPLBACKEND")
+    os.environ["MPLBACKEND"] = _INLINE_BACKEND
+    try:
+        yield
+    finally:
+        if old is None:
+            os.environ.pop("MPLBACKEND", None)
+        else:
+            os.environ["MPLBACKEND"] = old
+
+
+def _run_one(path: Path, name: str, out: Path, parameters: dict, lang: str) -> NotebookResult:
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    executed = out / "notebooks" / f"{name}.ipynb"
+    report = out / f"{name}.html"
+    executed.parent.mkdir(parents=True, exist_ok=True)
+    source_nb = nbformat.read(path, as_version=4)
+    result = NotebookResult(path=path, name=name, title=_title(source_nb, name), status="ok")
+    start = time.perf_counter()
+    try:
+        with _kernel_environment():
+            papermill.execute_notebook(str(path), str(executed), parameters=parameters,
+                                       cwd=str(path.parent), kernel_name=KERNEL_NAME,
+                                       progress_bar=False, log_output=False)
+    except PapermillExecutionError as err:
+        result.status, result.error = "failed", _error_text(err.ename, err.evalue)
+    except Exception as err:  # noqa: BLE001 - a kernel that died, a broken notebook: next one
+        result.status, result.error = "failed", _error_text(type(err).__name__, err)
+    result.seconds = time.perf_counter() - start
+    if executed.is_file():
+        result.executed = executed
+        nb = nbformat.read(executed, as_version=4)
+        result.key_figures = key_figures_html(nb)
+        rel_executed = Path(os.path.relpath(executed, out)).as_posix()
+        try:
+            result.html = export_html(nb, report, title=result.title, lang=lang,
+                                      executed_name=rel_executed, failed=result.status != "ok")
+        except Exception as err:  # noqa: BLE001 - the analyst still has the executed notebook
+            if result.status == "ok":
+                result.status, result.error = "failed", _error_text(type(err).__name__, err)
+    return result
+
+
+# --- the index -----------------------------------------------------------------------------------
+
+_INDEX = """<!DOCTYPE html>
+<html lang="{{ lang }}">
+<head>
+<meta charset="utf-8">
+<title>{{ T('run.title') }}</title>
+<style>
+body { font-family: "DejaVu Sans", "Segoe UI", Arial, sans-serif; margin: 2em auto; max-width: 72em;
+       color: #222; line-height: 1.4; padding: 0 1em; }
+h1 { font-size: 1.7em; } h2 { font-size: 1.3em; margin-top: 1.6em; }
+table.kb-runs { border-collapse: collapse; width: 100%; }
+table.kb-runs th, table.kb-runs td { border-bottom: 1px solid #ddd; padding: .5em; vertical-align: top;
+       text-align: left; }
+.kb-ok { color: #1e8449; font-weight: bold; } .kb-failed { color: #c0392b; font-weight: bold; }
+.kb-reason { color: #c0392b; font-size: .9em; white-space: pre-wrap; }
+.kb-muted { color: #777; font-size: .9em; }
+.kb-key table { border-collapse: collapse; font-size: .9em; }
+.kb-key td, .kb-key th { padding: .15em .6em .15em 0; border: none; }
+pre.kb-data-error { background: #fdf2f0; border-left: 4px solid #c0392b; padding: .8em; white-space: pre-wrap; }
+</style>
+</head>
+<body>
+<h1>{{ T('run.title') }}</h1>
+<p class="kb-muted">{{ generated }}</p>
+<h2>{{ T('run.data') }}</h2>
+<table class="kb-runs">
+{% for label, value in data_rows %}<tr><th>{{ label }}</th><td>{{ value }}</td></tr>
+{% endfor %}</table>
+{% if data_error %}
+<p class="kb-failed">{{ T('run.data_error') }}</p>
+<pre class="kb-data-error">{{ data_error }}</pre>
+{% else %}
+<h2>{{ T('run.blocks') }}</h2>
+{% if not results %}<p>{{ T('run.no_notebooks') }}</p>{% else %}
+<p class="{{ 'kb-ok' if failed == 0 else 'kb-failed' }}">{{ summary }}</p>
+<table class="kb-runs">
+<tr><th>{{ T('run.col.block') }}</th><th>{{ T('run.col.status') }}</th>
+<th>{{ T('run.col.key_figures') }}</th><th>{{ T('run.col.links') }}</th></tr>
+{% for r in results %}<tr>
+<td><b>{{ r.title }}</b><br><span class="kb-muted">{{ r.name }}</span></td>
+<td>{% if r.status == 'ok' %}<span class="kb-ok">{{ T('run.status.ok') }}</span>{% else %}<span class="kb-failed">{{ T('run.status.failed') }}</span><div class="kb-reason">{{ r.error }}</div>{% endif %}<div class="kb-muted">{{ seconds[loop.index0] }}</div></td>
+<td class="kb-key">{% if r.key_figures %}{{ r.key_figures | safe }}{% else %}<span class="kb-muted">—</span>{% endif %}</td>
+<td>{% if r.html %}<a href="{{ links[loop.index0][0] }}">{{ T('run.link.report') }}</a><br>{% endif %}{% if r.executed %}<a href="{{ links[loop.index0][1] }}">{{ T('run.link.notebook') }}</a>{% endif %}</td>
+</tr>
+{% endfor %}</table>
+{% endif %}
+{% endif %}
+{% if quality %}
+<h2>{{ T('run.quality') }}</h2>
+<div class="kb-quality">{{ quality | safe }}</div>
+{% endif %}
+</body>
+</html>
+"""
+
+
+def _data_rows(dataset, data, lang: str) -> list[tuple[str, str]]:
+    if dataset is None:
+        source = t("run.data.demo", lang) if data is None else str(data)
+        return [(t("run.data.source", lang), source)]
+    source = getattr(dataset, "source", None) or data
+    source = t("run.data.demo", lang) if source in (None, "demo") else str(source)
+    rows = [(t("run.data.source", lang), source)]
+    sales = getattr(dataset, "sales", None)
+    if sales is not None:
+        rows.append((t("run.data.rows", lang), fmt_number(len(sales), lang)))
+        if "date" in getattr(sales, "columns", []) and len(sales):
+            rows.append((t("run.data.period", lang),
+                         f"{fmt_date(sales['date'].min(), lang)} – {fmt_date(sales['date'].max(), lang)}"))
+    return rows
+
+
+def _write_index(out: Path, *, lang: str, dataset, data, results: list[NotebookResult],
+                 data_error: str | None) -> Path:
+    from jinja2 import Environment
+
+    import kbcore
+
+    env = Environment(autoescape=True)
+    template = env.from_string(_INDEX)
+    failed = sum(r.status != "ok" for r in results)
+    summary = (t("run.summary.ok", lang, n=len(results)) if failed == 0
+               else t("run.summary.failed", lang, failed=failed, n=len(results)))
+    quality = ""
+    if dataset is not None and getattr(dataset, "quality", None) is not None:
+        quality = sanitize_html(dataset.quality.to_html(lang))
+    links = [(Path(os.path.relpath(r.html, out)).as_posix() if r.html else "",
+              Path(os.path.relpath(r.executed, out)).as_posix() if r.executed else "")
+             for r in results]
+    page = template.render(
+        T=lambda key, **kw: t(key, lang, **kw),
+        lang=lang,
+        generated=t("run.generated", lang, when=datetime.now().strftime("%Y-%m-%d %H:%M"),
+                    version=kbcore.__version__),
+        data_rows=_data_rows(dataset, data, lang),
+        data_error=data_error,
+        results=results,
+        failed=failed,
+        summary=summary,
+        seconds=[t("run.seconds", lang, seconds=fmt_number(r.seconds, lang, 1)) for r in results],
+        links=links,
+        quality=quality,
+    )
+    index = out / "index.html"
+    index.write_text(page, encoding="utf-8")
+    return index
+
+
+def run(data=None, mapping=None, *, lang: str = "en", out="reports", notebooks=None,
+        progress: bool = True) -> RunResult:
+    """Run every block notebook on the company's data and write reports without code.
+
+    Parameters
+    ----------
+    data : str or Path, optional
+        A folder (one file per table) or a sales file; None = the demo company.
+    mapping : str or Path, optional
+        YAML column mapping for ``data``.
+    lang : str
+        ``"en"`` or ``"ru"``: language of the reports and of the notebooks' labels.
+    out : str or Path
+        Output folder (created): ``index.html``, one report per notebook, the executed notebooks
+        under ``notebooks/`` and the canonical data cache under ``_data/``.
+    notebooks : path or list of paths, optional
+        The notebooks to run (files or folders); default every ``notebooks/**/*.ipynb``.
+    progress : bool
+        Show a progress bar over the notebooks.
+
+    Returns
+    -------
+    RunResult
+        ``ok`` is False when the data cannot be used or any notebook failed.
+    """
+    from tqdm.auto import tqdm
+
+    lang = check_lang(lang)
+    out = Path(out).resolve()  # absolute: papermill changes the working folder while it runs
+    out.mkdir(parents=True, exist_ok=True)
+    todo = find_notebooks(notebooks)
+
+    dataset, data_error = None, None
+    try:
+        dataset = load_dataset(data, mapping)
+    except KBDataError as err:
+        data_error = err.message(lang)
+    if dataset is not None and getattr(dataset.quality, "ok", True) is False:
+        data_error = dataset.quality.to_text(lang) if hasattr(dataset.quality, "to_text") else ""
+        data_error = t("run.data_error.quality", lang) + ("\n\n" + data_error if data_error else "")
+    if data_error is not None:
+        index = _write_index(out, lang=lang, dataset=dataset, data=data, results=[],
+                             data_error=data_error)
+        return RunResult(ok=False, results=[], index=index, out=out, data_error=data_error)
+
+    cache = Path(dataset.save(out / "_data") or (out / "_data")).resolve()
+    parameters = {"data": str(cache), "mapping": None, "lang": lang}
+    results = []
+    bar = tqdm(todo, desc=t("run.progress", lang), unit="nb", disable=not progress)
+    for path, name in bar:
+        bar.set_postfix_str(name)
+        results.append(_run_one(path, name, out, parameters, lang))
+    bar.close()
+    index = _write_index(out, lang=lang, dataset=dataset, data=data, results=results, data_error=None)
+    return RunResult(ok=all(r.status == "ok" for r in results), results=results, index=index, out=out)

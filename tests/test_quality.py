@@ -1,0 +1,136 @@
+"""The data-quality report: issues, what missing data disables, text/HTML/JSON forms, table checks."""
+
+from __future__ import annotations
+
+import json
+
+import pandas as pd
+import pytest
+
+from kbcore.i18n import catalogue
+from kbcore.quality import DISABLES, Issue, QualityReport, check_tables
+from kbcore.schema import TABLES
+
+
+def sales_frame(rows) -> pd.DataFrame:
+    """Canonical sales from (date, client_id, revenue, quantity) tuples."""
+    df = pd.DataFrame(rows, columns=["date", "client_id", "revenue", "quantity"])
+    return df.astype({"date": "datetime64[ns]", "client_id": "string", "revenue": "float64",
+                      "quantity": "float64"})
+
+
+def clients_frame(ids, names=None) -> pd.DataFrame:
+    df = pd.DataFrame({"client_id": ids, "name": names or [f"Client {i}" for i in ids]})
+    return df.astype("string")
+
+
+def test_every_disables_entry_and_issue_code_is_in_the_catalogue():
+    cat = catalogue()
+    for (table, column), key in DISABLES.items():
+        assert table in TABLES and (column is None or column in TABLES[table].columns)
+        assert "en" in cat[key] and "ru" in cat[key]
+
+
+def test_ok_levels_and_json_round_trip():
+    q = QualityReport()
+    q.add("info", "sales", "quality.empty_dropped", 2, file="a.csv")
+    q.add("warning", "sales", "quality.bad_dropped", 1, file="a.csv", column="Сумма",
+          examples=["7: 'н/д'"], kind="@quality.kind.number", canonical="revenue")
+    q.stats("sales").rows_read = 10
+    assert q.ok and q.count("warning") == 1
+    q.add("error", "sales", "quality.orphans", 3)
+    assert not q.ok
+    again = QualityReport.from_dict(json.loads(json.dumps(q.to_dict(), ensure_ascii=False)))
+    assert again == q
+    with pytest.raises(ValueError):
+        Issue("fatal", "sales", "quality.orphans")
+
+
+def test_texts_in_english_and_russian_with_examples():
+    q = QualityReport()
+    q.add("warning", "sales", "quality.bad_dropped", 1, file="a.csv", column="Сумма",
+          examples=["7: 'н/д'"], kind="@quality.kind.number", canonical="revenue")
+    q.add("info", "sales", "quality.returns", 2, money=1234.7)
+    q.add("info", "interactions", "quality.disables.interactions")
+    en, ru = q.to_text("en"), q.to_text("ru")
+    assert "1 values could not be read as a number; those rows were dropped." in en
+    assert "[sales · Сумма]" in en and "7: 'н/д'" in en
+    assert "Значений, которые не читаются как число: 1" in ru
+    # money is formatted for the locale, no decimals: 1234.7 -> RUB 1,235 / 1 235 ₽
+    assert "RUB\xa01,235" in en and "1\xa0235\xa0₽" in ru
+    assert q.disabled_analyses("en") == [
+        "No interactions (CRM history): visits are not counted in cost to serve; "
+        "contact activity is not analysed."]
+    assert "Missing data and what it disables:" in en
+    frame = q.to_frame("ru")
+    assert list(frame.columns) == ["Уровень", "Таблица", "Файл", "Столбец", "Количество",
+                                   "Сообщение", "Примеры"]
+    assert len(frame) == 3 and frame["Уровень"].iloc[0] == "предупреждение"
+
+
+def test_html_escapes_text_from_the_data():
+    q = QualityReport()
+    q.add("warning", "sales", "quality.orphans", 1, examples=["<script>alert(1)</script>"])
+    q.stats("sales").files.append("<b>sales</b>.csv")
+    page = q.to_html("en")
+    assert "<script>" not in page and "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "&lt;b&gt;sales&lt;/b&gt;.csv" in page
+    assert q._repr_html_() == page
+
+
+def test_check_tables_returns_duplicates_orphans_and_missing_data():
+    sales = sales_frame([
+        ("2024-01-10", "A", 100.0, 2.0),
+        ("2024-01-10", "A", 100.0, 2.0),   # exact copy of the line above
+        ("2024-02-01", "B", -30.0, -1.0),  # a return
+        ("2024-03-01", "X", 50.0, 1.0),    # X is not in the clients file
+    ])
+    clients = clients_frame(["A", "B"])
+    interactions = pd.DataFrame({"date": pd.to_datetime(["2024-01-05"]),
+                                 "client_id": pd.array(["Z"], dtype="string")})
+    q = QualityReport()
+    out = check_tables({"sales": sales, "clients": clients, "interactions": interactions}, q)
+    returns = q.find("quality.returns")[0]
+    assert returns.count == 1 and returns.fields["money"] == 30.0
+    assert q.find("quality.duplicates")[0].count == 1
+    assert len(out["sales"]) == 4  # duplicates are kept
+    added = q.find("quality.orphans_added")[0]
+    assert added.count == 1 and added.examples == ["X"]
+    assert list(out["clients"]["client_id"]) == ["A", "B", "X"]
+    assert str(out["clients"]["client_id"].dtype) == "string"
+    assert q.find("quality.orphans", "interactions")[0].count == 1  # Z is unknown
+    codes = {i.code for i in q.issues}
+    # no cost and no doc_id in the sales; interactions present but without kind
+    assert {"quality.disables.sales.cost", "quality.disables.sales.doc_id",
+            "quality.disables.interactions.kind", "quality.disables.contacts"} <= codes
+    assert "quality.disables.interactions" not in codes
+    assert any("gross margin" in d for d in q.disabled_analyses("en"))
+    assert any("distinct days" in d for d in q.disabled_analyses("en"))
+    assert q.ok
+
+
+def test_check_tables_duplicate_client_keys_keep_the_first():
+    sales = sales_frame([("2024-01-10", "A", 100.0, 1.0)])
+    clients = clients_frame(["A", "A", "B"], ["First", "Second", "Other"])
+    q = QualityReport()
+    out = check_tables({"sales": sales, "clients": clients}, q)
+    assert list(out["clients"]["name"]) == ["First", "Other"]
+    assert q.find("quality.duplicate_keys", "clients")[0].count == 1
+
+
+def test_suspicious_dates_are_reported_and_kept():
+    dates = ["2023-05-01"] * 5 + ["2204-03-05", "1924-03-05"]
+    sales = sales_frame([(d, "A", 1.0, 1.0) for d in dates])
+    q = QualityReport()
+    out = check_tables({"sales": sales, "clients": clients_frame(["A"])}, q)
+    odd = q.find("quality.dates_suspicious", "sales")[0]
+    assert odd.count == 2 and odd.fields["first"] == "1924-03-05"
+    assert odd.fields["last"] == "2204-03-05"
+    assert len(out["sales"]) == 7
+
+
+def test_no_suspicious_dates_in_ordinary_data():
+    sales = sales_frame([("2021-01-01", "A", 1.0, 1.0), ("2025-12-31", "A", 1.0, 1.0)])
+    q = QualityReport()
+    check_tables({"sales": sales, "clients": clients_frame(["A"])}, q)
+    assert not q.find("quality.dates_suspicious")

@@ -1,0 +1,160 @@
+"""The analyst's run, on two tiny fixture notebooks executed by real kernels (one fails on purpose)."""
+
+import json
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from kbcore import runner
+from kbcore.errors import KBDataError
+from kbcore.notebooks import build
+
+FIXTURES = Path(__file__).parent / "fixtures" / "runner"
+EVIL = "<script>alert(1)</script>"
+
+
+class FakeQuality:
+    ok = True
+
+    def to_html(self, lang):
+        return f"<table><tr><th>rows read</th><td>3</td></tr><tr><td>{EVIL}</td></tr></table>"
+
+
+class FakeDataset:
+    """What the runner needs of a Dataset: source, sales, quality, save()."""
+
+    source = f"{EVIL}.csv"
+    sales = pd.DataFrame({
+        "date": pd.to_datetime(["2024-01-05", "2024-03-01", "2024-12-31"]),
+        "client_id": ["1", "2", "1"],
+        "revenue": [10.0, 20.0, 30.0],
+    })
+    quality = FakeQuality()
+
+    def save(self, folder):
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "clients.txt").write_text(EVIL, encoding="utf-8")
+        return folder
+
+
+@pytest.fixture(scope="module")
+def finished_run(tmp_path_factory):
+    """Build the fixture notebooks and run them once (two kernels) for all the tests below."""
+    root = tmp_path_factory.mktemp("project")
+    shutil.copytree(FIXTURES, root, dirs_exist_ok=True)
+    build(root)
+    calls = []
+
+    def fake_load(data=None, mapping=None):
+        calls.append((data, mapping))
+        return FakeDataset()
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(runner, "load_dataset", fake_load)
+    try:
+        result = runner.run(None, None, lang="ru", out=root / "reports", notebooks=root / "notebooks",
+                            progress=False)
+    finally:
+        patch.undo()
+    return result, root / "reports", calls
+
+
+def test_run_result(finished_run):
+    result, out, calls = finished_run
+    assert calls == [(None, None)]  # the data was loaded once for both notebooks
+    assert result.ok is False
+    assert [r.name for r in result.results] == ["fx/01_ok", "fx/02_fails"]
+    ok, failed = result.results
+    assert (ok.status, ok.error) == ("ok", None)
+    assert failed.status == "failed"
+    assert failed.error == "ValueError: Client <b>X</b> & co: revenue missing"  # first line only
+    assert ok.title == "Fixture block one · it works"
+    assert result.index == out / "index.html"
+    for r in result.results:
+        assert r.executed.is_file() and r.html.is_file()
+    assert ok.executed == out / "notebooks" / "fx" / "01_ok.ipynb"
+    assert ok.html == out / "fx" / "01_ok.html"
+    assert (out / "_data" / "clients.txt").is_file()
+
+
+def test_notebook_ran_on_this_interpreter_with_the_injected_parameters(finished_run):
+    result, out, _ = finished_run
+    nb = json.loads(result.results[0].executed.read_text(encoding="utf-8"))
+    printed = "".join(
+        "".join(o.get("text", "")) for c in nb["cells"] if c["cell_type"] == "code" for o in c.get("outputs", [])
+    )
+    assert f"interpreter: {sys.executable}\n" in printed
+    assert f"prefix: {sys.prefix}\n" in printed  # the venv, not a system Python
+    injected = [c for c in nb["cells"] if "injected-parameters" in c["metadata"].get("tags", [])]
+    assert len(injected) == 1
+    source = "".join(injected[0]["source"])
+    assert f'data = "{(out / "_data").resolve()}"' in source and 'lang = "ru"' in source
+    # the chart was drawn inline although the tests run with MPLBACKEND=Agg
+    assert any("image/png" in o.get("data", {}) for c in nb["cells"] for o in c.get("outputs", []))
+
+
+def test_index_lists_both_with_the_failure_and_escapes_everything(finished_run):
+    result, out, _ = finished_run
+    index = result.index.read_text(encoding="utf-8")
+    assert "Fixture block one · it works" in index and "Fixture block two · it fails on purpose" in index
+    assert "✔ готово" in index and "✘ ошибка" in index  # lang="ru"
+    assert "ValueError: Client &lt;b&gt;X&lt;/b&gt; &amp; co: revenue missing" in index
+    assert "second line" not in index
+    assert "<script" not in index.lower()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;.csv" in index  # the data source, escaped
+    assert 'href="fx/01_ok.html"' in index and 'href="notebooks/fx/02_fails.ipynb"' in index
+    assert "Строк продаж" in index and "<td>3</td>" in index  # rows of the data
+    # key figures of block one come from its key-figures cell, sanitized; block two never got there
+    assert "<th>Top client</th>" in index and "<td>ru</td>" in index
+    assert "alert(1)" not in index.replace("&lt;script&gt;alert(1)&lt;/script&gt;.csv", "")
+    assert result.results[1].key_figures == ""
+
+
+def test_reports_have_no_code(finished_run):
+    result, _, _ = finished_run
+    ok_html = result.results[0].html.read_text(encoding="utf-8")
+    failed_html = result.results[1].html.read_text(encoding="utf-8")
+    for report in (ok_html, failed_html):
+        assert "<script>alert" not in report
+        # the page as shown, without nbconvert's own CSS (whose comments mention "Out[]") and scripts
+        body = re.sub(r"<(style|script)\b[^>]*>.*?</\1>", "", report[report.index("<body"):], flags=re.S)
+        assert "import " not in body and "raise ValueError" not in body and "print(" not in body
+        assert "In&nbsp;[" not in body and "In [" not in body and "Out[" not in body
+        assert "jp-InputPrompt" not in body and 'class="highlight' not in body
+        assert "Do not edit" not in body  # the generated header is tagged remove
+    assert "interpreter:" in ok_html and "<img" in ok_html and "<th>Top client</th>" in ok_html
+    assert "Отчёт неполный" in failed_html and "before the failure" in failed_html
+    assert "Этот шаг не выполнен: ValueError: Client &lt;b&gt;X&lt;/b&gt; &amp; co" in failed_html
+    assert "Traceback" not in failed_html and "never reached" not in failed_html
+
+
+def test_unusable_data_runs_nothing(tmp_path, monkeypatch):
+    def bad_load(data=None, mapping=None):
+        raise KBDataError("run.data_error.quality", file="<b>sales.csv</b>")
+
+    monkeypatch.setattr(runner, "load_dataset", bad_load)
+    result = runner.run("company/", lang="en", out=tmp_path / "out",
+                        notebooks=FIXTURES / "notebooks", progress=False)
+    assert result.ok is False and result.results == []
+    assert "The data-quality report has errors." in result.data_error
+    index = result.index.read_text(encoding="utf-8")
+    assert "The data cannot be used, so no block was run." in index
+    assert "File: &lt;b&gt;sales.csv&lt;/b&gt;" in index
+    assert not (tmp_path / "out" / "notebooks").exists()
+
+
+@pytest.mark.parametrize("fragment, expected", [
+    ("<table><tr><td>a &amp; b</td></tr></table>", "<table><tr><td>a &amp; b</td></tr></table>"),
+    ("<b onclick='x()'>hi</b><script>alert(1)</script>", "<b>hi</b>"),
+    ('<a href="javascript:alert(1)">x</a><a href="fx/a.html">y</a>', '<a>x</a><a href="fx/a.html">y</a>'),
+    ("</div></body><i>x", "<i>x</i>"),  # cannot close the page around it
+    ("<img src=x onerror=alert(1)><iframe src=y>t</iframe>", "<img>"),
+    ("<style>td { color: red; }</style><p>&lt;b&gt;</p>", "<style>td { color: red; }</style><p>&lt;b&gt;</p>"),
+])
+def test_sanitize_html(fragment, expected):
+    assert runner.sanitize_html(fragment) == expected
