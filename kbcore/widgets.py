@@ -12,13 +12,14 @@ from kbcore.i18n import fmt_money, fmt_number, fmt_pct, t
 __all__ = ["cost_to_serve_explorer"]
 
 
-def cost_to_serve_explorer(sales, clients=None, interactions=None, *, rates=CostToServeRates(),
+def cost_to_serve_explorer(sales, clients=None, interactions=None, *, rates: CostToServeRates | None = None,
                            lang: str = "en", start=None, end=None) -> widgets.VBox:
     """Sliders for the cost-to-serve rates that redraw the whale curve and its summary.
 
     Returns the widget box; ``box.sliders`` (a dict) and ``box.summary`` (the HTML line)
     are exposed for tests and for trainers who want to set values from code.
     """
+    rates = rates or CostToServeRates()
     style = {"description_width": "initial"}
     layout = widgets.Layout(width="480px")
     sliders = {
