@@ -12,11 +12,11 @@
 # management. Let us check it on the data.
 
 # %% tags=["parameters"]
-data = None  # folder or file with your company's exports; None = the demo company
-mapping = None  # YAML file mapping your headers to canonical columns; None = built-in 1C/English headers
+data = None  # folder or file with your company's exports; None means the demo company
+mapping = None  # YAML file mapping your headers to canonical columns; None means built-in 1C/English headers
 lang = "en"  # "en" or "ru": language of charts and tables
-start = None  # first date of the analysed period, "YYYY-MM-DD"; None = all data
-end = None  # last date of the analysed period; None = the last date in the data
+start = None  # first date of the analysed period, "YYYY-MM-DD", None means all data
+end = None  # last date of the analysed period; None means the last date in the data
 # Cost-to-serve model (RUB): what it costs to serve a client besides the goods themselves
 cost_per_order = 1500.0  # handling one order (document): order entry, picking, invoicing
 cost_per_delivery = 2500.0  # one delivery day: transport and unloading
