@@ -98,6 +98,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv=None) -> int:
     """Entry point of the ``kbcore`` command; returns the exit code."""
     from kbcore.errors import KBDataError
+    from kbcore.exercises.generate import ExerciseMarkerError
 
     args = _parser().parse_args(argv)
     if getattr(args, "out", "x") is None and args.command == "demo":
@@ -108,6 +109,9 @@ def main(argv=None) -> int:
         return args.func(args)
     except KBDataError as err:
         print(err.bilingual(), file=sys.stderr)
+        return 2
+    except ExerciseMarkerError as err:
+        print(err, file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

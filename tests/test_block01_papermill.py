@@ -75,9 +75,9 @@ def test_block1_runs_on_a_1c_export_in_russian(tmp_path):
     assert "демо-компания" not in text
     # the lang parameter was used: Russian headers in the key figures
     key = [c for c in nb.cells if "key-figures" in c.metadata.get("tags", [])][0]
-    assert "Показатель" in key.outputs[0]["data"]["text/plain"]
+    assert "Показатель" in key.outputs[0]["data"]["text/html"]
     # the years are this company's, 2022–2024
-    assert "2022→2024" in key.outputs[0]["data"]["text/plain"]
+    assert "2022→2024" in key.outputs[0]["data"]["text/html"]
     assert export.read_bytes() == before  # the input is read-only to us
 
 

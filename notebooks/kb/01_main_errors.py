@@ -34,6 +34,7 @@ from kbcore.analyses.profitability import (
     CostToServeRates,
     client_pnl,
     concentration,
+    concentration_table,
     concession_clients,
     key_figures,
     whale_curve,
@@ -171,7 +172,7 @@ if not ds.has("sales", "discount"):
 
 # %%
 conc = concentration(pnl, measure="revenue")
-ui.styled(conc.to_frame(name="value").reset_index(names="figure"), lang)
+concentration_table(conc, lang=lang).style.hide(axis="index")
 
 # %%
 ax = plot_concentration(pnl, conc, lang=lang)
@@ -189,7 +190,7 @@ plt.show()
 # ## Key figures of block 1
 
 # %% tags=["key-figures"]
-key_figures(yearly, curve_summary, concession, conc, lang=lang)
+key_figures(yearly, curve_summary, concession, conc, lang=lang).style.hide(axis="index")
 
 # %% [markdown]
 # **Next:** the exercises of this block are in `exercises/kb/01_main_errors.ipynb` (the trainer's answers are in
