@@ -54,9 +54,11 @@ from kbcore.schema import C
 
 __all__ = [
     "FACT_COLUMNS",
+    "ORDER_COLUMNS",
     "FREQS",
     "between",
     "client_facts",
+    "client_orders",
     "client_period_facts",
     "period_bounds",
 ]
@@ -296,3 +298,96 @@ def client_facts(sales: pd.DataFrame, *, start=None, end=None) -> pd.DataFrame:
         Keep lines dated in [start, end], both days included.
     """
     return _reduce(sales, None, start, end)
+
+
+ORDER_COLUMNS = [
+    C.client_id,
+    C.doc_id,
+    C.date,
+    C.revenue,
+    C.cost,
+    "gross_margin",
+    C.discount,
+    C.list_revenue,
+    "lines",
+]
+"""The columns of :func:`client_orders`, in their order."""
+
+
+def client_orders(sales: pd.DataFrame, *, start=None, end=None) -> pd.DataFrame:
+    """One row per order: the shipment lines of a client reduced to documents.
+
+    An order is a distinct (``doc_id``, ``date``) pair of a client's shipment lines (lines that
+    are not returns), exactly as ``orders`` in :func:`client_period_facts`; without a
+    ``doc_id`` all shipment lines of a client's day are one order. Returns are left out: an
+    order is what the client asked for, and its size is the shipped money.
+
+    Used where the order itself matters: the first order of a client (its size and discount),
+    the time to the second order, the rhythm of purchases.
+
+    Parameters
+    ----------
+    sales : DataFrame
+        Canonical sales lines.
+    start, end : date-like, optional
+        Keep lines dated in [start, end], both days included.
+
+    Returns
+    -------
+    DataFrame
+        ``client_id, doc_id, date, revenue, cost, gross_margin, discount, list_revenue,
+        lines``, sorted by client, date and document. ``doc_id`` is ``""`` when the sales have
+        no document numbers; ``cost`` is NaN when unknown, ``discount`` 0 when the sales have
+        no discount column, ``list_revenue`` = revenue + discount when they have no list price.
+        The number of rows per client equals ``orders`` of :func:`client_facts` for the same
+        period.
+    """
+    _check_sales(sales)
+    lines = between(sales, start, end)
+    revenue = lines[C.revenue].astype("float64")
+    is_return = revenue < 0
+    if C.quantity in lines.columns:
+        is_return |= lines[C.quantity].astype("float64").fillna(0) < 0
+    lines = lines.loc[~is_return]
+    if lines.empty:
+        out = pd.DataFrame({col: pd.Series(dtype="float64") for col in ORDER_COLUMNS})
+        out[C.client_id] = out[C.client_id].astype("string")
+        out[C.doc_id] = out[C.doc_id].astype("string")
+        out[C.date] = out[C.date].astype("datetime64[ns]")
+        out["lines"] = out["lines"].astype("int64")
+        return out
+    has_cost = C.cost in lines.columns
+    work = pd.DataFrame(
+        {
+            C.client_id: lines[C.client_id].astype("string"),
+            C.doc_id: (lines[C.doc_id].astype("string").fillna("")
+                       if C.doc_id in lines.columns else ""),
+            C.date: lines[C.date].dt.normalize(),
+            C.revenue: lines[C.revenue].astype("float64"),
+            C.cost: lines[C.cost].astype("float64") if has_cost else np.nan,
+            C.discount: (lines[C.discount].astype("float64").fillna(0.0)
+                         if C.discount in lines.columns else 0.0),
+            C.list_revenue: (lines[C.list_revenue].astype("float64")
+                             if C.list_revenue in lines.columns else np.nan),
+        },
+        index=lines.index,
+    )
+    work[C.doc_id] = work[C.doc_id].astype("string")
+    keys = [C.client_id, C.date, C.doc_id]
+    out = work.groupby(keys, sort=True, observed=True).agg(
+        revenue=(C.revenue, "sum"),
+        cost=(C.cost, "sum"),
+        discount=(C.discount, "sum"),
+        list_revenue=(C.list_revenue, "sum"),
+        lines=(C.revenue, "size"),
+        cost_lines=(C.cost, "count"),
+        list_lines=(C.list_revenue, "count"),
+    )
+    out[C.cost] = out[C.cost].where(out.pop("cost_lines") > 0)
+    list_known = out.pop("list_lines") > 0
+    out[C.list_revenue] = out[C.list_revenue].where(list_known, out[C.revenue] + out[C.discount])
+    out["gross_margin"] = out[C.revenue] - out[C.cost]
+    out["lines"] = out["lines"].astype("int64")
+    out = out.reset_index()
+    out[C.date] = out[C.date].astype("datetime64[ns]")
+    return out[ORDER_COLUMNS].reset_index(drop=True)

@@ -163,3 +163,47 @@ def test_missing_required_column_is_a_clear_error():
 def test_same_input_same_output():
     shuffled = _sales().sample(frac=1.0, random_state=3)
     pd.testing.assert_frame_equal(client_period_facts(shuffled), client_period_facts(_sales()))
+
+
+# --- client_orders: one row per order ------------------------------------------------------
+
+
+def test_client_orders_one_row_per_document_and_day():
+    from kbcore.facts import client_orders
+
+    sales = pd.DataFrame({
+        "date": pd.to_datetime(["2024-01-10", "2024-01-10", "2024-01-10", "2024-02-01", "2024-02-05",
+                                "2025-01-10"]),
+        "client_id": ["1", "1", "1", "1", "1", "2"],
+        "doc_id": ["D1", "D1", "D2", "D1", "R1", "D1"],
+        "revenue": [100.0, 50.0, 30.0, 200.0, -40.0, 70.0],
+        "cost": [60.0, None, 20.0, 150.0, -30.0, 50.0],
+        "discount": [10.0, 0.0, 5.0, 0.0, 0.0, 0.0],
+    })
+    orders = client_orders(sales)
+    # client 1: D1 on 10 Jan (2 lines), D2 on 10 Jan, D1 again on 1 Feb (a new year's numbering
+    # restart is the same case: the pair doc_id+date is the order); the return R1 is not an order
+    assert list(zip(orders["client_id"], orders["doc_id"], orders["date"].dt.strftime("%m-%d"), strict=True)) == [
+        ("1", "D1", "01-10"), ("1", "D2", "01-10"), ("1", "D1", "02-01"), ("2", "D1", "01-10")]
+    first = orders.iloc[0]
+    assert first["revenue"] == 150.0 and first["lines"] == 2
+    assert first["cost"] == 60.0 and first["gross_margin"] == 90.0  # a line without cost counts 0
+    assert first["list_revenue"] == 160.0  # revenue + discount without a list_revenue column
+    # the number of orders per client equals `orders` of client_facts
+    facts = client_facts(sales).set_index("client_id")["orders"]
+    assert orders.groupby("client_id").size().to_dict() == facts.to_dict()
+
+
+def test_client_orders_without_doc_id_counts_days_and_handles_empty():
+    from kbcore.facts import ORDER_COLUMNS, client_orders
+
+    sales = pd.DataFrame({
+        "date": pd.to_datetime(["2024-01-10", "2024-01-10", "2024-01-11"]),
+        "client_id": ["1", "1", "1"],
+        "revenue": [100.0, 50.0, 30.0],
+    })
+    orders = client_orders(sales)
+    assert orders["revenue"].tolist() == [150.0, 30.0]
+    assert orders["cost"].isna().all()
+    empty = client_orders(sales, start="2030-01-01")
+    assert list(empty.columns) == ORDER_COLUMNS and empty.empty

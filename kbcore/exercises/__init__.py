@@ -38,4 +38,9 @@ __all__ = [
 ]
 
 #: Modules that register exercises with :func:`exercise`; imported lazily, missing ones skipped.
-EXERCISE_MODULES = ["kbcore.exercises.block01"]
+EXERCISE_MODULES = [
+    "kbcore.exercises.block01",
+    "kbcore.exercises.block02",
+    "kbcore.exercises.block05",
+    "kbcore.exercises.block06",
+]

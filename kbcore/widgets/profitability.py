@@ -1,4 +1,4 @@
-"""Interactive controls for the notebooks (ipywidgets): they call analyses and charts, nothing more."""
+"""Block 1 widgets: the cost-to-serve sliders that redraw the whale curve."""
 
 from __future__ import annotations
 
