@@ -17,7 +17,10 @@
    cells tagged ``remove``, the parameters cells, papermill's error banners, stderr,
    tracebacks and scripts left out) and ``<out>/index.html``: the data, its quality report,
    every block with its status (the reason when it failed), its key figures (the output of
-   the cell tagged ``key-figures``) and links.
+   the cell tagged ``key-figures``) and links;
+4. write the client table for the CRM (``<out>/crm/``: client id, name, ABC, XYZ, RFM segment,
+   lifecycle stage, next action, as CSV and XLSX; :mod:`kbcore.crm`) and link it from the index.
+   If it cannot be written, the index says why and ``RunResult.ok`` is False.
 
 Everything that comes from data is escaped (Jinja2 autoescape); HTML fragments that come from
 notebook outputs pass through a whitelist sanitizer (:func:`sanitize_html`) so that no script
@@ -71,6 +74,22 @@ def load_dataset(data=None, mapping=None):
     return load(data, mapping)
 
 
+CRM_FOLDER = "crm"
+"""Subfolder of the run's output that holds the client table for the CRM."""
+
+
+def export_crm(dataset, folder: Path, lang: str = "en") -> list[Path]:
+    """Write the client table for the CRM (CSV and XLSX) into ``folder``; return the files.
+
+    A thin seam over :func:`kbcore.crm.crm_table` and :func:`kbcore.crm.write_crm` (tests may
+    replace it). The table is built from the same analyses as the notebooks, on the same
+    loaded data.
+    """
+    from kbcore.crm import crm_table, write_crm
+
+    return write_crm(crm_table(dataset, lang=lang), folder)
+
+
 @dataclass
 class NotebookResult:
     """How one notebook ran."""
@@ -95,6 +114,8 @@ class RunResult:
     index: Path | None = None
     out: Path | None = None
     data_error: str | None = None
+    crm_files: list[Path] = field(default_factory=list)
+    crm_error: str | None = None   # first line of the error when the CRM table could not be written
 
 
 # --- HTML sanitizing -----------------------------------------------------------------------------
@@ -424,6 +445,11 @@ pre.kb-data-error { background: #fdf2f0; border-left: 4px solid #c0392b; padding
 </tr>
 {% endfor %}</table>
 {% endif %}
+<h2>{{ T('run.crm') }}</h2>
+{% if crm_error %}<p class="kb-failed">{{ T('run.crm.failed') }}</p><div class="kb-reason">{{ crm_error }}</div>
+{% elif crm_links %}<p>{{ T('run.crm.text') }}</p>
+<ul>{% for href, label in crm_links %}<li><a href="{{ href }}">{{ label }}</a></li>{% endfor %}</ul>
+{% endif %}
 {% endif %}
 {% if quality %}
 <h2>{{ T('run.quality') }}</h2>
@@ -451,7 +477,7 @@ def _data_rows(dataset, data, lang: str) -> list[tuple[str, str]]:
 
 
 def _write_index(out: Path, *, lang: str, dataset, data, results: list[NotebookResult],
-                 data_error: str | None) -> Path:
+                 data_error: str | None, crm_files=(), crm_error: str | None = None) -> Path:
     from jinja2 import Environment
 
     import kbcore
@@ -479,6 +505,8 @@ def _write_index(out: Path, *, lang: str, dataset, data, results: list[NotebookR
         summary=summary,
         seconds=[t("run.seconds", lang, seconds=fmt_number(r.seconds, lang, 1)) for r in results],
         links=links,
+        crm_links=[(Path(os.path.relpath(f, out)).as_posix(), f.name) for f in crm_files],
+        crm_error=crm_error,
         quality=quality,
     )
     index = out / "index.html"
@@ -500,7 +528,8 @@ def run(data=None, mapping=None, *, lang: str = "en", out="reports", notebooks=N
         ``"en"`` or ``"ru"``: language of the reports and of the notebooks' labels.
     out : str or Path
         Output folder (created): ``index.html``, one report per notebook, the executed notebooks
-        under ``notebooks/`` and the canonical data cache under ``_data/``.
+        under ``notebooks/``, the client table for the CRM under ``crm/`` (CSV and XLSX, see
+        :mod:`kbcore.crm`) and the canonical data cache under ``_data/``.
     notebooks : path or list of paths, optional
         The notebooks to run (files or folders); default every ``notebooks/**/*.ipynb``.
     progress : bool
@@ -539,5 +568,13 @@ def run(data=None, mapping=None, *, lang: str = "en", out="reports", notebooks=N
         bar.set_postfix_str(name)
         results.append(_run_one(path, name, out, parameters, lang))
     bar.close()
-    index = _write_index(out, lang=lang, dataset=dataset, data=data, results=results, data_error=None)
-    return RunResult(ok=all(r.status == "ok" for r in results), results=results, index=index, out=out)
+    crm_files, crm_error = [], None
+    try:
+        crm_files = export_crm(dataset, out / CRM_FOLDER, lang)
+    except Exception as err:  # noqa: BLE001 - reported in the index and in ok, like a failed block
+        crm_error = _error_text(type(err).__name__, str(err))
+    index = _write_index(out, lang=lang, dataset=dataset, data=data, results=results, data_error=None,
+                         crm_files=crm_files, crm_error=crm_error)
+    ok = all(r.status == "ok" for r in results) and crm_error is None
+    return RunResult(ok=ok, results=results, index=index, out=out, crm_files=crm_files,
+                     crm_error=crm_error)

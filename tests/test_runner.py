@@ -54,8 +54,16 @@ def finished_run(tmp_path_factory):
         calls.append((data, mapping))
         return FakeDataset()
 
+    def fake_crm(dataset, folder, lang):
+        calls.append(("crm", lang))
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "clients_for_crm.csv"
+        path.write_text("client_id\n1\n", encoding="utf-8")
+        return [path]
+
     patch = pytest.MonkeyPatch()
     patch.setattr(runner, "load_dataset", fake_load)
+    patch.setattr(runner, "export_crm", fake_crm)
     try:
         result = runner.run(None, None, lang="ru", out=root / "reports", notebooks=root / "notebooks",
                             progress=False)
@@ -66,7 +74,8 @@ def finished_run(tmp_path_factory):
 
 def test_run_result(finished_run):
     result, out, calls = finished_run
-    assert calls == [(None, None)]  # the data was loaded once for both notebooks
+    assert calls == [(None, None), ("crm", "ru")]  # loaded once for both notebooks; one CRM table
+    assert result.crm_files == [out / "crm" / "clients_for_crm.csv"] and result.crm_error is None
     assert result.ok is False
     assert [r.name for r in result.results] == ["fx/01_ok", "fx/02_fails"]
     ok, failed = result.results
@@ -113,6 +122,7 @@ def test_index_lists_both_with_the_failure_and_escapes_everything(finished_run):
     assert "<th>Top client</th>" in index and "<td>ru</td>" in index
     assert "alert(1)" not in index.replace("&lt;script&gt;alert(1)&lt;/script&gt;.csv", "")
     assert result.results[1].key_figures == ""
+    assert "Таблица клиентов для CRM" in index and 'href="crm/clients_for_crm.csv"' in index
 
 
 def test_reports_have_no_code(finished_run):
@@ -158,3 +168,18 @@ def test_unusable_data_runs_nothing(tmp_path, monkeypatch):
 ])
 def test_sanitize_html(fragment, expected):
     assert runner.sanitize_html(fragment) == expected
+
+
+def test_a_failing_crm_export_is_reported_and_fails_the_run(tmp_path, monkeypatch):
+    def broken_crm(dataset, folder, lang):
+        raise ValueError("no <b>clients</b>\nsecond line")
+
+    monkeypatch.setattr(runner, "load_dataset", lambda data=None, mapping=None: FakeDataset())
+    monkeypatch.setattr(runner, "export_crm", broken_crm)
+    empty = tmp_path / "no_notebooks"
+    empty.mkdir()
+    result = runner.run(None, None, lang="en", out=tmp_path / "out", notebooks=empty, progress=False)
+    assert result.ok is False and result.results == []
+    assert result.crm_error == "ValueError: no <b>clients</b>"
+    index = result.index.read_text(encoding="utf-8")
+    assert "could not be written" in index and "no &lt;b&gt;clients&lt;/b&gt;" in index
