@@ -43,7 +43,7 @@ def _cmd_demo(args) -> int:
     from kbcore import demo
 
     argv = ["--out", str(args.out), "--clients", str(args.clients), "--years", str(args.years),
-            "--seed", str(args.seed)]
+            "--seed", str(args.seed), "--end", str(args.end)]
     return demo.main(argv) or 0
 
 
@@ -87,6 +87,7 @@ def _parser() -> argparse.ArgumentParser:
     d.add_argument("--clients", type=int, default=1500)
     d.add_argument("--years", type=int, default=5)
     d.add_argument("--seed", type=int, default=2024)
+    d.add_argument("--end", default="2025-12-31", help="last day of the sales history (YYYY-MM-DD)")
     d.set_defaults(func=_cmd_demo)
 
     b = sub.add_parser("build", help="regenerate notebooks and exercises from their sources")

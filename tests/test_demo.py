@@ -377,3 +377,16 @@ def test_readme_documents_the_truths():
                    "python -m kbcore.demo"):
         assert needle in text, needle
     assert Path(demo.__file__).name == "demo.py"
+
+
+def test_cli_demo_passes_on_every_option(tmp_path):
+    from kbcore.cli import main
+
+    out = tmp_path / "small"
+    assert main(["demo", "--out", str(out), "--clients", "30", "--years", "2", "--seed", "3",
+                 "--end", "2024-06-30"]) == 0
+    sales = pd.read_csv(out / "sales.csv.gz", parse_dates=["date"])
+    assert sales["date"].max() <= pd.Timestamp("2024-06-30")
+    assert sales["date"].min() >= pd.Timestamp("2022-07-01")
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["params"]["end"] == "2024-06-30" and manifest["params"]["clients"] == 30
