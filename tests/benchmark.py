@@ -1,6 +1,8 @@
-"""Benchmark: loading + block-1 analyses on demo companies of growing size (not a test).
+"""Benchmark: loading + each block's analyses on demo companies of growing size (not a test).
 
-    python tests/benchmark.py [--sizes 10000 100000 1000000] [--markdown]
+    python tests/benchmark.py [--sizes 10000 100000 1000000]
+    python tests/benchmark.py --notebooks        # each block notebook on the demo company
+
 
 For each size a demo company with about that many sales lines is generated into a temporary
 folder (generation is not timed), then a fresh Python process loads it with ``kbcore.load`` and
@@ -65,10 +67,38 @@ def measure(lines: int, seed: int = 7) -> dict:
     return row
 
 
+def time_notebooks() -> list[tuple[str, float]]:
+    """Run every block notebook top to bottom on the demo company; seconds per notebook.
+
+    Each notebook gets a fresh kernel (papermill), as in ``kbcore run`` and in JupyterLab; the
+    time includes the kernel start and loading the demo company.
+    """
+    import papermill as pm
+
+    from kbcore.paths import PROJECT_DIR
+
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for nb in sorted((PROJECT_DIR / "notebooks").glob("*/*.ipynb")):
+            t0 = time.perf_counter()
+            pm.execute_notebook(str(nb), str(Path(tmp) / nb.name), cwd=str(nb.parent),
+                                kernel_name="python3", progress_bar=False)
+            rows.append((f"{nb.parent.name}/{nb.stem}", time.perf_counter() - t0))
+    return rows
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--notebooks", action="store_true",
+                        help="time each block notebook on the demo company instead")
     args = parser.parse_args(argv)
+    if args.notebooks:
+        print("| notebook (demo company) | run top to bottom, s |")
+        print("|---|---|")
+        for name, seconds in time_notebooks():
+            print(f"| {name} | {seconds:.1f} |", flush=True)
+        return 0
     header = ("| sales lines | clients | load files, s | block-1 analyses, s | save cache, s "
               "| load cache, s | peak memory, MB |")
     print(header)
