@@ -1,0 +1,427 @@
+"""Block 5 · The client card (карточка клиента): one page per client, from every table.
+
+The seminar's block 5 calls the client card the first tool of a customer base: everything the
+company knows about one client on one page, so that a new manager, a director or a colleague
+covering a holiday sees who the client is, how it buys, who decides and what was said last.
+:func:`client_card` gathers it as data (small tables, no HTML); :mod:`kbcore.cards` renders it.
+
+Card parts
+----------
+identity       name, ИНН, segment, industry, region, city, manager, size, acquisition channel,
+               card created, key account, status, phone, e-mail, address, decision maker,
+               payment terms (what the clients table has)
+stage          the lifecycle stage (block 2, when ``stages`` is given)
+years          revenue, gross margin, margin %, orders per calendar year (facts by year)
+summary        revenue and margin in the last 12 months, orders per year, median days
+               between orders, first and last order, days since, products and categories
+               bought, potential and share of wallet (:func:`kbcore.analyses.profile.client_features`)
+contacts       the buying centre (DMU) from ``contacts``
+interactions   the last records of ``interactions``
+gaps           which card fields are empty — the data the manager should collect next
+
+Source: seminar program block 5 («карточка клиента»); share of wallet after M. McDonald and
+B. Rogers, *Key Account Management*, Butterworth-Heinemann 1998.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from kbcore.analyses.profile import client_features
+from kbcore.facts import between, client_period_facts
+from kbcore.schema import C
+
+__all__ = [
+    "IDENTITY_FIELDS",
+    "GAP_FIELDS",
+    "CONTACT_COLUMNS",
+    "INTERACTION_COLUMNS",
+    "ClientCard",
+    "client_card",
+    "find_clients",
+    "card_gaps",
+    "card_fill",
+]
+
+IDENTITY_FIELDS = (
+    C.name,
+    C.tax_id,
+    C.segment,
+    C.industry,
+    C.region,
+    C.city,
+    C.manager,
+    C.size,
+    C.acquisition_channel,
+    C.created,
+    C.key_account,
+    C.status,
+    C.phone,
+    C.email,
+    C.address,
+    C.decision_maker,
+    C.payment_terms_days,
+)
+"""The identity fields of a card, in display order (each shown when the clients table has it)."""
+
+GAP_FIELDS = (
+    C.name,
+    C.tax_id,
+    C.segment,
+    C.region,
+    C.manager,
+    C.size,
+    C.acquisition_channel,
+    C.phone,
+    C.email,
+    C.address,
+    C.decision_maker,
+    C.potential,
+    "contacts",
+    "interactions",
+)
+"""Fields whose emptiness is a data gap of the card (``contacts``/``interactions``: none
+recorded for the client)."""
+
+CONTACT_COLUMNS = [C.name, C.position, C.buying_role, C.influence, C.attitude, C.level,
+                   C.last_contact]
+INTERACTION_COLUMNS = [C.date, C.manager, C.kind, C.outcome, C.note]
+YEAR_COLUMNS = ["year", C.revenue, "gross_margin", "gross_margin_pct", "orders"]
+
+
+@dataclass(frozen=True)
+class ClientCard:
+    """One client's card as data (render with :func:`kbcore.cards.card_html`).
+
+    Attributes
+    ----------
+    client_id : str
+    identity : Series
+        Field → value for the fields of :data:`IDENTITY_FIELDS` the clients table has
+        (missing values are ``<NA>``); ``name`` is always there (the ID when unknown).
+    stage : str or None
+        Lifecycle stage id (block 2) or None.
+    years : DataFrame
+        ``year, revenue, gross_margin, gross_margin_pct, orders`` per calendar year.
+    summary : Series
+        ``revenue_12m, gross_margin_12m, orders, orders_12m, orders_per_year,
+        days_between_orders, first_date, last_date, days_since_last, products, categories,
+        potential, share_of_wallet`` (see :func:`kbcore.analyses.profile.client_features`).
+    contacts : DataFrame or None
+        The DMU: ``name, position, buying_role, influence, attitude, level, last_contact``
+        (the columns the table has); None when there is no contacts table.
+    interactions : DataFrame or None
+        The last ``last_n`` records, newest first; None when there is no interactions table.
+    gaps : tuple of str
+        The empty fields among :data:`GAP_FIELDS` (only fields whose table exists).
+    as_of : Timestamp
+    """
+
+    client_id: str
+    identity: pd.Series
+    stage: str | None
+    years: pd.DataFrame
+    summary: pd.Series
+    contacts: pd.DataFrame | None
+    interactions: pd.DataFrame | None
+    gaps: tuple[str, ...]
+    as_of: pd.Timestamp
+
+
+def _ids(series: pd.Series) -> pd.Series:
+    return series.astype("string").str.strip()
+
+
+def _missing(value) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float) and np.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def find_clients(
+    clients: pd.DataFrame | None,
+    query: str,
+    *,
+    sales: pd.DataFrame | None = None,
+    limit: int = 50,
+) -> pd.DataFrame:
+    """Clients whose name, ИНН (tax_id) or client_id contains ``query`` (case-insensitive).
+
+    The search list is the clients table plus the client IDs found only in ``sales``. An
+    empty query returns the first ``limit`` clients. Matches by ID or tax ID that start with
+    the query come first, then by name; ties by name then client_id.
+
+    Returns
+    -------
+    DataFrame
+        ``client_id, name, tax_id`` (at most ``limit`` rows).
+    """
+    frames = []
+    if clients is not None and C.client_id in clients.columns:
+        frame = pd.DataFrame({C.client_id: _ids(clients[C.client_id])})
+        for col in (C.name, C.tax_id):
+            frame[col] = (clients[col].astype("string") if col in clients.columns
+                          else pd.Series(pd.NA, index=clients.index, dtype="string"))
+        frames.append(frame)
+    if sales is not None and C.client_id in sales.columns:
+        extra = pd.DataFrame({C.client_id: _ids(sales[C.client_id]).drop_duplicates()})
+        extra[C.name] = pd.Series(pd.NA, index=extra.index, dtype="string")
+        extra[C.tax_id] = pd.Series(pd.NA, index=extra.index, dtype="string")
+        frames.append(extra)
+    if not frames:
+        return pd.DataFrame({c: pd.Series(dtype="string") for c in (C.client_id, C.name, C.tax_id)})
+    pool = pd.concat(frames, ignore_index=True).drop_duplicates(C.client_id, keep="first")
+    pool[C.name] = pool[C.name].fillna(pool[C.client_id])
+    q = (query or "").strip().casefold()
+    if q:
+        ids = pool[C.client_id].str.casefold()
+        tax = pool[C.tax_id].fillna("").str.casefold()
+        names = pool[C.name].str.casefold()
+        hit_id = ids.str.contains(q, regex=False) | tax.str.contains(q, regex=False)
+        hit_name = names.str.contains(q, regex=False)
+        keep = (hit_id | hit_name).fillna(False)
+        pool = pool.loc[keep].assign(
+            _rank=np.where((ids.str.startswith(q) | tax.str.startswith(q))[keep], 0, 1)
+        )
+    else:
+        pool = pool.assign(_rank=0)
+    pool = pool.sort_values(["_rank", C.name, C.client_id], kind="mergesort")
+    return pool.drop(columns="_rank").head(limit).reset_index(drop=True)
+
+
+def client_card(
+    sales: pd.DataFrame,
+    clients: pd.DataFrame | None,
+    client_id: str,
+    *,
+    products: pd.DataFrame | None = None,
+    contacts: pd.DataFrame | None = None,
+    interactions: pd.DataFrame | None = None,
+    stages: pd.DataFrame | None = None,
+    as_of=None,
+    last_n: int = 5,
+) -> ClientCard:
+    """The card of one client: identity, stage, yearly figures, how it buys, DMU, last contacts,
+    data gaps.
+
+    Parameters
+    ----------
+    sales : DataFrame
+        Canonical sales lines (all clients; the client's lines are selected here).
+    clients : DataFrame or None
+        The clients table (identity fields, potential).
+    client_id : str
+        The client (compared after stripping spaces).
+    products, contacts, interactions : DataFrame, optional
+        The optional tables; a missing table leaves its part empty (None).
+    stages : DataFrame, optional
+        Block 2's ``client_stages`` (``client_id, stage``).
+    as_of : date-like, optional
+        The card's date (default the last date of all sales): sales and interactions after it
+        are ignored; "last 12 months" ends on it.
+    last_n : int
+        How many of the latest interactions to show (default 5).
+
+    Raises
+    ------
+    KeyError
+        When the client is neither in ``clients`` nor in ``sales``.
+
+    Source: seminar program block 5 («карточка клиента»).
+    """
+    cid = str(client_id).strip()
+    if as_of is None:
+        as_of = sales[C.date].max() if len(sales) else pd.Timestamp("today")
+    as_of = pd.Timestamp(as_of).normalize()
+    lines = sales.loc[_ids(sales[C.client_id]) == cid]
+    lines = between(lines, None, as_of)
+    row = None
+    if clients is not None and C.client_id in clients.columns:
+        match = clients.loc[_ids(clients[C.client_id]) == cid]
+        if len(match):
+            row = match.iloc[0]
+    if row is None and lines.empty:
+        raise KeyError(f"client {cid!r} is neither in the clients table nor in the sales")
+
+    identity = {}
+    for col in IDENTITY_FIELDS:
+        if row is not None and col in row.index:
+            identity[col] = row[col]
+    if _missing(identity.get(C.name)):
+        identity[C.name] = cid
+    if C.manager not in identity and C.manager in lines.columns and len(lines):
+        last = lines.loc[lines[C.manager].notna()].sort_values(C.date, kind="mergesort")
+        if len(last):
+            identity[C.manager] = last[C.manager].iloc[-1]
+    identity = pd.Series(identity, dtype="object", name=cid)
+
+    stage = None
+    if stages is not None and {C.client_id, "stage"} <= set(stages.columns):
+        st = stages.loc[_ids(stages[C.client_id]) == cid, "stage"]
+        stage = str(st.iloc[0]) if len(st) else None
+
+    if len(lines):
+        yearly = client_period_facts(lines, freq="year")
+        years = pd.DataFrame(
+            {
+                "year": yearly["period"].astype("int64"),
+                C.revenue: yearly[C.revenue],
+                "gross_margin": yearly["gross_margin"],
+                "gross_margin_pct": (yearly["gross_margin"] / yearly[C.revenue]).where(
+                    yearly[C.revenue] > 0
+                ),
+                "orders": yearly["orders"].astype("int64"),
+            }
+        )
+        client_row = clients.loc[_ids(clients[C.client_id]) == cid] if row is not None else None
+        feats = client_features(lines, client_row, products, as_of=as_of).iloc[0]
+        summary = feats[
+            ["revenue_12m", "gross_margin_12m", "orders", "orders_12m", "orders_per_year",
+             "days_between_orders", "first_date", "last_date", "days_since_last", "products",
+             "categories", C.potential, "share_of_wallet"]
+        ]
+    else:
+        years = pd.DataFrame({c: pd.Series(dtype="int64" if c in ("year", "orders") else "float64")
+                              for c in YEAR_COLUMNS})
+        pot = np.nan
+        if row is not None and C.potential in row.index:
+            pot = pd.to_numeric(pd.Series([row[C.potential]]), errors="coerce").iloc[0]
+        summary = pd.Series(
+            {"revenue_12m": 0.0, "gross_margin_12m": np.nan, "orders": 0, "orders_12m": 0,
+             "orders_per_year": 0.0, "days_between_orders": np.nan, "first_date": pd.NaT,
+             "last_date": pd.NaT, "days_since_last": np.nan, "products": np.nan,
+             "categories": np.nan, C.potential: pot,
+             "share_of_wallet": 0.0 if pot and pot > 0 else np.nan},
+            dtype="object",
+        )
+    summary = summary.rename(cid)
+
+    dmu = None
+    if contacts is not None and C.client_id in contacts.columns:
+        rows = contacts.loc[_ids(contacts[C.client_id]) == cid]
+        cols = [c for c in CONTACT_COLUMNS if c in rows.columns]
+        order = [c for c in (C.buying_role, C.name) if c in cols]
+        dmu = rows[cols]
+        if order:
+            dmu = dmu.sort_values(order, kind="mergesort", na_position="last")
+        dmu = dmu.reset_index(drop=True)
+
+    last_records = None
+    if interactions is not None and {C.client_id, C.date} <= set(interactions.columns):
+        rows = interactions.loc[_ids(interactions[C.client_id]) == cid]
+        rows = between(rows, None, as_of)
+        cols = [c for c in INTERACTION_COLUMNS if c in rows.columns]
+        sort_cols = [C.date] + [c for c in (C.kind,) if c in cols]
+        last_records = (
+            rows[cols].sort_values(sort_cols, ascending=False, kind="mergesort")
+            .head(last_n).reset_index(drop=True)
+        )
+
+    gaps = card_gaps(identity, summary, clients, dmu, last_records)
+    return ClientCard(
+        client_id=cid, identity=identity, stage=stage, years=years.reset_index(drop=True),
+        summary=summary, contacts=dmu, interactions=last_records, gaps=gaps, as_of=as_of,
+    )
+
+
+def card_gaps(
+    identity: pd.Series,
+    summary: pd.Series,
+    clients: pd.DataFrame | None,
+    contacts: pd.DataFrame | None,
+    interactions: pd.DataFrame | None,
+) -> tuple[str, ...]:
+    """The empty fields of a card, in :data:`GAP_FIELDS` order.
+
+    A clients-table field is a gap when the table has the column and the client's value is
+    empty, or when the table lacks the column altogether (the company does not record it);
+    ``potential`` the same; ``contacts``/``interactions`` when the table exists and has no
+    row for the client. The name is a gap when it had to be replaced by the ID. Optional
+    tables that do not exist at all are not gaps of one card (the notebook says what it
+    would need).
+    """
+    out = []
+    cols = set(clients.columns) if clients is not None else set()
+    for f in GAP_FIELDS:
+        if f == "contacts":
+            if contacts is not None and contacts.empty:
+                out.append(f)
+        elif f == "interactions":
+            if interactions is not None and interactions.empty:
+                out.append(f)
+        elif f == C.potential:
+            if _missing(summary.get(C.potential)):
+                out.append(f)
+        elif f == C.name:
+            if C.name not in cols or _missing(identity.get(C.name)) or identity.get(C.name) == identity.name:
+                out.append(f)
+        elif f == C.manager:
+            if _missing(identity.get(C.manager)):
+                out.append(f)
+        elif f not in cols or _missing(identity.get(f)):
+            out.append(f)
+    return tuple(out)
+
+
+def card_fill(
+    clients: pd.DataFrame | None,
+    *,
+    sales: pd.DataFrame | None = None,
+    contacts: pd.DataFrame | None = None,
+    interactions: pd.DataFrame | None = None,
+    fields: tuple[str, ...] = GAP_FIELDS,
+) -> pd.DataFrame:
+    """How complete the client cards are: for each card field, the share of clients that
+    have it.
+
+    The clients are those of the clients table plus those found only in ``sales``. A field
+    the clients table does not have at all is 0 % filled ("not recorded"); ``contacts`` /
+    ``interactions`` = share of clients with at least one row there (left out when the table
+    does not exist)::
+
+        filled = clients with a non-empty value;  filled_share = filled / clients
+
+    Returns
+    -------
+    DataFrame
+        ``field, filled, clients, filled_share, recorded`` (recorded = the company's data has
+        the field at all), in ``fields`` order.
+
+    Source: seminar program block 5 (a complete client card); our reading.
+    """
+    ids = pd.Series(dtype="string")
+    cl = None
+    if clients is not None and C.client_id in clients.columns:
+        cl = clients.assign(**{C.client_id: _ids(clients[C.client_id])}).drop_duplicates(C.client_id)
+        ids = cl[C.client_id]
+    if sales is not None and C.client_id in sales.columns:
+        ids = pd.concat([ids, _ids(sales[C.client_id])]).drop_duplicates()
+    ids = ids.dropna().reset_index(drop=True)
+    n = len(ids)
+    rows = []
+    for f in fields:
+        if f in ("contacts", "interactions"):
+            table = contacts if f == "contacts" else interactions
+            if table is None or C.client_id not in table.columns:
+                continue
+            filled = int(ids.isin(set(_ids(table[C.client_id]).dropna())).sum())
+            recorded = True
+        elif cl is not None and f in cl.columns:
+            values = cl.set_index(C.client_id)[f].reindex(ids)
+            empty = values.isna()
+            if values.dtype == object or pd.api.types.is_string_dtype(values):
+                empty |= values.astype("string").str.strip().fillna("").eq("")
+            filled = int((~empty).sum())
+            recorded = True
+        else:
+            filled, recorded = 0, False
+        rows.append({"field": f, "filled": filled, "clients": n,
+                     "filled_share": filled / n if n else np.nan, "recorded": recorded})
+    out = pd.DataFrame(rows, columns=["field", "filled", "clients", "filled_share", "recorded"])
+    out["field"] = out["field"].astype("string")
+    return out

@@ -1,0 +1,292 @@
+"""Block 5 · The region / segment passport (паспорт региона / сегмента).
+
+One row per region (or segment): how many clients we have there and at which lifecycle stage,
+what they buy and earn, how fast they grow, what they could buy, which share of it we have,
+how many of the market's companies are already our clients (penetration), the largest clients
+and the managers who cover it. The seminar uses the passport to decide where to develop the
+base and who should do it.
+
+Formulas (Y = the last full year, facts by year; "cell" = the region or segment)::
+
+    clients         = clients with a purchase in the given sales (up to as_of)
+    active_clients  = clients with a purchase in the last 365 days to as_of
+    revenue, gross_margin = facts over the given sales
+    growth          = revenue_Y / revenue_{Y−1} − 1
+    potential       = Σ clients.potential of the cell's active clients (known values)
+    share           = revenue_12m / market volume, market volume = Σ companies ×
+                      consumption_per_company of the cell (market table; NaN without it)
+    share_of_wallet = Σ revenue_12m / Σ potential over the active clients with a known potential
+    penetration     = active_clients / Σ companies of the cell (market table; NaN without it)
+
+Source: seminar program block 5 («паспорт региона/сегмента»); share of wallet and
+penetration as in McDonald & Rogers, *Key Account Management* (1998); our reading.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from kbcore.analyses.profile import UNKNOWN, client_features
+from kbcore.facts import between, client_period_facts
+from kbcore.schema import C
+
+__all__ = ["PASSPORT_COLUMNS", "BY_VALUES", "passport", "passport_stages", "key_figures_creation"]
+
+BY_VALUES = (C.region, C.segment)
+PASSPORT_COLUMNS = [
+    "clients",
+    "active_clients",
+    C.revenue,
+    "gross_margin",
+    "gross_margin_pct",
+    "revenue_12m",
+    "growth",
+    C.potential,
+    "market_volume",
+    "share",
+    "share_of_wallet",
+    C.companies,
+    "penetration",
+    "top_clients",
+    "managers",
+]
+
+
+def _ids(series: pd.Series) -> pd.Series:
+    return series.astype("string").str.strip()
+
+
+def passport(
+    sales: pd.DataFrame,
+    clients: pd.DataFrame | None = None,
+    *,
+    by: str = C.region,
+    market: pd.DataFrame | None = None,
+    stages: pd.DataFrame | None = None,
+    features: pd.DataFrame | None = None,
+    as_of=None,
+    top_n: int = 3,
+) -> pd.DataFrame:
+    """The passport of each region or segment (see the module's docstring for the formulas).
+
+    Parameters
+    ----------
+    sales : DataFrame
+        Canonical sales lines (the analysed period).
+    clients : DataFrame, optional
+        segment / region / manager / potential / name. Without the ``by`` column every client
+        is in the cell ``"unknown"``.
+    by : {"region", "segment"}
+        The cell.
+    market : DataFrame, optional
+        ``segment, region, companies, consumption_per_company``: summed over the other
+        dimension for the cell.
+    stages : DataFrame, optional
+        Block 2's ``client_stages``: adds one column ``stage_<id>`` per stage (client counts).
+    features : DataFrame, optional
+        :func:`kbcore.analyses.profile.client_features` if already computed.
+    as_of : date-like, optional
+        Default the last sales date.
+    top_n : int
+        How many largest clients (by revenue) to name (default 3).
+
+    Returns
+    -------
+    DataFrame
+        ``<by>, clients, active_clients, revenue, gross_margin, gross_margin_pct,
+        revenue_12m, growth, potential, market_volume, share, share_of_wallet, companies,
+        penetration,
+        top_clients, managers`` [+ ``stage_<id>`` …], sorted by revenue descending then the
+        cell; ``top_clients`` and ``managers`` are text ("name; name; …", managers by their
+        number of active clients). ``attrs``: ``base_year``, ``as_of``, ``by``.
+
+    Source: seminar program block 5 («паспорт региона/сегмента»).
+    """
+    if by not in BY_VALUES:
+        raise ValueError(f"by must be one of {', '.join(BY_VALUES)}, not {by!r}")
+    if top_n < 0:
+        raise ValueError(f"top_n must be ≥ 0, not {top_n!r}")
+    if as_of is None:
+        as_of = sales[C.date].max() if len(sales) else pd.Timestamp("today")
+    as_of = pd.Timestamp(as_of).normalize()
+    feats = features if features is not None else client_features(sales, clients, as_of=as_of)
+    f = feats.copy()
+    f[C.client_id] = _ids(f[C.client_id])
+    if by not in f.columns:
+        f[by] = UNKNOWN
+    f[by] = f[by].astype("string").fillna(UNKNOWN)
+    f["active"] = f["days_since_last"] < 365
+    year = as_of.year if (as_of.month, as_of.day) >= (12, 15) else as_of.year - 1
+    yearly = client_period_facts(between(sales, None, as_of), freq="year",
+                                 start=f"{year - 1}-01-01", end=f"{year}-12-31")
+    cell_of = f.set_index(C.client_id)[by]
+    yearly["cell"] = yearly[C.client_id].map(cell_of).fillna(UNKNOWN)
+    by_year = yearly.pivot_table(index="cell", columns="period", values=C.revenue,
+                                 aggfunc="sum").reindex(columns=[year - 1, year])
+    g = f.groupby(by, sort=True)
+    out = pd.DataFrame(
+        {
+            "clients": g.size(),
+            "active_clients": g["active"].sum(),
+            C.revenue: g[C.revenue].sum(),
+            "gross_margin": g["gross_margin"].sum(min_count=1),
+            "revenue_12m": g["revenue_12m"].sum(),
+        }
+    )
+    out["gross_margin_pct"] = (out["gross_margin"] / out[C.revenue]).where(out[C.revenue] > 0)
+    prev = by_year[year - 1].reindex(out.index)
+    cur = by_year[year].reindex(out.index).fillna(0.0)
+    out["growth"] = (cur / prev - 1).where(prev > 0)
+    act = f.loc[f["active"]]
+    pot_known = act.loc[act[C.potential].notna()]
+    pg = pot_known.groupby(by)
+    out[C.potential] = pg[C.potential].sum().reindex(out.index)
+    own_share = (pg["revenue_12m"].sum() / pg[C.potential].sum()).where(pg[C.potential].sum() > 0)
+    out["market_volume"] = np.nan
+    out[C.companies] = np.nan
+    if market is not None and by in market.columns and C.companies in market.columns:
+        mk = pd.DataFrame({
+            by: market[by].astype("string").str.strip(),
+            C.companies: pd.to_numeric(market[C.companies], errors="coerce"),
+            "cpc": (pd.to_numeric(market[C.consumption_per_company], errors="coerce")
+                    if C.consumption_per_company in market.columns else np.nan),
+        })
+        mk["volume"] = mk[C.companies] * mk["cpc"]
+        mg = mk.groupby(by)
+        companies = mg[C.companies].sum(min_count=1)
+        volume = mg["volume"].sum(min_count=1)
+        for cell in companies.index:
+            if cell not in out.index:
+                out.loc[cell] = np.nan
+                out.loc[cell, ["clients", "active_clients", C.revenue, "revenue_12m"]] = 0
+        out[C.companies] = companies.reindex(out.index).astype("float64")
+        out["market_volume"] = volume.reindex(out.index).astype("float64")
+    out["share"] = (out["revenue_12m"] / out["market_volume"]).where(out["market_volume"] > 0)
+    out["share_of_wallet"] = own_share.reindex(out.index).astype("float64")
+    out["penetration"] = (out["active_clients"] / out[C.companies]).where(out[C.companies] > 0)
+    # top clients and managers as text
+    ranked = f.sort_values([by, C.revenue, C.client_id], ascending=[True, False, True],
+                           kind="mergesort")
+    tops = ranked.groupby(by).head(top_n).groupby(by)[C.name].agg(lambda s: "; ".join(s))
+    out["top_clients"] = tops.reindex(out.index).fillna("").astype("string")
+    if C.manager in f.columns:
+        mm = act.loc[act[C.manager] != UNKNOWN].groupby([by, C.manager]).size().rename("n")
+        mm = mm.reset_index().sort_values([by, "n", C.manager], ascending=[True, False, True],
+                                          kind="mergesort")
+        mm["text"] = mm[C.manager].astype(str) + " (" + mm["n"].astype(str) + ")"
+        managers = mm.groupby(by)["text"].agg(lambda s: "; ".join(s))
+        out["managers"] = managers.reindex(out.index).fillna("").astype("string")
+    else:
+        out["managers"] = pd.Series("", index=out.index, dtype="string")
+    for col in ("clients", "active_clients"):
+        out[col] = out[col].fillna(0).astype("int64")
+    cols = list(PASSPORT_COLUMNS)
+    if stages is not None and {C.client_id, "stage"} <= set(stages.columns):
+        from kbcore.analyses.lifecycle import STAGES
+
+        st = stages.assign(**{C.client_id: _ids(stages[C.client_id])})
+        st = st.assign(cell=st[C.client_id].map(cell_of).fillna(UNKNOWN))
+        counts = st.groupby(["cell", "stage"]).size().unstack(fill_value=0)
+        for s in STAGES:
+            col = f"stage_{s}"
+            out[col] = (counts[s].reindex(out.index).fillna(0).astype("int64")
+                        if s in counts.columns else 0)
+            cols.append(col)
+    out = out.rename_axis(by).reset_index()
+    out[by] = out[by].astype("string")
+    out = out.sort_values([C.revenue, by], ascending=[False, True], kind="mergesort")
+    out = out.reset_index(drop=True)[[by, *cols]]
+    out.attrs.update(base_year=int(year), as_of=as_of, by=by)
+    return out
+
+
+def passport_stages(passport_table: pd.DataFrame) -> pd.DataFrame:
+    """The ``stage_<id>`` columns of a passport as a long table: cell, stage, clients.
+
+    Returns an empty frame when the passport has no stage columns.
+    """
+    by = passport_table.attrs.get("by", passport_table.columns[0])
+    cols = [c for c in passport_table.columns if c.startswith("stage_")]
+    if not cols:
+        return pd.DataFrame({by: pd.Series(dtype="string"), "stage": pd.Series(dtype="string"),
+                             "clients": pd.Series(dtype="int64")})
+    long = passport_table[[by, *cols]].melt(id_vars=by, var_name="stage", value_name="clients")
+    long["stage"] = long["stage"].str.removeprefix("stage_").astype("string")
+    return long.reset_index(drop=True)
+
+
+def key_figures_creation(
+    *,
+    fill: pd.DataFrame | None = None,
+    profile=None,
+    matches: pd.DataFrame | None = None,
+    market: pd.DataFrame | None = None,
+    plan: pd.DataFrame | None = None,
+    passport_table: pd.DataFrame | None = None,
+    lang: str = "en",
+    match_threshold: float = 0.75,
+) -> pd.DataFrame:
+    """The key figures of block 5 in one small table, formatted for people.
+
+    Rows (each left out when its input is missing): how complete the cards are (mean share
+    filled over the card fields, a field the company does not record counting as 0 %, and
+    the weakest field); the typical best client (the overall
+    profile's typical segment and size); the clients outside the top that match at least
+    ``match_threshold`` of the profile (look-alikes to develop); the best market cell for
+    new clients; the plan (total, growth over the base year, what the goal adds above the
+    baselines); the margin of the plan against the margin goal; the cell with the lowest
+    penetration among those with a market.
+
+    Returns
+    -------
+    DataFrame
+        Two text columns headed ``col.figure`` / ``col.value`` (as block 1's key figures).
+    """
+    from kbcore.charts.creation import label
+    from kbcore.i18n import fmt_money, fmt_number, fmt_pct, t
+
+    rows: list[tuple[str, str]] = []
+    if fill is not None and len(fill):
+        weakest = fill.sort_values("filled_share", kind="mergesort").iloc[0]
+        rows.append((t("kf5.fill", lang), t("kf5.fill_value", lang,
+                                             share=fmt_pct(fill["filled_share"].mean(), lang),
+                                             field=t(f"col.{weakest['field']}", lang),
+                                             weakest=fmt_pct(weakest["filled_share"], lang))))
+    if profile is not None and len(profile.table):
+        tab = profile.table.loc[(profile.table["category"] == "all")
+                                & (profile.table["kind"] == "category")].set_index("trait")
+        parts = [str(tab.loc[trait, "mode"]) for trait in (C.segment, C.size) if trait in tab.index]
+        if parts:
+            rows.append((t("kf5.profile", lang, share=fmt_pct(profile.top_share, lang)),
+                         "; ".join(parts)))
+    if matches is not None and len(matches):
+        look = matches.loc[~matches["top"] & (matches["score"] >= match_threshold)]
+        rows.append((t("kf5.lookalikes", lang, pct=fmt_pct(match_threshold, lang)),
+                     fmt_number(len(look), lang)))
+    if market is not None and len(market):
+        best = market.iloc[0]
+        rows.append((t("kf5.market", lang), t("kf5.market_value", lang,
+                                               segment=str(best[C.segment]),
+                                               region=str(best[C.region]),
+                                               n=fmt_number(best["prospects"], lang))))
+    if plan is not None and plan.attrs.get("year") is not None:
+        a = plan.attrs
+        growth = a["plan_total"] / a["revenue_base"] - 1 if a["revenue_base"] > 0 else np.nan
+        rows.append((t("kf5.plan", lang, year=a["year"]),
+                     t("kf5.plan_value", lang, total=fmt_money(a["plan_total"], lang),
+                       growth=fmt_pct(growth, lang, 1), year=a["base_year"])))
+        rows.append((t("kf5.uplift", lang), fmt_money(max(a["gap"], 0.0), lang)))
+        if not np.isnan(a.get("margin_goal", np.nan)):
+            rows.append((t("kf5.margin", lang), t("kf5.margin_value", lang,
+                                                   plan=fmt_money(a["plan_margin"], lang),
+                                                   goal=fmt_money(a["margin_goal"], lang))))
+    if passport_table is not None and len(passport_table) and passport_table["penetration"].notna().any():
+        by = passport_table.attrs.get("by", passport_table.columns[0])
+        low = passport_table.dropna(subset=["penetration"]).sort_values(
+            ["penetration", by], kind="mergesort").iloc[0]
+        rows.append((t("kf5.penetration", lang), t("kf5.penetration_value", lang,
+                                                    cell=label(low[by], lang, 40),
+                                                    pct=fmt_pct(low["penetration"], lang, 1))))
+    return pd.DataFrame(rows, columns=[t("col.figure", lang), t("col.value", lang)])
+
