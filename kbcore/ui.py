@@ -15,10 +15,21 @@ __all__ = ["header", "styled", "needs", "loaded_summary"]
 
 _MONEY = {"revenue", "cost", "gross_margin", "discount", "cts_orders", "cts_deliveries",
           "cts_visits", "cts_credit", "cost_to_serve", "profit", "value_money", "list_revenue",
-          "potential", "returns"}
+          "potential", "returns",
+          # blocks 2, 5, 6
+          "revenue_window", "revenue_prev_window", "monetary", "revenue_12m", "money_in_hand",
+          "money_on_table", "money_in_market", "money_total", "first_revenue", "plan", "baseline",
+          "uplift", "new_clients_plan", "plan_margin", "revenue_base", "actual"}
 _PCT = {"gross_margin_pct", "profit_pct", "profit_margin", "discount_rate", "revenue_share",
-        "profit_share", "cum_share", "client_share", "share"}
-_INT = {"clients", "orders", "deliveries", "visits", "lines", "rank", "year"}
+        "profit_share", "cum_share", "client_share", "share",
+        # blocks 2, 5, 6
+        "known_share", "value_share", "monetary_share", "top_share", "target_client_share",
+        "cum_share_before", "median_cv", "completion", "plan_growth", "plan_share", "penetration"}
+_INT = {"clients", "orders", "deliveries", "visits", "lines", "rank", "year",
+        # blocks 2, 5, 6
+        "clients_known", "orders_window", "purchase_days", "days_since_last", "target_clients",
+        "recency_days", "frequency", "periods", "active_periods", "r", "f", "m", "due_days",
+        "priority", "order"}
 
 
 def header(column: str, lang: str = "en") -> str:

@@ -1,0 +1,340 @@
+"""Back to the CRM: one client table that carries the analysis into daily work.
+
+The seminar's block 6 ends with «управление клиентской базой на принципах CRM» and «программное
+обеспечение как инструмент автоматизации работы с КБ»: an analysis changes nothing until its
+result is in the system the managers open every morning. :func:`crm_table` puts every client's
+classes — ABC, XYZ, RFM segment, lifecycle stage — and the next action on one line;
+:func:`write_crm` writes it as ``clients_for_crm.csv`` and ``clients_for_crm.xlsx``, ready for
+the import wizards of 1C, Bitrix24 or amoCRM (match the columns once; the headers stay the same
+from run to run).
+
+Spreadsheet safety (OWASP "CSV Injection")
+------------------------------------------
+A cell whose text begins with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is run as a
+formula by Excel, LibreOffice or Google Sheets when the file is opened — a client name such as
+``=HYPERLINK("http://evil","click")`` typed into a CRM card would become a live link or worse.
+Every **text** cell that begins with one of these characters gets a leading apostrophe ``'``,
+the OWASP recommendation: spreadsheets show the text, never run it. Numbers stay numbers (a
+negative revenue is a number, not text). The trade-off: a phone number typed as
+``+7 (343) 123-45-67`` is text that begins with ``+`` and is written as ``'+7 (343) 123-45-67``;
+an import that must keep it clean can strip one leading apostrophe. In the XLSX file text cells
+are also stored with the string type, so no cell is ever a formula.
+
+Identifiers are text: ``000123`` stays ``000123`` (in the XLSX a text cell; in the CSV the
+digits as they are — tell the import wizard that the column is text).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from kbcore.analyses.lifecycle import STAGE_ACTIONS, StageRules, client_stages
+from kbcore.analyses.segmentation import (
+    DEFAULT_RFM_RULES,
+    XYZ_THRESHOLDS_CLIENTS,
+    RFMRules,
+    abc,
+    last_full_months,
+    rfm,
+    xyz,
+)
+from kbcore.facts import client_facts
+from kbcore.i18n import t
+from kbcore.schema import C
+
+__all__ = ["CRM_COLUMNS", "CRM_BASENAME", "DANGEROUS_PREFIXES", "crm_table", "neutralise", "write_crm"]
+
+CRM_COLUMNS = [
+    C.client_id,
+    C.name,
+    C.manager,
+    C.segment,
+    "abc",
+    "xyz",
+    "rfm_segment",
+    "stage",
+    "next_action",
+    "revenue_12m",
+    "last_purchase",
+]
+"""The columns of :func:`crm_table`, in their order."""
+
+CRM_BASENAME = "clients_for_crm"
+DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+"""Text beginning with one of these is run as a formula by spreadsheets (OWASP CSV injection)."""
+
+
+def _text_or_empty(df: pd.DataFrame | None, column: str, ids: pd.Series) -> pd.Series:
+    if df is None or column not in df.columns or C.client_id not in df.columns:
+        return pd.Series(pd.NA, index=ids.index, dtype="string")
+    cards = df.assign(**{C.client_id: df[C.client_id].astype("string").str.strip()})
+    cards = cards.drop_duplicates(C.client_id).set_index(C.client_id)[column].astype("string")
+    return pd.Series(cards.reindex(ids.to_numpy()).to_numpy(), index=ids.index, dtype="string")
+
+
+def crm_table(
+    ds,
+    *,
+    as_of=None,
+    lang: str = "en",
+    abc_measure: str = "revenue",
+    abc_cuts=(0.8, 0.95),
+    xyz_thresholds=XYZ_THRESHOLDS_CLIENTS,
+    xyz_months: int = 12,
+    xyz_min_periods: int = 6,
+    rfm_rules: RFMRules = DEFAULT_RFM_RULES,
+    stage_rules: StageRules | None = None,
+) -> pd.DataFrame:
+    """One line per client for the CRM: classes, stage and next action, built only from kbcore analyses.
+
+    Parameters
+    ----------
+    ds : Dataset
+        The company (:func:`kbcore.load`); ``ds.sales`` and ``ds.clients`` are used.
+    as_of : date-like, optional
+        The day of the snapshot (default: the last sales date). Only sales up to it count.
+    lang : str
+        Language of the RFM segment, stage and action texts.
+    abc_measure : {"revenue", "gross_margin"}
+        ABC measure over the last ``xyz_months`` full months (gross margin needs a cost column;
+        without one the ABC column is empty).
+    abc_cuts, xyz_thresholds, xyz_min_periods
+        As in :func:`~kbcore.analyses.segmentation.abc` and
+        :func:`~kbcore.analyses.segmentation.xyz`. The XYZ default is the B2B bounds
+        :data:`~kbcore.analyses.segmentation.XYZ_THRESHOLDS_CLIENTS` (50 % / 100 %): with the
+        classic 10 % / 25 % nearly every B2B client is Z and the column would say nothing.
+    xyz_months : int
+        The ABC and XYZ window: the last this many full calendar months up to ``as_of``.
+    rfm_rules : RFMRules
+        As in :func:`~kbcore.analyses.segmentation.rfm`.
+    stage_rules : StageRules, optional
+        Block 2's lifecycle rules (default rules when None).
+
+    Returns
+    -------
+    DataFrame
+        :data:`CRM_COLUMNS`: ``client_id, name, manager, segment`` (from the client cards; the
+        ID stands for a missing name), ``abc``, ``xyz`` (empty when the client bought nothing
+        in the window), ``rfm_segment``, ``stage`` (texts in ``lang``), ``next_action`` (the
+        lifecycle algorithm's action for the stage, block 2's ``STAGE_ACTIONS``),
+        ``revenue_12m`` (net revenue over the RFM window, rounded to kopecks),
+        ``last_purchase`` (date). One row per client that bought on or before ``as_of``
+        (prospects that never bought are not listed), sorted by revenue_12m descending,
+        then client_id. ``attrs["as_of"]`` is the snapshot day.
+    """
+    sales = ds.sales
+    at = sales[C.date].max() if as_of is None else pd.Timestamp(as_of).normalize()
+    scores = rfm(sales, as_of=at, rules=rfm_rules)
+    if scores.empty:
+        out = pd.DataFrame({c: pd.Series(dtype="string") for c in CRM_COLUMNS})
+        out["revenue_12m"] = out["revenue_12m"].astype("float64")
+        out["last_purchase"] = out["last_purchase"].astype("datetime64[ns]")
+        out.attrs["as_of"] = at
+        return out
+    start, end = last_full_months(at, xyz_months)
+    window = client_facts(sales, start=start, end=end)
+    classes = (
+        abc(window, measure=abc_measure, cuts=abc_cuts)[[C.client_id, "abc"]]
+        if abc_measure in window.columns and window[abc_measure].notna().any()
+        else pd.DataFrame({C.client_id: pd.Series(dtype="string"), "abc": pd.Series(dtype="string")})
+    )
+    regularity = xyz(sales, start=start, end=end, thresholds=xyz_thresholds,
+                     min_periods=xyz_min_periods)[[C.client_id, "xyz"]]
+    stages = client_stages(sales, ds.clients, as_of=at, rules=stage_rules or StageRules())
+    frame = scores[[C.client_id, "rfm_segment", "monetary", "last_date"]].merge(
+        classes, on=C.client_id, how="left"
+    ).merge(regularity, on=C.client_id, how="left").merge(
+        stages[[C.client_id, "stage"]], on=C.client_id, how="left"
+    )
+    ids = frame[C.client_id].astype("string")
+    names = _text_or_empty(ds.clients, C.name, ids).fillna(ids)
+    stage_ids = frame["stage"].astype(object).where(frame["stage"].notna(), None).tolist()
+    out = pd.DataFrame(
+        {
+            C.client_id: ids,
+            C.name: names,
+            C.manager: _text_or_empty(ds.clients, C.manager, ids),
+            C.segment: _text_or_empty(ds.clients, C.segment, ids),
+            "abc": frame["abc"].astype("string"),
+            "xyz": frame["xyz"].astype("string"),
+            "rfm_segment": pd.array([t(f"rfm.segment.{s}", lang) for s in frame["rfm_segment"]],
+                                    dtype="string"),
+            "stage": pd.array(
+                [t(f"stage.{s}", lang) if s in STAGE_ACTIONS else t("crm.stage.unknown", lang)
+                 for s in stage_ids],
+                dtype="string",
+            ),
+            "next_action": pd.array(
+                [t(STAGE_ACTIONS[s][0], lang) if s in STAGE_ACTIONS else "" for s in stage_ids],
+                dtype="string",
+            ),
+            "revenue_12m": frame["monetary"].astype("float64").round(2),
+            "last_purchase": frame["last_date"].dt.normalize().astype("datetime64[ns]"),
+        }
+    )
+    out = out.sort_values(["revenue_12m", C.client_id], ascending=[False, True], kind="mergesort")
+    out = out[CRM_COLUMNS].reset_index(drop=True)
+    out.attrs["as_of"] = at
+    return out
+
+
+def neutralise(value):
+    """``value`` made safe for a spreadsheet: text beginning with ``= + - @``, tab or CR gets a
+    leading apostrophe; anything that is not text is returned unchanged."""
+    if isinstance(value, str) and value.startswith(DANGEROUS_PREFIXES):
+        return "'" + value
+    return value
+
+
+def _cell(value):
+    """A Python value for a file cell: None for missing, numbers and dates as such, text neutralised."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, np.generic):
+        value = value.item()
+        if isinstance(value, float) and math.isnan(value):
+            return None
+    if isinstance(value, pd.Timestamp):
+        return value.to_pydatetime().date() if value == value.normalize() else value.to_pydatetime()
+    return neutralise(value)
+
+
+def _rows(table: pd.DataFrame) -> list[list]:
+    return [[_cell(v) for v in row] for row in table.itertuples(index=False, name=None)]
+
+
+def _csv_text(value, decimal: str) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        return f"{value:.2f}".replace(".", decimal)
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value)
+
+
+def write_crm(table: pd.DataFrame, folder, *, basename: str = CRM_BASENAME, lang: str | None = None,
+              decimal: str = ",") -> list[Path]:
+    """Write the CRM table as ``<basename>.csv`` and ``<basename>.xlsx`` in ``folder``.
+
+    Parameters
+    ----------
+    table : DataFrame
+        :func:`crm_table` (any table works).
+    folder : str or Path
+        Where to write (created when missing).
+    basename : str
+        File name without the extension (default ``clients_for_crm``).
+    lang : str, optional
+        None (default): the canonical column names as headers (``client_id``, ``abc`` …), the
+        same in every language, so an import mapping set up once keeps working; "en"/"ru":
+        translated headers (``col.*`` of the catalogue).
+    decimal : str
+        Decimal mark of numbers in the CSV (default "," for Russian Excel, which reads ``;``
+        separated files with decimal commas; use "." for other tools).
+
+    Returns
+    -------
+    list of Path
+        ``[csv, xlsx]``.
+
+    Notes
+    -----
+    CSV: UTF-8 with a byte-order mark (so Excel recognises the encoding), ``;`` separator,
+    ``\\r\\n`` line ends, fields quoted when needed, dates ISO (``2025-12-31``), missing values
+    empty. XLSX (openpyxl): one sheet, a bold frozen header, numbers and dates as typed cells,
+    text as string cells. In both, text cells that begin with ``= + - @``, tab or CR get a
+    leading apostrophe (see the module docstring).
+    """
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    if decimal not in (",", "."):
+        raise ValueError(f"decimal must be ',' or '.', not {decimal!r}")
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    if lang is None:
+        headers = [str(c) for c in table.columns]
+    else:
+        from kbcore.ui import header
+
+        headers = [header(str(c), lang) for c in table.columns]
+    headers = [neutralise(h) for h in headers]
+    rows = _rows(table)
+
+    csv_path = folder / f"{basename}.csv"
+    with csv_path.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+        writer.writerow(headers)
+        for row in rows:
+            writer.writerow([_csv_text(v, decimal) for v in row])
+
+    xlsx_path = folder / f"{basename}.xlsx"
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "clients"
+    bold = Font(bold=True)
+    for j, h in enumerate(headers, start=1):
+        cell = ws.cell(row=1, column=j, value=h)
+        cell.data_type = "s"
+        cell.font = bold
+    widths = [len(str(h)) for h in headers]
+    for i, row in enumerate(rows, start=2):
+        for j, value in enumerate(row, start=1):
+            cell = ws.cell(row=i, column=j, value=value)
+            if isinstance(value, str):
+                cell.data_type = "s"  # never a formula, whatever the text
+            elif isinstance(value, float):
+                cell.number_format = "#,##0.00"
+            elif isinstance(value, dt.datetime):
+                cell.number_format = "yyyy-mm-dd hh:mm"
+            elif isinstance(value, dt.date):
+                cell.number_format = "yyyy-mm-dd"
+            if value is not None:
+                widths[j - 1] = max(widths[j - 1], min(len(str(value)), 60))
+    from openpyxl.utils import get_column_letter
+
+    for j, width in enumerate(widths, start=1):
+        ws.column_dimensions[get_column_letter(j)].width = width + 2
+    ws.freeze_panes = "A2"
+    wb.properties.creator = "kbcore"
+    wb.properties.created = _STAMP
+    wb.save(xlsx_path)
+    _freeze_zip(xlsx_path)
+    return [csv_path, xlsx_path]
+
+
+_STAMP = dt.datetime(2000, 1, 1)
+
+
+def _freeze_zip(path: Path) -> None:
+    """Make an XLSX byte-for-byte reproducible: fixed entry times and a fixed "modified" date
+    (openpyxl stamps both with the clock), so the same table always gives the same file."""
+    import re
+    import zipfile
+
+    with zipfile.ZipFile(path) as src:
+        entries = [(info, src.read(info.filename)) for info in src.infolist()]
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as out:
+        for info, data in entries:
+            if info.filename == "docProps/core.xml":
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                              rb"\g<1>2000-01-01T00:00:00Z\g<2>", data)
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2000, 1, 1, 0, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = info.external_attr
+            out.writestr(fixed, data)

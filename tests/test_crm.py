@@ -1,0 +1,112 @@
+"""The CRM export: one client table from kbcore analyses, written safely as CSV and XLSX."""
+
+import csv
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from kbcore.crm import CRM_COLUMNS, crm_table, neutralise, write_crm
+
+EVIL = '=HYPERLINK("http://evil.example","click")'
+
+
+def test_neutralise_only_dangerous_text():
+    assert neutralise(EVIL) == "'" + EVIL
+    for text in ("+7 (343) 123-45-67", "-5", "@SUM(A1)", "\tx", "\rx"):
+        assert neutralise(text) == "'" + text
+    assert neutralise("ООО «Ромашка»") == "ООО «Ромашка»"
+    assert neutralise(-5.0) == -5.0 and neutralise(12) == 12 and neutralise(None) is None
+
+
+def _table():
+    return pd.DataFrame(
+        {
+            "client_id": pd.array(["000123", "004560"], dtype="string"),
+            "name": pd.array([EVIL, "ООО «Техснаб; Урал»"], dtype="string"),
+            "phone": pd.array(["+7 (343) 123-45-67", pd.NA], dtype="string"),
+            "note": pd.array(["@admin", "-минус"], dtype="string"),
+            "revenue_12m": [-1500.5, 1234567.25],
+            "last_purchase": pd.to_datetime(["2025-12-31", None]),
+        }
+    )
+
+
+def test_written_files_read_back_safe(tmp_path):
+    paths = write_crm(_table(), tmp_path)
+    assert [p.name for p in paths] == ["clients_for_crm.csv", "clients_for_crm.xlsx"]
+    csv_path, xlsx_path = paths
+
+    raw = csv_path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 BOM for Excel
+    with csv_path.open(encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh, delimiter=";"))
+    assert rows[0] == ["client_id", "name", "phone", "note", "revenue_12m", "last_purchase"]
+    assert rows[1][0] == "000123" and rows[2][0] == "004560"  # leading zeros kept
+    assert rows[1][1] == "'" + EVIL  # never a formula
+    assert rows[1][2] == "'+7 (343) 123-45-67"  # the documented trade-off
+    assert rows[1][3] == "'@admin" and rows[2][3] == "'-минус"
+    assert rows[2][1] == "ООО «Техснаб; Урал»"  # the separator inside a name is quoted, not split
+    assert rows[1][4] == "-1500,50" and rows[2][4] == "1234567,25"  # a negative number stays a number
+    assert rows[1][5] == "2025-12-31" and rows[2][5] == ""
+    for row in rows[1:]:
+        for cell in row:
+            assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")) or cell.lstrip("-")[:1].isdigit()
+
+    wb = load_workbook(xlsx_path)
+    ws = wb.active
+    values = [[c.value for c in row] for row in ws.iter_rows()]
+    types = [[c.data_type for c in row] for row in ws.iter_rows()]
+    assert values[1][0] == "000123" and types[1][0] == "s"
+    assert values[1][1] == "'" + EVIL and types[1][1] == "s"
+    assert all(t != "f" for row in types for t in row)  # no formula anywhere
+    assert values[1][4] == pytest.approx(-1500.5) and types[1][4] == "n"
+    assert values[1][5].date() == pd.Timestamp("2025-12-31").date()
+    assert values[2][5] is None
+
+
+def test_files_are_reproducible(tmp_path):
+    import time
+
+    first = [p.read_bytes() for p in write_crm(_table(), tmp_path / "a")]
+    time.sleep(1.1)
+    second = [p.read_bytes() for p in write_crm(_table(), tmp_path / "b")]
+    assert first == second
+
+
+def test_translated_headers_and_dot_decimal(tmp_path):
+    table = _table()[["client_id", "revenue_12m"]]
+    csv_path, _ = write_crm(table, tmp_path, lang="ru", decimal=".")
+    text = csv_path.read_text(encoding="utf-8-sig")
+    assert text.splitlines()[0] == "Код клиента;Выручка за 12 месяцев"
+    assert "1234567.25" in text
+    with pytest.raises(ValueError):
+        write_crm(table, tmp_path, decimal=";")
+
+
+def test_crm_table_on_the_demo_company(demo_dataset, tmp_path):
+    table = crm_table(demo_dataset, lang="ru")
+    assert list(table.columns) == CRM_COLUMNS
+    assert len(table) == 1500 and table["client_id"].is_unique
+    assert table["client_id"].str.len().eq(6).all()  # 1C codes with leading zeros
+    assert set(table["abc"].dropna()) == {"A", "B", "C"}
+    assert set(table["xyz"].dropna()) <= {"X", "Y", "Z", "N"}
+    assert table["stage"].notna().all() and table["rfm_segment"].notna().all()
+    assert (table["next_action"].str.len() > 0).all()
+    assert table["revenue_12m"].is_monotonic_decreasing
+    # no purchase in the last 12 months → no ABC/XYZ, and lost by RFM
+    quiet = table.loc[table["abc"].isna()]
+    assert (quiet["revenue_12m"] == 0).all()
+    paths = write_crm(table, tmp_path)
+    back = pd.read_csv(paths[0], sep=";", encoding="utf-8-sig", dtype=str, keep_default_na=False)
+    assert len(back) == 1500 and back["client_id"].iloc[0] == table["client_id"].iloc[0]
+
+
+def test_crm_table_without_client_cards(demo_dataset):
+    from dataclasses import replace
+
+    ds = replace(demo_dataset, clients=demo_dataset.clients[["client_id"]])
+    table = crm_table(ds, as_of="2024-12-31")
+    assert table["name"].equals(table["client_id"].rename("name"))
+    assert table["manager"].isna().all()
+    assert table["last_purchase"].max() <= pd.Timestamp("2024-12-31")
