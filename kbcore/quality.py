@@ -261,9 +261,9 @@ class QualityReport:
                                             for k in ("table", "files", "read", "kept")) + "</tr>")
             out.append("</tbody></table>")
         problems = self._problems()
-        if problems:
-            out.append(f"<h4>{e(t('quality.issues', lang))}</h4><ul>")
-            for issue in problems:
+
+        def items(issues) -> None:
+            for issue in issues:
                 where = issue.table + (f" · {issue.column}" if issue.column else "")
                 item = (f'<li><span style="color:{colours[issue.level]}">'
                         f"{e(t(f'quality.level.{issue.level}', lang))}</span> "
@@ -272,7 +272,18 @@ class QualityReport:
                     item += (f"<br><small>{e(t('quality.examples', lang))} "
                              f"{e('; '.join(issue.examples))}</small>")
                 out.append(item + "</li>")
+
+        # errors and warnings are shown; how each file was read (info) is folded away
+        serious = [i for i in problems if i.level != "info"]
+        notes = [i for i in problems if i.level == "info"]
+        if serious:
+            out.append(f"<h4>{e(t('quality.issues', lang))}</h4><ul>")
+            items(serious)
             out.append("</ul>")
+        if notes:
+            out.append(f"<details><summary>{e(t('quality.notes', lang, n=len(notes)))}</summary><ul>")
+            items(notes)
+            out.append("</ul></details>")
         disabled = self.disabled_analyses(lang)
         if disabled:
             out.append(f"<h4>{e(t('quality.missing', lang))}</h4><ul>")

@@ -11,7 +11,7 @@ import pandas as pd
 
 from kbcore.i18n import catalogue, fmt_date, fmt_money, fmt_number, fmt_pct, t
 
-__all__ = ["header", "styled", "needs", "loaded_summary"]
+__all__ = ["header", "styled", "needs", "loaded_summary", "quality_report"]
 
 _MONEY = {"revenue", "cost", "gross_margin", "discount", "cts_orders", "cts_deliveries",
           "cts_visits", "cts_credit", "cost_to_serve", "profit", "value_money", "list_revenue",
@@ -62,6 +62,14 @@ def styled(df: pd.DataFrame, lang: str = "en", *, money: Iterable[str] = (), pct
         elif pd.api.types.is_float_dtype(view[col]):
             formats[col] = lambda v, _l=lang: fmt_number(v, _l, 2)
     styler = view.style.format(formats, escape="html")
+    # text reads from the left, numbers line up on the right
+    text = [c for c in view.columns
+            if c not in formats and not pd.api.types.is_numeric_dtype(view[c])
+            and not pd.api.types.is_bool_dtype(view[c])]
+    if text:
+        styler = styler.set_properties(subset=text, **{"text-align": "left"})
+        styler = styler.set_table_styles(
+            {c: [{"selector": "th", "props": "text-align: left"}] for c in text}, overwrite=False)
     styler = styler.relabel_index([header(c, lang) for c in view.columns], axis=1)
     if not index:
         styler = styler.hide(axis="index")
@@ -80,3 +88,10 @@ def loaded_summary(dataset, lang: str = "en") -> str:
     return t("ui.loaded", lang, source=source, lines=fmt_number(len(sales), lang),
              clients=fmt_number(sales["client_id"].nunique(), lang),
              first=fmt_date(sales["date"].min(), lang), last=fmt_date(sales["date"].max(), lang))
+
+
+def quality_report(dataset, lang: str = "en"):
+    """The dataset's data-quality report, displayable in a notebook, in ``lang``."""
+    from IPython.display import HTML
+
+    return HTML(dataset.quality.to_html(lang))

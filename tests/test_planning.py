@@ -45,7 +45,7 @@ def sales():
     (A and D also bought in 2021, so both their growths count)
     A  2022: 100, 2023: 100, 2024: 120 (cost 90)  growths 0.2 and 0 → trend 0.1 → baseline 132
     B  2023: 50 (first 2023-06-01), 2024: 200      first year partial → no growth → baseline 200
-    C  2022: 100, 2023: 100 (last 2023-05-01)      no purchase for > 180 days → lost, baseline 0
+    C  2022: 100, 2023: 100 (last 2023-05-01)      no purchase for > 365 days → lost, baseline 0
     D  2022: 100, 2023: 200, 2024: 400             growths 1 and 1 → trend clipped to 0.3 → 520
     """
     return _sales(
@@ -109,7 +109,19 @@ def test_client_baseline_uses_only_sales_up_to_as_of(sales):
     assert b.loc["D", "revenue_base"] == 200.0  # the 2024 line is not seen
     assert b.loc["D", "trend"] == pytest.approx(0.3)
     assert b.loc["C", "days_since_last"] == 244  # 2023-05-01 → 2023-12-31
-    assert bool(b.loc["C", "lost"])
+    # by default block 2's stages decide: lost only after 365 days without a purchase
+    assert not bool(b.loc["C", "lost"]) and b.loc["C", "baseline"] == pytest.approx(100.0)
+    # the simpler what-if rule: lost after 180 days
+    short = client_baseline(sales, as_of="2023-12-31", lost_days=180).set_index("client_id")
+    assert bool(short.loc["C", "lost"]) and short.loc["C", "baseline"] == 0.0
+
+
+def test_client_baseline_default_stages_are_block2s(sales):
+    from kbcore.analyses.lifecycle import client_stages
+
+    default = client_baseline(sales)
+    explicit = client_baseline(sales, stages=client_stages(sales))
+    pd.testing.assert_frame_equal(default, explicit)
 
 
 def test_client_baseline_stages_decide_lost(sales):

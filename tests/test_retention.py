@@ -201,14 +201,22 @@ def test_risk_rule_by_hand():
     risk = r.first_order_risk(new, recent_days=365, min_group=4, lang="en").set_index(
         C.client_id)
     assert list(risk.index) == ["new_a", "new_b"]
+    # a client who waited longer than every repeat client is very likely lost, never certain:
+    # W = (0 + 1) / (4 + 1)
+    late = r.first_order_risk(new.assign(days_observed=new["days_observed"].where(
+        new[C.client_id] != "new_a", 100)), recent_days=365, min_group=4).set_index(C.client_id)
+    assert late.loc["new_a", "repeat_later_share"] == pytest.approx(0.2)
+    assert late.loc["new_a", "risk"] == pytest.approx(0.625 / (0.625 + 0.375 * 0.2))
+    assert late.loc["new_a", "risk"] < 1
     # overall one-order share (size band: all 8) = 4/8; p_channel a = 3/4, b = 1/4
     a, b = risk.loc["new_a"], risk.loc["new_b"]
     assert a["channel_one_order_share"] == 0.75 and b["channel_one_order_share"] == 0.25
     assert a["size_one_order_share"] == 0.5
     assert a["base_risk"] == pytest.approx(0.625) and b["base_risk"] == pytest.approx(0.375)
-    # W(20) = repeat clients who took longer than 20 days: 2 of 4 (30, 50)
-    assert a["repeat_later_share"] == 0.5
-    assert a["risk"] == pytest.approx(0.625 / (0.625 + 0.375 * 0.5))
+    # W(20): 2 of 4 repeat clients took longer than 20 days (30, 50) → (2 + 1) / (4 + 1)
+    assert a["repeat_later_share"] == pytest.approx(0.6)
+    assert a["risk"] == pytest.approx(0.625 / (0.625 + 0.375 * 0.6))
+    # W(0): all 4 took longer → (4 + 1) / (4 + 1) = 1, the risk is the base risk
     assert b["repeat_later_share"] == 1.0 and b["risk"] == pytest.approx(0.375)
     assert a["risk_level"] == "high" and b["risk_level"] == "low"
     # median reorder time of 10, 10, 30, 50 days = 20: 20 days is not beyond it

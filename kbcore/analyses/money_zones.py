@@ -477,6 +477,9 @@ def next_rouble(
     if top is not None:
         out = out.head(int(top))
     out["rank"] = np.arange(1, len(out) + 1, dtype="int64")
+    unknown = t("ret.unknown", lang)  # a segment or region the cards do not give, in words
+    for col in (C.segment, C.region):
+        out[col] = out[col].where(out[col] != UNKNOWN, unknown)
     for col in ("kind", "label", C.segment, C.region, "zone", "what", "why"):
         out[col] = out[col].astype("string")
     return out[RANK_COLUMNS].reset_index(drop=True)

@@ -31,6 +31,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from kbcore.analyses.lifecycle import client_stages
 from kbcore.facts import between, client_facts, client_orders, client_period_facts, period_bounds
 from kbcore.schema import C
 
@@ -211,7 +212,7 @@ def client_baseline(
     *,
     as_of=None,
     trend_clip: tuple[float, float] = (-0.3, 0.3),
-    lost_days: int = 180,
+    lost_days: int | None = None,
     stages: pd.DataFrame | None = None,
     lost_stages: tuple[str, ...] = ("lost",),
     declining_stages: tuple[str, ...] = ("declining",),
@@ -228,12 +229,17 @@ def client_baseline(
                                                is not before year Y−2)
         trend       = mean of the known growths, clipped to trend_clip; 0 when none is known
                       (a client new in Y keeps its level)
-        lost        = days from the last purchase to as_of > lost_days
-                      (or the client's stage is in lost_stages, when ``stages`` is given)
+        lost        = the client's lifecycle stage at as_of is in lost_stages
+                      (or, only when ``lost_days`` is given, days since the last purchase
+                      > lost_days)
         baseline    = 0 if lost else max(R_Y, 0) × (1 + trend)
                       × declining_factor when the client's stage is in declining_stages
-                      (only when ``stages`` is given: block 2 sees a silence longer than the
-                      client's own rhythm before the yearly revenue shows it)
+                      (block 2 sees a silence longer than the client's own rhythm before
+                      the yearly revenue shows it)
+
+    The stages are block 2's (:func:`kbcore.analyses.lifecycle.client_stages` with its
+    default rules unless ``stages`` is passed), so "lost" and "declining" mean the same here
+    as in every other block.
 
     A first, partial year is never the base of a growth: the ramp-up of a new client is not
     its trend. So a client in decline carries its decline into the baseline (down to −30 % a year by
@@ -248,11 +254,13 @@ def client_baseline(
         The planning date; default the last sales date.
     trend_clip : (float, float)
         Bounds of the yearly trend (default −30 % … +30 %).
-    lost_days : int
-        A client without a purchase for more than this many days is lost (default 180).
+    lost_days : int, optional
+        Only without ``stages``: a client without a purchase for more than this many days is
+        lost, and no client is treated as declining (a simpler rule for a what-if). Default
+        None: block 2's stages decide.
     stages : DataFrame, optional
-        ``client_id, stage`` (block 2's :func:`kbcore.analyses.lifecycle.client_stages`):
-        when given, the stage decides ``lost`` instead of ``lost_days``.
+        ``client_id, stage`` (block 2's :func:`kbcore.analyses.lifecycle.client_stages`);
+        default: computed from ``sales`` at ``as_of`` with the default stage rules.
     lost_stages : tuple of str
         Stages that count as lost (default ``("lost",)``).
     declining_stages, declining_factor
@@ -273,7 +281,7 @@ def client_baseline(
     lo, hi = trend_clip
     if not (_finite(lo) and _finite(hi)) or lo > hi or lo <= -1:
         raise ValueError(f"trend_clip must be (low, high) with -1 < low ≤ high, not {trend_clip!r}")
-    if lost_days < 0:
+    if lost_days is not None and lost_days < 0:
         raise ValueError(f"lost_days must be ≥ 0, not {lost_days!r}")
     if not _finite(declining_factor) or declining_factor < 0:
         raise ValueError(f"declining_factor must be a number ≥ 0, not {declining_factor!r}")
@@ -311,6 +319,8 @@ def client_baseline(
     )
     out["trend"] = out[["growth_last", "growth_prev"]].mean(axis=1).clip(lo, hi).fillna(0.0)
     out["days_since_last"] = (as_of - out["last_date"]).dt.days.astype("float64")
+    if stages is None and lost_days is None:
+        stages = client_stages(upto, as_of=as_of)
     if stages is not None and C.client_id in stages.columns and "stage" in stages.columns:
         stage = stages.assign(**{C.client_id: _ids(stages[C.client_id])}).drop_duplicates(
             C.client_id
@@ -449,7 +459,7 @@ def plan_by_client(
     year: int | None = None,
     as_of=None,
     trend_clip: tuple[float, float] = (-0.3, 0.3),
-    lost_days: int = 180,
+    lost_days: int | None = None,
     stages: pd.DataFrame | None = None,
     declining_factor: float = 0.8,
 ) -> pd.DataFrame:

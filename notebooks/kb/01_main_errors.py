@@ -62,7 +62,7 @@ use_style()
 ds = kbcore.load(data, mapping)
 sales = between(ds.sales, start, end)
 print(ui.loaded_summary(ds, lang))
-ds.quality
+ui.quality_report(ds, lang)
 
 # %%
 rates = CostToServeRates(

@@ -46,7 +46,7 @@ weight_inactive = 0.5  # ease weight of money on the table at a client who did n
 weight_market = 0.2  # ease weight of money in the market (companies that are not our clients yet)
 # Risk after the first order
 min_follow_days = 183  # a new client enters the conversion rates after this many days (six months)
-risk_recent_days = 365  # the risk list covers one-order clients whose first order is at most this many days old
+risk_recent_days = 90  # the risk list covers one-order clients whose first order is at most this many days old
 # Plan (block 5): the growth goal used for the plan-versus-actual check of the last full year
 plan_growth = 0.15
 crm_folder = None  # folder where the CRM files are written; None means show the table, write nothing
@@ -120,7 +120,7 @@ use_style()
 ds = kbcore.load(data, mapping)
 sales = between(ds.sales, start, end)
 print(ui.loaded_summary(ds, lang))
-ds.quality
+ui.quality_report(ds, lang)
 
 # %%
 snapshot = sales["date"].max() if as_of is None else as_of
@@ -356,10 +356,12 @@ retention_explorer(new, lang=lang, by="acquisition_channel" if has_channel else 
 
 # %% [markdown]
 # **Today's first-order clients, ranked by risk.** Clients with one order so far whose first order is at most
-# `risk_recent_days` old. The rule is transparent: the risk that similar clients never reorder (the mean of the
-# one-order shares of the client's channel and of its first-order size band), raised the longer the client has waited
-# compared with how soon repeat clients usually reorder (Bayes: risk = p / (p + (1 − p) · W), W = the share of repeat
-# clients who took longer than this client has waited so far). The reasons are written next to each client.
+# `risk_recent_days` old (90 days by default: after a quarter most of the clients who will ever reorder have done so,
+# and the older one-order clients are block 2's lost or declining ones). The rule is transparent: the risk that
+# similar clients never reorder (the mean of the one-order shares of the client's channel and of its first-order size
+# band), raised the longer the client has waited compared with how soon repeat clients usually reorder (Bayes:
+# risk = p / (p + (1 − p) · W), W = the share of repeat clients who took longer than this client has waited so far).
+# The reasons are written next to each client.
 
 # %%
 risk = first_order_risk(new, recent_days=risk_recent_days, lang=lang)
