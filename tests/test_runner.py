@@ -183,3 +183,24 @@ def test_a_failing_crm_export_is_reported_and_fails_the_run(tmp_path, monkeypatc
     assert result.crm_error == "ValueError: no <b>clients</b>"
     index = result.index.read_text(encoding="utf-8")
     assert "could not be written" in index and "no &lt;b&gt;clients&lt;/b&gt;" in index
+
+
+def test_run_writes_the_crm_table_from_a_1c_export(tmp_path):
+    """The real CRM export of a run, on a sales-only 1C export (no notebooks, to stay fast)."""
+    from onec_export import write_export
+
+    export = tmp_path / "продажи.csv"
+    write_export(export)
+    empty = tmp_path / "no_notebooks"
+    empty.mkdir()
+    result = runner.run(str(export), None, lang="ru", out=tmp_path / "out", notebooks=empty,
+                        progress=False)
+    assert result.crm_error is None and result.ok
+    csv_path, xlsx_path = result.crm_files
+    assert (csv_path.name, xlsx_path.name) == ("clients_for_crm.csv", "clients_for_crm.xlsx")
+    table = pd.read_csv(csv_path, sep=";", dtype=str, encoding="utf-8-sig")
+    assert len(table) == 30 and table["client_id"].str.startswith("02").all()  # ИНН keep the 0
+    assert {"abc", "xyz", "rfm_segment", "stage", "next_action"} <= set(table.columns)
+    assert table["stage"].notna().all() and table["next_action"].notna().all()
+    index = result.index.read_text(encoding="utf-8")
+    assert 'href="crm/clients_for_crm.xlsx"' in index
