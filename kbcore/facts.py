@@ -135,6 +135,14 @@ def between(df: pd.DataFrame, start=None, end=None, *, column: str = C.date) -> 
     return df.loc[keep]
 
 
+def _is_return(lines: pd.DataFrame) -> pd.Series:
+    """True for a return line: negative revenue, or negative quantity when there is a quantity."""
+    is_return = lines[C.revenue].astype("float64") < 0
+    if C.quantity in lines.columns:
+        is_return |= lines[C.quantity].astype("float64").fillna(0) < 0
+    return is_return
+
+
 def _period_key(dates: pd.Series, freq: str) -> pd.Series:
     """Integer key per date: 2024 (year), 20241 (year*10 + quarter), 202403 (year*100 + month)."""
     if freq == "year":
@@ -185,9 +193,7 @@ def _reduce(sales: pd.DataFrame, freq: str | None, start, end) -> pd.DataFrame:
     has_doc = C.doc_id in lines.columns
 
     revenue = lines[C.revenue].astype("float64")
-    is_return = revenue < 0
-    if C.quantity in lines.columns:
-        is_return |= lines[C.quantity].astype("float64").fillna(0) < 0
+    is_return = _is_return(lines)
     work = pd.DataFrame(
         {
             C.client_id: lines[C.client_id].astype("string"),
@@ -344,11 +350,7 @@ def client_orders(sales: pd.DataFrame, *, start=None, end=None) -> pd.DataFrame:
     """
     _check_sales(sales)
     lines = between(sales, start, end)
-    revenue = lines[C.revenue].astype("float64")
-    is_return = revenue < 0
-    if C.quantity in lines.columns:
-        is_return |= lines[C.quantity].astype("float64").fillna(0) < 0
-    lines = lines.loc[~is_return]
+    lines = lines.loc[~_is_return(lines)]
     if lines.empty:
         out = pd.DataFrame({col: pd.Series(dtype="float64") for col in ORDER_COLUMNS})
         out[C.client_id] = out[C.client_id].astype("string")
