@@ -20,6 +20,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+import pandas as pd
 import yaml
 from babel import Locale
 from babel.dates import format_date as _babel_date
@@ -85,8 +86,10 @@ def bilingual(key: str, **kwargs) -> str:
 
 
 def _is_missing(value) -> bool:
+    """None, NaN, ``pd.NA`` (nullable and pyarrow columns) or ``NaT``: shown as a dash."""
     try:
-        return value is None or (isinstance(value, float) and math.isnan(value))
+        return (value is None or value is pd.NA or value is pd.NaT
+                or (isinstance(value, float) and math.isnan(value)))
     except TypeError:
         return False
 

@@ -74,6 +74,11 @@ def load_dataset(data=None, mapping=None):
     return load(data, mapping)
 
 
+CELL_TIMEOUT = 1800
+"""Seconds one notebook cell may run in ``kbcore run`` (the heaviest cell takes seconds on a
+million sales lines); a cell that runs longer fails its block with a timeout instead of leaving
+the run waiting forever."""
+
 CRM_FOLDER = "crm"
 """Subfolder of the run's output that holds the client table for the CRM."""
 
@@ -378,7 +383,8 @@ def _run_one(path: Path, name: str, out: Path, parameters: dict, lang: str) -> N
         with _kernel_environment():
             papermill.execute_notebook(str(path), str(executed), parameters=parameters,
                                        cwd=str(path.parent), kernel_name=KERNEL_NAME,
-                                       progress_bar=False, log_output=False)
+                                       progress_bar=False, log_output=False,
+                                       execution_timeout=CELL_TIMEOUT)
     except PapermillExecutionError as err:
         result.status, result.error = "failed", _error_text(err.ename, err.evalue)
     except Exception as err:  # noqa: BLE001 - a kernel that died, a broken notebook: next one

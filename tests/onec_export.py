@@ -40,13 +40,29 @@ def write_export(path: Path, *, with_cost: bool = True) -> tuple[int, float]:
     return n, total
 
 
+CELL_TIMEOUT = 300
+"""Seconds one cell may run in a test (every cell takes seconds on these small companies)."""
+
+
 def run_notebook(notebook: Path, out_dir: Path, parameters: dict) -> nbformat.NotebookNode:
-    """Execute ``notebook`` with papermill in its own folder; return the executed notebook."""
+    """Execute ``notebook`` with papermill in its own folder; return the executed notebook.
+
+    A cell that runs longer than :data:`CELL_TIMEOUT` is a timeout. We have seen the client and
+    a fresh kernel both wait forever, idle, when two kernels start at once on this machine
+    (a lost ZMQ message: no cell of ours was running), so a timeout is retried once in a new
+    kernel; a notebook that really hangs times out twice and fails.
+    """
     out = out_dir / f"{notebook.stem}.out.ipynb"
-    pm.execute_notebook(
-        str(notebook), str(out), parameters=parameters, cwd=str(notebook.parent),
-        kernel_name="python3", progress_bar=False,
-    )
+    for attempt in (1, 2):
+        try:
+            pm.execute_notebook(
+                str(notebook), str(out), parameters=parameters, cwd=str(notebook.parent),
+                kernel_name="python3", progress_bar=False, execution_timeout=CELL_TIMEOUT,
+            )
+            break
+        except TimeoutError:
+            if attempt == 2:
+                raise
     return nbformat.read(out, as_version=4)
 
 

@@ -83,3 +83,13 @@ def test_an_id_defined_twice_is_an_error(tmp_path, monkeypatch):
     finally:
         monkeypatch.undo()
         i18n.catalogue.cache_clear()
+
+
+def test_nullable_missing_values_are_a_dash():
+    """pd.NA (nullable and pyarrow columns) and NaT are missing too, not a Babel error."""
+    import pandas as pd
+
+    assert fmt_pct(pd.NA, "en", 1) == "—"
+    assert fmt_money(pd.NA, "ru") == "—"
+    assert fmt_number(pd.NA, "en") == "—"
+    assert fmt_date(pd.NaT, "en") == "—"

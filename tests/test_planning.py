@@ -411,3 +411,18 @@ def test_people_labels():
     assert list(out["lost"]) == ["да", "нет"]
     assert list(out["segment"]) == ["(не указано)", "S"]
     assert list(out["manager"]) == ["Новые клиенты", "M"]
+
+
+def test_plan_by_segment_is_plain_float_when_a_new_segment_has_no_base(sales, clients):
+    """Odd data (tests/test_notebooks_odd_data.py): a segment with only a new client and no
+    revenue in the base year had plan_growth = <NA> in a pyarrow column, which the
+    notebook's formatter could not show (decimal.InvalidOperation)."""
+    odd = pd.concat([sales, _sales([("E", "2023-07-01", 30.0, 20.0)])], ignore_index=True)
+    cards = pd.concat([clients, pd.DataFrame({"client_id": _ids(["E"]), "segment": _ids(["S3"])})],
+                      ignore_index=True)
+    plan = plan_by_client(odd, cards, goals=Goals(growth=0.2, new_clients=2, new_client_revenue=10.0))
+    seg = plan_by_segment(plan, sales=odd, clients=cards)
+    numeric = seg.drop(columns=["segment", "clients"])
+    assert all(str(d) == "float64" for d in numeric.dtypes), numeric.dtypes
+    s3 = seg.set_index("segment").loc["S3"]
+    assert s3["revenue_base"] == 0 and s3["new_clients"] > 0 and math.isnan(s3["plan_growth"])

@@ -610,7 +610,8 @@ def _new_client_segments(sales: pd.DataFrame, clients: pd.DataFrame | None, as_o
         C.client_id
     ).set_index(C.client_id)[C.segment].astype("string")
     seg = seg.reindex(pd.Index(recent.astype("string"))).fillna(UNKNOWN)
-    return seg.value_counts(normalize=True).sort_index()
+    # value_counts of a string column gives a pyarrow double (<NA>, not NaN, downstream): plain floats
+    return seg.value_counts(normalize=True).sort_index().astype("float64")
 
 
 def plan_by_segment(
@@ -663,6 +664,7 @@ def plan_by_segment(
             shares = _new_client_segments(sales, clients, plan.attrs.get("as_of"))
         if shares.empty:
             shares = pd.Series({NEW_CLIENTS: 1.0})
+        shares = shares.astype("float64")
         shares.index = shares.index.astype("string")
         for seg in shares.index:
             if seg not in out.index:

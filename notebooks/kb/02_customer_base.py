@@ -213,7 +213,7 @@ if len(stages):
         .reset_index()
     )
     examples = examples.assign(
-        name=examples["client_id"].map(names).fillna(""),
+        name=examples["client_id"].map(names).astype("string").fillna(""),
         why=reason_text(examples, lang).to_numpy(),
         stage=[stage_label(s, lang) for s in examples["stage"]],
     )

@@ -167,8 +167,12 @@ if not has_traits:
 
 # %%
 groups = profile.groups.drop(columns="own_rules").assign(
-    category=lambda d: d["category"].map(lambda v: label(v, lang, 60))).rename(
-    columns={"measure_top": f"{profile.measure}_top", "measure_rest": f"{profile.measure}_rest"})
+    category=lambda d: d["category"].map(lambda v: label(v, lang, 60)))
+if profile.measure == "revenue":  # no costs in the data: the measure is revenue, already shown once
+    groups = groups.drop(columns=["measure_top", "measure_rest"])
+else:
+    groups = groups.rename(columns={"measure_top": f"{profile.measure}_top",
+                                    "measure_rest": f"{profile.measure}_rest"})
 ui.styled(groups, lang, money=[c for c in groups.columns if c.endswith(("_top", "_rest"))],
           ints=["top_count"], max_rows=None)
 
@@ -233,6 +237,8 @@ if a["revenue_base"] <= 0:
     display(Markdown(ui.needs("need.full_year", "need.full_year.how", lang)))
 elif a["allocation"] == "revenue":
     display(Markdown(ui.needs("need.potential", "need.potential.how", lang)))
+if not (ds.has("clients", "manager") and ds.has("clients", "segment")):
+    display(Markdown(ui.needs("need.plan_groups", "need.plan_groups.how", lang)))
 
 # %%
 segments = plan_by_segment(plan, sales=sales, clients=ds.clients)

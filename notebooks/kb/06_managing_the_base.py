@@ -524,6 +524,10 @@ plan_year = base_year(sales, snapshot)
 plan = plan_by_client(sales, ds.clients, goals=Goals(growth=plan_growth), year=plan_year)
 load = manager_load(plan, stages)
 load_columns = ["manager", "clients", "key_clients", "lost_clients", "revenue_base", "plan", "load_index"]
+if plan.attrs["revenue_base"] <= 0:
+    display(Markdown(ui.needs("need.full_year", "need.full_year.how", lang)))
+if not (ds.has("clients", "manager") and ds.has("clients", "segment")):
+    display(Markdown(ui.needs("need.plan_groups", "need.plan_groups.how", lang)))
 ui.styled(people(load, "manager")[load_columns], lang, money=["revenue_base", "plan"],
           ints=["key_clients", "lost_clients"], max_rows=None)
 
