@@ -55,6 +55,7 @@ from kbcore.schema import C
 __all__ = [
     "FACT_COLUMNS",
     "ORDER_COLUMNS",
+    "as_of_date",
     "FREQS",
     "between",
     "client_facts",
@@ -104,6 +105,19 @@ def period_bounds(start=None, end=None) -> tuple[pd.Timestamp | None, pd.Timesta
     if lo is not None and hi is not None and lo > hi:
         raise ValueError(f"start ({lo.date()}) is after end ({hi.date()})")
     return lo, hi
+
+
+def as_of_date(sales: pd.DataFrame, as_of=None) -> pd.Timestamp:
+    """The day of an analysis: ``as_of`` at midnight, or else the last sales date.
+
+    Never the clock: the same data gives the same day, so the same numbers. Without ``as_of``
+    and without any sales line there is no such day, and a ValueError says so.
+    """
+    if as_of is not None:
+        return pd.Timestamp(as_of).normalize()
+    if sales is None or not len(sales) or pd.isna(sales[C.date].max()):
+        raise ValueError("there are no sales to take the analysis date from: pass as_of")
+    return pd.Timestamp(sales[C.date].max()).normalize()
 
 
 def between(df: pd.DataFrame, start=None, end=None, *, column: str = C.date) -> pd.DataFrame:

@@ -207,3 +207,15 @@ def test_client_orders_without_doc_id_counts_days_and_handles_empty():
     assert orders["cost"].isna().all()
     empty = client_orders(sales, start="2030-01-01")
     assert list(empty.columns) == ORDER_COLUMNS and empty.empty
+
+
+def test_as_of_date_is_the_parameter_or_the_last_sales_day_never_the_clock():
+    from kbcore.facts import as_of_date
+
+    sales = pd.DataFrame({"date": pd.to_datetime(["2024-01-10 00:00", "2024-03-05 14:30"]),
+                          "client_id": ["1", "1"], "revenue": [1.0, 2.0]})
+    assert as_of_date(sales) == pd.Timestamp("2024-03-05")
+    assert as_of_date(sales, "2024-02-01 18:00") == pd.Timestamp("2024-02-01")
+    assert as_of_date(sales.iloc[:0], "2024-02-01") == pd.Timestamp("2024-02-01")
+    with pytest.raises(ValueError, match="pass as_of"):
+        as_of_date(sales.iloc[:0])

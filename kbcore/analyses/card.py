@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from kbcore.analyses.profile import client_features
-from kbcore.facts import between, client_period_facts
+from kbcore.facts import as_of_date, between, client_period_facts
 from kbcore.schema import C
 
 __all__ = [
@@ -235,9 +235,7 @@ def client_card(
     Source: seminar program block 5 («карточка клиента»).
     """
     cid = str(client_id).strip()
-    if as_of is None:
-        as_of = sales[C.date].max() if len(sales) else pd.Timestamp("today")
-    as_of = pd.Timestamp(as_of).normalize()
+    as_of = as_of_date(sales, as_of)
     lines = sales.loc[_ids(sales[C.client_id]) == cid]
     lines = between(lines, None, as_of)
     row = None

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from kbcore.facts import client_facts, period_bounds
+from kbcore.facts import as_of_date, client_facts
 from kbcore.i18n import fmt_date, fmt_money, fmt_number, fmt_pct, t
 from kbcore.schema import C
 
@@ -228,9 +228,7 @@ def money_zones(
             prospects       = max(companies − our cards in the cell, 0)
             money_in_market = prospects × consumption_per_company
     """
-    _, hi = period_bounds(None, as_of)
-    if hi is None:
-        hi = sales[C.date].max().normalize() if len(sales) else pd.Timestamp("today").normalize()
+    hi = as_of_date(sales, as_of)
     lo = hi - pd.Timedelta(days=rules.window_days - 1)
     window = client_facts(sales, start=lo, end=hi)
     history = client_facts(sales, end=hi)

@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from kbcore.analyses.profile import UNKNOWN, client_features
-from kbcore.facts import between, client_period_facts
+from kbcore.facts import as_of_date, between, client_period_facts
 from kbcore.schema import C
 
 __all__ = ["PASSPORT_COLUMNS", "BY_VALUES", "passport", "passport_stages", "key_figures_creation"]
@@ -107,9 +107,7 @@ def passport(
         raise ValueError(f"by must be one of {', '.join(BY_VALUES)}, not {by!r}")
     if top_n < 0:
         raise ValueError(f"top_n must be ≥ 0, not {top_n!r}")
-    if as_of is None:
-        as_of = sales[C.date].max() if len(sales) else pd.Timestamp("today")
-    as_of = pd.Timestamp(as_of).normalize()
+    as_of = as_of_date(sales, as_of)
     feats = features if features is not None else client_features(sales, clients, as_of=as_of)
     f = feats.copy()
     f[C.client_id] = _ids(f[C.client_id])

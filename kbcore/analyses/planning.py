@@ -32,7 +32,14 @@ import numpy as np
 import pandas as pd
 
 from kbcore.analyses.lifecycle import client_stages
-from kbcore.facts import between, client_facts, client_orders, client_period_facts, period_bounds
+from kbcore.facts import (
+    as_of_date,
+    between,
+    client_facts,
+    client_orders,
+    client_period_facts,
+    period_bounds,
+)
 from kbcore.schema import C
 
 __all__ = [
@@ -285,11 +292,7 @@ def client_baseline(
         raise ValueError(f"lost_days must be ≥ 0, not {lost_days!r}")
     if not _finite(declining_factor) or declining_factor < 0:
         raise ValueError(f"declining_factor must be a number ≥ 0, not {declining_factor!r}")
-    if as_of is None:
-        if not len(sales):
-            raise ValueError("client_baseline needs sales or an as_of date")
-        as_of = sales[C.date].max()
-    as_of = pd.Timestamp(as_of).normalize()
+    as_of = as_of_date(sales, as_of)
     year = base_year(sales, as_of)
     upto = between(sales, None, as_of)
     yearly = client_period_facts(upto, freq="year", start=f"{year - 2}-01-01", end=f"{year}-12-31")

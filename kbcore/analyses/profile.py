@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from kbcore.facts import between, client_facts, client_orders
+from kbcore.facts import as_of_date, between, client_facts, client_orders
 from kbcore.schema import C
 
 __all__ = [
@@ -167,11 +167,7 @@ def client_features(
     """
     if window_days <= 0:
         raise ValueError(f"window_days must be > 0, not {window_days!r}")
-    if as_of is None:
-        if not len(sales):
-            raise ValueError("client_features needs sales or an as_of date")
-        as_of = sales[C.date].max()
-    as_of = pd.Timestamp(as_of).normalize()
+    as_of = as_of_date(sales, as_of)
     lines = between(sales, None, as_of)
     facts = client_facts(lines).set_index(C.client_id)
     recent = client_facts(lines, start=as_of - pd.Timedelta(days=window_days - 1), end=as_of)
