@@ -71,7 +71,7 @@ from kbcore.charts.lifecycle import (
     plot_stage_summary,
     plot_transition_matrix,
 )
-from kbcore.facts import between
+from kbcore.facts import as_of_date, between
 from kbcore.i18n import fmt_date, fmt_number, t
 from kbcore.widgets.lifecycle import rules_explorer, stage_explorer
 
@@ -101,7 +101,7 @@ rules = StageRules(
 )
 # A stage needs the client's history: the purchases before `start` count too, those after `end` do not.
 history_sales = between(ds.sales, None, end)
-now = pd.Timestamp(as_of) if as_of is not None else (pd.Timestamp(end) if end is not None else sales["date"].max())
+now = as_of_date(sales, as_of if as_of is not None else end)
 stages = client_stages(history_sales, ds.clients, as_of=now, rules=rules)
 dates = year_end_dates(sales, start=start, end=end)
 history = stage_history(history_sales, ds.clients, dates=dates, rules=rules)

@@ -67,7 +67,7 @@ from kbcore.charts.creation import (
     plot_plan_vs_actual,
     plot_profile,
 )
-from kbcore.facts import between
+from kbcore.facts import as_of_date, between
 from kbcore.i18n import t
 from kbcore.widgets.card import card_browser
 from kbcore.widgets.plan import plan_explorer
@@ -86,7 +86,7 @@ print(ui.loaded_summary(ds, lang))
 ui.quality_report(ds, lang)
 
 # %%
-as_of = sales["date"].max()
+as_of = as_of_date(sales)
 stages = client_stages(sales, ds.clients, as_of=as_of)
 features = client_features(sales, ds.clients, ds.products, as_of=as_of)
 pnl = client_pnl(sales, ds.clients, ds.interactions)

@@ -104,7 +104,7 @@ from kbcore.charts.money_zones import plot_money_zones
 from kbcore.charts.retention import plot_conversion, plot_time_to_second
 from kbcore.charts.segmentation import plot_abc, plot_abc_xyz, plot_pareto, plot_rfm_segments
 from kbcore.crm import crm_table, write_crm
-from kbcore.facts import between
+from kbcore.facts import as_of_date, between
 from kbcore.i18n import catalogue, fmt_number, fmt_pct, t
 from kbcore.widgets.retention import retention_explorer, zone_weights_explorer
 from kbcore.widgets.segmentation import abc_explorer
@@ -123,7 +123,7 @@ print(ui.loaded_summary(ds, lang))
 ui.quality_report(ds, lang)
 
 # %%
-snapshot = sales["date"].max() if as_of is None else as_of
+snapshot = as_of_date(sales, as_of)
 sales = between(sales, None, snapshot)
 has_cost = ds.has("sales", "cost")
 pnl = client_pnl(sales, ds.clients, ds.interactions)
