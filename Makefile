@@ -30,6 +30,7 @@ check-build: install
 
 lint: install
 	$(BIN)/ruff check kbcore tests notebooks solutions
+	$(BIN)/lint-imports
 
 test: install check-build lint
 	$(BIN)/python -m pytest -n 2 --dist loadfile --timeout=900 --nbval-cell-timeout=300 --ignore=tests/fixtures tests --nbval-lax notebooks solutions exercises

@@ -1,6 +1,6 @@
 """Allow ``python -m kbcore``."""
 import sys
 
-from kbcore.cli import main
+from kbcore.app.cli import main
 
 sys.exit(main())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from kbcore.i18n import t
+from kbcore.i18n import catalogue, t
 
 __all__ = ["KBDataError"]
 
@@ -35,7 +35,6 @@ class KBDataError(Exception):
 
     def message(self, lang: str = "en") -> str:
         """The full message in one language."""
-        from kbcore.i18n import catalogue
 
         fields = {"file": self.file, "column": self.column, **self.fields}
         lines = [t(self.key, lang, **fields)]

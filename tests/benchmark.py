@@ -30,7 +30,7 @@ CHILD = r"""
 import json, resource, sys, time
 t0 = time.perf_counter()
 import kbcore
-from kbcore.analyses.base import base_completeness
+from kbcore.analyses.completeness import base_completeness
 from kbcore.analyses.card import client_card
 from kbcore.analyses.lifecycle import client_stages, clients_due, stage_history, year_end_dates
 from kbcore.analyses.money_zones import money_zones, next_rouble
@@ -42,7 +42,7 @@ from kbcore.analyses.profitability import (client_pnl, concentration, concession
 from kbcore.analyses.retention import (first_order_risk, new_clients, second_order_conversion,
     time_to_second_order)
 from kbcore.analyses.segmentation import abc, last_full_months, pareto_table, rfm, xyz
-from kbcore.crm import crm_table
+from kbcore.app.crm import crm_table
 t1 = time.perf_counter()
 ds = kbcore.load(sys.argv[1])
 t2 = time.perf_counter()

@@ -12,8 +12,8 @@ import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
 from kbcore.analyses.card import card_fill, client_card, find_clients  # noqa: E402
-from kbcore.cards import card_html, sparkline_svg  # noqa: E402
 from kbcore.charts.creation import plot_card_trend  # noqa: E402
+from kbcore.views.cards import card_html, sparkline_svg  # noqa: E402
 from kbcore.widgets.card import card_browser  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("error:Glyph")

@@ -6,9 +6,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-import kbcore.exercises as exercises
-from kbcore.exercises import checks
+import kbcore.workbook as exercises
 from kbcore.i18n import t
+from kbcore.workbook import checks
 
 HINT = "check.hint.default"  # any catalogue id works as a hint
 
@@ -184,9 +184,14 @@ def test_registration_errors():
         checks.exercise("h", hint="ex.no.such.hint")
 
 
-def test_block_modules_load_lazily_and_missing_ones_are_skipped(monkeypatch):
+def test_answer_modules_are_found_on_disk_and_load_lazily(monkeypatch):
+    modules = checks.answer_modules()
+    on_disk = sorted(p.stem for p in checks.ANSWERS_DIR.glob("block*.py"))
+    assert [m.rsplit(".", 1)[1] for m in modules] == on_disk
+    assert "kbcore.workbook.answers.block01" in modules
+    monkeypatch.setattr(checks, "_REGISTRY", {})
     monkeypatch.setattr(checks, "_LOADED", False)
-    monkeypatch.setattr(exercises, "EXERCISE_MODULES", ["kbcore.exercises.block99_not_written_yet"])
+    monkeypatch.setattr(checks, "answer_modules", lambda: [])
     assert checks.registered() == []
     assert checks._LOADED is True
 

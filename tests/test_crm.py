@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from kbcore.crm import CRM_COLUMNS, crm_table, neutralise, write_crm
+from kbcore.app.crm import CRM_COLUMNS, crm_table, neutralise, write_crm
 
 EVIL = '=HYPERLINK("http://evil.example","click")'
 

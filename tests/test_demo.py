@@ -376,11 +376,11 @@ def test_readme_documents_the_truths():
     for needle in ("Truth 1", "Truth 2", "Truth 3", "Truth 4", "Truth 5",
                    "python -m kbcore.demo"):
         assert needle in text, needle
-    assert Path(demo.__file__).name == "demo.py"
+    assert Path(demo.generator.__file__).name == "generator.py"
 
 
 def test_cli_demo_passes_on_every_option(tmp_path):
-    from kbcore.cli import main
+    from kbcore.app.cli import main
 
     out = tmp_path / "small"
     assert main(["demo", "--out", str(out), "--clients", "30", "--years", "2", "--seed", "3",

@@ -5,7 +5,7 @@ import re
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
-from kbcore.exercises.generate import (
+from kbcore.workbook.generate import (
     PLACEHOLDER,
     ExerciseMarkerError,
     exercise_source,

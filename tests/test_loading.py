@@ -13,9 +13,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kbcore.dataset import CACHE_MARKER, Dataset, load, validate
 from kbcore.errors import KBDataError
-from kbcore.loading import (
+from kbcore.ingest.dataset import CACHE_MARKER, Dataset, load, validate
+from kbcore.ingest.loading import (
     Mapping,
     find_table_files,
     normalise_header,

@@ -7,8 +7,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from kbcore.exercises.generate import ExerciseMarkerError
-from kbcore.notebooks import build, clean_outputs
+from kbcore.workbook.build import build, clean_outputs
+from kbcore.workbook.generate import ExerciseMarkerError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "build"
 

@@ -10,13 +10,14 @@ import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from kbcore.analyses.passport import key_figures_creation, passport, passport_stages  # noqa: E402
+from kbcore.analyses.passport import passport, passport_stages  # noqa: E402
 from kbcore.charts.creation import (  # noqa: E402
     plot_manager_load,
     plot_passport,
     plot_plan_by_segment,
     plot_plan_vs_actual,
 )
+from kbcore.views.creation import key_figures_creation  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("error:Glyph")
 

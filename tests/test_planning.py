@@ -403,7 +403,7 @@ def test_new_clients_won(sales):
 
 
 def test_people_labels():
-    from kbcore.charts.creation import people_labels
+    from kbcore.views.labels import people_labels
 
     df = pd.DataFrame({"segment": ["unknown", "S"], "manager": ["new_clients", "M"],
                        "lost": [True, False]})

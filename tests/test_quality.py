@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 
 from kbcore.i18n import catalogue
-from kbcore.quality import DISABLES, Issue, QualityReport, check_tables
+from kbcore.ingest.quality import DISABLES, Issue, QualityReport, check_tables
 from kbcore.schema import TABLES
 
 

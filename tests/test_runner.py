@@ -9,9 +9,9 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from kbcore import runner
+from kbcore.app import runner
 from kbcore.errors import KBDataError
-from kbcore.notebooks import build
+from kbcore.workbook.build import build
 
 FIXTURES = Path(__file__).parent / "fixtures" / "runner"
 EVIL = "<script>alert(1)</script>"

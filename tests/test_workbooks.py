@@ -5,8 +5,8 @@ import re
 import nbformat
 import pytest
 
-from kbcore.exercises import registered
 from kbcore.paths import PROJECT_DIR
+from kbcore.workbook import registered
 
 SOLUTIONS = sorted((PROJECT_DIR / "solutions").rglob("*.ipynb"))
 PAIRS = [(s, PROJECT_DIR / "exercises" / s.relative_to(PROJECT_DIR / "solutions")) for s in SOLUTIONS]

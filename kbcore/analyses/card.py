@@ -3,7 +3,7 @@
 The seminar's block 5 calls the client card the first tool of a customer base: everything the
 company knows about one client on one page, so that a new manager, a director or a colleague
 covering a holiday sees who the client is, how it buys, who decides and what was said last.
-:func:`client_card` gathers it as data (small tables, no HTML); :mod:`kbcore.cards` renders it.
+:func:`client_card` gathers it as data (small tables, no HTML); :mod:`kbcore.views.cards` renders it.
 
 Card parts
 ----------
@@ -94,7 +94,7 @@ YEAR_COLUMNS = ["year", C.revenue, "gross_margin", "gross_margin_pct", "orders"]
 
 @dataclass(frozen=True)
 class ClientCard:
-    """One client's card as data (render with :func:`kbcore.cards.card_html`).
+    """One client's card as data (render with :func:`kbcore.views.cards.card_html`).
 
     Attributes
     ----------

@@ -747,7 +747,7 @@ def clients_due(
 def key_figures_lifecycle(summary: pd.DataFrame, lang: str = "en") -> list[tuple[str, str]]:
     """Key-figure rows (indicator, value) about the stages at the last date of ``summary``.
 
-    Used by :func:`kbcore.analyses.base.key_figures_base`.
+    Used by :func:`kbcore.analyses.completeness.key_figures_base`.
     """
     if summary.empty:
         return []

@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from kbcore.facts import as_of_date, between, client_facts, client_orders
+from kbcore.i18n import catalogue, fmt_number, t
 from kbcore.schema import C
 
 __all__ = [
@@ -655,7 +656,6 @@ def profile_view(profile: ClientProfile, category: str = ALL, lang: str = "en") 
     rest_match, lift, used`` with trait names from the catalogue and numbers formatted
     (medians with one decimal). Formatting only; the numbers are those of ``profile.table``.
     """
-    from kbcore.i18n import catalogue, fmt_number, t
 
     table = profile.table
     cols = ["trait", "top", "rest", "typical", "top_match", "rest_match", "lift", "used"]
@@ -683,7 +683,6 @@ def profile_view(profile: ClientProfile, category: str = ALL, lang: str = "en") 
 
 def typical_text(kind: str, typical: str, bound: float, lang: str = "en", *, trait: str = "") -> str:
     """The typical value of a profile rule for people: the values, or "≥ 6,4" in the locale."""
-    from kbcore.i18n import fmt_number
 
     if kind != "number" or pd.isna(bound):
         return str(typical)

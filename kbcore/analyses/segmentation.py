@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from kbcore.facts import between, client_facts, client_period_facts, period_bounds
-from kbcore.i18n import fmt_money, fmt_number, fmt_pct, t
+from kbcore.i18n import catalogue, fmt_money, fmt_number, fmt_pct, t
 from kbcore.schema import C
 
 __all__ = [
@@ -877,7 +877,6 @@ def key_figures_management(
 
 
 def _measure_name(measure: str, lang: str) -> str:
-    from kbcore.i18n import catalogue
 
     key = f"seg.measure.{measure}"
     return t(key, lang) if key in catalogue() else measure

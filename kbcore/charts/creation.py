@@ -17,11 +17,10 @@ from kbcore.analyses.profile import typical_text
 from kbcore.charts import COLORS, fmt_money_short, money_formatter, new_axes, pct_formatter, style
 from kbcore.i18n import catalogue, fmt_pct, t
 from kbcore.schema import C
+from kbcore.views.labels import label
 
 __all__ = [
     "PLAN_COLORS",
-    "label",
-    "people_labels",
     "plot_card_trend",
     "plot_profile",
     "plot_plan_by_segment",
@@ -43,35 +42,6 @@ PLAN_COLORS = {
 """Colours of block 5's charts (same meaning, same colour)."""
 
 _BOX = {"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.85}
-
-
-def label(value, lang: str = "en", width: int = 28) -> str:
-    """A people's label for a row value: ``unknown``/``new_clients``/``all`` from the
-    catalogue (``plan.<value>``), other text shortened to ``width`` characters."""
-    text = str(value)
-    key = f"plan.{text}"
-    if key in catalogue():
-        return t(key, lang)
-    return textwrap.shorten(text, width=width, placeholder="…")
-
-
-def people_labels(df: pd.DataFrame, lang: str = "en",
-                  columns: tuple[str, ...] = (C.segment, C.region, C.manager, "category")
-                  ) -> pd.DataFrame:
-    """A copy of ``df`` whose ``columns`` show ``unknown`` / ``new_clients`` / ``all`` in the
-    people's language (catalogue ``plan.<value>``) and whose True/False columns read yes/no;
-    other values unchanged. Display only."""
-    out = df.copy()
-    names = {v: t(f"plan.{v}", lang) for v in ("unknown", "new_clients", "all")}
-    for col in columns:
-        if col in out.columns:
-            out[col] = out[col].astype("string").replace(names)
-    yes, no = t("card.yes", lang), t("card.no", lang)
-    for col in out.columns:
-        if pd.api.types.is_bool_dtype(out[col]):
-            out[col] = out[col].map({True: yes, False: no}).astype("string")
-    out.attrs.update(df.attrs)
-    return out
 
 
 def _empty(ax: Axes, lang: str) -> Axes:

@@ -1,5 +1,5 @@
 """Charts of block 2 (customer base and lifecycle): each draws one result of
-:mod:`kbcore.analyses.lifecycle` or :mod:`kbcore.analyses.base` and computes nothing beyond
+:mod:`kbcore.analyses.lifecycle` or :mod:`kbcore.analyses.completeness` and computes nothing beyond
 layout.
 
 All take ``lang`` (texts from the catalogue, numbers by Babel) and ``ax`` (draw into an
@@ -215,9 +215,9 @@ def plot_completeness(
     Parameters
     ----------
     completeness : DataFrame
-        :func:`kbcore.analyses.base.base_completeness`.
+        :func:`kbcore.analyses.completeness.base_completeness`.
     verdict : Verdict, optional
-        :func:`kbcore.analyses.base.base_verdict`; its sentence is the title.
+        :func:`kbcore.analyses.completeness.base_verdict`; its sentence is the title.
 
     Bars are green when the component is known for enough clients, red when not; a black tick
     marks each threshold, and "not in the data" replaces the value of an absent component.

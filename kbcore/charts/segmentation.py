@@ -14,7 +14,8 @@ from matplotlib.colors import LinearSegmentedColormap
 
 from kbcore.analyses.segmentation import ABC_CLASSES, RFM_SEGMENTS, XYZ_CLASSES
 from kbcore.charts import COLORS, new_axes, pct_formatter, style
-from kbcore.i18n import catalogue, fmt_number, fmt_pct, t
+from kbcore.i18n import fmt_number, fmt_pct, t
+from kbcore.views.labels import measure_label
 
 __all__ = ["SEGMENT_COLORS", "plot_pareto", "plot_abc", "plot_abc_xyz", "plot_rfm_segments"]
 
@@ -50,11 +51,6 @@ def _pct(value, lang: str, digits: int = 0) -> str:
     return fmt_pct(value, lang, digits).replace("-", "\u2212")
 
 
-def _measure(measure: str, lang: str) -> str:
-    key = f"seg.measure.{measure}"
-    return t(key, lang) if key in catalogue() else str(measure)
-
-
 # --------------------------------------------------------------------------- Pareto
 def plot_pareto(curves: pd.DataFrame, table: pd.DataFrame | None = None, *, lang: str = "en",
                 ax: Axes | None = None) -> Axes:
@@ -77,7 +73,7 @@ def plot_pareto(curves: pd.DataFrame, table: pd.DataFrame | None = None, *, lang
             x = np.concatenate([[0.0], part["client_share"].to_numpy(dtype="float64")])
             y = np.concatenate([[0.0], part["cum_share"].to_numpy(dtype="float64")])
             high = max(high, float(np.nanmax(y)))
-            label = _measure(str(measure), lang)
+            label = measure_label(str(measure), lang)
             if measure in shares:
                 label = t("pareto.label", lang, measure=label, top_clients=_pct(top, lang),
                           top=_pct(shares[measure], lang))
@@ -112,7 +108,7 @@ def plot_abc(summary: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None)
     """
     with style():
         ax = new_axes(ax)
-        measure = _measure(summary.attrs.get("measure", "revenue"), lang)
+        measure = measure_label(summary.attrs.get("measure", "revenue"), lang)
         x = np.arange(len(summary))
         width = 0.38
         clients = summary["client_share"].to_numpy(dtype="float64")
@@ -176,7 +172,7 @@ def plot_abc_xyz(matrix: pd.DataFrame, *, lang: str = "en", ax: Axes | None = No
         ax.set_yticks(range(len(ABC_CLASSES)), list(ABC_CLASSES))
         ax.tick_params(axis="x", labelsize=12)
         ax.grid(False)
-        measure = _measure(matrix.attrs.get("measure", "revenue"), lang)
+        measure = measure_label(matrix.attrs.get("measure", "revenue"), lang)
         ax.set_title(t("abcxyz.title", lang, measure=measure))
         bar = ax.figure.colorbar(image, ax=ax, fraction=0.04, pad=0.02,
                                  format=pct_formatter(lang))

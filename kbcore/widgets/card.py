@@ -5,8 +5,8 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from kbcore.analyses.card import client_card, find_clients
-from kbcore.cards import card_html
 from kbcore.i18n import t
+from kbcore.views.cards import card_html
 
 __all__ = ["card_browser"]
 
@@ -18,7 +18,7 @@ def card_browser(sales, clients=None, *, products=None, contacts=None, interacti
 
     Typing in the search box filters the list (:func:`kbcore.analyses.card.find_clients`:
     name, ИНН or client ID, case-insensitive); choosing a client renders its card
-    (:func:`kbcore.analyses.card.client_card` → :func:`kbcore.cards.card_html`, all client
+    (:func:`kbcore.analyses.card.client_card` → :func:`kbcore.views.cards.card_html`, all client
     text escaped). ``box.search`` (Text), ``box.select`` (Dropdown), ``box.output`` (HTML with
     the card) and ``box.card`` (the last :class:`ClientCard`) are exposed for tests and
     trainers.

@@ -17,6 +17,7 @@ from kbcore.analyses.retention import GROUPINGS, second_order_conversion, time_t
 from kbcore.charts.retention import plot_conversion, plot_time_to_second
 from kbcore.i18n import t
 from kbcore.schema import C
+from kbcore.views import display as ui
 
 __all__ = ["retention_explorer", "zone_weights_explorer"]
 
@@ -83,7 +84,6 @@ def zone_weights_explorer(zones: MoneyZones, *, lang: str = "en", top: int = 15
         ranked = next_rouble(zones, rules=current, top=top, lang=lang)
         out.clear_output(wait=True)
         with out:
-            from kbcore import ui
 
             display(ui.styled(ranked[["rank", "what", "label", "money", "weight", "ease_score",
                                       "why"]], lang, money=["money", "ease_score"],

@@ -9,6 +9,8 @@ from IPython.display import display
 from kbcore.analyses.segmentation import abc, abc_summary
 from kbcore.charts.segmentation import plot_abc
 from kbcore.i18n import fmt_number, fmt_pct, t
+from kbcore.views import display as ui
+from kbcore.views.labels import measure_label
 
 __all__ = ["abc_explorer"]
 
@@ -52,9 +54,8 @@ def abc_explorer(table, *, measures=("revenue", "gross_margin", "profit"), measu
                                  description=t("widget.abc.cut_b", lang), style=style, layout=layout,
                                  continuous_update=False, readout_format=".0%"),
     }
-    from kbcore.charts.segmentation import _measure
 
-    selector = widgets.Dropdown(options=[(_measure(m, lang), m) for m in offered], value=start,
+    selector = widgets.Dropdown(options=[(measure_label(m, lang), m) for m in offered], value=start,
                                 description=t("widget.abc.measure", lang), style=style)
     summary = widgets.HTML()
     out = widgets.Output()
@@ -77,7 +78,6 @@ def abc_explorer(table, *, measures=("revenue", "gross_margin", "profit"), measu
             fig, ax = plt.subplots()
             plot_abc(result, lang=lang, ax=ax)
             plt.show()
-            from kbcore import ui
 
             display(ui.styled(result, lang, money=["value"], pct=["value_share"]))
         box.current = result

@@ -29,7 +29,7 @@ import matplotlib.pyplot as plt
 from IPython.display import Markdown, display
 
 import kbcore
-from kbcore import ui
+from kbcore import views as ui
 from kbcore.analyses.profitability import (
     CostToServeRates,
     client_pnl,

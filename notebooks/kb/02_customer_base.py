@@ -41,8 +41,8 @@ import pandas as pd
 from IPython.display import Markdown, display
 
 import kbcore
-from kbcore import ui
-from kbcore.analyses.base import (
+from kbcore import views as ui
+from kbcore.analyses.completeness import (
     base_completeness,
     base_verdict,
     card_fields,

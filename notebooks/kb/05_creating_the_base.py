@@ -35,10 +35,10 @@ import pandas as pd
 from IPython.display import HTML, Markdown, display
 
 import kbcore
-from kbcore import ui
+from kbcore import views as ui
 from kbcore.analyses.card import card_fill, client_card
 from kbcore.analyses.lifecycle import client_stages
-from kbcore.analyses.passport import key_figures_creation, passport
+from kbcore.analyses.passport import passport
 from kbcore.analyses.planning import (
     Goals,
     base_year,
@@ -56,11 +56,8 @@ from kbcore.analyses.profile import (
     profile_view,
 )
 from kbcore.analyses.profitability import client_pnl
-from kbcore.cards import card_html
 from kbcore.charts import use_style
 from kbcore.charts.creation import (
-    label,
-    people_labels,
     plot_card_trend,
     plot_passport,
     plot_plan_by_segment,
@@ -69,6 +66,9 @@ from kbcore.charts.creation import (
 )
 from kbcore.facts import as_of_date, between
 from kbcore.i18n import t
+from kbcore.views.cards import card_html
+from kbcore.views.creation import key_figures_creation
+from kbcore.views.labels import label, people_labels
 from kbcore.widgets.card import card_browser
 from kbcore.widgets.plan import plan_explorer
 

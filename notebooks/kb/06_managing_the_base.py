@@ -56,7 +56,7 @@ import matplotlib.pyplot as plt
 from IPython.display import Markdown, display
 
 import kbcore
-from kbcore import ui
+from kbcore import views as ui
 from kbcore.analyses.ksf import TEMPLATE as KSF_TEMPLATE
 from kbcore.analyses.ksf import factor_label, ksf_scores, player_label, read_ksf
 from kbcore.analyses.ksf import key_figures as key_figures_ksf
@@ -97,13 +97,13 @@ from kbcore.analyses.segmentation import (
     xyz,
     xyz_summary,
 )
+from kbcore.app.crm import crm_table, write_crm
 from kbcore.charts import use_style
 from kbcore.charts.creation import plot_manager_load, plot_plan_vs_actual
 from kbcore.charts.ksf import plot_ksf
 from kbcore.charts.money_zones import plot_money_zones
 from kbcore.charts.retention import plot_conversion, plot_time_to_second
 from kbcore.charts.segmentation import plot_abc, plot_abc_xyz, plot_pareto, plot_rfm_segments
-from kbcore.crm import crm_table, write_crm
 from kbcore.facts import as_of_date, between
 from kbcore.i18n import catalogue, fmt_number, fmt_pct, t
 from kbcore.widgets.retention import retention_explorer, zone_weights_explorer

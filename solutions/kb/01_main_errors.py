@@ -17,7 +17,7 @@ from kbcore.analyses.profitability import (
     whale_summary,
     yearly_summary,
 )
-from kbcore.exercises import check, set_lang
+from kbcore.workbook import check, set_lang
 
 lang = "en"  # "ru" for hints in Russian
 set_lang(lang)

@@ -10,7 +10,7 @@
 
 # %%
 import kbcore
-from kbcore.analyses.base import base_completeness, base_verdict
+from kbcore.analyses.completeness import base_completeness, base_verdict
 from kbcore.analyses.lifecycle import (
     StageRules,
     client_stages,
@@ -19,7 +19,7 @@ from kbcore.analyses.lifecycle import (
     transition_matrix,
     year_end_dates,
 )
-from kbcore.exercises import check, set_lang
+from kbcore.workbook import check, set_lang
 
 lang = "en"  # "ru" for hints in Russian
 set_lang(lang)

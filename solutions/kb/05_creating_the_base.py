@@ -16,7 +16,7 @@ from kbcore.analyses.passport import passport
 from kbcore.analyses.planning import Goals, plan_by_client, plan_vs_actual
 from kbcore.analyses.profile import client_features, client_profile, profile_match
 from kbcore.analyses.profitability import client_pnl
-from kbcore.exercises import check, set_lang
+from kbcore.workbook import check, set_lang
 
 lang = "en"  # "ru" for hints in Russian
 set_lang(lang)

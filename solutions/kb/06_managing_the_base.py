@@ -23,8 +23,8 @@ from kbcore.analyses.segmentation import (
     rfm,
     xyz,
 )
-from kbcore.exercises import check, set_lang
 from kbcore.facts import client_facts
+from kbcore.workbook import check, set_lang
 
 lang = "en"  # "ru" for hints in Russian
 set_lang(lang)

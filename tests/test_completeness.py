@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from kbcore.analyses import base as B
+from kbcore.analyses import completeness as B
 from kbcore.analyses import lifecycle as L
 from kbcore.i18n import t
 

@@ -5,7 +5,7 @@ Every notebook has one source, a jupytext *percent* script that diffs like code:
 - ``notebooks/<program>/NN_name.py``  ->  ``notebooks/<program>/NN_name.ipynb`` (a block's analysis)
 - ``solutions/<program>/NN_name.py``  ->  ``solutions/<program>/NN_name.ipynb`` (the trainer's answers)
   and  ->  ``exercises/<program>/NN_name.ipynb`` (the participants' workbook, made by
-  :func:`kbcore.exercises.generate.make_exercise`)
+  :func:`kbcore.workbook.generate.make_exercise`)
 
 In a source, ``# %%`` starts a code cell, ``# %% [markdown]`` a text cell, and
 ``# %% tags=["parameters"]`` gives a cell its tags (papermill's ``parameters``, the runner's
@@ -32,9 +32,9 @@ import jupytext
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_raw_cell
 
-from kbcore.exercises.generate import make_exercise
 from kbcore.i18n import t
 from kbcore.paths import PROJECT_DIR
+from kbcore.workbook.generate import make_exercise
 
 __all__ = [
     "SOURCE_DIRS",
@@ -147,7 +147,7 @@ def derived(root=PROJECT_DIR) -> dict[Path, bytes]:
 
     Raises
     ------
-    kbcore.exercises.generate.ExerciseMarkerError
+    kbcore.workbook.generate.ExerciseMarkerError
         When a solution's markers are malformed.
     """
     root = Path(root).resolve()

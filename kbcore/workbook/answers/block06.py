@@ -21,8 +21,8 @@ from kbcore.analyses.segmentation import (
     rfm,
     xyz,
 )
-from kbcore.exercises.checks import exercise
 from kbcore.facts import client_facts
+from kbcore.workbook.checks import exercise
 
 
 def _pnl(ds, **period):

@@ -9,7 +9,7 @@ computed through the same kbcore functions the block uses::
         return float(growth)
 
 and the workbook ends each exercise with ``check("1.2", answer)``. The expected value is
-computed once per process on the demo company (``kbcore.dataset.load(None)``), so every
+computed once per process on the demo company (``kbcore.ingest.dataset.load(None)``), so every
 participant gets the same answer. It is never shown: not in the text, not in the HTML, not in
 the returned :class:`Verdict`, not in an exception.
 
@@ -46,12 +46,18 @@ import html
 import importlib
 import math
 import numbers
+import pkgutil
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
+
+from IPython import get_ipython
+from IPython.display import display
 
 from kbcore.i18n import catalogue, check_lang, t
+from kbcore.ingest.dataset import load
 
 __all__ = [
     "KINDS",
@@ -135,19 +141,28 @@ def exercise(exercise_id: str, *, hint: str | None = None, tol: float | None = N
     return register
 
 
+ANSWERS_PACKAGE = "kbcore.workbook.answers"
+"""The package whose ``block*`` modules register the exercises (they import this module, so it
+finds them on disk and imports them by name rather than importing the package)."""
+ANSWERS_DIR = Path(__file__).resolve().parent / "answers"
+
+
+def answer_modules() -> list[str]:
+    """The modules that register exercises: every ``block*`` module of :mod:`kbcore.workbook.answers`.
+
+    Found on disk, so a new block's answers need no list to be edited by hand.
+    """
+    return sorted(f"{ANSWERS_PACKAGE}.{info.name}" for info in pkgutil.iter_modules([str(ANSWERS_DIR)])
+                  if info.name.startswith("block"))
+
+
 def _ensure_loaded() -> None:
-    """Import the block modules that register exercises (those that exist)."""
+    """Import the modules that register exercises (once per process)."""
     global _LOADED
     if _LOADED:
         return
-    from kbcore import exercises as package
-
-    for name in package.EXERCISE_MODULES:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as err:
-            if err.name != name:
-                raise
+    for name in answer_modules():
+        importlib.import_module(name)
     _LOADED = True
 
 
@@ -160,7 +175,6 @@ def registered() -> list[str]:
 @lru_cache(maxsize=1)
 def demo_dataset():
     """The demo company, loaded once per process."""
-    from kbcore.dataset import load
 
     return load(None)
 
@@ -232,13 +246,7 @@ def _verdict(item: Exercise, status: str, message: str, lang: str, *, extra: str
 
 
 def _show(verdict: Verdict) -> None:
-    try:
-        from IPython import get_ipython
-    except ImportError:  # pragma: no cover - IPython comes with ipykernel
-        get_ipython = None  # noqa: N806
-    if get_ipython is not None and get_ipython() is not None:
-        from IPython.display import display
-
+    if get_ipython() is not None:
         display({"text/html": verdict.html, "text/plain": verdict.text}, raw=True)
     else:
         print(verdict.text)

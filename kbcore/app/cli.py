@@ -15,11 +15,18 @@ import argparse
 import sys
 from pathlib import Path
 
+from kbcore import demo
+from kbcore.app.runner import run
+from kbcore.errors import KBDataError
+from kbcore.ingest.dataset import validate
+from kbcore.paths import DEMO_DIR
+from kbcore.workbook.build import build
+from kbcore.workbook.generate import ExerciseMarkerError
+
 __all__ = ["main"]
 
 
 def _cmd_validate(args) -> int:
-    from kbcore.dataset import validate
 
     code, text = validate(args.path, mapping=args.mapping, lang=args.lang)
     print(text)
@@ -27,7 +34,6 @@ def _cmd_validate(args) -> int:
 
 
 def _cmd_run(args) -> int:
-    from kbcore.runner import run
 
     result = run(args.data, args.mapping, lang=args.lang, out=args.out, progress=not args.quiet)
     print(f"{'OK' if result.ok else 'FAILED'}: {Path(result.index).resolve()}")
@@ -40,7 +46,6 @@ def _cmd_run(args) -> int:
 
 
 def _cmd_demo(args) -> int:
-    from kbcore import demo
 
     argv = ["--out", str(args.out), "--clients", str(args.clients), "--years", str(args.years),
             "--seed", str(args.seed), "--end", str(args.end)]
@@ -48,7 +53,6 @@ def _cmd_demo(args) -> int:
 
 
 def _cmd_build(args) -> int:
-    from kbcore.notebooks import build
 
     changed = build(check=args.check)
     if args.check:
@@ -98,12 +102,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv=None) -> int:
     """Entry point of the ``kbcore`` command; returns the exit code."""
-    from kbcore.errors import KBDataError
-    from kbcore.exercises.generate import ExerciseMarkerError
 
     args = _parser().parse_args(argv)
     if getattr(args, "out", "x") is None and args.command == "demo":
-        from kbcore.paths import DEMO_DIR
 
         args.out = DEMO_DIR
     try:

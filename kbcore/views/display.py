@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import pandas as pd
+from IPython.display import HTML
 
 from kbcore.i18n import catalogue, fmt_date, fmt_money, fmt_number, fmt_pct, t
 
@@ -92,6 +93,5 @@ def loaded_summary(dataset, lang: str = "en") -> str:
 
 def quality_report(dataset, lang: str = "en"):
     """The dataset's data-quality report, displayable in a notebook, in ``lang``."""
-    from IPython.display import HTML
 
     return HTML(dataset.quality.to_html(lang))

@@ -43,6 +43,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from kbcore.i18n import fmt_number, t
+from kbcore.paths import DEMO_DIR
 from kbcore.schema import TABLES, C
 
 __all__ = [
@@ -1667,8 +1669,6 @@ def write(tables: dict[str, pd.DataFrame], out, *, manifest: bool = True) -> lis
 
 def main(argv=None) -> int:
     """``python -m kbcore.demo --out DIR [--clients N] [--years Y] [--seed S]``."""
-    from kbcore.i18n import fmt_number, t
-    from kbcore.paths import DEMO_DIR
 
     p = argparse.ArgumentParser(prog="kbcore demo", description=t("demo.help"))
     p.add_argument("--out", default=str(DEMO_DIR), help=t("demo.help.out"))

@@ -15,7 +15,7 @@ from kbcore.analyses.profitability import (
     whale_summary,
     yearly_summary,
 )
-from kbcore.exercises.checks import exercise
+from kbcore.workbook.checks import exercise
 
 FIRST_YEAR, LAST_YEAR = 2021, 2025
 

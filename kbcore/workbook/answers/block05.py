@@ -12,7 +12,7 @@ from kbcore.analyses.passport import passport
 from kbcore.analyses.planning import Goals, plan_by_client, plan_vs_actual
 from kbcore.analyses.profile import client_features, client_profile, profile_match
 from kbcore.analyses.profitability import client_pnl
-from kbcore.exercises.checks import exercise
+from kbcore.workbook.checks import exercise
 
 CARD_CLIENT = "000038"
 PLAN_GOALS = Goals(growth=0.20, new_clients=120)

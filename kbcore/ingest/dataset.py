@@ -1,7 +1,7 @@
 """The canonical dataset: every table of a company (or of the demo company), loaded once.
 
 :func:`load` reads a folder (one file per table), a single sales file, or a saved canonical
-cache, and returns a :class:`Dataset` with its :class:`~kbcore.quality.QualityReport`.
+cache, and returns a :class:`Dataset` with its :class:`~kbcore.ingest.quality.QualityReport`.
 :func:`validate` is what ``kbcore validate`` prints.
 
 Client identity (sales lines)
@@ -27,11 +27,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from kbcore import __version__
 from kbcore.errors import KBDataError
-from kbcore.i18n import t
-from kbcore.loading import Mapping, canonical_dtypes, file_kind, find_table_files, read_table
+from kbcore.i18n import fmt_date, fmt_number, t
+from kbcore.ingest.loading import Mapping, canonical_dtypes, file_kind, find_table_files, read_table
+from kbcore.ingest.quality import QualityReport, check_tables
 from kbcore.paths import DEMO_DIR
-from kbcore.quality import QualityReport, check_tables
 from kbcore.schema import TABLES, C
 
 __all__ = ["CACHE_MARKER", "CACHE_FORMAT", "Dataset", "load", "validate"]
@@ -111,7 +112,6 @@ class Dataset:
                           "dtypes": {c: str(d) for c, d in df.dtypes.items()}}
         (folder / "quality.json").write_text(
             json.dumps(self.quality.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
-        from kbcore import __version__
 
         marker.write_text(json.dumps({"format": CACHE_FORMAT, "kbcore": __version__,
                                       "source": self.source, "tables": meta},
@@ -120,7 +120,6 @@ class Dataset:
 
     def summary(self, lang: str = "en") -> str:
         """One line: source, sales lines, clients, first and last date."""
-        from kbcore.i18n import fmt_date, fmt_number
 
         source = t("load.demo", lang) if self.source == "demo" else self.source
         return t("load.summary", lang, source=source, lines=fmt_number(len(self.sales), lang),
@@ -268,11 +267,11 @@ def load(path: str | Path | None = None, mapping: Mapping | dict | str | Path | 
     path : folder, file or None
         None: the demo company (``data/demo``). A folder: one file per table, recognised by name
         (``sales``/``Продажи``, ``clients``/``Контрагенты``, ``products``/``Номенклатура`` …; see
-        :func:`kbcore.loading.find_table_files`). A single file: the sales lines; the clients are
+        :func:`kbcore.ingest.loading.find_table_files`). A single file: the sales lines; the clients are
         then derived from them. A folder holding ``kbcore-dataset.json`` is a saved canonical
         cache (:meth:`Dataset.save`) and loads fast, its quality report included.
     mapping : YAML file, dict or None
-        The company's column mapping (see :class:`kbcore.loading.Mapping`); None: the built-in
+        The company's column mapping (see :class:`kbcore.ingest.loading.Mapping`); None: the built-in
         English and 1C headers only.
     dayfirst : bool
         05.03.2024 is 5 March (True, the default). The mapping's ``dayfirst`` wins when given.

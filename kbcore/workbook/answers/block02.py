@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kbcore.analyses.base import base_completeness, base_verdict
+from kbcore.analyses.completeness import base_completeness, base_verdict
 from kbcore.analyses.lifecycle import (
     StageRules,
     client_stages,
@@ -17,7 +17,7 @@ from kbcore.analyses.lifecycle import (
     stage_history,
     transition_matrix,
 )
-from kbcore.exercises.checks import exercise
+from kbcore.workbook.checks import exercise
 
 
 def _stages(ds, rules: StageRules | None = None):

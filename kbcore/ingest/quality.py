@@ -1,6 +1,6 @@
 """The data-quality report: what was read, what was dropped and why, what is missing and what that disables.
 
-Loading (:mod:`kbcore.loading`, :mod:`kbcore.dataset`) fills one :class:`QualityReport` per load:
+Loading (:mod:`kbcore.ingest.loading`, :mod:`kbcore.ingest.dataset`) fills one :class:`QualityReport` per load:
 
 * per table: the files read, rows read (data rows under the header) and rows kept;
 * a list of :class:`Issue` — ``error`` (the data cannot be used), ``warning`` (used, but look at it)

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from kbcore.analyses.lifecycle import STAGES, key_figures_lifecycle
 from kbcore.facts import between, period_bounds
 from kbcore.i18n import fmt_number, fmt_pct, t
 from kbcore.schema import C
@@ -408,7 +409,6 @@ def status_vs_stage(
         names of ``STAGES`` and "Never bought" (cards of clients with no purchase), all in
         ``lang``. Empty (no rows) when the clients have no status column.
     """
-    from kbcore.analyses.lifecycle import STAGES
 
     columns = [t(f"stage.{s}", lang) for s in STAGES] + [t("base.no_purchase", lang)]
     if clients is None or C.status not in clients.columns:
@@ -463,7 +463,6 @@ def key_figures_base(
         declining / lost clients at the last date, and the lost clients' growth from the
         first to the last date. Rows whose input is missing are left out.
     """
-    from kbcore.analyses.lifecycle import key_figures_lifecycle
 
     rows: list[tuple[str, str]] = [
         (t("kf.base_verdict", lang), t(f"base.verdict_short.{verdict.verdict}", lang)),

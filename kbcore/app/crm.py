@@ -47,6 +47,7 @@ from kbcore.analyses.segmentation import (
 from kbcore.facts import client_facts
 from kbcore.i18n import t
 from kbcore.schema import C
+from kbcore.views.display import header
 
 __all__ = ["CRM_COLUMNS", "CRM_BASENAME", "DANGEROUS_PREFIXES", "crm_table", "neutralise", "write_crm"]
 
@@ -270,7 +271,6 @@ def write_crm(table: pd.DataFrame, folder, *, basename: str = CRM_BASENAME, lang
     if lang is None:
         headers = [str(c) for c in table.columns]
     else:
-        from kbcore.ui import header
 
         headers = [header(str(c), lang) for c in table.columns]
     headers = [neutralise(h) for h in headers]

@@ -1,6 +1,6 @@
 """Reading company exports as they really are: 1C reports, Excel, CSV, Parquet.
 
-This module turns one file into one canonical table (:func:`read_table`); :mod:`kbcore.dataset`
+This module turns one file into one canonical table (:func:`read_table`); :mod:`kbcore.ingest.dataset`
 puts the tables together. What it copes with, without the user editing the file:
 
 * file types: ``.csv`` ``.tsv`` ``.txt`` (also gzipped), ``.xlsx`` ``.xlsm`` ``.xls`` ``.xlsb``
@@ -45,7 +45,7 @@ import yaml
 
 from kbcore.errors import KBDataError
 from kbcore.i18n import t
-from kbcore.quality import QualityReport
+from kbcore.ingest.quality import QualityReport
 from kbcore.schema import TABLES, C
 
 __all__ = [
@@ -948,7 +948,7 @@ def read_table(paths: list[str | Path] | str | Path, table: str, mapping: Mappin
     DataFrame
         Canonical columns only (for ``sales`` also the client columns it carries), canonical
         dtypes, a fresh RangeIndex. ``client_id`` of a sales file is not resolved yet (see
-        :func:`kbcore.dataset.load`).
+        :func:`kbcore.ingest.dataset.load`).
     """
     if isinstance(paths, str | Path):
         paths = [paths]

@@ -2,7 +2,7 @@
 
 :func:`run` (``kbcore run``) does, in order:
 
-1. load and validate the data ONCE (:func:`kbcore.dataset.load`; the demo company when no
+1. load and validate the data ONCE (:func:`kbcore.ingest.dataset.load`; the demo company when no
    data is given) and save the canonical cache to ``<out>/_data/``. Data that cannot be used
    (a :class:`~kbcore.errors.KBDataError`, or a quality report with errors) stops here: the
    index shows why, no notebook runs, ``RunResult.ok`` is False;
@@ -19,7 +19,7 @@
    every block with its status (the reason when it failed), its key figures (the output of
    the cell tagged ``key-figures``) and links;
 4. write the client table for the CRM (``<out>/crm/``: client id, name, ABC, XYZ, RFM segment,
-   lifecycle stage, next action, as CSV and XLSX; :mod:`kbcore.crm`) and link it from the index.
+   lifecycle stage, next action, as CSV and XLSX; :mod:`kbcore.app.crm`) and link it from the index.
    If it cannot be written, the index says why and ``RunResult.ok`` is False.
 
 Everything that comes from data is escaped (Jinja2 autoescape); HTML fragments that come from
@@ -43,8 +43,11 @@ from pathlib import Path
 
 import nbformat
 
+import kbcore
+from kbcore.app.crm import crm_table, write_crm
 from kbcore.errors import KBDataError
 from kbcore.i18n import check_lang, fmt_date, fmt_number, t
+from kbcore.ingest.dataset import load
 from kbcore.paths import PROJECT_DIR
 
 __all__ = [
@@ -67,9 +70,8 @@ _INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 def load_dataset(data=None, mapping=None):
     """Load and validate company data (the demo company when ``data`` is None).
 
-    A thin seam over :func:`kbcore.dataset.load` (tests may replace it).
+    A thin seam over :func:`kbcore.ingest.dataset.load` (tests may replace it).
     """
-    from kbcore.dataset import load
 
     return load(data, mapping)
 
@@ -86,11 +88,10 @@ CRM_FOLDER = "crm"
 def export_crm(dataset, folder: Path, lang: str = "en") -> list[Path]:
     """Write the client table for the CRM (CSV and XLSX) into ``folder``; return the files.
 
-    A thin seam over :func:`kbcore.crm.crm_table` and :func:`kbcore.crm.write_crm` (tests may
+    A thin seam over :func:`kbcore.app.crm.crm_table` and :func:`kbcore.app.crm.write_crm` (tests may
     replace it). The table is built from the same analyses as the notebooks, on the same
     loaded data.
     """
-    from kbcore.crm import crm_table, write_crm
 
     return write_crm(crm_table(dataset, lang=lang), folder)
 
@@ -486,7 +487,6 @@ def _write_index(out: Path, *, lang: str, dataset, data, results: list[NotebookR
                  data_error: str | None, crm_files=(), crm_error: str | None = None) -> Path:
     from jinja2 import Environment
 
-    import kbcore
 
     env = Environment(autoescape=True)
     template = env.from_string(_INDEX)
@@ -535,7 +535,7 @@ def run(data=None, mapping=None, *, lang: str = "en", out="reports", notebooks=N
     out : str or Path
         Output folder (created): ``index.html``, one report per notebook, the executed notebooks
         under ``notebooks/``, the client table for the CRM under ``crm/`` (CSV and XLSX, see
-        :mod:`kbcore.crm`) and the canonical data cache under ``_data/``.
+        :mod:`kbcore.app.crm`) and the canonical data cache under ``_data/``.
     notebooks : path or list of paths, optional
         The notebooks to run (files or folders); default every ``notebooks/**/*.ipynb``.
     progress : bool
