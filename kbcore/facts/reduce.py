@@ -55,9 +55,14 @@ from kbcore.schema import C
 __all__ = [
     "FACT_COLUMNS",
     "ORDER_COLUMNS",
+    "DOCUMENT_COLUMNS",
     "as_of_date",
     "FREQS",
     "between",
+    "documents",
+    "facts_of",
+    "orders_of",
+    "reductions",
     "client_facts",
     "client_orders",
     "client_period_facts",
@@ -191,60 +196,147 @@ def _empty(keys: list[str], freq: str | None) -> pd.DataFrame:
     return out
 
 
-def _reduce(sales: pd.DataFrame, freq: str | None, start, end) -> pd.DataFrame:
-    """The shared reduction: ``freq=None`` → per client, else per client and period."""
+# --- the one reduction of sales lines ------------------------------------------------------------
+
+DOCUMENT_COLUMNS = [
+    C.client_id,
+    C.date,
+    C.doc_id,
+    "is_return",
+    C.revenue,
+    C.cost,
+    "cost_lines",
+    C.discount,
+    C.list_revenue,
+    "list_lines",
+    "lines",
+    "returns",
+]
+"""The columns of :func:`documents`, in their order."""
+
+_REDUCTIONS = [0]
+
+
+def reductions() -> int:
+    """How many times sales lines were reduced (:func:`documents`) in this process.
+
+    Every fact of an analysis comes from one such reduction; a notebook that shares one
+    :class:`~kbcore.facts.Facts` context reduces its lines once. Tests read this counter.
+    """
+    return _REDUCTIONS[0]
+
+
+def documents(sales: pd.DataFrame) -> pd.DataFrame:
+    """THE reduction of sales lines: one row per client, day, document and kind (sale or return).
+
+    Every other fact (per client, per client and period, per order, over any window) is a
+    re-aggregation of these rows, so the sales lines are read once per facts context
+    (:class:`~kbcore.facts.Facts`) however many windows and periods the analyses ask for.
+
+    A document is the pair (``doc_id``, day): 1C restarts its numbers every year. Lines without
+    a ``doc_id`` (or sales without the column) have ``doc_id = ""``, so all of a client's such
+    lines of one day are one document. A return line (negative revenue, or negative quantity)
+    goes to its own row with ``is_return = True``.
+
+    Returns
+    -------
+    DataFrame
+        ``client_id, date, doc_id, is_return, revenue, cost, cost_lines, discount,
+        list_revenue, list_lines, lines, returns``, sorted by the four keys::
+
+            revenue, cost, discount, list_revenue = Σ over the lines (cost and list_revenue
+                                                    count only lines that have them:
+                                                    cost_lines, list_lines)
+            lines   = number of lines
+            returns = Σ max(−revenue, 0) over the return lines
+
+        ``date`` is the day (midnight). ``discount`` is 0 without a discount column,
+        ``cost`` and ``list_revenue`` are 0 with ``cost_lines``/``list_lines`` = 0 when
+        unknown.
+    """
     _check_sales(sales)
-    if freq is not None and freq not in FREQS:
-        raise ValueError(f"freq must be one of {', '.join(FREQS)}, not {freq!r}")
-    lines = between(sales, start, end)
-    keys = [C.client_id] if freq is None else [C.client_id, "period"]
-    if lines.empty:
-        return _empty(keys, freq)
-
-    has_cost = C.cost in lines.columns
-    has_discount = C.discount in lines.columns
-    has_list = C.list_revenue in lines.columns
-    has_doc = C.doc_id in lines.columns
-
-    revenue = lines[C.revenue].astype("float64")
-    is_return = _is_return(lines)
+    _REDUCTIONS[0] += 1
+    if sales.empty:
+        out = pd.DataFrame({col: pd.Series(dtype="float64") for col in DOCUMENT_COLUMNS})
+        out[C.client_id] = out[C.client_id].astype("string")
+        out[C.doc_id] = out[C.doc_id].astype("string")
+        out[C.date] = out[C.date].astype("datetime64[ns]")
+        out["is_return"] = out["is_return"].astype(bool)
+        for col in ("cost_lines", "list_lines", "lines"):
+            out[col] = out[col].astype("int64")
+        return out
+    revenue = sales[C.revenue].astype("float64")
+    is_return = _is_return(sales)
+    has_cost = C.cost in sales.columns
+    has_list = C.list_revenue in sales.columns
     work = pd.DataFrame(
         {
-            C.client_id: lines[C.client_id].astype("string"),
-            C.date: lines[C.date],
+            C.client_id: sales[C.client_id].astype("string"),
+            C.date: sales[C.date].dt.normalize(),
+            C.doc_id: (sales[C.doc_id].astype("string").fillna("")
+                       if C.doc_id in sales.columns else ""),
+            "is_return": is_return,
             C.revenue: revenue,
-            C.cost: lines[C.cost].astype("float64") if has_cost else np.nan,
-            C.discount: lines[C.discount].astype("float64").fillna(0.0) if has_discount else 0.0,
-            C.list_revenue: lines[C.list_revenue].astype("float64") if has_list else np.nan,
+            C.cost: sales[C.cost].astype("float64") if has_cost else np.nan,
+            C.discount: (sales[C.discount].astype("float64").fillna(0.0)
+                         if C.discount in sales.columns else 0.0),
+            C.list_revenue: sales[C.list_revenue].astype("float64") if has_list else np.nan,
             "returns": (-revenue).clip(lower=0.0).where(is_return, 0.0),
-            "ship_date": lines[C.date].where(~is_return),
-            # a document = (doc_id, date); without a doc_id the day stands for the document
-            C.doc_id: (lines[C.doc_id].astype("string").fillna("") if has_doc else ""),
         },
-        index=lines.index,
+        index=sales.index,
     )
-    if freq is not None:
-        work["period"] = _period_key(work[C.date], freq)
+    work[C.doc_id] = work[C.doc_id].astype("string")
+    keys = [C.client_id, C.date, C.doc_id, "is_return"]
+    out = work.groupby(keys, sort=True, observed=True).agg(
+        revenue=(C.revenue, "sum"),
+        cost=(C.cost, "sum"),
+        cost_lines=(C.cost, "count"),
+        discount=(C.discount, "sum"),
+        list_revenue=(C.list_revenue, "sum"),
+        list_lines=(C.list_revenue, "count"),
+        lines=(C.revenue, "size"),
+        returns=("returns", "sum"),
+    )
+    out = out.reset_index()
+    out[C.client_id] = out[C.client_id].astype("string")
+    out[C.date] = out[C.date].astype("datetime64[ns]")
+    for col in ("cost_lines", "list_lines", "lines"):
+        out[col] = out[col].astype("int64")
+    return out[DOCUMENT_COLUMNS]
 
+
+def facts_of(docs: pd.DataFrame, freq: str | None = None) -> pd.DataFrame:
+    """Facts per client (``freq=None``) or per client and period, from :func:`documents` rows.
+
+    The measures are those of the module's docstring; a window is chosen by passing only its
+    rows (:func:`between`). No sales line is read here.
+    """
+    if freq is not None and freq not in FREQS:
+        raise ValueError(f"freq must be one of {', '.join(FREQS)}, not {freq!r}")
+    keys = [C.client_id] if freq is None else [C.client_id, "period"]
+    if docs.empty:
+        return _empty(keys, freq)
+    work = docs
+    if freq is not None:
+        work = docs.assign(period=_period_key(docs[C.date], freq))
+    ship = ~work["is_return"]
+    work = work.assign(ship_date=work[C.date].where(ship))
     grouped = work.groupby(keys, sort=True, observed=True)
     out = grouped.agg(
         revenue=(C.revenue, "sum"),
         cost=(C.cost, "sum"),
+        cost_lines=("cost_lines", "sum"),
         discount=(C.discount, "sum"),
         list_revenue=(C.list_revenue, "sum"),
-        lines=(C.revenue, "size"),
+        list_lines=("list_lines", "sum"),
+        lines=("lines", "sum"),
         returns=("returns", "sum"),
         first_date=("ship_date", "min"),
         last_date=("ship_date", "max"),
-        cost_lines=(C.cost, "count"),
-        list_lines=(C.list_revenue, "count"),
     )
-
-    ships = work.loc[~is_return, [*keys, C.doc_id, C.date]]
-    orders = ships.drop_duplicates().groupby(keys, sort=False, observed=True).size()
-    deliveries = (
-        ships.drop_duplicates([*keys, C.date]).groupby(keys, sort=False, observed=True).size()
-    )
+    ships = work.loc[ship, [*keys, C.date]]
+    orders = ships.groupby(keys, sort=False, observed=True).size()
+    deliveries = ships.drop_duplicates().groupby(keys, sort=False, observed=True).size()
     out["orders"] = orders.reindex(out.index, fill_value=0).astype("int64")
     out["deliveries"] = deliveries.reindex(out.index, fill_value=0).astype("int64")
 
@@ -264,6 +356,19 @@ def _reduce(sales: pd.DataFrame, freq: str | None, start, end) -> pd.DataFrame:
     for col in ("first_date", "last_date"):
         out[col] = out[col].astype("datetime64[ns]")
     return out[[*keys, *FACT_COLUMNS]]
+
+
+def orders_of(docs: pd.DataFrame) -> pd.DataFrame:
+    """One row per order (see :func:`client_orders`) from :func:`documents` rows."""
+    ships = docs.loc[~docs["is_return"]]
+    out = ships[[C.client_id, C.doc_id, C.date, C.revenue, C.cost, C.discount, C.list_revenue,
+                 "lines"]].copy()
+    out[C.cost] = out[C.cost].where(ships["cost_lines"] > 0)
+    out[C.list_revenue] = out[C.list_revenue].where(ships["list_lines"] > 0,
+                                                    out[C.revenue] + out[C.discount])
+    out["gross_margin"] = out[C.revenue] - out[C.cost]
+    out = out.sort_values([C.client_id, C.date, C.doc_id], kind="mergesort")
+    return out[ORDER_COLUMNS].reset_index(drop=True)
 
 
 def client_period_facts(
@@ -300,7 +405,10 @@ def client_period_facts(
     discount is 0; no ``list_revenue`` → list_revenue = revenue + discount; no ``doc_id`` →
     orders = distinct days. An empty selection returns an empty frame with these columns.
     """
-    return _reduce(sales, freq, start, end)
+    _check_sales(sales)
+    if freq not in FREQS:
+        raise ValueError(f"freq must be one of {', '.join(FREQS)}, not {freq!r}")
+    return facts_of(documents(between(sales, start, end)), freq)
 
 
 def client_facts(sales: pd.DataFrame, *, start=None, end=None) -> pd.DataFrame:
@@ -317,7 +425,8 @@ def client_facts(sales: pd.DataFrame, *, start=None, end=None) -> pd.DataFrame:
     start, end : date-like, optional
         Keep lines dated in [start, end], both days included.
     """
-    return _reduce(sales, None, start, end)
+    _check_sales(sales)
+    return facts_of(documents(between(sales, start, end)))
 
 
 ORDER_COLUMNS = [
@@ -363,47 +472,4 @@ def client_orders(sales: pd.DataFrame, *, start=None, end=None) -> pd.DataFrame:
         period.
     """
     _check_sales(sales)
-    lines = between(sales, start, end)
-    lines = lines.loc[~_is_return(lines)]
-    if lines.empty:
-        out = pd.DataFrame({col: pd.Series(dtype="float64") for col in ORDER_COLUMNS})
-        out[C.client_id] = out[C.client_id].astype("string")
-        out[C.doc_id] = out[C.doc_id].astype("string")
-        out[C.date] = out[C.date].astype("datetime64[ns]")
-        out["lines"] = out["lines"].astype("int64")
-        return out
-    has_cost = C.cost in lines.columns
-    work = pd.DataFrame(
-        {
-            C.client_id: lines[C.client_id].astype("string"),
-            C.doc_id: (lines[C.doc_id].astype("string").fillna("")
-                       if C.doc_id in lines.columns else ""),
-            C.date: lines[C.date].dt.normalize(),
-            C.revenue: lines[C.revenue].astype("float64"),
-            C.cost: lines[C.cost].astype("float64") if has_cost else np.nan,
-            C.discount: (lines[C.discount].astype("float64").fillna(0.0)
-                         if C.discount in lines.columns else 0.0),
-            C.list_revenue: (lines[C.list_revenue].astype("float64")
-                             if C.list_revenue in lines.columns else np.nan),
-        },
-        index=lines.index,
-    )
-    work[C.doc_id] = work[C.doc_id].astype("string")
-    keys = [C.client_id, C.date, C.doc_id]
-    out = work.groupby(keys, sort=True, observed=True).agg(
-        revenue=(C.revenue, "sum"),
-        cost=(C.cost, "sum"),
-        discount=(C.discount, "sum"),
-        list_revenue=(C.list_revenue, "sum"),
-        lines=(C.revenue, "size"),
-        cost_lines=(C.cost, "count"),
-        list_lines=(C.list_revenue, "count"),
-    )
-    out[C.cost] = out[C.cost].where(out.pop("cost_lines") > 0)
-    list_known = out.pop("list_lines") > 0
-    out[C.list_revenue] = out[C.list_revenue].where(list_known, out[C.revenue] + out[C.discount])
-    out["gross_margin"] = out[C.revenue] - out[C.cost]
-    out["lines"] = out["lines"].astype("int64")
-    out = out.reset_index()
-    out[C.date] = out[C.date].astype("datetime64[ns]")
-    return out[ORDER_COLUMNS].reset_index(drop=True)
+    return orders_of(documents(between(sales, start, end)))

@@ -8,6 +8,19 @@ from __future__ import annotations
 
 from kbcore.views.cards import card_html, sparkline_svg
 from kbcore.views.display import header, loaded_summary, needs, quality_report, styled
+from kbcore.views.figures import Figure, example, is_missing, key_figures_table, missing
 
-__all__ = ["card_html", "header", "loaded_summary", "needs", "quality_report", "sparkline_svg",
-           "styled"]
+__all__ = [
+    "Figure",
+    "card_html",
+    "example",
+    "header",
+    "is_missing",
+    "key_figures_table",
+    "loaded_summary",
+    "missing",
+    "needs",
+    "quality_report",
+    "sparkline_svg",
+    "styled",
+]
