@@ -14,15 +14,10 @@ import pandas as pd
 import pytest
 
 from kbcore.errors import KBDataError
+from kbcore.ingest.clean import parse_bools, parse_dates, parse_numbers
 from kbcore.ingest.dataset import CACHE_MARKER, Dataset, load, validate
-from kbcore.ingest.loading import (
-    Mapping,
-    find_table_files,
-    normalise_header,
-    parse_bools,
-    parse_dates,
-    parse_numbers,
-)
+from kbcore.ingest.files import find_table_files
+from kbcore.ingest.headers import Mapping, normalise_header
 from kbcore.paths import DEMO_DIR
 
 NBSP, NNBSP = "\xa0", "\u202f"

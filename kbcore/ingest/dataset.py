@@ -20,6 +20,7 @@ and any client column the sales export carries (segment, city …).
 
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +31,10 @@ import pandas as pd
 from kbcore import __version__
 from kbcore.errors import KBDataError
 from kbcore.i18n import fmt_date, fmt_number, t
-from kbcore.ingest.loading import Mapping, canonical_dtypes, file_kind, find_table_files, read_table
+from kbcore.ingest.clean import canonical_dtypes
+from kbcore.ingest.files import file_kind, find_table_files
+from kbcore.ingest.headers import Mapping
+from kbcore.ingest.loading import read_table
 from kbcore.ingest.quality import QualityReport, check_tables
 from kbcore.paths import DEMO_DIR
 from kbcore.schema import TABLES, C
@@ -131,8 +135,6 @@ class Dataset:
         return f"Dataset(source={self.source!r}, {present}, ok={self.quality.ok})"
 
     def _repr_html_(self) -> str:
-        import html
-
         return f"<p>{html.escape(self.summary())}</p>" + self.quality.to_html("en")
 
 
@@ -267,11 +269,11 @@ def load(path: str | Path | None = None, mapping: Mapping | dict | str | Path | 
     path : folder, file or None
         None: the demo company (``data/demo``). A folder: one file per table, recognised by name
         (``sales``/``Продажи``, ``clients``/``Контрагенты``, ``products``/``Номенклатура`` …; see
-        :func:`kbcore.ingest.loading.find_table_files`). A single file: the sales lines; the clients are
+        :func:`kbcore.ingest.files.find_table_files`). A single file: the sales lines; the clients are
         then derived from them. A folder holding ``kbcore-dataset.json`` is a saved canonical
         cache (:meth:`Dataset.save`) and loads fast, its quality report included.
     mapping : YAML file, dict or None
-        The company's column mapping (see :class:`kbcore.ingest.loading.Mapping`); None: the built-in
+        The company's column mapping (see :class:`kbcore.ingest.headers.Mapping`); None: the built-in
         English and 1C headers only.
     dayfirst : bool
         05.03.2024 is 5 March (True, the default). The mapping's ``dayfirst`` wins when given.
