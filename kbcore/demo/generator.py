@@ -111,9 +111,9 @@ def generate(*, clients: int = 1500, years: int = 5, seed: int = 2024,
     * a new client never orders again with a probability that depends on its acquisition
       channel (marketplace 56 %, website 45 %, cold calls 36 %, tender 30 %, exhibition
       27 %, referral 13 %);
-    * calibration (truth 1, see :func:`kbcore.demo.calibration.calibrate`): each year's order volume and an
-      extra discount of the ordinary clients are adjusted so that revenue grows by
-      ``REVENUE_GROWTH`` a year while profit after cost to serve (block 1's default rates)
+    * calibration (truth 1, see :func:`kbcore.demo.calibration.calibrate`): each year's order
+      volume and an extra discount of the ordinary clients are adjusted so that revenue grows
+      by ``REVENUE_GROWTH`` a year while profit after cost to serve (block 1's default rates)
       stays at the first year's level ± ``PROFIT_WOBBLE``. For the default company the
       factors stay within 0.93–1.0 (volume) and ±1.2 points (discount); they are recorded in
       ``sales.attrs["kbcore_demo"]["calibration"]`` and in ``manifest.json``.

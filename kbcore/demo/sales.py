@@ -32,7 +32,8 @@ from kbcore.demo.timeline import Timeline
 from kbcore.schema import C
 
 
-def draw_orders(rng: np.random.Generator, cal: Timeline, plan: pd.DataFrame) -> dict[str, np.ndarray]:
+def draw_orders(rng: np.random.Generator, cal: Timeline,
+                plan: pd.DataFrame) -> dict[str, np.ndarray]:
     """Every order of every client: its client, day and value at that year's prices (by day)."""
     nd = cal.n_days
     a, b = plan["a"].to_numpy(), plan["b"].to_numpy()
