@@ -225,7 +225,7 @@ if len(stages):
 # How many orders a year make a regular client? The counts follow. (The sliders work in JupyterLab; a report
 # shows the chart above.)
 
-# %%
+# %% tags=["widget"]
 rules_explorer(history_sales, ds.clients, as_of=now, rules=rules, lang=lang)
 
 # %% [markdown]
@@ -283,7 +283,7 @@ else:
 # %% [markdown]
 # **Try it.** Pick two dates: the stage counts at the later one and the moves between them.
 
-# %%
+# %% tags=["widget"]
 if len(dates) >= 2:
     display(stage_explorer(history, lang=lang))
 
