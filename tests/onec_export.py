@@ -112,8 +112,8 @@ class NoOutputWidgetEngine(NBClientEngine):
     ``comm_msg`` on the shell socket, which jupyter_client sends raw on a blocking shadow of the
     client's asyncio socket. When the cell's ``execute_reply`` has just arrived on that socket,
     the raw send consumes libzmq's edge-triggered wake-up and the client waits, idle, until the
-    cell timeout (nbclient#312, jupyter_client#1059; measured in ``tests/stress_run.py`` and the
-    README). Without the imitation the widget code still runs top to bottom — its chart simply
+    cell timeout (nbclient#312, jupyter_client#1059; the README has our measurements). Without
+    the imitation the widget code still runs top to bottom — its chart simply
     lands in the cell's own outputs — and the client never sends while a cell runs.
     ``kbcore run`` does not need this: it does not run widget cells at all.
     """

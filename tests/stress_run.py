@@ -12,10 +12,11 @@ longer than ``--watchdog`` minutes. The outcome of each block comes from the run
 and its executed notebooks.
 
 Prints one row per run: the run, its seconds, and per block ``ok``, ``failed``, ``TIMED OUT``
-(the runner's cell timeout) or ``HUNG`` (the watchdog killed the run while the block ran), with
-the block's seconds and its longest cell. A kernel reply lost by the client shows as a cell
-that waits until the cell timeout, so the longest cell is the figure to watch. Exits 1 when any
-block hung or timed out, 2 when any failed (and none hung), else 0.
+(the runner's cell timeout) or ``HUNG`` (the watchdog killed the run while the block ran, or a
+cell took at least 90 % of the cell timeout: a kernel reply the client never noticed is found
+only when the timeout fires, and the cell then ends as if nothing happened), with the block's
+seconds and its longest cell. Exits 1 when any block hung or timed out, 2 when any failed (and
+none hung), else 0.
 """
 
 from __future__ import annotations
@@ -87,12 +88,17 @@ def one_run(data: Path, out: Path, lang: str, watchdog_min: float, names: list[s
     summary_path = out / "run.json"
     summary = json.loads(summary_path.read_text(encoding="utf-8")) if summary_path.is_file() else None
     by_name = {b["name"]: b for b in summary["blocks"]} if summary else {}
+    # a reply the client never noticed resolves itself when the cell timeout fires: such a cell
+    # "succeeds" after waiting the whole bound, so a cell that took most of the bound is a hang
+    bound = 0.9 * 60 * summary["cell_timeout_minutes"] if summary else float("inf")
     blocks = {}
     for name in names:
         seen = _block(out, name)
         row = by_name.get(name)
         if row is not None:
             status = {"ok": "ok", "failed": "failed", "timed out": "TIMED OUT"}.get(row["status"], row["status"])
+            if status != "TIMED OUT" and (seen.get("max_cell") or 0) >= bound:
+                status = "HUNG"
             blocks[name] = {"status": status, "seconds": row["seconds"], "max_cell": seen.get("max_cell"),
                             "error": row["error"]}
         elif killed and seen.get("started") and not seen.get("finished"):

@@ -220,7 +220,8 @@ NOTEBOOK_SOURCES = sorted((Path(__file__).parents[1] / "notebooks").glob("*/*.py
 
 @pytest.fixture(scope="module")
 def batch_run(tmp_path_factory):
-    """A widget notebook whose widget cell would raise, and a notebook that never ends (Russian)."""
+    """A widget notebook whose widget cell would raise, a notebook that never ends and one whose
+    kernel dies (Russian)."""
     root = tmp_path_factory.mktemp("batch")
     shutil.copytree(BATCH_FIXTURES, root, dirs_exist_ok=True)
     build(root)
@@ -236,7 +237,7 @@ def batch_run(tmp_path_factory):
 
 
 def test_widget_cells_are_not_run_and_the_report_says_where_they_were(batch_run):
-    widget, _slow = batch_run.results
+    widget, _slow, _dies = batch_run.results
     assert (widget.status, widget.error) == ("ok", None)  # the widget cell would have raised
     nb = json.loads(widget.executed.read_text(encoding="utf-8"))
     assert not [c for c in nb["cells"] if "widget" in c["metadata"].get("tags", [])]
@@ -253,7 +254,7 @@ def test_widget_cells_are_not_run_and_the_report_says_where_they_were(batch_run)
 
 
 def test_a_cell_that_runs_too_long_times_the_block_out_and_the_index_says_where(batch_run):
-    widget, slow = batch_run.results
+    widget, slow, _dies = batch_run.results
     assert batch_run.ok is False
     assert slow.status == "timed out"
     # In [4]: the parameters, papermill's injected parameters, the print, then the endless cell
@@ -262,10 +263,21 @@ def test_a_cell_that_runs_too_long_times_the_block_out_and_the_index_says_where(
     index = batch_run.index.read_text(encoding="utf-8")
     assert "⏱ не завершён" in index and "✘ ошибка" not in index
     assert "ячейка 4 (import time) не завершилась за 0,2 мин" in index
-    assert "Не завершились за отведённое время блоки: 1 из 2" in index
+    assert "Не завершились блоки: 2 из 3" in index
     report = slow.html.read_text(encoding="utf-8")
     assert "Отчёт неполный" in report and "не завершилась за 0,2 мин" in report
     assert "before the wait" in report and "never reached" not in report
+
+
+def test_a_kernel_that_dies_times_the_block_out_and_the_run_goes_on(batch_run):
+    _widget, _slow, dies = batch_run.results
+    assert dies.status == "timed out"
+    assert dies.error == ("Python-ядро ноутбука остановилось в ячейке 4 (import os), "
+                          "чаще всего так бывает из-за нехватки памяти")
+    assert "остановилось в ячейке 4 (import os)" in batch_run.index.read_text(encoding="utf-8")
+    assert "before the crash" in dies.html.read_text(encoding="utf-8")
+    summary = json.loads((batch_run.out / "run.json").read_text(encoding="utf-8"))
+    assert [b["status"] for b in summary["blocks"]] == ["ok", "timed out", "timed out"]
 
 
 def test_the_timeout_status_and_texts_exist_in_both_languages():
