@@ -121,6 +121,8 @@ if ds.interactions is None:
 # %%
 example = client_id if client_id is not None else features.sort_values(
     ["revenue_12m", "client_id"], ascending=[False, True])["client_id"].iloc[0]
+
+# %% tags=["widget"]
 card_browser(sales, ds.clients, products=ds.products, contacts=ds.contacts, interactions=ds.interactions,
              stages=stages, as_of=as_of, lang=lang, client_id=example)
 
@@ -254,7 +256,7 @@ plt.show()
 # **Try it.** Move the goals: the baselines do not change, only what the goal adds and where. (The sliders
 # work in JupyterLab; a report shows the chart above.)
 
-# %%
+# %% tags=["widget"]
 plan_explorer(sales, ds.clients, goals=goals, year=plan_year, lang=lang, stages=plan_stages)
 
 # %% [markdown]
