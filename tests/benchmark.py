@@ -43,12 +43,14 @@ from kbcore.analyses.retention import (first_order_risk, new_clients, second_ord
     time_to_second_order)
 from kbcore.analyses.segmentation import abc, last_full_months, pareto_table, rfm, xyz
 from kbcore.app.crm import crm_table
+from kbcore.facts import Facts
 t1 = time.perf_counter()
 ds = kbcore.load(sys.argv[1])
 t2 = time.perf_counter()
 sales, clients = ds.sales, ds.clients
-yearly = yearly_summary(sales, clients, ds.interactions)
-pnl = client_pnl(sales, clients, ds.interactions)
+facts = Facts(sales)
+yearly = yearly_summary(facts, clients, ds.interactions)
+pnl = client_pnl(facts, clients, ds.interactions)
 summary = whale_summary(whale_curve(pnl))
 concession_clients(pnl)
 concentration(pnl)

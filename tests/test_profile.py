@@ -195,10 +195,11 @@ def test_profile_view_and_chart(ten):
 
 def test_demo_profile(demo_dataset):
     from kbcore.analyses.profitability import client_pnl
+    from kbcore.facts import Facts
 
     ds = demo_dataset
     f = client_features(ds.sales, ds.clients, ds.products)
-    prof = client_profile(f, client_pnl(ds.sales, ds.clients, ds.interactions))
+    prof = client_profile(f, client_pnl(Facts.of(ds), ds.clients, ds.interactions))
     m = profile_match(f, prof)
     # the best clients match their own profile better than the rest
     assert m.loc[m["top"], "score"].mean() > m.loc[~m["top"], "score"].mean() + 0.15

@@ -223,10 +223,10 @@ def test_rfm_rules_are_validated_and_fixed_money_cuts_work():
 @pytest.fixture(scope="module")
 def demo(demo_dataset):
     from kbcore.analyses.profitability import client_pnl
-    from kbcore.facts import client_facts
+    from kbcore.facts import Facts, client_facts
 
     ds = demo_dataset
-    pnl = client_pnl(ds.sales, ds.clients, ds.interactions)
+    pnl = client_pnl(Facts.of(ds), ds.clients, ds.interactions)
     start, end = last_full_months(ds.sales["date"].max(), 12)
     window = client_facts(ds.sales, start=start, end=end)
     return {

@@ -64,7 +64,7 @@ from kbcore.charts.creation import (
     plot_plan_vs_actual,
     plot_profile,
 )
-from kbcore.facts import as_of_date, between
+from kbcore.facts import Facts, as_of_date, between
 from kbcore.i18n import t
 from kbcore.views.cards import card_html
 from kbcore.views.creation import key_figures_creation
@@ -89,7 +89,7 @@ ui.quality_report(ds, lang)
 as_of = as_of_date(sales)
 stages = client_stages(sales, ds.clients, as_of=as_of)
 features = client_features(sales, ds.clients, ds.products, as_of=as_of)
-pnl = client_pnl(sales, ds.clients, ds.interactions)
+pnl = client_pnl(Facts(sales), ds.clients, ds.interactions)
 has_traits = any(ds.has("clients", c) for c in ("segment", "size", "region", "acquisition_channel"))
 
 # %% [markdown]

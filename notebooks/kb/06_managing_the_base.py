@@ -104,7 +104,7 @@ from kbcore.charts.ksf import plot_ksf
 from kbcore.charts.money_zones import plot_money_zones
 from kbcore.charts.retention import plot_conversion, plot_time_to_second
 from kbcore.charts.segmentation import plot_abc, plot_abc_xyz, plot_pareto, plot_rfm_segments
-from kbcore.facts import as_of_date, between
+from kbcore.facts import Facts, as_of_date, between
 from kbcore.i18n import catalogue, fmt_number, fmt_pct, t
 from kbcore.widgets.retention import retention_explorer, zone_weights_explorer
 from kbcore.widgets.segmentation import abc_explorer
@@ -126,7 +126,7 @@ ui.quality_report(ds, lang)
 snapshot = as_of_date(sales, as_of)
 sales = between(sales, None, snapshot)
 has_cost = ds.has("sales", "cost")
-pnl = client_pnl(sales, ds.clients, ds.interactions)
+pnl = client_pnl(Facts(sales), ds.clients, ds.interactions)
 measures = ("revenue", "profit") if has_cost else ("revenue",)
 
 # %% [markdown]
@@ -445,7 +445,7 @@ ui.styled(xyz_summary(regularity), lang, pct=["client_share", "median_cv"])
 # ABC (by the same measure, over the same months as XYZ) crossed with XYZ. Each cell gets a different way of working.
 
 # %%
-pnl_window = client_pnl(sales, ds.clients, ds.interactions, start=xyz_start, end=xyz_end)
+pnl_window = client_pnl(Facts(sales), ds.clients, ds.interactions, start=xyz_start, end=xyz_end)
 window_measure = measure if pnl_window[measure].notna().any() else "revenue"
 matrix = abc_xyz_matrix(abc(pnl_window, measure=window_measure, cuts=abc_cuts), regularity)
 ax = plot_abc_xyz(matrix, lang=lang)

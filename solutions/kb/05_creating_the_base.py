@@ -16,6 +16,7 @@ from kbcore.analyses.passport import passport
 from kbcore.analyses.planning import Goals, plan_by_client, plan_vs_actual
 from kbcore.analyses.profile import client_features, client_profile, profile_match
 from kbcore.analyses.profitability import client_pnl
+from kbcore.facts import Facts
 from kbcore.workbook import check, set_lang
 
 lang = "en"  # "ru" for hints in Russian
@@ -23,7 +24,7 @@ set_lang(lang)
 ds = kbcore.load()  # the demo company
 stages = client_stages(ds.sales, ds.clients)
 features = client_features(ds.sales, ds.clients, ds.products)
-pnl = client_pnl(ds.sales, ds.clients, ds.interactions)
+pnl = client_pnl(Facts.of(ds), ds.clients, ds.interactions)
 
 # %% [markdown]
 # ## Exercise 5.1 · A key client's card

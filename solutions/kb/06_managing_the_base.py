@@ -23,13 +23,13 @@ from kbcore.analyses.segmentation import (
     rfm,
     xyz,
 )
-from kbcore.facts import client_facts
+from kbcore.facts import Facts, client_facts
 from kbcore.workbook import check, set_lang
 
 lang = "en"  # "ru" for hints in Russian
 set_lang(lang)
 ds = kbcore.load()  # the demo company
-pnl = client_pnl(ds.sales, ds.clients, ds.interactions)  # five years, one line per client
+pnl = client_pnl(Facts.of(ds), ds.clients, ds.interactions)  # five years, one line per client
 window_start, window_end = last_full_months(ds.sales["date"].max(), 12)  # the last 12 full months
 window_start, window_end
 

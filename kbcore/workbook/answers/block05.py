@@ -12,6 +12,7 @@ from kbcore.analyses.passport import passport
 from kbcore.analyses.planning import Goals, plan_by_client, plan_vs_actual
 from kbcore.analyses.profile import client_features, client_profile, profile_match
 from kbcore.analyses.profitability import client_pnl
+from kbcore.facts import Facts
 from kbcore.workbook.checks import exercise
 
 CARD_CLIENT = "000038"
@@ -42,7 +43,7 @@ def _card(ds):
 def _profile(ds):
     def make():
         features = client_features(ds.sales, ds.clients, ds.products)
-        pnl = client_pnl(ds.sales, ds.clients, ds.interactions)
+        pnl = client_pnl(Facts.of(ds), ds.clients, ds.interactions)
         return features, client_profile(features, pnl, top_share=0.2)
 
     return _cached(ds, "profile", make)

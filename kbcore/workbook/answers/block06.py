@@ -21,12 +21,12 @@ from kbcore.analyses.segmentation import (
     rfm,
     xyz,
 )
-from kbcore.facts import client_facts
+from kbcore.facts import Facts, client_facts
 from kbcore.workbook.checks import exercise
 
 
 def _pnl(ds, **period):
-    return client_pnl(ds.sales, ds.clients, ds.interactions, **period)
+    return client_pnl(Facts.of(ds), ds.clients, ds.interactions, **period)
 
 
 def _window(ds):
