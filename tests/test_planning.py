@@ -118,9 +118,10 @@ def test_client_baseline_uses_only_sales_up_to_as_of(sales):
 
 def test_client_baseline_default_stages_are_block2s(sales):
     from kbcore.analyses.lifecycle import client_stages
+    from kbcore.facts import Facts
 
     default = client_baseline(sales)
-    explicit = client_baseline(sales, stages=client_stages(sales))
+    explicit = client_baseline(sales, stages=client_stages(Facts(sales)))
     pd.testing.assert_frame_equal(default, explicit)
 
 

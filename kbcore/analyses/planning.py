@@ -33,6 +33,7 @@ import pandas as pd
 
 from kbcore.analyses.lifecycle import client_stages
 from kbcore.facts import (
+    Facts,
     as_of_date,
     between,
     client_facts,
@@ -323,7 +324,7 @@ def client_baseline(
     out["trend"] = out[["growth_last", "growth_prev"]].mean(axis=1).clip(lo, hi).fillna(0.0)
     out["days_since_last"] = (as_of - out["last_date"]).dt.days.astype("float64")
     if stages is None and lost_days is None:
-        stages = client_stages(upto, as_of=as_of)
+        stages = client_stages(Facts(upto), as_of=as_of)
     if stages is not None and C.client_id in stages.columns and "stage" in stages.columns:
         stage = stages.assign(**{C.client_id: _ids(stages[C.client_id])}).drop_duplicates(
             C.client_id

@@ -44,7 +44,7 @@ from kbcore.analyses.segmentation import (
     rfm,
     xyz,
 )
-from kbcore.facts import client_facts
+from kbcore.facts import Facts, client_facts
 from kbcore.i18n import t
 from kbcore.schema import C
 from kbcore.views.display import header
@@ -147,7 +147,7 @@ def crm_table(
     )
     regularity = xyz(sales, start=start, end=end, thresholds=xyz_thresholds,
                      min_periods=xyz_min_periods)[[C.client_id, "xyz"]]
-    stages = client_stages(sales, ds.clients, as_of=at, rules=stage_rules or StageRules())
+    stages = client_stages(Facts(sales), ds.clients, as_of=at, rules=stage_rules or StageRules())
     frame = scores[[C.client_id, "rfm_segment", "monetary", "last_date"]].merge(
         classes, on=C.client_id, how="left"
     ).merge(regularity, on=C.client_id, how="left").merge(

@@ -82,11 +82,6 @@ class Dataset:
         return column is None or (column in df.columns and bool(df[column].notna().any()))
 
     @property
-    def as_of(self) -> pd.Timestamp:
-        """The last sales date: the default analysis date (never today's date)."""
-        return pd.Timestamp(self.sales[C.date].max())
-
-    @property
     def tables(self) -> dict[str, pd.DataFrame]:
         """The present tables by name."""
         return {n: df for n in TABLES if (df := self.table(n)) is not None}
@@ -128,7 +123,7 @@ class Dataset:
         source = t("load.demo", lang) if self.source == "demo" else self.source
         return t("load.summary", lang, source=source, lines=fmt_number(len(self.sales), lang),
                  clients=fmt_number(self.sales[C.client_id].nunique(), lang),
-                 first=fmt_date(self.sales[C.date].min(), lang), last=fmt_date(self.as_of, lang))
+                 first=fmt_date(self.sales[C.date].min(), lang), last=fmt_date(self.sales[C.date].max(), lang))
 
     def __repr__(self) -> str:
         present = ", ".join(f"{n}={len(df)}" for n, df in self.tables.items())

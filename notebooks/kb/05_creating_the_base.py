@@ -82,12 +82,13 @@ use_style()
 # %%
 ds = kbcore.load(data, mapping)
 sales = between(ds.sales, start, end)
+facts = Facts.of(ds, start=start, end=end)
 print(ui.loaded_summary(ds, lang))
 ui.quality_report(ds, lang)
 
 # %%
 as_of = as_of_date(sales)
-stages = client_stages(sales, ds.clients, as_of=as_of)
+stages = client_stages(facts, ds.clients, as_of=as_of)
 features = client_features(sales, ds.clients, ds.products, as_of=as_of)
 pnl = client_pnl(Facts(sales), ds.clients, ds.interactions)
 has_traits = any(ds.has("clients", c) for c in ("segment", "size", "region", "acquisition_channel"))

@@ -60,7 +60,7 @@ from kbcore import views as ui
 from kbcore.analyses.ksf import TEMPLATE as KSF_TEMPLATE
 from kbcore.analyses.ksf import factor_label, ksf_scores, player_label, read_ksf
 from kbcore.analyses.ksf import key_figures as key_figures_ksf
-from kbcore.analyses.lifecycle import client_stages, clients_due, stage_actions, stage_counts
+from kbcore.analyses.lifecycle import client_stages, clients_due, stage_counts
 from kbcore.analyses.money_zones import (
     UNKNOWN,
     ZONES,
@@ -106,6 +106,7 @@ from kbcore.charts.retention import plot_conversion, plot_time_to_second
 from kbcore.charts.segmentation import plot_abc, plot_abc_xyz, plot_pareto, plot_rfm_segments
 from kbcore.facts import Facts, as_of_date, between
 from kbcore.i18n import catalogue, fmt_number, fmt_pct, t
+from kbcore.views.lifecycle import due_table, stage_actions
 from kbcore.widgets.retention import retention_explorer, zone_weights_explorer
 from kbcore.widgets.segmentation import abc_explorer
 
@@ -119,6 +120,7 @@ use_style()
 # %%
 ds = kbcore.load(data, mapping)
 sales = between(ds.sales, start, end)
+facts = Facts.of(ds, start=start, end=end, as_of=as_of)
 print(ui.loaded_summary(ds, lang))
 ui.quality_report(ds, lang)
 
@@ -275,7 +277,7 @@ zone_weights_explorer(zones, lang=lang)
 # action, an owner and a deadline:
 
 # %%
-stages = client_stages(sales, ds.clients, as_of=snapshot)
+stages = client_stages(facts, ds.clients, as_of=snapshot)
 ui.styled(stage_counts(stages).assign(stage=lambda d: [t(f"stage.{s}", lang) for s in d["stage"]]), lang,
           money=["revenue_window"], pct=["revenue_share"], max_rows=None)
 
@@ -286,7 +288,7 @@ ui.styled(stage_actions(lang).drop(columns="stage_id"), lang, ints=["due_days"],
 # The work list it makes today: the clients due for their stage's action, the most urgent first.
 
 # %%
-due = clients_due(stages, ds.clients, lang=lang)
+due = due_table(clients_due(stages, ds.clients), lang)
 ui.styled(due[["client_id", "name", "manager", "stage", "action", "why"]], lang, max_rows=15)
 
 # %% [markdown]

@@ -22,7 +22,7 @@ from kbcore.workbook import check, set_lang
 lang = "en"  # "ru" for hints in Russian
 set_lang(lang)
 ds = kbcore.load()  # the demo company
-stages = client_stages(ds.sales, ds.clients)
+stages = client_stages(Facts.of(ds), ds.clients)
 features = client_features(ds.sales, ds.clients, ds.products)
 pnl = client_pnl(Facts.of(ds), ds.clients, ds.interactions)
 

@@ -129,14 +129,14 @@ check("6.7", n_champions)
 # (block 2's `client_stages`)? Answer with the list of their client IDs — this is the head of sales' call list.
 
 # %%
-stages = client_stages(ds.sales, ds.clients)
+stages = client_stages(Facts.of(ds), ds.clients)
 both = classes.merge(stages[["client_id", "stage"]], on="client_id")  # SOLUTION
 declining_a = both.loc[(both["abc"] == "A") & (both["stage"] == "declining"), "client_id"].tolist()  # SOLUTION
 check("6.8", declining_a)
 
 # %% tags=["solution"]
 # For the trainer: the same clients with their names, revenue of the window and why they are declining.
-from kbcore.analyses.lifecycle import reason_text  # noqa: E402
+from kbcore.views.lifecycle import reason_text  # noqa: E402
 
 view = stages.assign(why=reason_text(stages, lang)).set_index("client_id").loc[declining_a, ["why"]]
 view.join(ds.clients.set_index("client_id")[["name", "manager"]])

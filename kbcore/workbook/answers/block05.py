@@ -33,7 +33,7 @@ def _cached(ds, name, make):
 
 def _card(ds):
     def make():
-        stages = client_stages(ds.sales, ds.clients)
+        stages = client_stages(Facts.of(ds), ds.clients)
         return client_card(ds.sales, ds.clients, CARD_CLIENT, products=ds.products,
                            contacts=ds.contacts, interactions=ds.interactions, stages=stages)
 

@@ -94,6 +94,6 @@ def declining_a_clients(ds):
     """A clients of the last 12 months (by revenue) whose lifecycle stage is "declining"."""
     start, end = _window(ds)
     classes = abc(client_facts(ds.sales, start=start, end=end))
-    stages = client_stages(ds.sales, ds.clients)
+    stages = client_stages(Facts.of(ds), ds.clients)
     merged = classes.merge(stages[["client_id", "stage"]], on="client_id")
     return sorted(merged.loc[(merged["abc"] == "A") & (merged["stage"] == "declining"), "client_id"])
