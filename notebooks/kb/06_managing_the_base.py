@@ -522,8 +522,8 @@ def people(df, column):
     return df.assign(**{column: labels})
 
 
-plan_year = base_year(sales, snapshot)
-plan = plan_by_client(sales, ds.clients, goals=Goals(growth=plan_growth), year=plan_year)
+plan_year = base_year(facts, snapshot)
+plan = plan_by_client(facts, ds.clients, goals=Goals(growth=plan_growth), year=plan_year)
 load = manager_load(plan, stages)
 load_columns = ["manager", "clients", "key_clients", "lost_clients", "revenue_base", "plan", "load_index"]
 if plan.attrs["revenue_base"] <= 0:
@@ -538,7 +538,7 @@ ax = plot_manager_load(load, lang=lang)
 plt.show()
 
 # %%
-by_manager = plan_vs_actual(plan, sales, by="manager")
+by_manager = plan_vs_actual(plan, facts, by="manager")
 control_columns = ["plan", "actual", "deviation", "completion"]
 ui.styled(people(by_manager, "manager")[["manager", *control_columns]], lang,
           money=["plan", "actual", "deviation"], pct=["completion"], max_rows=None)
@@ -548,7 +548,7 @@ ax = plot_plan_vs_actual(by_manager, lang=lang)
 plt.show()
 
 # %%
-by_segment = plan_vs_actual(plan, sales, by="segment")
+by_segment = plan_vs_actual(plan, facts, by="segment")
 ui.styled(people(by_segment, "segment")[["segment", *control_columns]], lang,
           money=["plan", "actual", "deviation"], pct=["completion"], max_rows=None)
 
