@@ -97,7 +97,7 @@ from kbcore.charts.ksf import plot_ksf
 from kbcore.charts.money_zones import plot_money_zones
 from kbcore.charts.retention import plot_conversion, plot_time_to_second
 from kbcore.charts.segmentation import plot_abc, plot_abc_xyz, plot_pareto, plot_rfm_segments
-from kbcore.facts import Facts, between
+from kbcore.facts import Facts
 from kbcore.i18n import catalogue, fmt_number, fmt_pct, t
 from kbcore.views.crm import crm_texts
 from kbcore.views.ksf import factors_table, ksf_figures, labelled, totals_table
@@ -523,9 +523,8 @@ def people(df, column):
     return df.assign(**{column: labels})
 
 
-sales = between(facts.sales, None, snapshot)  # block 5's planning still reads the sales lines
-plan_year = base_year(sales, snapshot)
-plan = plan_by_client(sales, ds.clients, goals=Goals(growth=plan_growth), year=plan_year)
+plan_year = base_year(facts, snapshot)
+plan = plan_by_client(facts, ds.clients, goals=Goals(growth=plan_growth), year=plan_year)
 load = manager_load(plan, stages)
 load_columns = ["manager", "clients", "key_clients", "lost_clients", "revenue_base", "plan", "load_index"]
 if plan.attrs["revenue_base"] <= 0:
@@ -543,7 +542,7 @@ plt.show()
 # Control against our model's plan, by manager and by segment:
 
 # %%
-by_manager = plan_vs_actual(plan, sales, by="manager")
+by_manager = plan_vs_actual(plan, facts, by="manager")
 control_columns = ["plan", "actual", "deviation", "completion"]
 ui.styled(people(by_manager, "manager")[["manager", *control_columns]], lang,
           money=["plan", "actual", "deviation"], pct=["completion"], max_rows=None).set_caption(
@@ -554,7 +553,7 @@ ax = plot_plan_vs_actual(by_manager, lang=lang)
 plt.show()
 
 # %%
-by_segment = plan_vs_actual(plan, sales, by="segment")
+by_segment = plan_vs_actual(plan, facts, by="segment")
 ui.styled(people(by_segment, "segment")[["segment", *control_columns]], lang,
           money=["plan", "actual", "deviation"], pct=["completion"], max_rows=None).set_caption(
     t("plan6.model_caption", lang, year=plan_year))
@@ -564,7 +563,7 @@ ui.styled(people(by_segment, "segment")[["segment", *control_columns]], lang,
 # of the clients the manager holds.
 
 # %%
-company_targets = targets_vs_actual(ds.targets, sales, ds.clients, year=plan_year)
+company_targets = targets_vs_actual(ds.targets, facts, ds.clients, year=plan_year)
 revenue_targets = company_targets.loc[company_targets["kpi"] == "revenue"]
 if revenue_targets.empty:
     display(Markdown(ui.needs("need.targets", "need.targets.how", lang)))
