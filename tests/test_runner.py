@@ -236,7 +236,6 @@ def batch_run(tmp_path_factory):
     build(root)
     patch = pytest.MonkeyPatch()
     patch.setattr(runner, "load_dataset", lambda data=None, mapping=None: FakeDataset())
-    patch.setattr(runner, "export_crm", lambda dataset, folder, lang: [])
     try:
         result = runner.run(None, None, lang="ru", out=root / "reports", notebooks=root / "notebooks",
                             progress=False, cell_timeout=0.2)  # 12 s
@@ -317,7 +316,6 @@ def test_run_passes_the_scaled_timeout_to_every_block(tmp_path, monkeypatch):
         return runner.NotebookResult(path=path, name=name, title=name, status="ok")
 
     monkeypatch.setattr(runner, "load_dataset", lambda data=None, mapping=None: BigDataset())
-    monkeypatch.setattr(runner, "export_crm", lambda dataset, folder, lang: [])
     monkeypatch.setattr(runner, "_run_one", fake_run_one)
     (tmp_path / "fx").mkdir()
     for name in ("a", "b"):
