@@ -42,7 +42,7 @@ from kbcore.analyses.profitability import (client_pnl, concentration, concession
 from kbcore.analyses.retention import (first_order_risk, new_clients, second_order_conversion,
     time_to_second_order)
 from kbcore.analyses.segmentation import abc, last_full_months, pareto_table, rfm, xyz
-from kbcore.app.crm import crm_table
+from kbcore.analyses.crm import crm_table
 from kbcore.facts import Facts
 t1 = time.perf_counter()
 ds = kbcore.load(sys.argv[1])
@@ -72,15 +72,15 @@ client_card(facts, clients, str(pnl["client_id"].iloc[0]), products=ds.products,
 t5 = time.perf_counter()
 pareto_table(pnl)
 abc(pnl, measure="revenue")
-lo, hi = last_full_months(sales["date"].max())
-xyz(sales, start=lo, end=hi)
-rfm(sales)
-next_rouble(money_zones(sales, clients, ds.market))
-new = new_clients(sales, clients)
+lo, hi = last_full_months(facts.as_of)
+regularity = xyz(facts, start=lo, end=hi)
+scores = rfm(facts)
+next_rouble(money_zones(facts, clients, ds.market))
+new = new_clients(facts, clients)
 second_order_conversion(new)
 time_to_second_order(new)
 first_order_risk(new)
-crm_table(ds)
+crm_table(facts, clients, abc=abc(facts.clients(lo, hi)), xyz=regularity, rfm=scores, stages=stages)
 t6 = time.perf_counter()
 cache = sys.argv[2]
 ds.save(cache)

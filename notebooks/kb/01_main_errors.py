@@ -131,7 +131,7 @@ plt.show()
 # **Try it.** Move the sliders: what if a visit costs twice as much, or money is cheaper? The curve and the
 # count of unprofitable clients follow. (The sliders work in JupyterLab; a report shows the chart above.)
 
-# %%
+# %% tags=["widget"]
 cost_to_serve_explorer(facts, ds.clients, ds.interactions, rates=rates, lang=lang)
 
 # %% [markdown]

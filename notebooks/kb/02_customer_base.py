@@ -232,7 +232,7 @@ if len(stages):
 # How many orders a year make a regular client? The counts follow. (The sliders work in JupyterLab; a report
 # shows the chart above.)
 
-# %%
+# %% tags=["widget"]
 rules_explorer(facts, ds.clients, rules=rules, lang=lang)
 
 # %% [markdown]
@@ -290,7 +290,7 @@ else:
 # %% [markdown]
 # **Try it.** Pick two dates: the stage counts at the later one and the moves between them.
 
-# %%
+# %% tags=["widget"]
 if len(dates) >= 2:
     display(stage_explorer(history, lang=lang))
 

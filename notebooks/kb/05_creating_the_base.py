@@ -115,6 +115,8 @@ if ds.interactions is None:
 # %%
 example = client_id if client_id is not None else features.sort_values(
     ["revenue_12m", "client_id"], ascending=[False, True])["client_id"].iloc[0]
+
+# %% tags=["widget"]
 card_browser(facts, ds.clients, products=ds.products, contacts=ds.contacts, interactions=ds.interactions,
              stages=stages, lang=lang, client_id=example)
 
@@ -232,7 +234,7 @@ plt.show()
 # **Try it.** Move the goals: the baselines do not change, only what the goal adds and where. (The sliders
 # work in JupyterLab; a report shows the chart above.)
 
-# %%
+# %% tags=["widget"]
 plan_explorer(facts, ds.clients, goals=goals, year=plan_year, lang=lang, stages=plan_stages)
 
 # %% [markdown]
