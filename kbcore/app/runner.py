@@ -99,7 +99,6 @@ def load_dataset(data=None, mapping=None):
 
     A thin seam over :func:`kbcore.ingest.dataset.load` (tests may replace it).
     """
-
     return load(data, mapping)
 
 
@@ -143,9 +142,11 @@ def _declares(path: Path, parameter: str) -> bool:
 
 
 def notebook_parameters(path: Path, parameters: dict, out: Path) -> dict:
-    """The parameters of one notebook: the run's, plus ``crm_folder=<out>/crm`` for a notebook
-    that declares ``crm_folder`` (block 6 writes the CRM table there; the others are not given
-    a parameter they do not have)."""
+    """The parameters of one notebook.
+
+    The run's, plus ``crm_folder=<out>/crm`` for a notebook that declares ``crm_folder`` (block 6
+    writes the CRM table there; the others are not given a parameter they do not have).
+    """
     if _declares(path, CRM_PARAMETER):
         return {**parameters, CRM_PARAMETER: str(out / CRM_FOLDER)}
     return parameters

@@ -90,6 +90,7 @@ class Block:
 
     @property
     def nn(self) -> str:
+        """The block number on two digits (``"01"``)."""
         return f"{self.number:02d}"
 
     @property
@@ -104,10 +105,12 @@ class Block:
 
     @property
     def exercise_id(self) -> str:
+        """The id of the block's first exercise (``<prefix><number>.1``)."""
         return f"{self.program.id_prefix}{self.number}.1"
 
     @property
     def hint_id(self) -> str:
+        """The catalogue id of the first exercise's hint (``ex.<exercise_id>.hint``)."""
         return f"ex.{self.exercise_id}.hint"
 
 
