@@ -14,7 +14,14 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from kbcore.charts import COLORS, fmt_money_short, money_formatter, new_axes, pct_formatter, style
+from kbcore.charts.style import (
+    COLORS,
+    fmt_money_short,
+    money_formatter,
+    new_axes,
+    pct_formatter,
+    style,
+)
 from kbcore.i18n import fmt_pct, t
 from kbcore.schema import C
 from kbcore.views.labels import label

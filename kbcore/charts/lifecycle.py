@@ -18,7 +18,7 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 
 from kbcore.analyses.lifecycle import STAGES
-from kbcore.charts import (
+from kbcore.charts.style import (
     COLORS,
     fmt_money_short,
     money_formatter,

@@ -16,7 +16,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
-from kbcore.charts import (
+from kbcore.charts.style import (
     COLORS,
     fmt_money_short,
     money_formatter,

@@ -9,7 +9,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
-from kbcore.charts import COLORS, new_axes, pct_formatter, style
+from kbcore.charts.style import COLORS, new_axes, pct_formatter, style
 from kbcore.i18n import fmt_number, fmt_pct, t
 from kbcore.views.retention import group_label
 

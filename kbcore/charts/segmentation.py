@@ -14,7 +14,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import LinearSegmentedColormap
 
 from kbcore.analyses.segmentation import ABC_CLASSES, RFM_SEGMENTS, XYZ_CLASSES
-from kbcore.charts import COLORS, new_axes, pct_formatter, style
+from kbcore.charts.style import COLORS, new_axes, pct_formatter, style
 from kbcore.i18n import fmt_number, fmt_pct, t
 from kbcore.views.labels import measure_label
 
