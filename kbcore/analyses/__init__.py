@@ -82,14 +82,12 @@ from kbcore.analyses.money_zones import (
     ZONES,
     MoneyZones,
     ZoneRules,
-    money_zones,
     next_rouble,
     zone_table,
 )
 from kbcore.analyses.passport import (
     BY_VALUES,
     PASSPORT_COLUMNS,
-    passport,
     passport_stages,
 )
 from kbcore.analyses.planning import (
@@ -175,7 +173,7 @@ from kbcore.analyses.segmentation import (
     xyz_summary,
 )
 
-# Not re-exported, because several modules define them (import them from their module): ALL, CURVE_COLUMNS, UNKNOWN
+# Not re-exported (several modules define them, or a module has the name): import from the module: ALL, CURVE_COLUMNS, UNKNOWN, money_zones, passport
 __all__ = [
     "ABC_CLASSES",
     "ABC_XYZ_ACTIONS",
@@ -278,7 +276,6 @@ __all__ = [
     "last_full_months",
     "manager_load",
     "market_matches",
-    "money_zones",
     "new_client_revenue",
     "new_clients",
     "new_clients_won",
@@ -286,7 +283,6 @@ __all__ = [
     "pareto",
     "pareto_curves",
     "pareto_table",
-    "passport",
     "passport_stages",
     "plan_by_client",
     "plan_by_segment",

@@ -56,10 +56,10 @@ from kbcore.charts.style import (
     money_formatter,
     new_axes,
     pct_formatter,
-    style,
     use_style,
 )
 
+# Not re-exported (several modules define them, or a module has the name): import from the module: style
 __all__ = [
     "COLORS",
     "GROUP_COLORS",
@@ -96,6 +96,5 @@ __all__ = [
     "plot_transition_matrix",
     "plot_whale_curve",
     "plot_yearly",
-    "style",
     "use_style",
 ]

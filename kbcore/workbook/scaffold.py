@@ -452,8 +452,11 @@ __all__ = ["key_figures", "revenue_table"]
 
 
 def revenue_table(by_year: pd.DataFrame, lang: str = "en"):
-    """:func:`~kbcore.analyses.$name.revenue_by_year` for people: headers in ``lang``, money and
-    counts in the locale's format, a gross margin the data cannot give as "—"."""
+    """:func:`~kbcore.analyses.$name.revenue_by_year` for people.
+
+    Headers in ``lang``, money and counts in the locale's format, a gross margin the data cannot
+    give as "—".
+    """
     return styled(by_year, lang, max_rows=None)
 
 

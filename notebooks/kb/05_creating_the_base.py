@@ -48,12 +48,12 @@ from kbcore.analyses import (
     manager_load,
     market_matches,
     new_clients_won,
-    passport,
     plan_by_client,
     plan_by_segment,
     plan_vs_actual,
     profile_match,
 )
+from kbcore.analyses.passport import passport
 from kbcore.charts import (
     plot_card_trend,
     plot_passport,

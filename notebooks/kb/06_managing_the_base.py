@@ -75,7 +75,6 @@ from kbcore.analyses import (
     ksf_scores,
     last_full_months,
     manager_load,
-    money_zones,
     new_clients,
     next_rouble,
     pareto_curves,
@@ -93,6 +92,7 @@ from kbcore.analyses import (
     xyz_summary,
     zone_table,
 )
+from kbcore.analyses.money_zones import money_zones
 from kbcore.app.crm import write_crm
 from kbcore.charts import (
     plot_abc,

@@ -18,11 +18,11 @@ from kbcore.analyses import (
     client_pnl,
     client_profile,
     client_stages,
-    passport,
     plan_by_client,
     plan_vs_actual,
     profile_match,
 )
+from kbcore.analyses.passport import passport
 from kbcore.facts import Facts
 from kbcore.workbook import check, set_lang
 

@@ -17,7 +17,6 @@ from kbcore.analyses import (
     client_stages,
     ksf_scores,
     last_full_months,
-    money_zones,
     new_clients,
     pareto,
     read_ksf,
@@ -25,6 +24,7 @@ from kbcore.analyses import (
     second_order_conversion,
     xyz,
 )
+from kbcore.analyses.money_zones import money_zones
 from kbcore.facts import Facts
 from kbcore.workbook import check, set_lang
 
