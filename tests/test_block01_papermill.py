@@ -9,6 +9,7 @@ import pytest
 from onec_export import errors, output_text, run_notebook, write_export
 
 from kbcore.paths import PROJECT_DIR
+from kbcore.views.figures import missing
 
 NOTEBOOK = PROJECT_DIR / "notebooks" / "kb" / "01_main_errors.ipynb"
 
@@ -32,6 +33,8 @@ def test_block1_runs_on_a_1c_export_in_russian(tmp_path):
     assert "Показатель" in key.outputs[0]["data"]["text/html"]
     # the years are this company's, 2022–2024
     assert "2022→2024" in key.outputs[0]["data"]["text/html"]
+    # the export has cost but no discounts: the concession clients cannot be told apart
+    assert missing("need.discount", "ru") in key.outputs[0]["data"]["text/html"]
     assert export.read_bytes() == before  # the input is read-only to us
 
 
@@ -41,6 +44,12 @@ def test_block1_runs_without_cost_column(tmp_path):
     nb = _run(tmp_path, export, "en")
     assert "Add it" in output_text(nb)  # the notebook says what it would need, and goes on
     assert errors(nb) == []
+    # honest key figures: no profit without cost, no concession clients without discounts
+    key = [c for c in nb.cells if "key-figures" in c.metadata.get("tags", [])][0]
+    html = key.outputs[0]["data"]["text/html"]
+    assert html.count(missing("need.cost", "en")) == 5  # profit growth, profit %, top 20 %, peak, losers
+    assert html.count(missing("need.discount", "en")) == 1  # concession clients
+    assert "0 clients" not in html and "RUB 0" not in html
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -13,7 +13,8 @@ import pytest  # noqa: E402
 
 from kbcore.analyses.card import card_fill, client_card, find_clients  # noqa: E402
 from kbcore.charts.creation import plot_card_trend  # noqa: E402
-from kbcore.views.cards import card_html, sparkline_svg  # noqa: E402
+from kbcore.facts import Facts  # noqa: E402
+from kbcore.views.card import card_html, sparkline_svg  # noqa: E402
 from kbcore.widgets.card import card_browser  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("error:Glyph")
@@ -72,7 +73,7 @@ def data():
 def test_client_card(data):
     sales, clients, contacts, interactions = data
     stages = pd.DataFrame({"client_id": _ids(["A"]), "stage": ["regular"]})
-    card = client_card(sales, clients, "A", contacts=contacts, interactions=interactions,
+    card = client_card(Facts(sales), clients, "A", contacts=contacts, interactions=interactions,
                        stages=stages, as_of="2024-12-31")
     assert card.identity["name"] == EVIL
     assert card.identity["manager"] == "M1"  # the card's manager, not the sales line's
@@ -93,21 +94,21 @@ def test_client_card(data):
 
 def test_client_card_gaps_and_fallbacks(data):
     sales, clients, contacts, interactions = data
-    card = client_card(sales, clients, "B", contacts=contacts, interactions=interactions)
+    card = client_card(Facts(sales), clients, "B", contacts=contacts, interactions=interactions)
     assert card.identity["manager"] is pd.NA or pd.isna(card.identity["manager"])
     assert {"tax_id", "manager", "phone", "potential", "contacts"} <= set(card.gaps)
     assert "interactions" not in card.gaps
     # a client without purchases
-    c = client_card(sales, clients, "C", as_of="2024-12-31")
+    c = client_card(Facts(sales), clients, "C", as_of="2024-12-31")
     assert c.years.empty and c.summary["revenue_12m"] == 0.0
     assert c.summary["share_of_wallet"] == 0.0
     assert c.contacts is None and c.interactions is None
     # sales only: the name is the ID, the manager from the last sales line
-    s = client_card(sales, None, "A")
+    s = client_card(Facts(sales), None, "A")
     assert s.identity["name"] == "A" and s.identity["manager"] == "M9"
     assert "name" in s.gaps
     with pytest.raises(KeyError):
-        client_card(sales, clients, "ZZZ")
+        client_card(Facts(sales), clients, "ZZZ")
 
 
 def test_find_clients(data):
@@ -116,13 +117,13 @@ def test_find_clients(data):
     assert list(find_clients(clients, "0212")["client_id"]) == ["A"]  # ИНН with a leading zero
     assert list(find_clients(clients, "c")["client_id"])[0] == "C"  # the ID first
     extra = sales.assign(client_id=_ids(["A", "A", "A", "Q"]))
-    assert "Q" in set(find_clients(clients, "", sales=extra)["client_id"])
+    assert "Q" in set(find_clients(clients, "", facts=Facts(extra))["client_id"])
     assert find_clients(None, "x").empty
 
 
 def test_card_html_escapes_client_text(data):
     sales, clients, contacts, interactions = data
-    card = client_card(sales, clients, "A", contacts=contacts, interactions=interactions,
+    card = client_card(Facts(sales), clients, "A", contacts=contacts, interactions=interactions,
                        as_of="2024-12-31")
     for lang in ("en", "ru"):
         page = card_html(card, lang)
@@ -146,7 +147,7 @@ def test_sparkline_heights(data):
 
 def test_card_fill(data):
     sales, clients, contacts, interactions = data
-    fill = card_fill(clients, sales=sales, contacts=contacts, interactions=interactions)
+    fill = card_fill(clients, facts=Facts(sales), contacts=contacts, interactions=interactions)
     f = fill.set_index("field")
     assert f.loc["tax_id", "filled"] == 2 and f.loc["tax_id", "clients"] == 3
     assert f.loc["phone", "filled"] == 1  # "" is empty
@@ -159,7 +160,7 @@ def test_card_fill(data):
 
 def test_plot_card_trend(data):
     sales, clients, _, _ = data
-    card = client_card(sales, clients, "A")
+    card = client_card(Facts(sales), clients, "A")
     for lang in ("en", "ru"):
         ax = plot_card_trend(card.years, lang=lang)
         assert [p.get_height() for p in ax.patches] == [100.0, 100.0]
@@ -172,7 +173,7 @@ def test_plot_card_trend(data):
 
 def test_card_browser_widget(data):
     sales, clients, contacts, interactions = data
-    box = card_browser(sales, clients, contacts=contacts, interactions=interactions, lang="ru")
+    box = card_browser(Facts(sales), clients, contacts=contacts, interactions=interactions, lang="ru")
     assert box.select.value is not None
     box.search.value = "бета"
     assert [v for _, v in box.select.options] == ["B"]
@@ -183,14 +184,27 @@ def test_card_browser_widget(data):
     box.search.value = "нет такого"
     assert box.select.options == () and box.output.value == ""
     assert box.info.value
-    direct = card_browser(sales, clients, client_id="C")
+    direct = card_browser(Facts(sales), clients, client_id="C")
     assert direct.select.value == "C" and direct.card.client_id == "C"
 
 
 def test_demo_card(demo_dataset):
     ds = demo_dataset
-    card = client_card(ds.sales, ds.clients, "000038", products=ds.products,
+    card = client_card(Facts.of(ds), ds.clients, "000038", products=ds.products,
                        contacts=ds.contacts, interactions=ds.interactions)
     assert card.identity["key_account"]
     assert len(card.contacts) == 1  # planted truth 5: a key client hangs on one person
     assert not math.isnan(card.summary["potential"])
+
+
+def test_card_browser_reads_the_facts_never_the_lines_again(data):
+    from kbcore.facts import reductions
+
+    sales, clients, contacts, interactions = data
+    facts = Facts(sales)
+    before = reductions()
+    box = card_browser(facts, clients, contacts=contacts, interactions=interactions)
+    box.search.value = "бета"
+    box.search.value = "0212"
+    card_fill(clients, facts=facts)
+    assert reductions() - before == 1

@@ -16,19 +16,19 @@ from kbcore.analyses.profitability import (  # noqa: E402
     whale_curve,
     whale_summary,
 )
-from kbcore.charts import (  # noqa: E402
+from kbcore.charts.profitability import (  # noqa: E402
+    plot_concentration,
+    plot_concession,
+    plot_whale_curve,
+    plot_yearly,
+)
+from kbcore.charts.style import (  # noqa: E402
     STYLE_PATH,
     fmt_money_short,
     money_formatter,
     pct_formatter,
     style,
     use_style,
-)
-from kbcore.charts.profitability import (  # noqa: E402
-    plot_concentration,
-    plot_concession,
-    plot_whale_curve,
-    plot_yearly,
 )
 from kbcore.i18n import t  # noqa: E402
 
@@ -200,10 +200,10 @@ def test_plot_concession_without_profit_shares():
 
 
 # --------------------------------------------------------------------------- concentration
-def test_plot_concentration_from_pnl_or_curve():
+def test_plot_concentration_draws_the_revenue_curve_it_is_given():
     pnl = _pnl()  # revenues 1000, 600, 300, 100 of 2000
     conc = concentration(pnl)
-    ax = _render(plot_concentration(pnl, conc, lang="en"))
+    ax = _render(plot_concentration(whale_curve(pnl, measure="revenue"), conc, lang="en"))
     line = next(li for li in ax.get_lines() if li.get_gid() == "pareto")
     assert list(line.get_ydata()) == pytest.approx([0.0, 0.5, 0.8, 0.95, 1.0])
     same = plot_concentration(whale_curve(pnl, measure="revenue"), conc, lang="en")
@@ -218,13 +218,15 @@ def test_plot_concentration_from_pnl_or_curve():
 
 def test_plot_concentration_in_russian_and_empty():
     pnl = _pnl()
-    ax = _render(plot_concentration(pnl, concentration(pnl), lang="ru"))
+    ax = _render(plot_concentration(whale_curve(pnl, measure="revenue"), concentration(pnl),
+                                    lang="ru"))
     verdict = next(tx for tx in ax.texts if tx.get_gid() == "verdict").get_text()
     assert "Зависимость: высокая" in verdict and "HHI 0,365" in verdict  # .5² + .3² + .15² + .05²
     assert ax.get_title("left") == t("conc.title", "ru")
     assert any(tl.get_text() == f"20{NBSP}%" for tl in ax.get_xticklabels())
     empty = pnl.iloc[0:0]
-    ax = _render(plot_concentration(empty, concentration(empty), lang="ru"))
+    ax = _render(plot_concentration(whale_curve(empty, measure="revenue"), concentration(empty),
+                                    lang="ru"))
     assert t("conc.verdict.unknown", "ru") in _texts(ax)
 
 

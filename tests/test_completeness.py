@@ -6,7 +6,9 @@ import pytest
 
 from kbcore.analyses import completeness as B
 from kbcore.analyses import lifecycle as L
-from kbcore.i18n import t
+from kbcore.facts import Facts
+from kbcore.i18n import fmt_date, t
+from kbcore.views import completeness as V
 
 
 def _clients():
@@ -108,33 +110,87 @@ def test_verdicts():
     v = B.base_verdict(full)
     assert v.verdict == "base" and v.ok == 8 and v.reasons == ()
     half = full.assign(ok=[True] * 4 + [False] * 4)
-    v = B.base_verdict(half, "ru")
+    v = B.base_verdict(half)
     assert v.verdict == "partly" and len(v.reasons) == 4
-    assert v.text == t("base.verdict.partly", "ru", ok="4", total="8")
+    assert V.verdict_text(v, "ru") == t("base.verdict.partly", "ru", ok="4", total="8")
     few = full.assign(ok=[True] * 3 + [False] * 5, available=[True] * 7 + [False])
     v = B.base_verdict(few)
     assert v.verdict == "list"
-    assert "not in your data" in v.reasons[-1]
-    assert "unknown for 1" in v.reasons[0]
+    assert "not in your data" in V.verdict_reasons(v, few)[-1]
+    assert "unknown for 1" in V.verdict_reasons(v, few)[0]
 
 
 def test_sales_only_export_is_a_list_not_a_crash():
     clients = pd.DataFrame({"client_id": ["1", "2"], "name": ["A", "B"]}).astype("string")
     sales = pd.DataFrame({"client_id": ["1", "2"], "date": pd.to_datetime(["2024-01-01"] * 2),
                           "revenue": [1.0, 2.0]}).astype({"client_id": "string"})
-    stages = L.client_stages(sales, clients)
+    stages = L.client_stages(Facts(sales), clients)
     c = B.base_completeness(clients, None, None, stages)
     assert c.set_index("component").loc["stage", "ok"]
-    v = B.base_verdict(c, "ru")
+    v = B.base_verdict(c)
     assert v.verdict == "list" and len(v.reasons) == 7
     assert B.status_vs_stage(clients, stages).empty
-    kf = B.key_figures_base(c, v, None, "ru")
+    kf = V.completeness_figures(c, v, None, "ru")
     assert list(kf.columns) == [t("col.figure", "ru"), t("col.value", "ru")]
     assert kf.iloc[0, 1] == t("base.verdict_short.list", "ru")
     # nothing at all
     c = B.base_completeness(None, None, None, None)
     assert (c["clients"] == 0).all() and c["known_share"].isna().all()
     assert B.base_verdict(c).verdict == "list"
+
+
+def test_key_figures_of_a_sales_only_export_are_honest(tmp_path):
+    """A sales-only export (no clients, contacts or interactions files, no status): the
+    figures that need the client cards say "no data", the others are values."""
+    from kbcore import load
+    from kbcore.views.figures import is_missing, missing
+
+    (tmp_path / "sales.csv").write_text(
+        "client_id;name;date;doc_id;revenue\n"
+        "1;A;15.01.2023;d1;100\n1;A;15.03.2024;d2;200\n2;B;01.02.2023;d3;50\n"
+        "3;C;01.12.2024;d4;70\n", encoding="utf-8")
+    ds = load(tmp_path)
+    assert ds.contacts is None and ds.interactions is None and "status" not in ds.clients
+    facts = Facts.of(ds)
+    stages = L.client_stages(facts, ds.clients)
+    c = B.base_completeness(ds.clients, ds.interactions, ds.contacts, stages)
+    v = B.base_verdict(c)
+    summary = L.stage_summary(L.stage_history(facts, ds.clients, dates=L.year_end_dates(facts)))
+    for lang in ("en", "ru"):
+        kf = V.completeness_figures(c, v, summary, lang)
+        values = dict(zip(kf.iloc[:, 0], kf.iloc[:, 1], strict=True))
+        needs = dict(zip(kf.iloc[:, 0], kf.attrs["needs"], strict=True))
+        assert len(kf) == 8  # verdict, ok, weakest, 4 stage rows, lost growth 2023 → 2024
+        for label, value in values.items():
+            # every figure that needs a table the export lacks says so; the others are values
+            assert is_missing(value) == (needs[label] is not None), (label, value)
+        assert values[t("kf.base_weakest", lang)] == missing("need.base.cards", lang)
+        assert values[t("kf.base_verdict", lang)] == t("base.verdict_short.list", lang)
+        assert values[t("kf.base_ok", lang)] == t("kf.base_ok_value", lang, ok="1", total="8")
+        # the stages need only the sales
+        date = fmt_date(pd.Timestamp("2024-12-01"), lang)
+        assert values[t("kf.stage_clients", lang, date=date)] == "3"
+    # by hand on 1 Dec 2024 (the last sales day): client 1 came back on 15 Mar 2024 after 425
+    # silent days but 261 days ago (won back only for 180), is the largest buyer of the window
+    # (the top 3 % of 2 buying clients = 1 client) → key; 2 silent for 669 days → lost; 3 bought
+    # first that day → new
+    assert dict(zip(stages["client_id"], stages["stage"], strict=True)) == {
+        "1": "key", "2": "lost", "3": "new"}
+    assert V.status_table(B.status_vs_stage(ds.clients, stages), "en").empty
+
+
+def test_key_figures_need_only_what_they_name():
+    """A figure's ``needs`` is None exactly when it is computed from the sales alone."""
+    c = B.base_completeness(_clients(), _interactions(), _contacts(), _stages())
+    kf = V.completeness_figures(c, B.base_verdict(c), None, "en")
+    assert kf.attrs["needs"] == [None, None, "clients"]
+    # weakest among the components in the data: card, interactions and profile at 50 %; the
+    # first by id wins the tie
+    assert kf.iloc[2, 1] == "Client card: 50%"
+    # a component that is not in the data is not the weakest: it is named in the verdict
+    bare = c.assign(available=c["component"] != "card")
+    kf = V.completeness_figures(bare, B.base_verdict(bare), None, "en")
+    assert kf.iloc[2, 1] == "Interaction history, 12 months: 50%"
 
 
 def test_bad_parameters():
@@ -147,7 +203,7 @@ def test_bad_parameters():
 
 
 def test_status_vs_stage_by_hand():
-    table = B.status_vs_stage(_clients(), _stages(), "en")
+    table = V.status_table(B.status_vs_stage(_clients(), _stages()), "en")
     assert list(table.index) == ["active", "inactive", "(empty)"]
     assert table.loc["active", "Regular"] == 1 and table.loc["active", "Lost"] == 1
     assert table.loc["inactive", "New"] == 1
@@ -158,7 +214,8 @@ def test_status_vs_stage_by_hand():
 # --------------------------------------------------------------------------- demo company
 def test_demo_is_partly_a_base(demo_dataset):
     ds = demo_dataset
-    stages = L.client_stages(ds.sales, ds.clients)
+    facts = Facts.of(ds)
+    stages = L.client_stages(facts, ds.clients)
     c = B.base_completeness(ds.clients, ds.interactions, ds.contacts, stages).set_index(
         "component")
     assert (c["clients"] == 1500).all()
@@ -168,11 +225,11 @@ def test_demo_is_partly_a_base(demo_dataset):
     v = B.base_verdict(c.reset_index())
     assert v.verdict == "partly" and v.ok == 6
     # stale statuses: cards marked active although the client is lost
-    table = B.status_vs_stage(ds.clients, stages, "ru")
+    table = V.status_table(B.status_vs_stage(ds.clients, stages), "ru")
     assert table.loc["активный", t("stage.lost", "ru")] > 20
-    summary = L.stage_summary(L.stage_history(ds.sales, ds.clients,
-                                              dates=L.year_end_dates(ds.sales)))
-    kf = B.key_figures_base(c.reset_index(), v, summary, "en")
+    summary = L.stage_summary(L.stage_history(facts, ds.clients,
+                                              dates=L.year_end_dates(facts)))
+    kf = V.completeness_figures(c.reset_index(), v, summary, "en")
     assert len(kf) == 8
 
 
@@ -183,11 +240,11 @@ def test_plot_completeness(lang):
     from kbcore.charts.lifecycle import plot_completeness
 
     c = B.base_completeness(_clients(), _interactions(), _contacts(), _stages())
-    v = B.base_verdict(c, lang)
+    v = B.base_verdict(c)
     ax = plot_completeness(c, v, lang=lang)
     widths = {p.get_gid(): p.get_width() for p in ax.patches}
     assert widths["card"] == pytest.approx(0.5) and widths["manager"] == pytest.approx(1.0)
-    assert ax.get_title(loc="left").replace("\n", " ") == v.text
+    assert ax.get_title(loc="left").replace("\n", " ") == V.verdict_text(v, lang)
     assert [tl.get_text() for tl in ax.get_yticklabels()][0] == t("base.comp.card", lang)
     ax.figure.canvas.draw()
     plt.close("all")

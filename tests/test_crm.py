@@ -1,4 +1,4 @@
-"""The CRM export: one client table from kbcore analyses, written safely as CSV and XLSX."""
+"""The CRM export: one client table assembled from kbcore analyses, written safely as CSV and XLSX."""
 
 import csv
 
@@ -6,7 +6,10 @@ import pandas as pd
 import pytest
 from openpyxl import load_workbook
 
-from kbcore.app.crm import CRM_COLUMNS, crm_table, neutralise, write_crm
+from kbcore.analyses.crm import crm_table
+from kbcore.app.crm import CRM_COLUMNS, crm_from_dataset, neutralise, write_crm
+from kbcore.facts import Facts
+from kbcore.views.crm import crm_texts
 
 EVIL = '=HYPERLINK("http://evil.example","click")'
 
@@ -85,7 +88,7 @@ def test_translated_headers_and_dot_decimal(tmp_path):
 
 
 def test_crm_table_on_the_demo_company(demo_dataset, tmp_path):
-    table = crm_table(demo_dataset, lang="ru")
+    table = crm_from_dataset(demo_dataset, lang="ru")
     assert list(table.columns) == CRM_COLUMNS
     assert len(table) == 1500 and table["client_id"].is_unique
     assert table["client_id"].str.len().eq(6).all()  # 1C codes with leading zeros
@@ -106,7 +109,40 @@ def test_crm_table_without_client_cards(demo_dataset):
     from dataclasses import replace
 
     ds = replace(demo_dataset, clients=demo_dataset.clients[["client_id"]])
-    table = crm_table(ds, as_of="2024-12-31")
+    table = crm_from_dataset(ds, as_of="2024-12-31")
     assert table["name"].equals(table["client_id"].rename("name"))
     assert table["manager"].isna().all()
     assert table["last_purchase"].max() <= pd.Timestamp("2024-12-31")
+
+
+def test_crm_table_assembles_the_results_it_is_given():
+    """By hand: the rows are RFM's clients; classes, stage and action come from the results
+    given (ids), the texts from the view; nothing is recomputed."""
+    sales = pd.DataFrame({"client_id": pd.array(["1", "2", "3"], dtype="string"),
+                          "date": pd.to_datetime(["2025-12-01", "2025-11-01", "2025-10-01"]),
+                          "revenue": [10.0, 30.0, 20.0]})
+    facts = Facts(sales)
+    ids = pd.array(["1", "2", "3"], dtype="string")
+    rfm = pd.DataFrame({"client_id": ids, "rfm_segment": ["champions", "lost", "new"],
+                        "monetary": [10.004, 30.0, 20.0],
+                        "last_date": pd.to_datetime(["2025-12-01", "2025-11-01", "2025-10-01"])})
+    abc = pd.DataFrame({"client_id": pd.array(["2", "3"], dtype="string"), "abc": ["A", "B"]})
+    xyz = pd.DataFrame({"client_id": pd.array(["1"], dtype="string"), "xyz": ["X"]})
+    stages = pd.DataFrame({"client_id": pd.array(["1", "2"], dtype="string"),
+                           "stage": ["key", "lost"]})
+    cards = pd.DataFrame({"client_id": ["2"], "name": ["Beta"], "manager": ["Ivanov"]})
+    table = crm_table(facts, cards, abc=abc, xyz=xyz, rfm=rfm, stages=stages)
+    assert list(table.columns) == CRM_COLUMNS
+    assert table["client_id"].tolist() == ["2", "3", "1"]  # by revenue_12m, descending
+    assert table["name"].tolist() == ["Beta", "3", "1"]  # the ID stands for a missing name
+    assert table["abc"].tolist()[:2] == ["A", "B"] and pd.isna(table["abc"].iloc[2])
+    assert table["xyz"].isna().tolist() == [True, True, False]
+    assert table["rfm_segment"].tolist() == ["lost", "new", "champions"]  # ids
+    assert table["stage"].tolist()[0] == "lost" and pd.isna(table["stage"].iloc[1])
+    assert table["next_action"].iloc[2] == "action.key" and pd.isna(table["next_action"].iloc[1])
+    assert table["revenue_12m"].tolist() == [30.0, 20.0, 10.0]
+    assert table.attrs["as_of"] == pd.Timestamp("2025-12-01")
+    words = crm_texts(table, "en")
+    assert words["rfm_segment"].tolist() == ["Lost", "New / one-off", "Champions"]
+    assert words["stage"].tolist() == ["Lost", "unknown", "Key"]
+    assert words["next_action"].iloc[1] == "" and len(words["next_action"].iloc[0]) > 10

@@ -24,6 +24,7 @@ import pandas as pd
 import pytest
 
 from kbcore import demo
+from kbcore.facts import Facts
 from kbcore.paths import DEMO_DIR
 from kbcore.schema import TABLES, C
 
@@ -353,7 +354,7 @@ def test_loading_the_committed_folder_gives_the_generated_tables(tables):
 def test_truths_through_block1_functions(tables, yearly, pnl):
     prof = pytest.importorskip("kbcore.analyses.profitability")
     s, cl, it = tables["sales"], tables["clients"], tables["interactions"]
-    y = prof.yearly_summary(s, cl, it).set_index("year")
+    y = prof.yearly_summary(Facts(s), cl, it).set_index("year")
     # the same numbers as the plain pandas computation above
     assert np.allclose(y[C.revenue], yearly[C.revenue])
     assert np.allclose(y["profit"], yearly["profit"])
@@ -361,7 +362,7 @@ def test_truths_through_block1_functions(tables, yearly, pnl):
     assert ((growth >= 0.10) & (growth <= 0.20)).all()
     assert ((y["profit"] / y.loc[2021, "profit"] - 1).abs() <= 0.10).all()
 
-    p = prof.client_pnl(s, cl, it)
+    p = prof.client_pnl(Facts(s), cl, it)
     assert np.isclose(p["profit"].sum(), pnl["profit"].sum())
     w = prof.whale_summary(prof.whale_curve(p))
     assert 1.5 <= w["top20_share"] <= 2.5 and 1.5 <= w["peak_share"] <= 2.5

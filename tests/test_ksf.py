@@ -11,6 +11,8 @@ from kbcore.analyses import ksf
 from kbcore.charts.ksf import plot_ksf
 from kbcore.errors import KBDataError
 from kbcore.paths import TEMPLATES_DIR
+from kbcore.views import ksf as vk
+from kbcore.views.figures import key_figures_table
 
 pytestmark = pytest.mark.filterwarnings("error:Glyph")
 
@@ -55,7 +57,7 @@ def test_scores_by_hand():
     assert f.loc["Delivery", "gap_to_best"] == 0  # a tie with competitor 1
     assert f.loc["Advice", "best_competitor"] == "competitor_2"
     assert f.loc["Advice", "weighted_gap"] == pytest.approx(0.4)
-    kf = ksf.key_figures(scores, "en")
+    kf = key_figures_table(vk.ksf_figures(scores, "en"), "en")
     values = kf.iloc[:, 1].tolist()
     assert values[0] == "3.70 (rank 2 of 3)"
     assert values[1] == "Competitor 1 (4.10)"
@@ -120,8 +122,8 @@ def test_reader_accepts_excel_style_semicolons_and_decimal_commas(tmp_path):
     table = ksf.read_ksf(path)
     assert table["weight"].tolist() == [0.6, 0.4]
     assert table.attrs["players"] == ["us", "Конкурент А"]
-    assert ksf.player_label("Конкурент А", "ru") == "Конкурент А"
-    assert ksf.player_label("competitor_3", "ru") == "Конкурент 3"
+    assert vk.player_label("Конкурент А", "ru") == "Конкурент А"
+    assert vk.player_label("competitor_3", "ru") == "Конкурент 3"
 
 
 def test_reader_errors_for_missing_and_non_utf8_files(tmp_path):
@@ -160,4 +162,31 @@ def test_plot_ksf_draws_every_score_and_the_gaps(lang):
     labels = [tx.get_text() for tx in ax.get_yticklabels()]
     first = "Наличие ассортимента" if lang == "ru" else "Assortment availability"
     assert labels[0].startswith(first)
+    plt.close(ax.figure)
+
+
+def test_the_template_is_an_example_and_says_so_everywhere(tmp_path):
+    """The template's scores are an example, not the company's: key figures, captions and the
+    chart's title say so; a company's own file does not."""
+    scores = ksf.ksf_scores(ksf.read_ksf())
+    assert scores.example
+    kf = key_figures_table(vk.ksf_figures(scores, "ru"), "ru")
+    assert kf.iloc[0, 0] == "Наша взвешенная оценка по КФУ (пример)"
+    assert all(label.endswith("(пример)") for label in kf.iloc[:, 0])
+    assert kf.iloc[0, 1] == "3,80 (место 2 из 3)"
+    assert vk.labelled(scores, "Table", "en") == "Table (example)"
+    ax = plot_ksf(scores, lang="en")
+    assert ax.get_title(loc="left").endswith("(example)")
+    plt.close(ax.figure)
+    # a modified copy of the example is still the example (exercise 6.2)
+    cheaper = ksf.read_ksf()
+    assert ksf.ksf_scores(cheaper.assign(us=cheaper["us"])).example
+    own = tmp_path / "our_ksf.csv"
+    own.write_text((TEMPLATES_DIR / "ksf.csv").read_text(encoding="utf-8"), encoding="utf-8")
+    mine = ksf.ksf_scores(ksf.read_ksf(own))
+    assert not mine.example
+    labels = key_figures_table(vk.ksf_figures(mine, "en"), "en").iloc[:, 0].tolist()
+    assert labels[0] == "Our weighted KSF score" and not any("example" in x for x in labels)
+    ax = plot_ksf(mine, lang="en")
+    assert "example" not in ax.get_title(loc="left") and ax.get_title(loc="left")
     plt.close(ax.figure)

@@ -5,7 +5,9 @@ import pandas as pd
 import pytest
 
 from kbcore.analyses import lifecycle as L
-from kbcore.facts import between, client_period_facts
+from kbcore.facts import Facts, between, client_period_facts
+from kbcore.i18n import t
+from kbcore.views import lifecycle as V
 
 NO_KEY = L.StageRules(key_top_share=0.0)
 
@@ -48,7 +50,7 @@ def test_fixture_is_what_the_docstring_says():
 
 
 def test_stages_at_end_of_2024_by_hand():
-    st = L.client_stages(_sales(), as_of="2024-12-31", rules=NO_KEY)
+    st = L.client_stages(Facts(_sales()), as_of="2024-12-31", rules=NO_KEY)
     assert list(st.columns) == L.STAGE_COLUMNS
     assert _stage_map(st) == {
         "A": "regular", "B": "won_back", "C": "new", "D": "declining", "E": "declining",
@@ -83,14 +85,14 @@ def test_stages_at_end_of_2024_by_hand():
     ],
 )
 def test_stages_at_other_dates_by_hand(as_of, expected):
-    assert _stage_map(L.client_stages(_sales(), as_of=as_of, rules=NO_KEY)) == expected
+    assert _stage_map(L.client_stages(Facts(_sales()), as_of=as_of, rules=NO_KEY)) == expected
 
 
 def test_only_past_sales_are_used():
     sales = _sales()
     for day in ("2023-09-30", "2024-06-30", "2024-10-15"):
-        a = L.client_stages(sales, as_of=day)
-        b = L.client_stages(between(sales, end=day), as_of=day)
+        a = L.client_stages(Facts(sales), as_of=day)
+        b = L.client_stages(Facts(between(sales, end=day)), as_of=day)
         pd.testing.assert_frame_equal(a, b)
 
 
@@ -99,23 +101,23 @@ def test_key_by_flag_and_by_revenue():
     clients = pd.DataFrame({"client_id": ["A", "B", "C", "D", "E"],
                             "key_account": [False, False, True, False, True]})
     clients["key_account"] = clients["key_account"].astype("boolean")
-    st = _stage_map(L.client_stages(sales, clients, as_of="2024-12-31"))
+    st = _stage_map(L.client_stages(Facts(sales), clients, as_of="2024-12-31"))
     # C is new (new wins over key), E is declining (declining wins over key)
     assert st["C"] == "new" and st["E"] == "declining" and st["A"] == "regular"
-    st = _stage_map(L.client_stages(sales, clients, as_of="2023-12-31"))
+    st = _stage_map(L.client_stages(Facts(sales), clients, as_of="2023-12-31"))
     assert st["E"] == "key"
     # without the flag: top 3 % of 5 buying clients = ceil(0.15) = 1 client, the largest (A)
-    st = L.client_stages(sales, as_of="2024-12-31").set_index("client_id")
+    st = L.client_stages(Facts(sales), as_of="2024-12-31").set_index("client_id")
     assert st.loc["A", "stage"] == "key" and st.loc["A", "reason"] == "reason.key_top"
     assert int(st["is_key"].sum()) == 1
     # flag column present but empty → revenue rule
     empty = clients.assign(key_account=pd.array([pd.NA] * 5, dtype="boolean"))
-    assert L.client_stages(sales, empty, as_of="2024-12-31").set_index("client_id").loc[
+    assert L.client_stages(Facts(sales), empty, as_of="2024-12-31").set_index("client_id").loc[
         "A", "stage"] == "key"
 
 
 def test_precedence_every_client_one_stage():
-    st = L.client_stages(_sales(), as_of="2024-12-31")
+    st = L.client_stages(Facts(_sales()), as_of="2024-12-31")
     assert st["client_id"].is_unique
     assert set(st["stage"]) <= set(L.STAGES)
     assert set(L.PRECEDENCE) == set(L.STAGES)
@@ -123,7 +125,7 @@ def test_precedence_every_client_one_stage():
 
 def test_history_summary_and_transitions_by_hand():
     sales = _sales()
-    hist = L.stage_history(sales, dates=["2024-12-31", "2023-12-31"], rules=NO_KEY)
+    hist = L.stage_history(Facts(sales), dates=["2024-12-31", "2023-12-31"], rules=NO_KEY)
     assert list(hist["as_of"].unique()) == [pd.Timestamp("2023-12-31"), pd.Timestamp("2024-12-31")]
     summary = L.stage_summary(hist)
     assert len(summary) == 2 * len(L.STAGES)
@@ -148,17 +150,17 @@ def test_history_summary_and_transitions_by_hand():
 
 
 def test_year_end_dates():
-    assert L.year_end_dates(_sales()) == [pd.Timestamp("2023-12-31"), pd.Timestamp("2024-12-20")]
-    assert L.year_end_dates(_sales(), end="2024-12-31")[-1] == pd.Timestamp("2024-12-31")
-    assert L.year_end_dates(_sales().iloc[0:0]) == []
+    assert L.year_end_dates(Facts(_sales())) == [pd.Timestamp("2023-12-31"), pd.Timestamp("2024-12-20")]
+    assert L.year_end_dates(Facts(_sales()), end="2024-12-31")[-1] == pd.Timestamp("2024-12-31")
+    assert L.year_end_dates(Facts(_sales().iloc[0:0])) == []
 
 
 def test_empty_and_bad_input():
     empty = _sales().iloc[0:0]
-    st = L.client_stages(empty)
+    st = L.client_stages(Facts(empty))
     assert list(st.columns) == L.STAGE_COLUMNS and st.empty
-    assert L.client_stages(_sales(), as_of="2020-01-01").empty
-    assert L.stage_summary(L.stage_history(empty, dates=[])).empty
+    assert L.client_stages(Facts(_sales()), as_of="2020-01-01").empty
+    assert L.stage_summary(L.stage_history(Facts(empty), dates=[])).empty
     with pytest.raises(ValueError):
         L.StageRules(lost_days=-1)
     with pytest.raises(ValueError):
@@ -166,64 +168,131 @@ def test_empty_and_bad_input():
     with pytest.raises(ValueError):
         L.StageRules(use_key_flag="yes")
     with pytest.raises(ValueError):
-        L.client_stages(_sales(), rules={"lost_days": 1})
+        L.client_stages(Facts(_sales()), rules={"lost_days": 1})
 
 
 def test_rules_are_parameters():
     sales = _sales()
-    st = _stage_map(L.client_stages(sales, as_of="2024-12-31",
+    st = _stage_map(L.client_stages(Facts(sales), as_of="2024-12-31",
                                     rules=L.StageRules(key_top_share=0, decline_ratio=0.4)))
     assert st["E"] == "developing"  # 2 000 ≥ 0.4 × 4 000: no longer declining
-    st = _stage_map(L.client_stages(sales, as_of="2024-12-31",
+    st = _stage_map(L.client_stages(Facts(sales), as_of="2024-12-31",
                                     rules=L.StageRules(key_top_share=0, regular_orders=13)))
     assert st["A"] == "developing"
-    st = _stage_map(L.client_stages(sales, as_of="2024-12-31",
+    st = _stage_map(L.client_stages(Facts(sales), as_of="2024-12-31",
                                     rules=L.StageRules(key_top_share=0, new_days=60)))
     assert st["C"] == "developing"
 
 
 def test_reason_text_and_actions():
-    st = L.client_stages(_sales(), as_of="2024-12-31", rules=NO_KEY)
+    st = L.client_stages(Facts(_sales()), as_of="2024-12-31", rules=NO_KEY)
     for lang in ("en", "ru"):
-        texts = L.reason_text(st, lang)
+        texts = V.reason_text(st, lang)
         assert texts.str.len().gt(5).all()
         assert "{" not in "".join(texts)
-    en = L.reason_text(st, "en").tolist()
+    en = V.reason_text(st, "en").tolist()
     assert "305" in en[3] and "10" in en[3]  # D: silent 305 days, usually every 10
-    acts = L.stage_actions("ru")
+    acts = V.stage_actions("ru")
     assert list(acts["stage_id"]) == list(L.STAGES)
     assert acts["action"].str.len().gt(10).all() and acts["owner"].str.len().gt(3).all()
 
 
 def test_clients_due_by_hand():
     sales = _sales()
-    st = L.client_stages(sales, as_of="2024-12-31", rules=NO_KEY)
+    st = L.client_stages(Facts(sales), as_of="2024-12-31", rules=NO_KEY)
     clients = pd.DataFrame({"client_id": ["A", "B", "C", "D", "E"],
                             "name": ["a", "b", "c", "d", "<e>"],
                             "manager": ["m1", "m1", "m2", "m2", "m3"]})
-    due = L.clients_due(st, clients, lang="en")
+    due = L.clients_due(st, clients)
     assert list(due.columns) == L.DUE_COLUMNS
+    due = V.due_table(due, "en")
+    assert list(due.columns) == V.DUE_TEXT_COLUMNS
     # A is regular: not due; declining first (E 2 000 before D 700), then new C, then won back B
     assert list(due["client_id"]) == ["E", "D", "C", "B"]
     assert list(due["priority"]) == [1, 1, 3, 4]
     assert due.loc[0, "name"] == "<e>" and due.loc[0, "manager"] == "m3"
-    assert due.loc[0, "action"] == L.stage_actions("en").set_index("stage_id").loc["declining", "action"]
-    nocards = L.clients_due(st, None, lang="ru")
+    assert due.loc[0, "action"] == V.stage_actions("en").set_index("stage_id").loc["declining", "action"]
+    nocards = V.due_table(L.clients_due(st, None), "ru")
     assert (nocards["name"] == "").all() and len(nocards) == 4
     with pytest.raises(ValueError):
         L.clients_due(st, include=("vip",))
+
+
+def test_one_reduction_for_stages_history_dates_and_slider_moves():
+    """Facts once: every stage question of one Facts re-reads its documents, never the lines."""
+    from kbcore.facts import reductions
+    from kbcore.widgets.lifecycle import rules_explorer
+
+    facts = Facts(_sales())
+    before = reductions()
+    dates = L.year_end_dates(facts)
+    L.client_stages(facts, as_of="2024-12-31", rules=NO_KEY)
+    L.client_stages(facts)
+    L.stage_history(facts, dates=dates, rules=NO_KEY)
+    box = rules_explorer(facts, as_of="2024-12-31", rules=NO_KEY)
+    box.sliders["lost_days"].value = 180
+    box.sliders["regular_orders"].value = 2
+    assert reductions() - before == 1
+
+
+def test_as_of_defaults_to_the_facts_analysis_date():
+    sales = _sales()
+    given = L.client_stages(Facts(sales, as_of="2024-06-30"), rules=NO_KEY)
+    pd.testing.assert_frame_equal(given, L.client_stages(Facts(sales), as_of="2024-06-30",
+                                                         rules=NO_KEY))
+    last = L.client_stages(Facts(sales), rules=NO_KEY)
+    assert (last["as_of"] == pd.Timestamp("2024-12-20")).all()  # the last sales day
+    # the facts' period bounds the history: without 2023, B's first purchase is its return
+    late = L.client_stages(Facts(sales, start="2024-01-01"), as_of="2024-12-31", rules=NO_KEY)
+    assert _stage_map(late)["B"] == "new"
+    assert L.year_end_dates(Facts(sales, end="2024-12-31")) == [pd.Timestamp("2023-12-31"),
+                                                                pd.Timestamp("2024-12-31")]
+    assert L.year_end_dates(Facts(sales), start="2024-01-01") == [pd.Timestamp("2024-12-20")]
+
+
+def test_clients_due_holds_ids_and_the_view_words():
+    st = L.client_stages(Facts(_sales()), as_of="2024-12-31", rules=NO_KEY)
+    due = L.clients_due(st)
+    row = due.set_index("client_id").loc["D"]
+    assert (row["stage"], row["action"], row["owner"], row["reason"]) == (
+        "declining", "action.declining", "owner.manager_head", "reason.declining_rhythm")
+    assert L.STAGE_ACTIONS["declining"][:2] == ("action.declining", "owner.manager_head")
+    text = V.due_table(due, "ru").set_index("client_id").loc["D"]
+    assert text["stage"] == V.stage_label("declining", "ru")
+    assert text["action"] == t("action.declining", "ru")
+    assert "305" in text["why"]
+
+
+def test_stage_views_and_key_figures_by_hand():
+    hist = L.stage_history(Facts(_sales()), dates=["2023-12-31", "2024-12-31"], rules=NO_KEY)
+    counts = L.stage_counts(hist.loc[hist.as_of == "2024-12-31"])
+    view = V.counts_table(counts, "en")
+    assert list(view["stage"]) == [t(f"stage.{s}", "en") for s in L.STAGES]
+    assert list(counts["stage"]) == list(L.STAGES)  # the analysis keeps ids
+    rows = V.lifecycle_figures(L.stage_summary(hist), "en")
+    assert [r.needs for r in rows] == [None] * 4
+    assert rows[0].value == "5"
+    # 2024-12-31: declining D and E, revenue 700 + 2 000 of 15 200 in the window
+    declining = rows[2]
+    assert declining.label.startswith(t("stage.declining", "en"))
+    assert declining.value == "2 (40%) · 18%"
+    assert V.lifecycle_figures(L.stage_summary(hist.iloc[0:0]), "en") == []
+    rules = V.stage_rules_table(L.StageRules(lost_days=200), "ru")
+    assert list(rules["order"]) == [1, 2, 3, 4, 5, 6, 7]
+    assert "200" in rules.loc[0, "rule"] and rules.loc[0, "stage"] == t("stage.lost", "ru")
 
 
 # --------------------------------------------------------------------------- demo company
 @pytest.fixture(scope="module")
 def demo_history(demo_dataset):
     ds = demo_dataset
-    dates = L.year_end_dates(ds.sales)
-    return L.stage_history(ds.sales, ds.clients, dates=dates)
+    facts = Facts.of(ds)
+    dates = L.year_end_dates(facts)
+    return L.stage_history(facts, ds.clients, dates=dates)
 
 
 def test_demo_dates(demo_dataset):
-    assert L.year_end_dates(demo_dataset.sales) == [
+    assert L.year_end_dates(Facts(demo_dataset.sales)) == [
         pd.Timestamp(f"{y}-12-31") for y in range(2021, 2026)
     ]
 
@@ -259,8 +328,8 @@ def test_demo_transition_last_year(demo_history):
 
 
 def test_demo_clients_due(demo_dataset):
-    st = L.client_stages(demo_dataset.sales, demo_dataset.clients)
-    due = L.clients_due(st, demo_dataset.clients, lang="ru")
+    st = L.client_stages(Facts.of(demo_dataset), demo_dataset.clients)
+    due = V.due_table(L.clients_due(st, demo_dataset.clients), "ru")
     assert 100 < len(due) < 800
     assert due["priority"].is_monotonic_increasing
     assert (due["name"] != "").all()
@@ -269,7 +338,7 @@ def test_demo_clients_due(demo_dataset):
 
 # --------------------------------------------------------------------------- charts and widgets
 def _history():
-    return L.stage_history(_sales(), dates=["2023-12-31", "2024-12-31"], rules=NO_KEY)
+    return L.stage_history(Facts(_sales()), dates=["2023-12-31", "2024-12-31"], rules=NO_KEY)
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
@@ -337,7 +406,7 @@ def test_widgets_respond_to_values():
     assert int(box.current.to_numpy().sum()) == 3  # from = to: three clients, all stay
     box.dropdowns["from"].value = pd.Timestamp("2024-12-31")
     assert box.current is None and box.note.value  # dates in the wrong order: a note
-    box = rules_explorer(_sales(), as_of="2024-12-31", rules=NO_KEY, lang="en")
+    box = rules_explorer(Facts(_sales()), as_of="2024-12-31", rules=NO_KEY, lang="en")
     assert box.current.set_index("client_id").loc["E", "stage"] == "declining"
     box.sliders["decline_ratio"].value = 0.4
     assert box.current.set_index("client_id").loc["E", "stage"] == "developing"

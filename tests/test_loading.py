@@ -14,15 +14,11 @@ import pandas as pd
 import pytest
 
 from kbcore.errors import KBDataError
+from kbcore.facts import Facts
+from kbcore.ingest.clean import parse_bools, parse_dates, parse_numbers
 from kbcore.ingest.dataset import CACHE_MARKER, Dataset, load, validate
-from kbcore.ingest.loading import (
-    Mapping,
-    find_table_files,
-    normalise_header,
-    parse_bools,
-    parse_dates,
-    parse_numbers,
-)
+from kbcore.ingest.files import find_table_files
+from kbcore.ingest.headers import Mapping, normalise_header
 from kbcore.paths import DEMO_DIR
 
 NBSP, NNBSP = "\xa0", "\u202f"
@@ -461,7 +457,7 @@ def test_save_and_load_round_trip_is_exact(tmp_path, onec_csv):
     assert again.source == ds.source
     assert again.clients["key_account"].dtype == "boolean"
     assert again.clients.set_index("client_id").loc["0274062111", "key_account"]
-    assert again.as_of == pd.Timestamp("2024-03-07")
+    assert Facts.of(again).as_of == pd.Timestamp("2024-03-07")
 
 
 def test_validate_exit_codes_and_text(tmp_path, onec_csv):

@@ -9,7 +9,10 @@ import pytest
 
 from kbcore.analyses import money_zones as mz
 from kbcore.charts.money_zones import plot_money_zones
+from kbcore.facts import Facts
 from kbcore.schema import C
+from kbcore.views import money_zones as vz
+from kbcore.views.figures import is_missing, key_figures_table
 
 pytestmark = pytest.mark.filterwarnings("error:Glyph")
 
@@ -50,7 +53,7 @@ def case():
 
 def test_zones_per_client_by_hand(case):
     sales, clients, market = case
-    z = mz.money_zones(sales, clients, market, as_of=AS_OF)
+    z = mz.money_zones(Facts(sales), clients, market, as_of=AS_OF)
     cl = z.clients.set_index(C.client_id)
     assert z.notes["window_start"] == pd.Timestamp("2024-01-02")  # 365 days incl. as_of (leap)
     assert cl["money_in_hand"].to_dict() == {"A": 300.0, "B": 100.0, "C": 0.0, "D": 800.0}
@@ -69,7 +72,7 @@ def test_zones_per_client_by_hand(case):
 
 def test_zone_table_by_segment_and_region(case):
     sales, clients, market = case
-    z = mz.money_zones(sales, clients, market, as_of=AS_OF)
+    z = mz.money_zones(Facts(sales), clients, market, as_of=AS_OF)
     seg = mz.zone_table(z).set_index(C.segment)
     assert seg.loc["S", "money_in_hand"] == 400.0
     assert seg.loc["S", "money_on_table"] == 5600.0
@@ -88,8 +91,8 @@ def test_zone_table_by_segment_and_region(case):
 
 def test_next_rouble_ranks_by_weighted_money(case):
     sales, clients, market = case
-    z = mz.money_zones(sales, clients, market, as_of=AS_OF)
-    ranked = mz.next_rouble(z, top=None, lang="en")
+    z = mz.money_zones(Facts(sales), clients, market, as_of=AS_OF)
+    ranked = vz.next_rouble_table(mz.next_rouble(z, top=None), "en")
     # B: 1900 × 1.0; C: 3000 × 0.5 = 1500; A: 700 × 1.0; cells: 100 × 0.2 and 50 × 0.2
     assert ranked["label"].tolist() == ["Beta", "Gamma", "Alfa", "T · R", "S · R"]
     assert ranked["ease_score"].tolist() == [1900.0, 1500.0, 700.0, 20.0, 10.0]
@@ -105,7 +108,7 @@ def test_next_rouble_ranks_by_weighted_money(case):
 
 def test_unknown_potential_left_out_when_asked(case):
     sales, clients, market = case
-    z = mz.money_zones(sales, clients, market, as_of=AS_OF,
+    z = mz.money_zones(Facts(sales), clients, market, as_of=AS_OF,
                        rules=mz.ZoneRules(impute_potential="none"))
     cl = z.clients.set_index(C.client_id)
     assert np.isnan(cl.loc["B", "money_on_table"])
@@ -115,7 +118,7 @@ def test_unknown_potential_left_out_when_asked(case):
 
 def test_missing_potential_and_market_are_unknown_not_a_crash(case):
     sales, _clients, _market = case
-    z = mz.money_zones(sales, None, None, as_of=AS_OF)
+    z = mz.money_zones(Facts(sales), None, None, as_of=AS_OF)
     assert not z.notes["potential_known"] and not z.notes["market_known"]
     assert z.clients["money_on_table"].isna().all()
     table = mz.zone_table(z)
@@ -123,9 +126,9 @@ def test_missing_potential_and_market_are_unknown_not_a_crash(case):
     assert table["money_in_hand"].iloc[0] == 1200.0
     assert np.isnan(table["money_in_market"].iloc[0])
     assert mz.next_rouble(z).empty
-    kf = mz.key_figures(z, "ru")
+    kf = key_figures_table(vz.money_zones_figures(z, "ru"), "ru")
     assert len(kf) >= 3
-    assert "не учтены" in mz.zones_note(z, "ru")
+    assert "не учтены" in vz.zones_note(z, "ru")
 
 
 def test_rules_are_checked():
@@ -140,7 +143,7 @@ def test_rules_are_checked():
 # --------------------------------------------------------------------------- demo company
 @pytest.fixture(scope="module")
 def demo_zones(demo_dataset):
-    return mz.money_zones(demo_dataset.sales, demo_dataset.clients, demo_dataset.market)
+    return mz.money_zones(Facts.of(demo_dataset), demo_dataset.clients, demo_dataset.market)
 
 
 def test_demo_zones(demo_zones):
@@ -181,7 +184,7 @@ def test_plot_money_zones_stacks_the_zones(demo_zones, lang):
 
 def test_plot_money_zones_says_which_zones_are_unknown(case):
     sales, _c, _m = case
-    z = mz.money_zones(sales, None, None, as_of=AS_OF)
+    z = mz.money_zones(Facts(sales), None, None, as_of=AS_OF)
     ax = plot_money_zones(mz.zone_table(z), lang="ru")
     ax.figure.canvas.draw()
     assert {p.get_gid() for p in ax.patches} == {"money_in_hand"}
@@ -195,8 +198,50 @@ def test_zone_weights_explorer_reranks(case):
     from kbcore.widgets.retention import zone_weights_explorer
 
     sales, clients, market = case
-    z = mz.money_zones(sales, clients, market, as_of=AS_OF)
+    z = mz.money_zones(Facts(sales), clients, market, as_of=AS_OF)
     box = zone_weights_explorer(z, lang="en")
     assert box.current["label"].iloc[0] == "Beta"
     box.controls["weight_inactive"].value = 1.0
     assert box.current["label"].iloc[0] == "Gamma"
+
+
+# --------------------------------------------------------------------------- honest key figures
+def test_key_figures_on_a_sales_only_export(case):
+    """No potential and no market table: the zones they need say so, money in hand is a value."""
+    sales, _clients, _market = case
+    z = mz.money_zones(Facts(sales), None, None, as_of=AS_OF)
+    kf = key_figures_table(vz.money_zones_figures(z, "en"), "en")
+    values = dict(zip(kf.iloc[:, 0], kf.iloc[:, 1], strict=True))
+    assert values["Money in hand"] == "RUB\xa01,200"  # 300 + 100 + 800 (C is outside the window)
+    for label in ("Money on the table", "Money in the market",
+                  "Money in hand, share of the three zones", "Where the next rouble is easiest"):
+        assert is_missing(values[label]), label
+    assert "potential" in values["Money on the table"]
+    assert "market" in values["Money in the market"]
+    needs = dict(zip(kf.iloc[:, 0], kf.attrs["needs"], strict=True))
+    assert needs["Money on the table"] == "clients.potential" and needs["Money in the market"] == "market"
+
+
+def test_key_figures_with_every_table(case):
+    sales, clients, market = case
+    z = mz.money_zones(Facts(sales), clients, market, as_of=AS_OF)
+    kf = key_figures_table(vz.money_zones_figures(z, "en"), "en")
+    values = dict(zip(kf.iloc[:, 0], kf.iloc[:, 1], strict=True))
+    assert not any(is_missing(v) for v in values.values())
+    # by hand: in hand 1 200; on the table 700 + 1 900 + 3 000 = 5 600; market 350 + 400 = 750
+    assert values["Money in hand, share of the three zones"] == "15.9%"  # 1 200 / 7 550 = 0.1589
+    assert values["Where the next rouble is easiest"] == "Beta (RUB\xa01,900)"
+
+
+def test_next_rouble_keeps_ids_and_numbers_and_words_only_the_rows_shown(case):
+    sales, clients, market = case
+    z = mz.money_zones(Facts(sales), clients, market, as_of=AS_OF)
+    ranked = mz.next_rouble(z, top=None)
+    assert "why" not in ranked.columns and "what" not in ranked.columns
+    assert ranked["reason"].tolist() == ["zone.reason.active", "zone.reason.inactive",
+                                         "zone.reason.active", "zone.reason.market",
+                                         "zone.reason.market"]
+    assert ranked.loc[0, "potential_imputed"] and ranked.loc[0, "potential"] == 2000.0
+    assert ranked.loc[3, "prospects"] == 4 and ranked.loc[3, "money_in_market"] == 400.0
+    shown = vz.next_rouble_table(ranked.head(2), "en")
+    assert len(shown) == 2 and shown.loc[1, "why"].startswith("no purchase in the last year")

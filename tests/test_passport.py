@@ -17,7 +17,8 @@ from kbcore.charts.creation import (  # noqa: E402
     plot_plan_by_segment,
     plot_plan_vs_actual,
 )
-from kbcore.views.creation import key_figures_creation  # noqa: E402
+from kbcore.facts import Facts  # noqa: E402
+from kbcore.views.creation import creation_figures  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("error:Glyph")
 
@@ -62,7 +63,7 @@ def test_passport_by_region(data):
     sales, clients, market = data
     stages = pd.DataFrame({"client_id": _ids(["X", "Y", "Z"]),
                            "stage": ["regular", "new", "lost"]})
-    p = passport(sales, clients, by="region", market=market, stages=stages, as_of="2024-12-31")
+    p = passport(Facts(sales), clients, by="region", market=market, stages=stages, as_of="2024-12-31")
     r = p.set_index("region")
     assert list(p["region"]) == ["R1", "R2"]  # by revenue: 300, 200
     assert r.loc["R1", "clients"] == 2 and r.loc["R1", "active_clients"] == 1
@@ -85,17 +86,17 @@ def test_passport_by_region(data):
 
 def test_passport_by_segment_and_sales_only(data):
     sales, clients, market = data
-    p = passport(sales, clients, by="segment", market=market, as_of="2024-12-31").set_index("segment")
+    p = passport(Facts(sales), clients, by="segment", market=market, as_of="2024-12-31").set_index("segment")
     assert p.loc["S", "companies"] == 11 and p.loc["T", "companies"] == 4
-    only = passport(sales, None, by="region")
+    only = passport(Facts(sales), None, by="region")
     assert list(only["region"]) == ["unknown"] and only["penetration"].isna().all()
     with pytest.raises(ValueError):
-        passport(sales, clients, by="city")
+        passport(Facts(sales), clients, by="city")
 
 
 def test_plot_passport(data):
     sales, clients, market = data
-    p = passport(sales, clients, by="region", market=market, as_of="2024-12-31")
+    p = passport(Facts(sales), clients, by="region", market=market, as_of="2024-12-31")
     for lang in ("en", "ru"):
         ax = plot_passport(p, lang=lang)
         assert sorted(b.get_width() for b in ax.patches) == [200.0, 300.0]
@@ -129,7 +130,37 @@ def test_plan_charts():
         plt.close(ax.figure)
 
 
-def test_key_figures_creation(demo_dataset):
+def test_creation_figures(demo_dataset):
+    from kbcore.analyses.card import card_fill
+    from kbcore.analyses.planning import Goals, plan_by_client
+    from kbcore.analyses.profile import (
+        client_features,
+        client_profile,
+        market_matches,
+        profile_match,
+    )
+    from kbcore.views.figures import is_missing
+
+    ds = demo_dataset
+    facts = Facts.of(ds)
+    f = client_features(facts, ds.clients, ds.products)
+    prof = client_profile(f, None)
+    plan = plan_by_client(facts, ds.clients, goals=Goals(growth=0.2, margin_rate=0.2))
+    p = passport(facts, ds.clients, market=ds.market, features=f)
+    for lang in ("en", "ru"):
+        kf = creation_figures(fill=card_fill(ds.clients, facts=facts, contacts=ds.contacts),
+                              profile=prof, matches=profile_match(f, prof),
+                              market=market_matches(ds.market, f, prof), plan=plan,
+                              passport_table=p, lang=lang)
+        assert kf.shape == (8, 2)
+        assert not any(is_missing(v) for v in kf.iloc[:, 1])
+    empty = creation_figures(lang="ru")
+    assert empty.empty and list(empty.columns) == ["Показатель", "Значение"]
+
+
+def _sales_only_results():
+    """A sales-only export: no clients, contacts, interactions, market, targets, products, and
+    no cost. Base year 2024 (the last sale is on 20 December); revenue 2024 = 120 + 100."""
     from kbcore.analyses.card import card_fill
     from kbcore.analyses.planning import Goals, plan_by_client
     from kbcore.analyses.profile import (
@@ -139,16 +170,70 @@ def test_key_figures_creation(demo_dataset):
         profile_match,
     )
 
-    ds = demo_dataset
-    f = client_features(ds.sales, ds.clients, ds.products)
-    prof = client_profile(f, None)
-    plan = plan_by_client(ds.sales, ds.clients, goals=Goals(growth=0.2, margin_rate=0.2))
-    p = passport(ds.sales, ds.clients, market=ds.market, features=f)
+    sales = pd.DataFrame(
+        {
+            "client_id": _ids(["A", "A", "A", "B", "B"]),
+            "date": pd.to_datetime(["2023-03-01", "2024-03-01", "2024-12-20", "2023-05-01",
+                                    "2024-05-01"]),
+            "revenue": [100.0, 60.0, 60.0, 50.0, 100.0],
+        }
+    )
+    facts = Facts(sales)
+    features = client_features(facts)
+    profile = client_profile(features, None)
+    return {
+        "fill": card_fill(None, facts=facts),
+        "profile": profile,
+        "matches": profile_match(features, profile),
+        "market": market_matches(None, features, profile),
+        "plan": plan_by_client(facts, None, goals=Goals(growth=0.5, margin_rate=0.2)),
+        "passport_table": passport(facts, None),
+    }
+
+
+@pytest.mark.parametrize("flags", [{}, {"has_clients": False, "has_traits": False,
+                                        "has_market": False, "has_cost": False}])
+def test_creation_figures_on_sales_only(flags):
+    from kbcore.i18n import fmt_money
+    from kbcore.views.figures import is_missing
+
+    results = _sales_only_results()
     for lang in ("en", "ru"):
-        kf = key_figures_creation(fill=card_fill(ds.clients, sales=ds.sales, contacts=ds.contacts),
-                                  profile=prof, matches=profile_match(f, prof),
-                                  market=market_matches(ds.market, f, prof), plan=plan,
-                                  passport_table=p, lang=lang)
-        assert kf.shape == (8, 2)
-    empty = key_figures_creation(lang="ru")
-    assert empty.empty and list(empty.columns) == ["Показатель", "Значение"]
+        kf = creation_figures(**results, **flags, lang=lang)
+        labels, values = list(kf.iloc[:, 0]), list(kf.iloc[:, 1])
+        needs = kf.attrs["needs"]
+        assert len(kf) == 8
+        absent = {"clients", "clients.segment", "market", "sales.cost"}
+        for label, value, need in zip(labels, values, needs, strict=True):
+            assert is_missing(value) == (need in absent), (label, value, need)
+        # card fill, typical best client, look-alikes, market cell, margin, penetration: missing
+        assert needs == ["clients", "clients.segment", "clients.segment", "market", None, None,
+                         "sales.cost", "market"]
+        # the plan is our model's: goal = 1.5 × 220 = 330, +50.0 % over 2024
+        assert fmt_money(330.0, lang) in values[4]
+        assert ("50.0%" if lang == "en" else "50,0\xa0%") in values[4]
+        assert ("our model" if lang == "en" else "по нашей модели") in labels[4]
+        assert ("by revenue" if lang == "en" else "по выручке") in labels[1]  # no cost: no profit
+
+
+def test_creation_figures_flags_take_data_away(demo_dataset):
+    """A flag that says a table is absent makes its figures missing even when results exist."""
+    from kbcore.analyses.card import card_fill
+    from kbcore.analyses.planning import Goals, plan_by_client
+    from kbcore.analyses.profile import client_features, client_profile, market_matches
+    from kbcore.views.figures import is_missing
+
+    ds = demo_dataset
+    facts = Facts.of(ds)
+    f = client_features(facts, ds.clients, ds.products)
+    prof = client_profile(f, None)
+    results = {"fill": card_fill(ds.clients, facts=facts), "profile": prof,
+               "market": market_matches(ds.market, f, prof),
+               "plan": plan_by_client(facts, ds.clients, goals=Goals(growth=0.2, margin_rate=0.2)),
+               "passport_table": passport(facts, ds.clients, market=ds.market, features=f)}
+    shown = creation_figures(**results)
+    assert not any(is_missing(v) for v in shown.iloc[:, 1])
+    hidden = creation_figures(**results, has_clients=False, has_traits=False, has_market=False,
+                              has_cost=False)
+    flags = [is_missing(v) for v in hidden.iloc[:, 1]]
+    assert flags == [need is not None for need in hidden.attrs["needs"]]

@@ -23,6 +23,7 @@ from kbcore.analyses.planning import (
     plan_vs_actual,
     targets_vs_actual,
 )
+from kbcore.facts import Facts
 
 
 def _ids(values):
@@ -82,13 +83,14 @@ def clients():
 
 def test_base_year():
     s = _sales([("A", "2024-12-31", 1.0, 0.0)])
-    assert base_year(s) == 2024
-    assert base_year(s, "2025-06-30") == 2024
-    assert base_year(s, "2025-12-31") == 2025
+    assert base_year(Facts(s)) == 2024
+    assert base_year(Facts(s), "2025-06-30") == 2024
+    assert base_year(Facts(s), "2025-12-31") == 2025
+    assert base_year(Facts(s, as_of="2025-06-30")) == 2024  # the analysis date of the facts
 
 
 def test_client_baseline(sales):
-    b = client_baseline(sales).set_index("client_id")
+    b = client_baseline(Facts(sales)).set_index("client_id")
     assert list(b.reset_index().columns) == BASELINE_COLUMNS
     assert b.attrs["base_year"] == 2024
     assert b.loc["A", "trend"] == pytest.approx(0.1)
@@ -104,7 +106,7 @@ def test_client_baseline(sales):
 
 
 def test_client_baseline_uses_only_sales_up_to_as_of(sales):
-    b = client_baseline(sales, as_of="2023-12-31").set_index("client_id")
+    b = client_baseline(Facts(sales), as_of="2023-12-31").set_index("client_id")
     assert b.attrs["base_year"] == 2023
     assert b.loc["D", "revenue_base"] == 200.0  # the 2024 line is not seen
     assert b.loc["D", "trend"] == pytest.approx(0.3)
@@ -112,21 +114,21 @@ def test_client_baseline_uses_only_sales_up_to_as_of(sales):
     # by default block 2's stages decide: lost only after 365 days without a purchase
     assert not bool(b.loc["C", "lost"]) and b.loc["C", "baseline"] == pytest.approx(100.0)
     # the simpler what-if rule: lost after 180 days
-    short = client_baseline(sales, as_of="2023-12-31", lost_days=180).set_index("client_id")
+    short = client_baseline(Facts(sales), as_of="2023-12-31", lost_days=180).set_index("client_id")
     assert bool(short.loc["C", "lost"]) and short.loc["C", "baseline"] == 0.0
 
 
 def test_client_baseline_default_stages_are_block2s(sales):
     from kbcore.analyses.lifecycle import client_stages
 
-    default = client_baseline(sales)
-    explicit = client_baseline(sales, stages=client_stages(sales))
+    default = client_baseline(Facts(sales))
+    explicit = client_baseline(Facts(sales), stages=client_stages(Facts(sales)))
     pd.testing.assert_frame_equal(default, explicit)
 
 
 def test_client_baseline_stages_decide_lost(sales):
     stages = pd.DataFrame({"client_id": _ids(["A", "C", "D"]), "stage": ["lost", "regular", "declining"]})
-    b = client_baseline(sales, stages=stages).set_index("client_id")
+    b = client_baseline(Facts(sales), stages=stages).set_index("client_id")
     assert b.loc["D", "baseline"] == pytest.approx(520.0 * 0.8)
     assert b.loc["B", "baseline"] == pytest.approx(200.0)  # no stage given: unchanged
     assert bool(b.loc["A", "lost"]) and b.loc["A", "baseline"] == 0.0
@@ -136,13 +138,13 @@ def test_client_baseline_stages_decide_lost(sales):
 
 def test_client_baseline_bad_parameters(sales):
     with pytest.raises(ValueError):
-        client_baseline(sales, trend_clip=(0.3, -0.3))
+        client_baseline(Facts(sales), trend_clip=(0.3, -0.3))
     with pytest.raises(ValueError):
-        client_baseline(sales, lost_days=-1)
+        client_baseline(Facts(sales), lost_days=-1)
 
 
 def test_plan_by_client_potential_headroom(sales, clients):
-    plan = plan_by_client(sales, clients, goals=Goals(growth=0.5, margin_rate=0.3))
+    plan = plan_by_client(Facts(sales), clients, goals=Goals(growth=0.5, margin_rate=0.3))
     assert list(plan.columns) == PLAN_COLUMNS
     a = plan.attrs
     assert a["year"] == 2025 and a["base_year"] == 2024
@@ -172,7 +174,7 @@ def test_plan_by_client_potential_headroom(sales, clients):
 
 
 def test_plan_by_client_without_clients_allocates_by_revenue(sales):
-    plan = plan_by_client(sales, None, goals=Goals(growth=0.5)).set_index("client_id")
+    plan = plan_by_client(Facts(sales), None, goals=Goals(growth=0.5)).set_index("client_id")
     assert plan.attrs["allocation"] == "revenue"
     assert plan.loc["A", "uplift"] == pytest.approx(228 * 132 / 852)
     assert plan.loc["D", "uplift"] == pytest.approx(228 * 520 / 852)
@@ -182,14 +184,14 @@ def test_plan_by_client_without_clients_allocates_by_revenue(sales):
 
 
 def test_plan_by_client_goal_below_baseline_keeps_baseline(sales, clients):
-    plan = plan_by_client(sales, clients, goals=Goals(growth=0.0))
+    plan = plan_by_client(Facts(sales), clients, goals=Goals(growth=0.0))
     assert plan.attrs["gap"] == pytest.approx(720 - 852)
     assert (plan["uplift"] == 0).all()
     assert plan["plan"].sum() == pytest.approx(852.0)
 
 
 def test_plan_by_client_new_clients(sales, clients):
-    plan = plan_by_client(sales, clients, goals=Goals(growth=0.5, new_clients=4,
+    plan = plan_by_client(Facts(sales), clients, goals=Goals(growth=0.5, new_clients=4,
                                                        new_client_revenue=7.0))
     assert plan.attrs["new_plan"] == pytest.approx(28.0)
     assert plan.attrs["gap"] == pytest.approx(200.0)
@@ -198,16 +200,16 @@ def test_plan_by_client_new_clients(sales, clients):
 
 
 def test_plan_by_client_past_year_and_bad_year(sales, clients):
-    plan = plan_by_client(sales, clients, goals=Goals(growth=0.1), year=2024)
+    plan = plan_by_client(Facts(sales), clients, goals=Goals(growth=0.1), year=2024)
     assert plan.attrs["base_year"] == 2023
     assert plan.attrs["revenue_base"] == pytest.approx(100 + 50 + 100 + 200)
     with pytest.raises(ValueError):
-        plan_by_client(sales, clients, year=2027)
+        plan_by_client(Facts(sales), clients, year=2027)
 
 
 def test_manager_from_sales_when_card_has_none(sales, clients):
     s = sales.assign(manager=pd.array(["X"] * len(sales), dtype="string"))
-    plan = plan_by_client(s, clients, goals=Goals()).set_index("client_id")
+    plan = plan_by_client(Facts(s), clients, goals=Goals()).set_index("client_id")
     assert plan.loc["D", "manager"] == "X"
     assert plan.loc["A", "manager"] == "M1"
 
@@ -237,7 +239,7 @@ def test_new_client_revenue():
             ("X", "2024-12-31", 10.0, 5.0),
         ]
     )
-    r = new_client_revenue(s)
+    r = new_client_revenue(Facts(s))
     assert r["clients"] == 2
     assert r["median"] == pytest.approx(90.0)
     assert r["mean"] == pytest.approx(90.0)
@@ -245,12 +247,12 @@ def test_new_client_revenue():
 
 def test_new_client_revenue_none_when_data_too_short():
     s = _sales([("X", "2024-01-05", 10.0, 5.0), ("Y", "2024-06-01", 10.0, 5.0)])
-    r = new_client_revenue(s)
+    r = new_client_revenue(Facts(s))
     assert r["clients"] == 0 and math.isnan(r["median"])
 
 
 def test_plan_by_segment(sales, clients):
-    plan = plan_by_client(sales, clients, goals=Goals(growth=0.5, new_clients=2,
+    plan = plan_by_client(Facts(sales), clients, goals=Goals(growth=0.5, new_clients=2,
                                                        new_client_revenue=10.0))
     seg = plan_by_segment(plan)
     assert list(seg.columns) == SEGMENT_PLAN_COLUMNS
@@ -264,9 +266,9 @@ def test_plan_by_segment(sales, clients):
 
 
 def test_plan_by_segment_splits_new_clients_by_recent_segments(sales, clients):
-    plan = plan_by_client(sales, clients, goals=Goals(growth=0.5, new_clients=2,
+    plan = plan_by_client(Facts(sales), clients, goals=Goals(growth=0.5, new_clients=2,
                                                        new_client_revenue=10.0))
-    seg = plan_by_segment(plan, sales=sales, clients=clients).set_index("segment")
+    seg = plan_by_segment(plan, facts=Facts(sales), clients=clients).set_index("segment")
     # only B (S1) had its first purchase in the last two years
     assert seg.loc["S1", "new_clients_plan"] == pytest.approx(20.0)
     assert seg.loc["S1", "new_clients"] == pytest.approx(2.0)
@@ -321,7 +323,7 @@ def test_plan_vs_actual_full_year():
             ("E", "2024-07-01", 30.0, 0.0),  # not in the plan: a new client
         ]
     )
-    out = plan_vs_actual(_control_plan(), sales)
+    out = plan_vs_actual(_control_plan(), Facts(sales))
     m = out.set_index("manager")
     assert m.loc["M1", "plan"] == 150.0 and m.loc["M1", "actual"] == 120.0
     assert m.loc["M1", "deviation"] == -30.0 and m.loc["M1", "completion"] == pytest.approx(0.8)
@@ -330,18 +332,18 @@ def test_plan_vs_actual_full_year():
     assert out["manager"].iloc[-1] == NEW_CLIENTS
     assert out.attrs["covered_days"] == 366
     assert m.loc["M1", "pace"] == pytest.approx(0.8)
-    seg = plan_vs_actual(_control_plan(), sales, by="segment").set_index("segment")
+    seg = plan_vs_actual(_control_plan(), Facts(sales), by="segment").set_index("segment")
     assert seg.loc["S2", "plan"] == 130.0 and seg.loc["S2", "actual"] == 40.0
 
 
 def test_plan_vs_actual_partial_year_pace():
     sales = _sales([("A", "2024-06-30", 60.0, 0.0)])
-    out = plan_vs_actual(_control_plan(), sales).set_index("manager")
+    out = plan_vs_actual(_control_plan(), Facts(sales)).set_index("manager")
     assert out.attrs["covered_days"] == 182
     assert out.loc["M1", "expected"] == pytest.approx(150 * 182 / 366)
     assert out.loc["M1", "pace"] == pytest.approx(60 / (150 * 182 / 366))
     with pytest.raises(ValueError):
-        plan_vs_actual(_control_plan(), sales, by="region")
+        plan_vs_actual(_control_plan(), Facts(sales), by="region")
 
 
 def test_targets_vs_actual():
@@ -361,21 +363,21 @@ def test_targets_vs_actual():
             "target": [200.0, 50.0, 2.0, 1.0],
         }
     )
-    out = targets_vs_actual(targets, sales, clients, year=2024).set_index("kpi")
+    out = targets_vs_actual(targets, Facts(sales), clients, year=2024).set_index("kpi")
     assert out.loc["revenue", "actual"] == 150.0 and out.loc["revenue", "completion"] == 0.75
     assert out.loc["margin", "actual"] == 70.0
     assert out.loc["new_clients", "actual"] == 1.0
-    assert targets_vs_actual(None, sales, clients, year=2024).empty
+    assert targets_vs_actual(None, Facts(sales), clients, year=2024).empty
 
 
 def test_demo_plan(demo_dataset):
     ds = demo_dataset
-    plan = plan_by_client(ds.sales, ds.clients, goals=Goals(growth=0.2, new_clients=120))
+    plan = plan_by_client(Facts.of(ds), ds.clients, goals=Goals(growth=0.2, new_clients=120))
     assert plan.attrs["year"] == 2026
     assert plan.attrs["plan_total"] == pytest.approx(plan.attrs["goal"], rel=1e-9)
     assert plan["client_id"].is_unique
     assert (plan["plan"] >= plan["baseline"] - 1e-6).all()
-    seg = plan_by_segment(plan, sales=ds.sales, clients=ds.clients)
+    seg = plan_by_segment(plan, facts=Facts.of(ds), clients=ds.clients)
     assert seg["plan"].sum() == pytest.approx(plan.attrs["plan_total"])
     load = manager_load(plan)
     assert load["clients"].sum() == (~plan["lost"]).sum()
@@ -387,7 +389,7 @@ def test_plan_explorer_widget(sales, clients):
     matplotlib.use("Agg")
     from kbcore.widgets.plan import plan_explorer
 
-    box = plan_explorer(sales, clients, goals=Goals(growth=0.5), lang="ru")
+    box = plan_explorer(Facts(sales), clients, goals=Goals(growth=0.5), lang="ru")
     assert box.plan.attrs["goal"] == pytest.approx(1080.0)
     box.sliders["growth"].value = 0.6
     assert box.plan.attrs["goal"] == pytest.approx(720 * 1.6)
@@ -397,9 +399,9 @@ def test_plan_explorer_widget(sales, clients):
 
 
 def test_new_clients_won(sales):
-    assert new_clients_won(sales, year=2023) == 1  # B
-    assert new_clients_won(sales, year=2024) == 0
-    assert new_clients_won(sales, year=2021) == 0  # the first year of data: unknown
+    assert new_clients_won(Facts(sales), year=2023) == 1  # B
+    assert new_clients_won(Facts(sales), year=2024) == 0
+    assert new_clients_won(Facts(sales), year=2021) == 0  # the first year of data: unknown
 
 
 def test_people_labels():
@@ -420,9 +422,53 @@ def test_plan_by_segment_is_plain_float_when_a_new_segment_has_no_base(sales, cl
     odd = pd.concat([sales, _sales([("E", "2023-07-01", 30.0, 20.0)])], ignore_index=True)
     cards = pd.concat([clients, pd.DataFrame({"client_id": _ids(["E"]), "segment": _ids(["S3"])})],
                       ignore_index=True)
-    plan = plan_by_client(odd, cards, goals=Goals(growth=0.2, new_clients=2, new_client_revenue=10.0))
-    seg = plan_by_segment(plan, sales=odd, clients=cards)
+    plan = plan_by_client(Facts(odd), cards, goals=Goals(growth=0.2, new_clients=2, new_client_revenue=10.0))
+    seg = plan_by_segment(plan, facts=Facts(odd), clients=cards)
     numeric = seg.drop(columns=["segment", "clients"])
     assert all(str(d) == "float64" for d in numeric.dtypes), numeric.dtypes
     s3 = seg.set_index("segment").loc["S3"]
     assert s3["revenue_base"] == 0 and s3["new_clients"] > 0 and math.isnan(s3["plan_growth"])
+
+
+# --------------------------------------------------------------------------- facts once
+def test_planning_reduces_the_lines_once_and_sliders_never(sales, clients):
+    """Facts once: baselines, plans, the check on the past and the goal sliders all re-read the
+    one reduction of the facts."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from kbcore.facts import reductions
+    from kbcore.widgets.plan import plan_explorer
+
+    facts = Facts(sales)
+    before = reductions()
+    plan = plan_by_client(facts, clients, goals=Goals(growth=0.5, new_clients=1))
+    plan_by_segment(plan, facts=facts, clients=clients)
+    past = plan_by_client(facts, clients, goals=Goals(growth=0.1), year=2024)
+    plan_vs_actual(past, facts)
+    targets_vs_actual(None, facts, clients, year=2024)
+    new_client_revenue(facts)
+    new_clients_won(facts, year=2023)
+    assert reductions() - before == 1
+    box = plan_explorer(facts, clients, goals=Goals(growth=0.5))
+    box.sliders["growth"].value = 0.6
+    box.sliders["new_clients"].value = 10
+    assert reductions() - before == 1
+
+
+def test_plan_vs_actual_stops_at_the_facts_analysis_date():
+    """Actual and the days covered both end at facts.as_of (what was known that day)."""
+    sales = _sales([("A", "2024-03-01", 60.0, 0.0), ("A", "2024-09-01", 90.0, 0.0)])
+    out = plan_vs_actual(_control_plan(), Facts(sales, as_of="2024-06-30")).set_index("manager")
+    assert out.attrs["covered_days"] == 182
+    assert out.loc["M1", "actual"] == 60.0  # the September sale is after the analysis date
+    early = plan_vs_actual(_control_plan(), Facts(sales, as_of="2023-12-31"))
+    assert early.attrs["covered_days"] == 0 and early["actual"].sum() == 0.0
+
+
+def test_plan_as_of_defaults_to_the_facts_analysis_date(sales, clients):
+    """Facts whose analysis date is mid-2024 plan 2024 from the data known then."""
+    plan = plan_by_client(Facts(sales, as_of="2024-06-30"), clients, goals=Goals(growth=0.1))
+    assert plan.attrs["year"] == 2024 and plan.attrs["base_year"] == 2023
+    same = plan_by_client(Facts(sales), clients, goals=Goals(growth=0.1), year=2024)
+    assert plan.attrs["plan_total"] == pytest.approx(same.attrs["plan_total"])

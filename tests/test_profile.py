@@ -18,9 +18,10 @@ from kbcore.analyses.profile import (  # noqa: E402
     client_profile,
     market_matches,
     profile_match,
-    profile_view,
 )
 from kbcore.charts.creation import plot_profile  # noqa: E402
+from kbcore.facts import Facts  # noqa: E402
+from kbcore.views.profile import profile_view  # noqa: E402
 
 pytestmark = pytest.mark.filterwarnings("error:Glyph")
 
@@ -57,7 +58,7 @@ def tiny():
 
 def test_client_features(tiny):
     sales, clients, products = tiny
-    f = client_features(sales, clients, products, as_of="2024-12-31")
+    f = client_features(Facts(sales), clients, products, as_of="2024-12-31")
     assert list(f.columns) == FEATURE_COLUMNS
     x = f.set_index("client_id").loc["X"]
     assert x["revenue_12m"] == pytest.approx(130.0)
@@ -75,7 +76,7 @@ def test_client_features(tiny):
 
 def test_client_features_sales_only(tiny):
     sales, _, _ = tiny
-    f = client_features(sales[["client_id", "date", "revenue"]], None)
+    f = client_features(Facts(sales[["client_id", "date", "revenue"]]), None)
     assert (f["segment"] == "unknown").all()
     assert f["products"].isna().all()
     assert list(f["name"]) == ["X", "Y"]
@@ -197,10 +198,27 @@ def test_demo_profile(demo_dataset):
     from kbcore.analyses.profitability import client_pnl
 
     ds = demo_dataset
-    f = client_features(ds.sales, ds.clients, ds.products)
-    prof = client_profile(f, client_pnl(ds.sales, ds.clients, ds.interactions))
+    facts = Facts.of(ds)
+    f = client_features(facts, ds.clients, ds.products)
+    prof = client_profile(f, client_pnl(facts, ds.clients, ds.interactions))
     m = profile_match(f, prof)
     # the best clients match their own profile better than the rest
     assert m.loc[m["top"], "score"].mean() > m.loc[~m["top"], "score"].mean() + 0.15
     overall = prof.table.loc[prof.table["category"] == ALL].set_index("trait")
     assert overall.loc["segment", "mode"] == "Промышленные предприятия"
+
+
+def test_client_features_of_some_clients_are_their_rows_of_all(tiny):
+    sales, clients, products = tiny
+    facts = Facts(sales)
+    full = client_features(facts, clients, products, as_of="2024-12-31")
+    one = client_features(facts, clients, products, as_of="2024-12-31", client_ids=[" X "])
+    pd.testing.assert_frame_equal(one, full.loc[full["client_id"] == "X"].reset_index(drop=True))
+    assert one.attrs["as_of"] == pd.Timestamp("2024-12-31")
+
+
+def test_client_features_as_of_defaults_to_the_facts_analysis_date(tiny):
+    sales, clients, products = tiny
+    f = client_features(Facts(sales, as_of="2024-06-30"), clients, products)
+    assert list(f["client_id"]) == ["X"]  # Y bought in December, after the analysis date
+    assert f.loc[0, "days_since_last"] == 112  # 2024-03-10 → 2024-06-30

@@ -5,7 +5,9 @@ import math
 import numpy as np
 import pandas as pd
 import pytest
+from onec_export import write_export
 
+import kbcore
 from kbcore.analyses.profitability import (
     CONCESSION_COLUMNS,
     CURVE_COLUMNS,
@@ -14,13 +16,19 @@ from kbcore.analyses.profitability import (
     CostToServeRates,
     client_pnl,
     concentration,
-    concentration_table,
-    concentration_text,
     concession_clients,
-    key_figures,
     whale_curve,
     whale_summary,
+    yearly_growth,
     yearly_summary,
+)
+from kbcore.facts import Facts, reductions
+from kbcore.i18n import t
+from kbcore.views.figures import is_missing, missing
+from kbcore.views.profitability import (
+    concentration_table,
+    concentration_text,
+    profitability_figures,
 )
 
 NBSP = "\xa0"
@@ -65,7 +73,7 @@ def company():
             "kind": _ids(["Visit", "call", "visit"]),
         }
     )
-    return sales, clients, interactions
+    return Facts(sales), clients, interactions
 
 
 # --------------------------------------------------------------------------- client P&L
@@ -108,20 +116,20 @@ def test_client_pnl_period_restricts_sales_and_visits(company):
 
 
 def test_client_pnl_without_optional_tables(company):
-    sales, _clients, interactions = company
-    pnl = client_pnl(sales, rates=RATES).set_index("client_id")
+    facts, _clients, interactions = company
+    pnl = client_pnl(facts, rates=RATES).set_index("client_id")
     assert pnl.loc["X", "visits"] == 0 and pnl.loc["X", "cts_credit"] == 0.0
     assert pnl.loc["X", "name"] == "X"
-    no_kind = client_pnl(sales, None, interactions.drop(columns=["kind"]), rates=RATES)
+    no_kind = client_pnl(facts, None, interactions.drop(columns=["kind"]), rates=RATES)
     assert no_kind["visits"].sum() == 0
-    no_cost = client_pnl(sales.drop(columns=["cost"]), rates=RATES)
+    no_cost = client_pnl(Facts(facts.sales.drop(columns=["cost"])), rates=RATES)
     assert no_cost["profit"].isna().all()  # profit unknown, cost to serve still computed
     assert no_cost.set_index("client_id").loc["X", "cost_to_serve"] == 5500.0  # 3000 + 2500
 
 
 def test_client_pnl_on_no_sales_is_empty_with_columns(company):
-    sales, clients, interactions = company
-    pnl = client_pnl(sales.iloc[0:0], clients, interactions)
+    facts, clients, interactions = company
+    pnl = client_pnl(Facts(facts.sales.iloc[0:0]), clients, interactions)
     assert pnl.empty and list(pnl.columns) == PNL_COLUMNS
 
 
@@ -137,7 +145,8 @@ def test_yearly_summary_by_hand():
         }
     )
     yearly = yearly_summary(
-        sales, rates=CostToServeRates(per_order=100, per_delivery=0, per_visit=0, credit_rate=0)
+        Facts(sales),
+        rates=CostToServeRates(per_order=100, per_delivery=0, per_visit=0, credit_rate=0),
     )
     assert list(yearly.columns) == YEARLY_COLUMNS
     y24, y25 = yearly.iloc[0], yearly.iloc[1]
@@ -154,16 +163,16 @@ def test_yearly_summary_by_hand():
 
 
 def test_yearly_profit_adds_up_to_the_client_pnl(company):
-    sales, clients, interactions = company
-    yearly = yearly_summary(sales, clients, interactions, rates=RATES)
-    pnl = client_pnl(sales, clients, interactions, rates=RATES)
+    facts, clients, interactions = company
+    yearly = yearly_summary(facts, clients, interactions, rates=RATES)
+    pnl = client_pnl(facts, clients, interactions, rates=RATES)
     assert yearly["profit"].sum() == pytest.approx(pnl["profit"].sum())
     assert yearly["cost_to_serve"].sum() == pytest.approx(pnl["cost_to_serve"].sum())
 
 
 def test_yearly_summary_empty():
     empty = pd.DataFrame({"client_id": _ids([]), "date": pd.to_datetime([]), "revenue": []})
-    yearly = yearly_summary(empty)
+    yearly = yearly_summary(Facts(empty))
     assert yearly.empty and list(yearly.columns) == YEARLY_COLUMNS
 
 
@@ -340,8 +349,7 @@ def test_concentration_texts():
 
 
 # --------------------------------------------------------------------------- key figures
-def test_key_figures(company):
-    sales, clients, interactions = company
+def test_key_figures():
     yearly = pd.DataFrame(
         {
             "year": [2021, 2022],
@@ -360,7 +368,8 @@ def test_key_figures(company):
     summary = whale_summary(curve)
     concession = concession_clients(_concession_pnl())
     conc = concentration(_revenues([50, 30, 20]))
-    en = key_figures(yearly, summary, concession, conc, lang="en")
+    en = profitability_figures(yearly, summary, concession, conc, has_cost=True, has_discount=True,
+                               lang="en")
     assert list(en.columns) == ["Key figure", "Value"]
     values = dict(zip(en["Key figure"], en["Value"], strict=True))
     assert values["Revenue growth 2021→2022"] == "+50%"  # 150 / 100 − 1
@@ -369,7 +378,8 @@ def test_key_figures(company):
     assert values["Whale curve peak"] == "200% of profit from 2 clients (50%)"
     assert values["Unprofitable clients"] == "2 (50% of clients), loss \u2212RUB\xa0200"
     assert len(en) == 8
-    ru = key_figures(yearly, summary, concession, conc, lang="ru")
+    ru = profitability_figures(yearly, summary, concession, conc, has_cost=True, has_discount=True,
+                               lang="ru")
     assert list(ru.columns) == ["Показатель", "Значение"]
     assert ru.iloc[0, 1] == f"+50{NBSP}%"
     assert ru.iloc[-1, 1].startswith("высокая")
@@ -377,18 +387,147 @@ def test_key_figures(company):
 
 def test_key_figures_with_undefined_shares():
     yearly = yearly_summary(
-        pd.DataFrame({"client_id": _ids([]), "date": pd.to_datetime([]), "revenue": []})
+        Facts(pd.DataFrame({"client_id": _ids([]), "date": pd.to_datetime([]), "revenue": []}))
     )
     summary = whale_summary(whale_curve(_pnl({"a": -10.0})))
-    table = key_figures(
+    table = profitability_figures(
         yearly,
         summary,
         concession_clients(_concession_pnl().iloc[0:0]),
         concentration(_revenues([])),
+        has_cost=True,
+        has_discount=True,
         lang="en",
     )
     assert "RUB" in dict(zip(table.iloc[:, 0], table.iloc[:, 1], strict=True))["Whale curve peak"]
     assert not table.iloc[:, 1].str.contains("nan|inf").any()
+
+
+def test_yearly_growth_by_hand():
+    yearly = pd.DataFrame(
+        {
+            "year": [2021, 2022, 2023, 2024],
+            "revenue": [50.0, 100.0, 130.0, 40.0],
+            "profit": [-20.0, 10.0, 30.0, 5.0],
+            "months": [3, 12, 12, 2],  # 2021 and 2024 are partial: 2022 → 2023 is compared
+        }
+    )
+    g = yearly_growth(yearly, "revenue")
+    assert (g["first_year"], g["last_year"]) == (2022, 2023)
+    assert g["growth"] == pytest.approx(0.3)  # 130 / 100 − 1
+    all_full = yearly_growth(yearly.assign(months=12), "profit")  # 2021 → 2024
+    assert (all_full["first"], all_full["last"]) == (-20.0, 5.0)
+    assert math.isnan(all_full["growth"])  # the first year's profit is ≤ 0: growth undefined
+    assert yearly_growth(yearly.iloc[:1], "revenue") is None  # one year: nothing to compare
+
+
+def test_key_figures_show_undefined_growth_as_the_two_values():
+    yearly = pd.DataFrame(
+        {"year": [2021, 2022], "revenue": [100.0, 150.0], "profit": [-12.0, 53.0],
+         "profit_pct": [-0.12, 53 / 150], "months": [12, 12]}
+    )
+    table = profitability_figures(yearly, whale_summary(whale_curve(_pnl({}))),
+                                  concession_clients(_concession_pnl().iloc[0:0]),
+                                  concentration(_revenues([])), has_cost=True, has_discount=True)
+    values = dict(zip(table.iloc[:, 0], table.iloc[:, 1], strict=True))
+    assert values["Client profit growth 2021→2022"] == "\u2212RUB\xa012 → RUB\xa053"
+
+
+# --------------------------------------------------------------------------- honest figures
+def _sales_only_figures(tmp_path, *, with_cost: bool, lang: str = "en") -> pd.DataFrame:
+    """Block 1's key figures as notebook 01 computes them, on a sales-only 1C export."""
+    path = tmp_path / "sales.csv"
+    write_export(path, with_cost=with_cost)  # 30 clients, 2022–2024; no discount column
+    ds = kbcore.load(path)
+    assert ds.interactions is None and not ds.has("sales", "discount")
+    facts = Facts.of(ds)
+    pnl = client_pnl(facts, ds.clients, ds.interactions)
+    yearly = yearly_summary(facts, ds.clients, ds.interactions)
+    summary = whale_summary(whale_curve(pnl))
+    return profitability_figures(yearly, summary, concession_clients(pnl),
+                                 concentration(pnl), has_cost=ds.has("sales", "cost"),
+                                 has_discount=ds.has("sales", "discount"), lang=lang)
+
+
+def test_key_figures_on_a_sales_only_export_say_what_is_missing(tmp_path):
+    table = _sales_only_figures(tmp_path, with_cost=False)
+    values = dict(zip(table["Key figure"], table["Value"], strict=True))
+    needs = dict(zip(table["Key figure"], table.attrs["needs"], strict=True))
+    cost_rows = ["Client profit growth 2022→2024", "Client profit, % of revenue, 2024",
+                 "Profit earned by the top 20% of clients", "Whale curve peak",
+                 "Unprofitable clients"]
+    for label in cost_rows:  # figures of profit need the cost of goods: never a number
+        assert values[label] == missing("need.cost", "en") and needs[label] == "sales.cost"
+    concession = "Concession clients (discount ≥ 15%)"
+    assert values[concession] == missing("need.discount", "en")  # not "0 clients: 0% …"
+    assert needs[concession] == "sales.discount"
+    # figures of revenue alone are still shown
+    assert not is_missing(values["Revenue growth 2022→2024"])
+    assert not is_missing(values["Dependence on the largest clients"])
+    assert [is_missing(v) for v in table["Value"]].count(True) == 6
+    ru = _sales_only_figures(tmp_path, with_cost=False, lang="ru")
+    assert ru.iloc[:, 1].map(is_missing).sum() == 6
+    assert missing("need.discount", "ru") in list(ru.iloc[:, 1])
+
+
+def test_key_figures_with_cost_but_no_discount(tmp_path):
+    table = _sales_only_figures(tmp_path, with_cost=True)
+    values = dict(zip(table["Key figure"], table["Value"], strict=True))
+    assert values["Concession clients (discount ≥ 15%)"] == missing("need.discount", "en")
+    assert [label for label, v in values.items() if is_missing(v)] == [
+        "Concession clients (discount ≥ 15%)"
+    ]
+    assert values["Client profit, % of revenue, 2024"].endswith("%")  # profit is known
+
+
+def test_key_figures_with_discount_but_no_cost():
+    yearly = pd.DataFrame(
+        {"year": [2021, 2022], "revenue": [100.0, 150.0], "profit": [np.nan, np.nan],
+         "profit_pct": [np.nan, np.nan], "months": [12, 12]}
+    )
+    table = profitability_figures(yearly, whale_summary(whale_curve(_pnl({}))),
+                                  concession_clients(_concession_pnl()),
+                                  concentration(_revenues([50, 30, 20])), has_cost=False,
+                                  has_discount=True)
+    values = dict(zip(table.iloc[:, 0], table.iloc[:, 1], strict=True))
+    # the concession figure compares revenue with profit: without cost it is missing too
+    assert values["Concession clients (discount ≥ 15%)"] == missing("need.cost", "en")
+    assert values["Revenue growth 2021→2022"] == "+50%"
+
+
+# --------------------------------------------------------------------------- facts once
+def test_block1_reduces_the_lines_once(company):
+    facts, clients, interactions = company
+    before = reductions()
+    pnl = client_pnl(facts, clients, interactions, rates=RATES)
+    yearly_summary(facts, clients, interactions, rates=RATES)
+    client_pnl(facts, clients, interactions, rates=CostToServeRates(per_visit=0))
+    client_pnl(facts, clients, interactions, start="2024-06-01")  # a window of the same facts
+    assert reductions() - before == 1
+    assert pnl.set_index("client_id").loc["X", "orders"] == 2
+
+
+def test_client_pnl_window_stays_inside_the_facts_period(company):
+    facts, clients, interactions = company
+    period = Facts(facts.sales, end="2024-06-30")  # X only; its visit of 2024-05-10 counts
+    pnl = client_pnl(period, clients, interactions, end="2025-12-31")
+    assert list(pnl["client_id"]) == ["X"]
+    assert pnl.loc[0, "visits"] == 1  # the 2025-01-15 visit is outside the facts' period
+
+
+def test_cost_to_serve_explorer_reprices_the_same_facts(company):
+    from kbcore.widgets import cost_to_serve_explorer
+
+    facts, clients, interactions = company
+    box = cost_to_serve_explorer(facts, clients, interactions, rates=RATES)
+    before = reductions()
+    box.sliders["per_visit"].value = 0.0
+    pnl = box.current[0].set_index("client_id")
+    assert pnl.loc["X", "profit"] == pytest.approx(-2131.51, abs=0.005)  # −8131.51 + 6000
+    assert reductions() == before  # a slider re-prices the facts, it never reduces lines again
+    assert "<b>1</b>" in box.summary.value  # one client (X) loses money
+    no_cost = cost_to_serve_explorer(Facts(facts.sales.drop(columns=["cost"])), lang="ru")
+    assert no_cost.summary.value == t("whale.note.empty", "ru")  # not "0 clients lose RUB 0"
 
 
 def test_same_input_same_output(company):

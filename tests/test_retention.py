@@ -13,7 +13,10 @@ import pytest
 
 from kbcore.analyses import retention as r
 from kbcore.charts.retention import plot_conversion, plot_time_to_second
+from kbcore.facts import Facts
 from kbcore.schema import C
+from kbcore.views import retention as vr
+from kbcore.views.figures import is_missing, key_figures_table
 
 pytestmark = pytest.mark.filterwarnings("error:Glyph")
 
@@ -53,7 +56,7 @@ def km_case():
         C.acquisition_channel: pd.array(["web", "web", "call", "call", None, "web"],
                                         dtype="string"),
     })
-    return r.new_clients(sales, clients, start="2024-01-01", as_of=AS_OF, min_follow_days=0)
+    return r.new_clients(Facts(sales), clients, start="2024-01-01", as_of=AS_OF, min_follow_days=0)
 
 
 # --------------------------------------------------------------------------- new clients
@@ -67,7 +70,7 @@ def test_new_clients_one_order_is_one_document_and_returns_do_not_count():
     ])
     clients = pd.DataFrame({C.client_id: pd.array(["X", "Y", "Z"], dtype="string"),
                             C.created: pd.to_datetime(["2024-01-15"] * 3)})
-    new = r.new_clients(sales, clients, start="2024-01-01", as_of=AS_OF,
+    new = r.new_clients(Facts(sales), clients, start="2024-01-01", as_of=AS_OF,
                         size_bands=[400.0], discount_edges=(0.05,))
     got = new.set_index(C.client_id)
     assert list(got.index) == ["X", "Y", "Z"]
@@ -94,18 +97,18 @@ def test_new_clients_without_card_dates_use_the_lead_in():
         ("EARLY", "1", "2024-01-10", 100.0, 0.0), ("EARLY", "2", "2024-03-10", 100.0, 0.0),
         ("LATE", "3", "2024-05-01", 100.0, 0.0),
     ])
-    new = r.new_clients(sales, None, as_of=AS_OF, lead_in_days=90)
+    new = r.new_clients(Facts(sales), None, as_of=AS_OF, lead_in_days=90)
     assert list(new[C.client_id]) == ["LATE"]
     assert new.attrs["rule"] == "first_order"
     assert new.attrs["start"] == pd.Timestamp("2024-01-01")  # first day of the first month
-    assert r.cohort_note(new, "ru")
+    assert vr.cohort_note(new, "ru")
 
 
 def test_bad_parameters_are_refused():
     sales = _sales([("X", "1", "2024-02-01", 5.0, 0.0)])
     with pytest.raises(ValueError, match="min_follow_days"):
-        r.new_clients(sales, min_follow_days=-1)
-    new = r.new_clients(sales, None, lead_in_days=0)
+        r.new_clients(Facts(sales), min_follow_days=-1)
+    new = r.new_clients(Facts(sales), None, lead_in_days=0)
     with pytest.raises(ValueError, match="by must be one of"):
         r.second_order_conversion(new, by="colour")
     with pytest.raises(ValueError, match="medium"):
@@ -134,8 +137,8 @@ def test_kaplan_meier_matches_the_hand_computation(km_case):
 
 def test_kaplan_meier_per_group_leaves_small_and_unknown_groups_out(km_case):
     curve = r.time_to_second_order(km_case, by=C.acquisition_channel, min_clients=2)
-    assert set(curve["group"]) == {"call", "web"}  # E has no channel
-    web = curve.loc[curve["group"] == "web"]
+    assert set(curve["group_id"]) == {"call", "web"}  # E has no channel
+    web = curve.loc[curve["group_id"] == "web"]
     # web: A reorders at 10, B censored at 15 → S(10) = 1/2
     assert r.survival_at(web, 10) == pytest.approx(0.5)
     assert r.time_to_second_order(km_case, by=C.acquisition_channel, min_clients=10).empty
@@ -143,7 +146,7 @@ def test_kaplan_meier_per_group_leaves_small_and_unknown_groups_out(km_case):
 
 def test_no_second_order_at_all_gives_a_flat_curve():
     sales = _sales([("A", "1", "2024-06-01", 1.0, 0.0), ("B", "2", "2024-07-01", 1.0, 0.0)])
-    new = r.new_clients(sales, None, start="2024-01-01", as_of=AS_OF, lead_in_days=0)
+    new = r.new_clients(Facts(sales), None, start="2024-01-01", as_of=AS_OF, lead_in_days=0)
     curve = r.time_to_second_order(new)
     assert (curve["survival"] == 1.0).all()
     assert np.isnan(r.km_median(curve).iloc[0])
@@ -152,7 +155,8 @@ def test_no_second_order_at_all_gives_a_flat_curve():
 # --------------------------------------------------------------------------- conversion
 def test_conversion_by_group_by_hand(km_case):
     new = km_case.assign(followed=True)  # treat all five as followed
-    conv = r.second_order_conversion(new, by=C.acquisition_channel).set_index("group_id")
+    conv = vr.conversion_table(r.second_order_conversion(new, by=C.acquisition_channel)).set_index(
+        "group_id")
     assert conv.loc["web", "clients"] == 2 and conv.loc["web", "repeat_clients"] == 1
     assert conv.loc["call", "second_order_rate"] == 0.5
     assert conv.loc["web", "median_days_to_second"] == 10
@@ -164,12 +168,12 @@ def test_conversion_by_group_by_hand(km_case):
 def test_group_labels_of_bands():
     new = pd.DataFrame(columns=r.NEW_CLIENT_COLUMNS)
     new.attrs.update(size_edges=[1000.0, 5000.0], discount_edges=[0.05, 0.1])
-    assert r.group_label(new, "size_band", 1, "en") == "up to RUB\xa01,000"
-    assert r.group_label(new, "size_band", 2, "en") == "RUB\xa01,000 – RUB\xa05,000"
-    assert r.group_label(new, "size_band", 3, "ru").startswith("свыше 5")
-    assert r.group_label(new, "discount_band", 1, "en") == "below 5%"
-    assert r.group_label(new, "discount_band", 3, "en") == "10% and more"
-    assert r.group_label(new, "cohort", 2023, "en") == "2023"
+    assert vr.group_label(new, "size_band", 1, "en") == "up to RUB\xa01,000"
+    assert vr.group_label(new, "size_band", 2, "en") == "RUB\xa01,000 – RUB\xa05,000"
+    assert vr.group_label(new, "size_band", 3, "ru").startswith("свыше 5")
+    assert vr.group_label(new, "discount_band", 1, "en") == "below 5%"
+    assert vr.group_label(new, "discount_band", 3, "en") == "10% and more"
+    assert vr.group_label(new, "cohort", 2023, "en") == "2023"
 
 
 # --------------------------------------------------------------------------- risk
@@ -197,8 +201,8 @@ def test_risk_rule_by_hand():
         C.acquisition_channel: pd.array([i[0] if not i.startswith("new") else i[-1]
                                          for i in ids], dtype="string"),
     })
-    new = r.new_clients(sales, clients, start="2023-01-01", as_of=AS_OF, size_bands=[1e9])
-    risk = r.first_order_risk(new, recent_days=365, min_group=4, lang="en").set_index(
+    new = r.new_clients(Facts(sales), clients, start="2023-01-01", as_of=AS_OF, size_bands=[1e9])
+    risk = vr.risk_table(r.first_order_risk(new, recent_days=365, min_group=4), "en").set_index(
         C.client_id)
     assert list(risk.index) == ["new_a", "new_b"]
     # a client who waited longer than every repeat client is very likely lost, never certain:
@@ -228,7 +232,7 @@ def test_risk_rule_by_hand():
 # --------------------------------------------------------------------------- demo truth 4
 @pytest.fixture(scope="module")
 def demo_new(demo_dataset):
-    return r.new_clients(demo_dataset.sales, demo_dataset.clients)
+    return r.new_clients(Facts.of(demo_dataset), demo_dataset.clients)
 
 
 def test_demo_truth4_new_clients_and_one_order_share(demo_new):
@@ -254,23 +258,24 @@ def test_demo_truth4_by_acquisition_channel(demo_new):
 
 def test_demo_breakdowns_and_risk_list(demo_dataset, demo_new):
     for by in r.GROUPINGS:
-        conv = r.second_order_conversion(demo_new, by=by, lang="ru")
+        conv = vr.conversion_table(r.second_order_conversion(demo_new, by=by), "ru")
         assert conv["clients"].sum() == 738, by
     curve = r.time_to_second_order(demo_new, by=C.acquisition_channel)
-    assert curve["group"].nunique() == 6
+    assert curve["group_id"].nunique() == 6
     overall = r.time_to_second_order(demo_new)
     assert 0.6 < overall["reordered"].iloc[-1] < 0.75
-    risk = r.first_order_risk(demo_new, lang="ru")
+    risk = vr.risk_table(r.first_order_risk(demo_new), "ru")
     assert len(risk) > 0 and (risk["risk"].diff().dropna() <= 1e-12).all()
     assert set(risk["risk_level"]) <= set(r.RISK_LEVELS)
-    kf = r.key_figures(demo_new, risk, "en")
+    kf = key_figures_table(vr.retention_figures(demo_new, risk, "en"), "en")
     assert "236 (32.0%)" in kf.iloc[:, 1].tolist()
+    assert not any(is_missing(v) for v in kf.iloc[:, 1])
 
 
 # --------------------------------------------------------------------------- charts
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_plot_conversion_draws_shares_and_counts(demo_new, lang):
-    conv = r.second_order_conversion(demo_new, by=C.acquisition_channel, lang=lang)
+    conv = r.second_order_conversion(demo_new, by=C.acquisition_channel)
     ax = plot_conversion(conv, lang=lang)
     fig = ax.figure
     fig.canvas.draw()
@@ -287,7 +292,7 @@ def test_plot_conversion_draws_shares_and_counts(demo_new, lang):
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
 def test_plot_time_to_second_draws_one_step_line_per_group(demo_new, lang):
-    curve = r.time_to_second_order(demo_new, by=C.acquisition_channel, lang=lang)
+    curve = r.time_to_second_order(demo_new, by=C.acquisition_channel)
     ax = plot_time_to_second(curve, lang=lang, max_days=200)
     fig = ax.figure
     fig.canvas.draw()
@@ -316,3 +321,40 @@ def test_retention_explorer_redraws_on_a_new_grouping(demo_new):
     assert box.current[0].attrs["by"] == "size_band"
     assert len(box.current[0]) == 4
     plt.close("all")
+
+
+# --------------------------------------------------------------------------- views and honest figures
+def test_results_hold_ids_and_the_views_name_them(km_case):
+    conv = r.second_order_conversion(km_case.assign(followed=True))
+    assert "group" not in conv.columns and conv["group_id"].tolist() == [r.ALL]
+    assert vr.conversion_table(conv, "ru")["group"].tolist() == ["Все новые клиенты"]
+    curve = r.time_to_second_order(km_case)
+    assert set(curve["group_id"]) == {r.ALL}
+    assert set(vr.curve_view(curve, "en")["group"]) == {"All new clients"}
+    risk = r.first_order_risk(km_case, recent_days=365, min_group=1)
+    assert "why" not in risk.columns and "level" not in risk.columns
+    assert set(risk["reason"]) <= set(r.RISK_REASONS)
+    assert risk["size_band"].notna().all()
+
+
+def test_retention_figures_on_a_sales_only_export():
+    """No client cards: new clients come from the first-order rule; the channel figures say
+    they need the acquisition channel, never a number."""
+    rows = []
+    for i in range(30):
+        day = pd.Timestamp("2024-05-01") + pd.Timedelta(days=i)
+        rows.append((f"c{i:02d}", f"d{i}", day.strftime("%Y-%m-%d"), 100.0, 0.0))
+        if i % 3 == 0:  # every third client orders again 10 days later
+            rows.append((f"c{i:02d}", f"e{i}", (day + pd.Timedelta(days=10)).strftime("%Y-%m-%d"),
+                         100.0, 0.0))
+    rows.append(("old", "o1", "2024-01-02", 100.0, 0.0))  # the data begin: not a new client
+    new = r.new_clients(Facts(_sales(rows)), None, as_of=AS_OF, lead_in_days=90)
+    assert len(new) == 30 and new.attrs["known"] == ()
+    kf = key_figures_table(vr.retention_figures(new, None, "en"), "en")
+    values = dict(zip(kf.iloc[:, 0], kf.iloc[:, 1], strict=True))
+    assert values["New clients who had six months to reorder"] == "30"
+    assert values["New clients with one order only"] == "20 (66.7%)"  # 20 of 30 by hand
+    for label in ("Acquisition channel with the most one-order clients",
+                  "Acquisition channel with the fewest one-order clients"):
+        assert is_missing(values[label]) and "acquisition channel" in values[label]
+    assert values["Median days to the second order (repeat clients)"] == "10"

@@ -56,16 +56,8 @@ def finished_run(tmp_path_factory):
         calls.append((data, mapping))
         return FakeDataset()
 
-    def fake_crm(dataset, folder, lang):
-        calls.append(("crm", lang))
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "clients_for_crm.csv"
-        path.write_text("client_id\n1\n", encoding="utf-8")
-        return [path]
-
     patch = pytest.MonkeyPatch()
     patch.setattr(runner, "load_dataset", fake_load)
-    patch.setattr(runner, "export_crm", fake_crm)
     try:
         result = runner.run(None, None, lang="ru", out=root / "reports", notebooks=root / "notebooks",
                             progress=False)
@@ -76,8 +68,10 @@ def finished_run(tmp_path_factory):
 
 def test_run_result(finished_run):
     result, out, calls = finished_run
-    assert calls == [(None, None), ("crm", "ru")]  # loaded once for both notebooks; one CRM table
-    assert result.crm_files == [out / "crm" / "clients_for_crm.csv"] and result.crm_error is None
+    assert calls == [(None, None)]  # loaded once for both notebooks; the CRM table is not rebuilt
+    # the block that declares crm_folder wrote the CRM table, and the run found it
+    assert result.crm_files == [out / "crm" / "clients_for_crm.csv", out / "crm" / "clients_for_crm.xlsx"]
+    assert result.crm_error is None
     assert result.ok is False
     assert [r.name for r in result.results] == ["fx/01_ok", "fx/02_fails"]
     ok, failed = result.results
@@ -108,6 +102,10 @@ def test_notebook_ran_on_this_interpreter_with_the_injected_parameters(finished_
     assert len(injected) == 1
     source = "".join(injected[0]["source"])
     assert f'data = "{(out / "_data").resolve()}"' in source and 'lang = "ru"' in source
+    assert f'crm_folder = "{out / "crm"}"' in source  # the block that writes the CRM table
+    failing = json.loads(result.results[1].executed.read_text(encoding="utf-8"))
+    injected = [c for c in failing["cells"] if "injected-parameters" in c["metadata"].get("tags", [])]
+    assert "crm_folder" not in "".join(injected[0]["source"])  # not a parameter of that block
     # the chart was drawn inline although the tests run with MPLBACKEND=Agg
     assert any("image/png" in o.get("data", {}) for c in nb["cells"] for o in c.get("outputs", []))
 
@@ -175,31 +173,42 @@ def test_sanitize_html(fragment, expected):
     assert runner.sanitize_html(fragment) == expected
 
 
-def test_a_failing_crm_export_is_reported_and_fails_the_run(tmp_path, monkeypatch):
-    def broken_crm(dataset, folder, lang):
-        raise ValueError("no <b>clients</b>\nsecond line")
-
+def test_a_missing_crm_table_is_reported_and_fails_the_run(tmp_path, monkeypatch):
     monkeypatch.setattr(runner, "load_dataset", lambda data=None, mapping=None: FakeDataset())
-    monkeypatch.setattr(runner, "export_crm", broken_crm)
     empty = tmp_path / "no_notebooks"
     empty.mkdir()
     result = runner.run(None, None, lang="en", out=tmp_path / "out", notebooks=empty, progress=False)
-    assert result.ok is False and result.results == []
-    assert result.crm_error == "ValueError: no <b>clients</b>"
+    assert result.ok is False and result.results == [] and result.crm_files == []
+    assert result.crm_error.startswith("no block of this run writes it")
     index = result.index.read_text(encoding="utf-8")
-    assert "could not be written" in index and "no &lt;b&gt;clients&lt;/b&gt;" in index
+    assert "could not be written" in index and "no block of this run writes it" in index
+
+
+def test_collect_crm_names_the_block_that_did_not_write_it(tmp_path):
+    folder = tmp_path / "crm"
+    files, error = runner.collect_crm(folder, ["kb/06_managing_the_base"], "en")
+    assert files == [] and error.startswith("kb/06_managing_the_base did not write it")
+    folder.mkdir()
+    (folder / "clients_for_crm.csv").write_text("client_id\n", encoding="utf-8")
+    assert runner.collect_crm(folder, ["kb/06_managing_the_base"], "en")[0] == []  # no XLSX
+    (folder / "clients_for_crm.xlsx").write_bytes(b"")
+    files, error = runner.collect_crm(folder, ["kb/06_managing_the_base"], "en")
+    assert [f.name for f in files] == ["clients_for_crm.csv", "clients_for_crm.xlsx"] and error is None
 
 
 def test_run_writes_the_crm_table_from_a_1c_export(tmp_path):
-    """The real CRM export of a run, on a sales-only 1C export (no notebooks, to stay fast)."""
+    """The real CRM export of a run, on a sales-only 1C export: block 6's notebook writes it
+    (the only notebook run, to stay fast)."""
     from onec_export import write_export
+
+    from kbcore.paths import PROJECT_DIR
 
     export = tmp_path / "продажи.csv"
     write_export(export)
-    empty = tmp_path / "no_notebooks"
-    empty.mkdir()
-    result = runner.run(str(export), None, lang="ru", out=tmp_path / "out", notebooks=empty,
+    block6 = PROJECT_DIR / "notebooks" / "kb" / "06_managing_the_base.ipynb"
+    result = runner.run(str(export), None, lang="ru", out=tmp_path / "out", notebooks=block6,
                         progress=False)
+    assert [r.status for r in result.results] == ["ok"], result.results[0].error
     assert result.crm_error is None and result.ok
     csv_path, xlsx_path = result.crm_files
     assert (csv_path.name, xlsx_path.name) == ("clients_for_crm.csv", "clients_for_crm.xlsx")
@@ -227,7 +236,6 @@ def batch_run(tmp_path_factory):
     build(root)
     patch = pytest.MonkeyPatch()
     patch.setattr(runner, "load_dataset", lambda data=None, mapping=None: FakeDataset())
-    patch.setattr(runner, "export_crm", lambda dataset, folder, lang: [])
     try:
         result = runner.run(None, None, lang="ru", out=root / "reports", notebooks=root / "notebooks",
                             progress=False, cell_timeout=0.2)  # 12 s
@@ -308,7 +316,6 @@ def test_run_passes_the_scaled_timeout_to_every_block(tmp_path, monkeypatch):
         return runner.NotebookResult(path=path, name=name, title=name, status="ok")
 
     monkeypatch.setattr(runner, "load_dataset", lambda data=None, mapping=None: BigDataset())
-    monkeypatch.setattr(runner, "export_crm", lambda dataset, folder, lang: [])
     monkeypatch.setattr(runner, "_run_one", fake_run_one)
     (tmp_path / "fx").mkdir()
     for name in ("a", "b"):

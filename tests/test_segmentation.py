@@ -16,19 +16,19 @@ from kbcore.analyses.segmentation import (
     RFMRules,
     abc,
     abc_summary,
-    abc_xyz_actions,
     abc_xyz_matrix,
-    key_figures_management,
     last_full_months,
     pareto,
     pareto_curves,
     pareto_table,
     rfm,
-    rfm_rules,
     rfm_summary,
     xyz,
     xyz_summary,
 )
+from kbcore.facts import Facts
+from kbcore.views.figures import Figure, is_missing, key_figures_table
+from kbcore.views.segmentation import abc_xyz_actions, rfm_rules, segmentation_figures
 
 
 def _table(values, ids=None):
@@ -122,7 +122,7 @@ def test_xyz_population_cv_hand_case_with_zero_months():
         ("1", "2024-01-10", 100), ("1", "2024-03-05", 150), ("1", "2024-03-20", 50),
         ("1", "2024-04-02", 100), ("2", "2024-03-01", 50), ("2", "2024-04-30", 50),
     ])
-    out = xyz(sales, start="2024-01-01", end="2024-04-30", min_periods=1).set_index("client_id")
+    out = xyz(Facts(sales), start="2024-01-01", end="2024-04-30", min_periods=1).set_index("client_id")
     assert out.loc["1", "periods"] == 4 and out.loc["1", "active_periods"] == 3
     assert out.loc["1", "mean"] == pytest.approx(100)
     assert out.loc["1", "std"] == pytest.approx(math.sqrt(5000))
@@ -131,24 +131,24 @@ def test_xyz_population_cv_hand_case_with_zero_months():
     assert out.loc["2", "periods"] == 2 and out.loc["2", "cv"] == pytest.approx(0.0)
     assert out.loc["2", "xyz"] == "X"
     # thresholds are parameters: with (0.5, 1.0) client 1 (cv 0.707) is Y
-    wide = xyz(sales, start="2024-01-01", end="2024-04-30", min_periods=1, thresholds=(0.5, 1.0))
+    wide = xyz(Facts(sales), start="2024-01-01", end="2024-04-30", min_periods=1, thresholds=(0.5, 1.0))
     assert wide.set_index("client_id").loc["1", "xyz"] == "Y"
 
 
 def test_xyz_short_history_is_new_and_quarters_work():
     sales = _sales([("1", "2024-01-10", 100), ("1", "2024-06-10", 100), ("2", "2024-05-10", 10)])
-    out = xyz(sales, start="2024-01-01", end="2024-06-30", min_periods=3).set_index("client_id")
+    out = xyz(Facts(sales), start="2024-01-01", end="2024-06-30", min_periods=3).set_index("client_id")
     assert out.loc["1", "xyz"] in ("X", "Y", "Z") and out.loc["2", "xyz"] == "N"
-    q = xyz(sales, start="2024-01-01", end="2024-06-30", freq="quarter", min_periods=1)
+    q = xyz(Facts(sales), start="2024-01-01", end="2024-06-30", freq="quarter", min_periods=1)
     assert q.set_index("client_id").loc["1", "periods"] == 2
     with pytest.raises(ValueError, match="thresholds"):
-        xyz(sales, thresholds=(0.3, 0.1))
+        xyz(Facts(sales), thresholds=(0.3, 0.1))
 
 
 def test_xyz_cv_exactly_at_the_threshold_is_the_lower_class():
     # two months 0.9 and 1.1 → cv = 0.1 exactly → X
     sales = _sales([("1", "2024-01-10", 90), ("1", "2024-02-10", 110)])
-    out = xyz(sales, start="2024-01-01", end="2024-02-29", min_periods=1)
+    out = xyz(Facts(sales), start="2024-01-01", end="2024-02-29", min_periods=1)
     assert out["cv"].iloc[0] == pytest.approx(0.1) and out["xyz"].iloc[0] == "X"
 
 
@@ -184,7 +184,7 @@ def test_rfm_recency_frequency_monetary_hand_case():
         ("a", "2025-12-31", 100, "D1"), ("a", "2025-12-31", 50, "D2"),  # two orders, one day
         ("a", "2025-06-01", 100), ("b", "2025-12-01", 10), ("c", "2023-05-01", 999),
     ])
-    out = rfm(sales, as_of="2025-12-31").set_index("client_id")
+    out = rfm(Facts(sales), as_of="2025-12-31").set_index("client_id")
     assert out.loc["a", "recency_days"] == 0 and out.loc["a", "frequency"] == 2
     assert out.loc["a", "monetary"] == pytest.approx(250)
     assert out.loc["b", "recency_days"] == 30 and out.loc["b", "r"] == 5
@@ -192,7 +192,7 @@ def test_rfm_recency_frequency_monetary_hand_case():
     assert out.loc["c", "rfm_segment"] == "lost"
     assert out.loc["a", "rfm_score"] == f"{out.loc['a', 'r']}{out.loc['a', 'f']}{out.loc['a', 'm']}"
     # sales after as_of are not used
-    early = rfm(sales, as_of="2025-06-30").set_index("client_id")
+    early = rfm(Facts(sales), as_of="2025-06-30").set_index("client_id")
     assert "b" not in early.index and early.loc["a", "recency_days"] == 29
 
 
@@ -200,8 +200,8 @@ def test_rfm_equal_values_get_equal_scores_whatever_the_row_order():
     rows = [(f"{i:03d}", "2025-12-20", 100 + (i % 3)) for i in range(60)]
     rows += [(f"{i:03d}", "2025-11-20", 100) for i in range(0, 60, 2)]
     sales = _sales(rows)
-    a = rfm(sales, as_of="2025-12-31")
-    b = rfm(sales.sample(frac=1, random_state=7), as_of="2025-12-31")
+    a = rfm(Facts(sales), as_of="2025-12-31")
+    b = rfm(Facts(sales.sample(frac=1, random_state=7)), as_of="2025-12-31")
     pd.testing.assert_frame_equal(a, b)
     assert a.groupby("frequency")["f"].nunique().eq(1).all()
     assert a.groupby("monetary")["m"].nunique().eq(1).all()
@@ -214,7 +214,7 @@ def test_rfm_rules_are_validated_and_fixed_money_cuts_work():
     with pytest.raises(ValueError):
         RFMRules(window_days=0)
     sales = _sales([("a", "2025-12-20", 5_000), ("b", "2025-12-20", 500_000)])
-    out = rfm(sales, as_of="2025-12-31",
+    out = rfm(Facts(sales), as_of="2025-12-31",
               rules=RFMRules(monetary=(10_000, 50_000, 100_000, 400_000))).set_index("client_id")
     assert out.loc["a", "m"] == 1 and out.loc["b", "m"] == 5
 
@@ -223,19 +223,20 @@ def test_rfm_rules_are_validated_and_fixed_money_cuts_work():
 @pytest.fixture(scope="module")
 def demo(demo_dataset):
     from kbcore.analyses.profitability import client_pnl
-    from kbcore.facts import client_facts
 
     ds = demo_dataset
-    pnl = client_pnl(ds.sales, ds.clients, ds.interactions)
-    start, end = last_full_months(ds.sales["date"].max(), 12)
-    window = client_facts(ds.sales, start=start, end=end)
+    facts = Facts.of(ds)
+    pnl = client_pnl(facts, ds.clients, ds.interactions)
+    start, end = last_full_months(facts.as_of, 12)
+    window = facts.clients(start, end)
     return {
         "ds": ds,
+        "facts": facts,
         "pnl": pnl,
         "abc": abc(window),
-        "xyz": xyz(ds.sales, start=start, end=end, thresholds=XYZ_THRESHOLDS_CLIENTS),
-        "xyz_classic": xyz(ds.sales, start=start, end=end),
-        "rfm": rfm(ds.sales),
+        "xyz": xyz(facts, start=start, end=end, thresholds=XYZ_THRESHOLDS_CLIENTS),
+        "xyz_classic": xyz(facts, start=start, end=end),
+        "rfm": rfm(facts),
     }
 
 
@@ -274,10 +275,12 @@ def test_demo_champions_are_not_inflated(demo):
 
 def test_demo_key_figures(demo):
     m = abc_xyz_matrix(demo["abc"], demo["xyz"])
-    kf = key_figures_management(pareto_table(demo["pnl"]), abc_summary(demo["abc"]), m,
-                                rfm_summary(demo["rfm"]), extra=[("x", "y")], lang="ru")
+    rows = segmentation_figures(pareto_table(demo["pnl"]), abc_summary(demo["abc"]), m,
+                                rfm_summary(demo["rfm"]), lang="ru")
+    kf = key_figures_table([*rows, Figure("x", "y")], "ru")
     assert list(kf.columns) == ["Показатель", "Значение"]
     assert len(kf) == 7 and kf.iloc[-1].tolist() == ["x", "y"]
+    assert not any(is_missing(v) for v in kf.iloc[:, 1])  # the demo has a cost column
 
 
 # --------------------------------------------------------------------------- charts and widget
@@ -330,3 +333,45 @@ def test_abc_widget_redraws_when_the_cuts_move(demo):
     box.sliders["a"].value = 0.95  # pushes B above A
     assert box.sliders["b"].value > box.sliders["a"].value
     plt.close("all")
+
+
+# --------------------------------------------------------------------------- views and honest figures
+def test_xyz_open_window_is_the_facts_first_and_last_day():
+    sales = _sales([("1", "2024-01-10", 100), ("1", "2024-02-10", 100), ("1", "2024-03-10", 100)])
+    closed = xyz(Facts(sales), start="2024-01-01", end="2024-03-31", min_periods=1)
+    opened = xyz(Facts(sales), min_periods=1)
+    pd.testing.assert_frame_equal(closed, opened)
+    assert opened["cv"].iloc[0] == pytest.approx(0.0) and opened["xyz"].iloc[0] == "X"
+
+
+def test_segmentation_figures_on_a_sales_only_export():
+    """Without a cost column client profit is unknown: its Pareto row says so, never a number."""
+    from kbcore.analyses.profitability import client_pnl
+
+    sales = _sales([("a", "2025-12-20", 800), ("b", "2025-12-01", 150), ("c", "2025-11-01", 50)])
+    facts = Facts(sales)
+    pnl = client_pnl(facts)
+    assert pnl["profit"].isna().all()
+    pareto_tbl = pareto_table(pnl, ("revenue", "profit"))
+    assert pareto_tbl["measure"].tolist() == ["revenue"]  # profit all unknown: left out
+    classes = abc(pnl)
+    rows = segmentation_figures(pareto_tbl, abc_summary(classes), None, rfm_summary(rfm(facts)),
+                                has_cost=False, lang="en")
+    kf = key_figures_table(rows, "en")
+    by_label = dict(zip(kf.iloc[:, 0], kf.iloc[:, 1], strict=True))
+    assert is_missing(by_label["Pareto for client profit"])
+    assert "cost" in by_label["Pareto for client profit"]
+    assert kf.attrs["needs"][1] == "sales.cost"
+    # by hand: 3 clients, top 20 % = 1 client (800 of 1000 = 80 %); 80 % reached by 1 client
+    assert by_label["Pareto for revenue"] == "top 20% of clients bring 80%; 1 clients (33%) make 80%"
+    assert not is_missing(by_label["A clients by revenue"])
+    # with a cost column the same call shows no missing row
+    assert not any(is_missing(r.value) for r in segmentation_figures(
+        pareto_tbl, abc_summary(classes), lang="en"))
+
+
+def test_rfm_rules_and_actions_are_views():
+    table = rfm_rules("en")
+    assert table.iloc[0].tolist()[:3] == ["Champions", "5", "4–5"]
+    actions = abc_xyz_actions("en").set_index("cell")
+    assert set(actions.index) == set(ABC_XYZ_ACTIONS)

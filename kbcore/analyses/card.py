@@ -3,7 +3,7 @@
 The seminar's block 5 calls the client card the first tool of a customer base: everything the
 company knows about one client on one page, so that a new manager, a director or a colleague
 covering a holiday sees who the client is, how it buys, who decides and what was said last.
-:func:`client_card` gathers it as data (small tables, no HTML); :mod:`kbcore.views.cards` renders it.
+:func:`client_card` gathers it as data (small tables, no HTML); :mod:`kbcore.views.card` renders it.
 
 Card parts
 ----------
@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from kbcore.analyses.profile import client_features
-from kbcore.facts import as_of_date, between, client_period_facts
+from kbcore.facts import Facts, between
 from kbcore.schema import C
 
 __all__ = [
@@ -94,7 +94,7 @@ YEAR_COLUMNS = ["year", C.revenue, "gross_margin", "gross_margin_pct", "orders"]
 
 @dataclass(frozen=True)
 class ClientCard:
-    """One client's card as data (render with :func:`kbcore.views.cards.card_html`).
+    """One client's card as data (render with :func:`kbcore.views.card.card_html`).
 
     Attributes
     ----------
@@ -147,12 +147,13 @@ def find_clients(
     clients: pd.DataFrame | None,
     query: str,
     *,
-    sales: pd.DataFrame | None = None,
+    facts: Facts | None = None,
     limit: int = 50,
 ) -> pd.DataFrame:
     """Clients whose name, ИНН (tax_id) or client_id contains ``query`` (case-insensitive).
 
-    The search list is the clients table plus the client IDs found only in ``sales``. An
+    The search list is the clients table plus the client IDs found only in the sales of
+    ``facts`` (:class:`~kbcore.facts.Facts`, the clients of its period). An
     empty query returns the first ``limit`` clients. Matches by ID or tax ID that start with
     the query come first, then by name; ties by name then client_id.
 
@@ -168,8 +169,8 @@ def find_clients(
             frame[col] = (clients[col].astype("string") if col in clients.columns
                           else pd.Series(pd.NA, index=clients.index, dtype="string"))
         frames.append(frame)
-    if sales is not None and C.client_id in sales.columns:
-        extra = pd.DataFrame({C.client_id: _ids(sales[C.client_id]).drop_duplicates()})
+    if facts is not None:
+        extra = pd.DataFrame({C.client_id: _ids(facts.clients()[C.client_id]).drop_duplicates()})
         extra[C.name] = pd.Series(pd.NA, index=extra.index, dtype="string")
         extra[C.tax_id] = pd.Series(pd.NA, index=extra.index, dtype="string")
         frames.append(extra)
@@ -195,7 +196,7 @@ def find_clients(
 
 
 def client_card(
-    sales: pd.DataFrame,
+    facts: Facts,
     clients: pd.DataFrame | None,
     client_id: str,
     *,
@@ -206,13 +207,16 @@ def client_card(
     as_of=None,
     last_n: int = 5,
 ) -> ClientCard:
-    """The card of one client: identity, stage, yearly figures, how it buys, DMU, last contacts,
-    data gaps.
+    """The card of one client.
+
+    Identity, stage, yearly figures, how it buys, DMU, last contacts, data gaps.
 
     Parameters
     ----------
-    sales : DataFrame
-        Canonical sales lines (all clients; the client's lines are selected here).
+    facts : Facts
+        The company's sales facts (:class:`~kbcore.facts.Facts`, all clients): the yearly
+        figures and the summary come from its one reduction; the client's sales lines
+        (``facts.sales``) only for the products bought and the manager of the last line.
     clients : DataFrame or None
         The clients table (identity fields, potential).
     client_id : str
@@ -222,28 +226,28 @@ def client_card(
     stages : DataFrame, optional
         Block 2's ``client_stages`` (``client_id, stage``).
     as_of : date-like, optional
-        The card's date (default the last date of all sales): sales and interactions after it
-        are ignored; "last 12 months" ends on it.
+        The card's date (default ``facts.as_of``): sales and interactions after it are
+        ignored; "last 12 months" ends on it.
     last_n : int
         How many of the latest interactions to show (default 5).
 
     Raises
     ------
     KeyError
-        When the client is neither in ``clients`` nor in ``sales``.
+        When the client is neither in ``clients`` nor in the sales.
 
     Source: seminar program block 5 («карточка клиента»).
     """
     cid = str(client_id).strip()
-    as_of = as_of_date(sales, as_of)
-    lines = sales.loc[_ids(sales[C.client_id]) == cid]
-    lines = between(lines, None, as_of)
+    as_of = facts.as_of if as_of is None else pd.Timestamp(as_of).normalize()
+    known = facts.clients(end=as_of)
+    bought = bool((_ids(known[C.client_id]) == cid).any())
     row = None
     if clients is not None and C.client_id in clients.columns:
         match = clients.loc[_ids(clients[C.client_id]) == cid]
         if len(match):
             row = match.iloc[0]
-    if row is None and lines.empty:
+    if row is None and not bought:
         raise KeyError(f"client {cid!r} is neither in the clients table nor in the sales")
 
     identity = {}
@@ -252,7 +256,8 @@ def client_card(
             identity[col] = row[col]
     if _missing(identity.get(C.name)):
         identity[C.name] = cid
-    if C.manager not in identity and C.manager in lines.columns and len(lines):
+    if C.manager not in identity and C.manager in facts.sales.columns and bought:
+        lines = between(facts.sales.loc[_ids(facts.sales[C.client_id]) == cid], None, as_of)
         last = lines.loc[lines[C.manager].notna()].sort_values(C.date, kind="mergesort")
         if len(last):
             identity[C.manager] = last[C.manager].iloc[-1]
@@ -263,8 +268,9 @@ def client_card(
         st = stages.loc[_ids(stages[C.client_id]) == cid, "stage"]
         stage = str(st.iloc[0]) if len(st) else None
 
-    if len(lines):
-        yearly = client_period_facts(lines, freq="year")
+    if bought:
+        yearly = facts.periods("year", end=as_of)
+        yearly = yearly.loc[_ids(yearly[C.client_id]) == cid]
         years = pd.DataFrame(
             {
                 "year": yearly["period"].astype("int64"),
@@ -277,7 +283,8 @@ def client_card(
             }
         )
         client_row = clients.loc[_ids(clients[C.client_id]) == cid] if row is not None else None
-        feats = client_features(lines, client_row, products, as_of=as_of).iloc[0]
+        feats = client_features(facts, client_row, products, as_of=as_of,
+                                client_ids=[cid]).iloc[0]
         summary = feats[
             ["revenue_12m", "gross_margin_12m", "orders", "orders_12m", "orders_per_year",
              "days_between_orders", "first_date", "last_date", "days_since_last", "products",
@@ -369,15 +376,15 @@ def card_gaps(
 def card_fill(
     clients: pd.DataFrame | None,
     *,
-    sales: pd.DataFrame | None = None,
+    facts: Facts | None = None,
     contacts: pd.DataFrame | None = None,
     interactions: pd.DataFrame | None = None,
     fields: tuple[str, ...] = GAP_FIELDS,
 ) -> pd.DataFrame:
-    """How complete the client cards are: for each card field, the share of clients that
-    have it.
+    """How complete the client cards are: for each card field, the share of clients that have it.
 
-    The clients are those of the clients table plus those found only in ``sales``. A field
+    The clients are those of the clients table plus those found only in the sales of
+    ``facts`` (:class:`~kbcore.facts.Facts`, the clients of its period). A field
     the clients table does not have at all is 0 % filled ("not recorded"); ``contacts`` /
     ``interactions`` = share of clients with at least one row there (left out when the table
     does not exist)::
@@ -397,8 +404,8 @@ def card_fill(
     if clients is not None and C.client_id in clients.columns:
         cl = clients.assign(**{C.client_id: _ids(clients[C.client_id])}).drop_duplicates(C.client_id)
         ids = cl[C.client_id]
-    if sales is not None and C.client_id in sales.columns:
-        ids = pd.concat([ids, _ids(sales[C.client_id])]).drop_duplicates()
+    if facts is not None:
+        ids = pd.concat([ids, _ids(facts.clients()[C.client_id])]).drop_duplicates()
     ids = ids.dropna().reset_index(drop=True)
     n = len(ids)
     rows = []

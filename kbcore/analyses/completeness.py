@@ -38,9 +38,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from kbcore.analyses.lifecycle import STAGES, key_figures_lifecycle
+from kbcore.analyses.lifecycle import STAGES
 from kbcore.facts import between, period_bounds
-from kbcore.i18n import fmt_number, fmt_pct, t
 from kbcore.schema import C
 
 __all__ = [
@@ -48,12 +47,15 @@ __all__ = [
     "CARD_FIELDS",
     "COMPLETENESS_COLUMNS",
     "DEFAULT_THRESHOLD",
+    "VERDICTS",
+    "STATUS_EMPTY",
+    "STATUS_NO_CARD",
+    "NO_PURCHASE",
     "Verdict",
     "card_fields",
     "base_completeness",
     "base_verdict",
     "status_vs_stage",
-    "key_figures_base",
 ]
 
 COMPONENTS = (
@@ -83,6 +85,14 @@ COMPLETENESS_COLUMNS = [
 
 DEFAULT_THRESHOLD = 0.8
 VERDICTS = ("base", "partly", "list")
+"""Verdict ids (catalogue ``base.verdict.<id>``)."""
+
+STATUS_EMPTY = "base.status.empty"
+"""Row id of :func:`status_vs_stage` for cards whose status is empty."""
+STATUS_NO_CARD = "base.status.no_card"
+"""Row id of :func:`status_vs_stage` for clients with a stage but no card."""
+NO_PURCHASE = "no_purchase"
+"""Column id of :func:`status_vs_stage` for cards of clients that never bought."""
 
 
 def _ids(series: pd.Series) -> pd.Series:
@@ -342,24 +352,26 @@ def base_completeness(
 
 @dataclass(frozen=True)
 class Verdict:
-    """The "list or base?" verdict: ``verdict`` in {"base", "partly", "list"}, how many
-    components are ok out of how many, the verdict's sentence and one reason per component
-    that is not ok (texts in the language asked for)."""
+    """The "list or base?" verdict.
+
+    ``verdict`` in ``VERDICTS`` ("base", "partly", "list"), how many components are ok out of how
+    many, and ``reasons``: the ids of the components that are not ok, in ``COMPONENTS`` order (their
+    sentences are :func:`kbcore.views.completeness.verdict_reasons`).
+    """
 
     verdict: str
     ok: int
     total: int
-    text: str
     reasons: tuple[str, ...]
 
 
-def base_verdict(completeness: pd.DataFrame, lang: str = "en") -> Verdict:
+def base_verdict(completeness: pd.DataFrame) -> Verdict:
     """List or base? The verdict from :func:`base_completeness`, with its reasons.
 
     Rule (our reading of seminar program block 2): **base** when every component is ok;
     **list** when fewer than half of them are ok (ok / total < 0.5); **partly** otherwise.
-    The reasons name each component that is not ok with its known share and threshold, or
-    say that the data lacks it altogether (``available`` False).
+    The reasons are the components that are not ok (absent from the data, or known for too
+    few clients: the ``available`` and ``known_share`` of their rows tell which).
     """
     total = len(completeness)
     ok = int(completeness["ok"].sum()) if total else 0
@@ -369,33 +381,12 @@ def base_verdict(completeness: pd.DataFrame, lang: str = "en") -> Verdict:
         verdict = "list"
     else:
         verdict = "partly"
-    reasons = []
-    for row in completeness.itertuples(index=False):
-        if row.ok:
-            continue
-        name = t(f"base.comp.{row.component}", lang)
-        if not row.available:
-            reasons.append(t("base.reason.absent", lang, component=name,
-                             how=t(f"base.how.{row.component}", lang)))
-        else:
-            reasons.append(
-                t(
-                    "base.reason.low",
-                    lang,
-                    component=name,
-                    share=fmt_pct(row.known_share, lang),
-                    missing=fmt_number(row.clients - row.clients_known, lang),
-                    threshold=fmt_pct(row.threshold, lang),
-                    how=t(f"base.how.{row.component}", lang),
-                )
-            )
-    text = t(f"base.verdict.{verdict}", lang, ok=fmt_number(ok, lang), total=fmt_number(total, lang))
-    return Verdict(verdict=verdict, ok=ok, total=total, text=text, reasons=tuple(reasons))
+    reasons = tuple(str(row.component) for row in completeness.itertuples(index=False)
+                    if not row.ok)
+    return Verdict(verdict=verdict, ok=ok, total=total, reasons=reasons)
 
 
-def status_vs_stage(
-    clients: pd.DataFrame | None, stages: pd.DataFrame, lang: str = "en"
-) -> pd.DataFrame:
+def status_vs_stage(clients: pd.DataFrame | None, stages: pd.DataFrame) -> pd.DataFrame:
     """The status written in the cards against the stage computed from purchases.
 
     A status is a component of the base only if it is true: a client marked active that has
@@ -404,13 +395,13 @@ def status_vs_stage(
     Returns
     -------
     DataFrame of int
-        Rows: the card's status values as written (sorted), then "(empty)" for an empty
-        status and "no card" for a client with a stage but no card; columns: the people's
-        names of ``STAGES`` and "Never bought" (cards of clients with no purchase), all in
-        ``lang``. Empty (no rows) when the clients have no status column.
+        Rows: the card's status values as written (sorted), then ``STATUS_EMPTY`` for an
+        empty status and ``STATUS_NO_CARD`` for a client with a stage but no card; columns:
+        ``STAGES`` and ``NO_PURCHASE`` (cards of clients with no purchase); cell = clients.
+        Empty (no rows) when the clients have no status column. People's labels:
+        :func:`kbcore.views.completeness.status_table`.
     """
-
-    columns = [t(f"stage.{s}", lang) for s in STAGES] + [t("base.no_purchase", lang)]
+    columns = [*STAGES, NO_PURCHASE]
     if clients is None or C.status not in clients.columns:
         return pd.DataFrame({c: pd.Series(dtype="int64") for c in columns})
     cards = pd.DataFrame(
@@ -422,78 +413,14 @@ def status_vs_stage(
     st = pd.DataFrame({C.client_id: _ids(stages[C.client_id]),
                        "stage": stages["stage"].astype("string")})
     merged = cards.merge(st, on=C.client_id, how="outer")
-    empty, no_card = t("base.status.empty", lang), t("base.status.no_card", lang)
     has_card = merged[C.client_id].isin(cards[C.client_id])
-    merged[C.status] = merged[C.status].fillna(empty).where(has_card, no_card)
-    merged["stage"] = merged["stage"].fillna("no_purchase")
+    merged[C.status] = merged[C.status].fillna(STATUS_EMPTY).where(has_card, STATUS_NO_CARD)
+    merged["stage"] = merged["stage"].fillna(NO_PURCHASE)
     table = pd.crosstab(merged[C.status], merged["stage"])
-    table = table.reindex(columns=[*STAGES, "no_purchase"], fill_value=0).astype("int64")
-    written = sorted(s for s in table.index if s not in (empty, no_card))
-    tail = [s for s in (empty, no_card) if s in table.index]
+    table = table.reindex(columns=columns, fill_value=0).astype("int64")
+    written = sorted(s for s in table.index if s not in (STATUS_EMPTY, STATUS_NO_CARD))
+    tail = [s for s in (STATUS_EMPTY, STATUS_NO_CARD) if s in table.index]
     table = table.reindex(written + tail)
-    table.columns = columns
-    table.index.name = t("col.status", lang)
+    table.columns.name = None
+    table.index.name = C.status
     return table
-
-
-def key_figures_base(
-    completeness: pd.DataFrame,
-    verdict: Verdict,
-    summary: pd.DataFrame | None = None,
-    lang: str = "en",
-) -> pd.DataFrame:
-    """The block's key figures in one small table (indicator, value), formatted for people.
-
-    Parameters
-    ----------
-    completeness : DataFrame
-        :func:`base_completeness`.
-    verdict : Verdict
-        :func:`base_verdict`.
-    summary : DataFrame, optional
-        :func:`kbcore.analyses.lifecycle.stage_summary` (stage counts over the years).
-    lang : str
-        Language.
-
-    Returns
-    -------
-    DataFrame
-        Two text columns headed by the catalogue's ``col.figure`` and ``col.value``: the
-        verdict, the components ok, the weakest component, clients with a stage, key /
-        declining / lost clients at the last date, and the lost clients' growth from the
-        first to the last date. Rows whose input is missing are left out.
-    """
-
-    rows: list[tuple[str, str]] = [
-        (t("kf.base_verdict", lang), t(f"base.verdict_short.{verdict.verdict}", lang)),
-        (
-            t("kf.base_ok", lang),
-            t("kf.base_ok_value", lang, ok=fmt_number(verdict.ok, lang),
-              total=fmt_number(verdict.total, lang)),
-        ),
-    ]
-    if len(completeness) and completeness["known_share"].notna().any():
-        weakest = completeness.sort_values(["known_share", "component"]).iloc[0]
-        rows.append(
-            (
-                t("kf.base_weakest", lang),
-                t("kf.base_weakest_value", lang,
-                  component=t(f"base.comp.{weakest['component']}", lang),
-                  share=fmt_pct(weakest["known_share"], lang)),
-            )
-        )
-    if summary is not None and len(summary):
-        rows.extend(key_figures_lifecycle(summary, lang))
-        dates = sorted(summary["as_of"].unique())
-        if len(dates) > 1:
-            lost = summary.loc[summary["stage"] == "lost"].set_index("as_of")["clients"]
-            first, last = pd.Timestamp(dates[0]), pd.Timestamp(dates[-1])
-            rows.append(
-                (
-                    t("kf.lost_growth", lang, first=first.year, last=last.year),
-                    t("kf.lost_growth_value", lang,
-                      first=fmt_number(int(lost.loc[dates[0]]), lang),
-                      last=fmt_number(int(lost.loc[dates[-1]]), lang)),
-                )
-            )
-    return pd.DataFrame(rows, columns=[t("col.figure", lang), t("col.value", lang)])

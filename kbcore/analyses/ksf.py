@@ -19,6 +19,9 @@ assessment".)
 The input is a small table the trainer or the sales team fills in: the editable template
 ``data/templates/ksf.csv`` (:data:`TEMPLATE`). Reading the file (:func:`read_ksf`) is kept
 apart from the analysis (:func:`validate_ksf`, :func:`ksf_scores`), which takes a DataFrame.
+The template holds an **example** (a typical industrial distributor), not the company's own
+scores: a result computed from it carries ``example = True``, and every view of it says so.
+The people's names of players and factors and the key figures are in :mod:`kbcore.views.ksf`.
 """
 
 from __future__ import annotations
@@ -31,7 +34,6 @@ import numpy as np
 import pandas as pd
 
 from kbcore.errors import KBDataError
-from kbcore.i18n import fmt_number, t
 from kbcore.paths import TEMPLATES_DIR
 
 __all__ = [
@@ -43,9 +45,6 @@ __all__ = [
     "read_ksf",
     "validate_ksf",
     "ksf_scores",
-    "player_label",
-    "factor_label",
-    "key_figures",
 ]
 
 TEMPLATE = TEMPLATES_DIR / "ksf.csv"
@@ -65,7 +64,9 @@ def read_ksf(path=TEMPLATE) -> pd.DataFrame:
 
     This is the only function of the module that touches a file. A ``;``-separated file
     (Russian Excel's "CSV") may use decimal commas ("0,2"). Returns :func:`validate_ksf` of
-    the table, so every error is a :class:`~kbcore.errors.KBDataError` naming the file.
+    the table, so every error is a :class:`~kbcore.errors.KBDataError` naming the file;
+    ``attrs["example"]`` is True when the file is the template (:data:`TEMPLATE`), whose
+    scores are an example, not the company's.
 
     Parameters
     ----------
@@ -88,7 +89,9 @@ def read_ksf(path=TEMPLATE) -> pd.DataFrame:
         if sep == ";":
             raw = raw.apply(lambda col: col.str.replace(",", ".", regex=False)
                             if col.name not in TEXT_COLUMNS else col)
-    return validate_ksf(raw, file=path)
+    table = validate_ksf(raw, file=path)
+    table.attrs["example"] = path.resolve() == Path(TEMPLATE).resolve()
+    return table
 
 
 # =========================================================================== the analysis
@@ -189,6 +192,9 @@ class KsfScores:
         A catalogue id when the weights were normalised (its text takes ``total``).
     weight_sum : float
         The sum of the weights as they were written.
+    example : bool
+        True when the table is the template's example (:func:`read_ksf` of :data:`TEMPLATE`),
+        not the company's own scores: whatever shows the result must say "example".
     """
 
     factors: pd.DataFrame
@@ -196,6 +202,7 @@ class KsfScores:
     players: list = field(default_factory=list)
     note: str | None = None
     weight_sum: float = 1.0
+    example: bool = False
 
 
 def ksf_scores(table: pd.DataFrame) -> KsfScores:
@@ -209,8 +216,9 @@ def ksf_scores(table: pd.DataFrame) -> KsfScores:
     Returns
     -------
     KsfScores
-        See the module's formulas.
+        See the module's formulas; ``example`` carries ``table.attrs["example"]``.
     """
+    example = bool(table.attrs.get("example", False))
     if "players" not in table.attrs:
         table = validate_ksf(table)
     players = list(table.attrs["players"])
@@ -235,46 +243,4 @@ def ksf_scores(table: pd.DataFrame) -> KsfScores:
                                 kind="stable").drop(columns="order").reset_index(drop=True)
     totals["player"] = totals["player"].astype("string")
     return KsfScores(factors=f, totals=totals, players=players, note=table.attrs.get("note"),
-                     weight_sum=float(table.attrs.get("weight_sum", 1.0)))
-
-
-def player_label(player: str, lang: str = "en") -> str:
-    """The people's name of a player column: "us" → "Us", "competitor_2" → "Competitor 2"."""
-    if player == US:
-        return t("ksf.us", lang)
-    if player.startswith("competitor_") and player[len("competitor_"):].isdigit():
-        return t("ksf.competitor", lang, n=player[len("competitor_"):])
-    return player
-
-
-def factor_label(row, lang: str = "en") -> str:
-    """The factor's name in ``lang`` (``factor_ru`` in Russian when filled in)."""
-    ru = row.get("factor_ru") if hasattr(row, "get") else None
-    if lang == "ru" and ru is not None and not pd.isna(ru) and str(ru).strip():
-        return str(ru)
-    return str(row["factor"])
-
-
-def key_figures(scores: KsfScores, lang: str = "en") -> pd.DataFrame:
-    """Key figures (columns "Key figure" / "Value"): our weighted score and rank, the leader,
-    our largest weighted lag and our largest weighted lead."""
-    tot = scores.totals.set_index("player")
-    us = tot.loc[US]
-    rows = [(t("kf.ksf.score", lang),
-             t("kf.ksf.score_value", lang, score=fmt_number(us["weighted_score"], lang, 2),
-               rank=int(us["rank"]), players=len(tot)))]
-    leader = scores.totals.iloc[0]
-    rows.append((t("kf.ksf.leader", lang), f"{player_label(leader['player'], lang)} "
-                 f"({fmt_number(leader['weighted_score'], lang, 2)})"))
-    f = scores.factors
-    lag = f.loc[f["weighted_gap"] < 0]
-    if len(lag):
-        row = lag.sort_values(["weighted_gap", "factor"]).iloc[0]
-        rows.append((t("kf.ksf.lag", lang), f"{factor_label(row, lang)} "
-                     f"({fmt_number(row['gap_to_best'], lang, 1)})"))
-    lead = f.loc[f["weighted_gap"] > 0]
-    if len(lead):
-        row = lead.sort_values(["weighted_gap", "factor"], ascending=[False, True]).iloc[0]
-        rows.append((t("kf.ksf.lead", lang), f"{factor_label(row, lang)} "
-                     f"(+{fmt_number(row['gap_to_best'], lang, 1)})"))
-    return pd.DataFrame(rows, columns=[t("col.figure", lang), t("col.value", lang)])
+                     weight_sum=float(table.attrs.get("weight_sum", 1.0)), example=example)

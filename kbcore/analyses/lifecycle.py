@@ -39,13 +39,13 @@ Formulae (``as_of`` = A, all from purchases dated on or before A)
 -----------------------------------------------------------------
 ::
 
-    purchase days   = distinct dates of the client's orders (kbcore.facts.client_orders)
+    purchase days   = distinct dates of the client's orders up to A (facts.orders())
     window          = [A − window_months + 1 day, A]       (12 months → a calendar year at 31 Dec)
     previous window = the window_months before the window
     days_since_last = A − last purchase day
     usual_interval  = (last − first purchase day) / (purchase days − 1)
     orders_window   = orders in the window (distinct documents, as in kbcore.facts)
-    revenue_window  = net revenue in the window (returns deducted, kbcore.facts.client_facts)
+    revenue_window  = net revenue in the window (returns deducted, facts.clients(window))
     return_date     = the last purchase day that follows a gap ≥ lost_days
 
 Source: seminar program block 2 (the CLF concept) and block 5 (the lifecycle algorithm); the
@@ -64,8 +64,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 import pandas as pd
 
-from kbcore.facts import between, client_facts, client_orders, period_bounds
-from kbcore.i18n import fmt_date, fmt_money, fmt_number, fmt_pct, t
+from kbcore.facts import Facts, between, period_bounds
 from kbcore.schema import C
 
 __all__ = [
@@ -80,15 +79,11 @@ __all__ = [
     "stage_summary",
     "transition_matrix",
     "year_end_dates",
-    "reason_text",
-    "stage_label",
-    "stage_rules_table",
+    "PROSPECT",
     "STAGE_ACTIONS",
     "ACTION_PRIORITY",
     "DUE_COLUMNS",
-    "stage_actions",
     "clients_due",
-    "key_figures_lifecycle",
 ]
 
 STAGES = ("new", "developing", "regular", "key", "declining", "lost", "won_back")
@@ -242,14 +237,18 @@ def _window(as_of: pd.Timestamp, months: int) -> tuple[pd.Timestamp, pd.Timestam
 
 
 def _stages_at(
-    sales: pd.DataFrame,
+    facts: Facts,
     days: pd.DataFrame,
     orders: pd.DataFrame,
     key_flags: pd.Series | None,
     as_of: pd.Timestamp,
     rules: StageRules,
 ) -> pd.DataFrame:
-    """The stage table at ``as_of`` from precomputed purchase days and orders (all dates)."""
+    """The stage table at ``as_of`` from precomputed purchase days and orders.
+
+    Also from the facts' revenue windows. The days and orders may have any dates: only those up to
+    ``as_of`` count.
+    """
     past = days.loc[days[C.date] <= as_of]
     if past.empty:
         return _empty_stages()
@@ -263,8 +262,8 @@ def _stages_at(
     out["orders_window"] = (
         in_window.groupby(C.client_id, observed=True).size().reindex(out.index, fill_value=0)
     )
-    now = client_facts(sales, start=w_start, end=as_of).set_index(C.client_id)[C.revenue]
-    before = client_facts(sales, start=p_start, end=p_end).set_index(C.client_id)[C.revenue]
+    now = facts.clients(w_start, as_of).set_index(C.client_id)[C.revenue]
+    before = facts.clients(p_start, p_end).set_index(C.client_id)[C.revenue]
     out["revenue_window"] = now.reindex(out.index, fill_value=0.0).astype("float64")
     out["revenue_prev_window"] = before.reindex(out.index, fill_value=0.0).astype("float64")
 
@@ -328,23 +327,15 @@ def _stages_at(
     return out[STAGE_COLUMNS].sort_values(C.client_id).reset_index(drop=True)
 
 
-def _default_as_of(sales: pd.DataFrame, as_of) -> pd.Timestamp | None:
-    if as_of is not None:
-        return period_bounds(None, as_of)[1]
-    if len(sales) == 0:
-        return None
-    return pd.Timestamp(sales[C.date].max()).normalize()
-
-
-def _prepare(sales: pd.DataFrame, end: pd.Timestamp | None):
-    part = between(sales, end=end)
-    orders = client_orders(part)
-    return part, orders, _purchase_days(orders)
+def _purchases(facts: Facts) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The period's orders and purchase days (every date; each snapshot keeps its past)."""
+    orders = facts.orders()
+    return orders, _purchase_days(orders)
 
 
 # --------------------------------------------------------------------------- public API
 def client_stages(
-    sales: pd.DataFrame,
+    facts: Facts,
     clients: pd.DataFrame | None = None,
     *,
     as_of=None,
@@ -352,17 +343,19 @@ def client_stages(
 ) -> pd.DataFrame:
     """The lifecycle stage of every client that bought on or before ``as_of``.
 
-    Uses only the sales dated on or before ``as_of`` (what was known that day). The rules
+    Uses only the purchases dated on or before ``as_of`` (what was known that day). The rules
     and their precedence are in the module docstring; parameters in :class:`StageRules`.
 
     Parameters
     ----------
-    sales : DataFrame
-        Canonical sales lines.
+    facts : Facts
+        The company's facts (:class:`kbcore.facts.Facts`). A stage needs the client's
+        history: the purchases of the facts' whole period up to ``as_of`` count, so a period
+        that starts late hides the older purchases.
     clients : DataFrame, optional
         Client cards; only ``key_account`` is used (the *key* rule). None → the revenue rule.
     as_of : date-like, optional
-        The day of the snapshot (default: the last sales date).
+        The day of the snapshot (default: ``facts.as_of``).
     rules : StageRules
         Thresholds.
 
@@ -370,25 +363,25 @@ def client_stages(
     -------
     DataFrame
         ``STAGE_COLUMNS``: client_id, stage (one of ``STAGES``), reason (catalogue id of the
-        rule that decided, text by :func:`reason_text`), first_date, last_date,
-        days_since_last, purchase_days, usual_interval (NaN with one purchase day),
-        orders_window, revenue_window, revenue_prev_window, return_date (NaT if never won
-        back), is_key, as_of; one row per client, sorted by client_id. Clients whose only
-        lines are returns have no row.
+        rule that decided; its text is :func:`kbcore.views.lifecycle.reason_text`),
+        first_date, last_date, days_since_last, purchase_days, usual_interval (NaN with one
+        purchase day), orders_window, revenue_window, revenue_prev_window, return_date (NaT
+        if never won back), is_key, as_of; one row per client, sorted by client_id. Clients
+        whose only lines are returns have no row; no sales and no ``as_of`` → no rows.
 
     Source: seminar program blocks 2 and 5 (CLF); rules: our reading (module docstring).
     """
     if not isinstance(rules, StageRules):
         raise ValueError("rules must be a StageRules")
-    at = _default_as_of(sales, as_of)
-    if at is None:
+    if as_of is None and not facts.has_sales:
         return _empty_stages()
-    part, orders, days = _prepare(sales, at)
-    return _stages_at(part, days, orders, _key_flags(clients, rules), at, rules)
+    at = facts.as_of if as_of is None else period_bounds(None, as_of)[1]
+    orders, days = _purchases(facts)
+    return _stages_at(facts, days, orders, _key_flags(clients, rules), at, rules)
 
 
 def stage_history(
-    sales: pd.DataFrame,
+    facts: Facts,
     clients: pd.DataFrame | None = None,
     *,
     dates,
@@ -396,8 +389,8 @@ def stage_history(
 ) -> pd.DataFrame:
     """:func:`client_stages` at several dates, stacked: one row per client and date.
 
-    The orders are reduced once; each date then uses only the purchases up to it (a loop
-    over the dates, vectorised over clients).
+    The facts' orders are taken once; each date then uses only the purchases up to it (a
+    loop over the dates, vectorised over clients).
 
     Parameters
     ----------
@@ -414,27 +407,32 @@ def stage_history(
     stamps = sorted({period_bounds(None, d)[1] for d in dates})
     if not stamps:
         return _empty_stages()
-    part, orders, days = _prepare(sales, stamps[-1])
+    orders, days = _purchases(facts)
     flags = _key_flags(clients, rules)
-    frames = [_stages_at(part, days, orders, flags, d, rules) for d in stamps]
+    frames = [_stages_at(facts, days, orders, flags, d, rules) for d in stamps]
     frames = [f for f in frames if len(f)]
     if not frames:
         return _empty_stages()
     return pd.concat(frames, ignore_index=True)
 
 
-def year_end_dates(sales: pd.DataFrame, *, start=None, end=None) -> list[pd.Timestamp]:
-    """31 December of every year of the sales in [start, end]; the last day instead for a
-    year that ends earlier (a partial last year is shown as far as it goes).
+def year_end_dates(facts: Facts, *, start=None, end=None) -> list[pd.Timestamp]:
+    """31 December of every year of the sales in [start, end].
 
-    Returns at most 20 dates (the last 20 years) — enough for a chart, cheap to compute.
+    The last day instead for a year that ends earlier (a partial last year is shown as far as it
+    goes).
+
+    ``start`` and ``end`` default to the facts' period; a given ``end`` after the last sales
+    day is the last date. Returns at most 20 dates (the last 20 years) — enough for a chart,
+    cheap to compute.
     """
-    part = between(sales, start, end)
-    if part is None or len(part) == 0:
+    lo, hi = period_bounds(facts.start if start is None else start,
+                           facts.end if end is None else end)
+    days = between(facts.documents, lo, hi)[C.date]
+    if len(days) == 0:
         return []
-    first = pd.Timestamp(part[C.date].min()).normalize()
-    last = pd.Timestamp(part[C.date].max()).normalize()
-    lo, hi = period_bounds(start, end)
+    first = pd.Timestamp(days.min()).normalize()
+    last = pd.Timestamp(days.max()).normalize()
     if hi is not None:
         last = max(last, hi)
     out = []
@@ -533,75 +531,6 @@ def transition_matrix(before: pd.DataFrame, after: pd.DataFrame) -> pd.DataFrame
     return table
 
 
-def stage_label(stage: str, lang: str = "en") -> str:
-    """The people's name of a stage id (catalogue ``stage.<id>``)."""
-    return t(f"stage.{stage}", lang)
-
-
-def reason_text(stages: pd.DataFrame, lang: str = "en", *, window_months: int = 12) -> pd.Series:
-    """Why each client has its stage, in words with its own numbers (index as ``stages``).
-
-    E.g. "no purchase for 412 days"; the texts are catalogue entries ``reason.*``, filled
-    with the row's days, usual interval, orders and revenue. ``window_months`` is the
-    window of the rules that made the table (for the wording only).
-    """
-    texts = []
-    for row in stages.itertuples(index=False):
-        interval = row.usual_interval
-        ratio = (
-            row.revenue_window / row.revenue_prev_window
-            if row.revenue_prev_window and row.revenue_prev_window > 0
-            else np.nan
-        )
-        texts.append(
-            t(
-                str(row.reason),
-                lang,
-                months=fmt_number(window_months, lang),
-                days=fmt_number(row.days_since_last, lang),
-                first=fmt_number((row.as_of - row.first_date).days, lang),
-                interval=fmt_number(interval, lang) if pd.notna(interval) else "—",
-                orders=fmt_number(row.orders_window, lang),
-                ratio=fmt_pct(ratio, lang) if pd.notna(ratio) else "—",
-                revenue=fmt_money(row.revenue_window, lang),
-                back=fmt_number((row.as_of - row.return_date).days, lang)
-                if pd.notna(row.return_date)
-                else "—",
-            )
-        )
-    return pd.Series(texts, index=stages.index, dtype="string")
-
-
-def stage_rules_table(rules: StageRules = DEFAULT_RULES, lang: str = "en") -> pd.DataFrame:
-    """The stage rules in words with their current numbers, in the order they are tried.
-
-    Returns
-    -------
-    DataFrame
-        ``order, stage, rule``: one row per stage in ``PRECEDENCE`` order (1 = tried first),
-        the stage's people's name and its rule (catalogue ``rule.<stage>``), so a manager can
-        check any client's stage by hand.
-    """
-    fields_ = {
-        "window": fmt_number(rules.window_months, lang),
-        "new_days": fmt_number(rules.new_days, lang),
-        "lost_days": fmt_number(rules.lost_days, lang),
-        "won_back_days": fmt_number(rules.won_back_days, lang),
-        "factor": fmt_number(rules.at_risk_factor, lang, 1),
-        "min_days": fmt_number(rules.at_risk_min_days, lang),
-        "gaps": fmt_number(rules.min_intervals, lang),
-        "ratio": fmt_pct(rules.decline_ratio, lang),
-        "orders": fmt_number(rules.regular_orders, lang),
-        "top": fmt_pct(rules.key_top_share, lang),
-    }
-    rows = [
-        {"order": i + 1, "stage": t(f"stage.{s}", lang), "rule": t(f"rule.{s}", lang, **fields_)}
-        for i, s in enumerate(PRECEDENCE)
-    ]
-    out = pd.DataFrame(rows)
-    return out.astype({"stage": "string", "rule": "string", "order": "int64"})
-
-
 # --------------------------------------------------------------------------- actions (block 6)
 STAGE_ACTIONS = {
     "new": ("action.new", "owner.manager", 30),
@@ -612,7 +541,8 @@ STAGE_ACTIONS = {
     "lost": ("action.lost", "owner.telesales", 30),
     "won_back": ("action.won_back", "owner.manager", 30),
 }
-"""stage → (action text id, owner role id, days within which the action is due).
+"""stage → (action id, owner role id, days within which the action is due); the ids are
+catalogue entries, translated by :func:`kbcore.views.lifecycle.stage_actions`.
 
 Our reading of the seminar's lifecycle algorithm (program block 5, «Алгоритм жизненного
 цикла клиента в КБ», and block 6, «Алгоритм работы с клиентской базой»): every stage has one
@@ -628,49 +558,27 @@ DUE_COLUMNS = [
     "stage",
     "action",
     "owner",
-    "why",
+    "reason",
     "revenue_window",
     "days_since_last",
     "priority",
+    "first_date",
+    "usual_interval",
+    "orders_window",
+    "revenue_prev_window",
+    "return_date",
+    "as_of",
 ]
-
-
-def stage_actions(lang: str = "en") -> pd.DataFrame:
-    """The lifecycle algorithm as a table: stage → action, owner, due within (days).
-
-    Returns
-    -------
-    DataFrame
-        ``stage_id, stage, action, owner, due_days`` in ``STAGES`` order; texts in ``lang``.
-
-    Source: seminar program blocks 5–6 (the lifecycle algorithm); the actions and owners
-    are our reading of it.
-    """
-    rows = []
-    for stage in STAGES:
-        action, owner, due = STAGE_ACTIONS[stage]
-        rows.append(
-            {
-                "stage_id": stage,
-                "stage": t(f"stage.{stage}", lang),
-                "action": t(action, lang),
-                "owner": t(owner, lang),
-                "due_days": int(due),
-            }
-        )
-    return pd.DataFrame(rows).astype(
-        {"stage_id": "string", "stage": "string", "action": "string", "owner": "string"}
-    )
+"""Columns of :func:`clients_due`: ids and numbers (the text is
+:func:`kbcore.views.lifecycle.due_table`)."""
 
 
 def clients_due(
     stages: pd.DataFrame,
     clients: pd.DataFrame | None = None,
     *,
-    lang: str = "en",
     include: tuple[str, ...] = ("new", "key", "declining", "lost", "won_back"),
     lost_within_days: int | None = 730,
-    rules: StageRules = DEFAULT_RULES,
 ) -> pd.DataFrame:
     """The clients due for their stage's action now: the lifecycle algorithm's work list.
 
@@ -686,17 +594,20 @@ def clients_due(
     lost_within_days : int or None
         Lost clients are worth a win-back call only while the loss is fresh: keep those
         silent for fewer than this many days (730 = two years); None keeps all.
-    rules : StageRules
-        The rules that made ``stages`` (only ``window_months`` is used, for the wording).
 
     Returns
     -------
     DataFrame
-        ``DUE_COLUMNS``: client_id, name, manager, stage (people's name), action, owner,
-        why (:func:`reason_text`), revenue_window, days_since_last, priority (1 = most
-        urgent, by ``ACTION_PRIORITY``); sorted by priority, then revenue_window
-        descending, then client_id. Lost clients are ranked by the revenue of the previous
-        window when the window's revenue is nil.
+        ``DUE_COLUMNS``: client_id, name, manager, stage (id), action and owner (catalogue
+        ids of ``STAGE_ACTIONS``), reason (catalogue id), revenue_window, days_since_last,
+        priority (1 = most urgent, by ``ACTION_PRIORITY``), then the stage table's numbers
+        that the reason's text uses (first_date, usual_interval, orders_window,
+        revenue_prev_window, return_date, as_of). Sorted by priority, then revenue_window
+        descending, then client_id; lost clients are ranked by the revenue of the previous
+        window when the window's revenue is nil. Texts: :func:`kbcore.views.lifecycle.due_table`.
+
+    Source: seminar program blocks 5–6 (the lifecycle algorithm); the actions, owners and
+    priorities are our reading of it.
     """
     unknown = set(include) - set(STAGES)
     if unknown:
@@ -724,53 +635,28 @@ def clients_due(
             C.client_id: ids.to_numpy(),
             C.name: names.reindex(ids.to_numpy()).fillna("").to_numpy(),
             C.manager: managers.reindex(ids.to_numpy()).fillna("").to_numpy(),
-            "stage": [t(f"stage.{s}", lang) for s in due["stage"]],
-            "action": [t(STAGE_ACTIONS[s][0], lang) for s in due["stage"]],
-            "owner": [t(STAGE_ACTIONS[s][1], lang) for s in due["stage"]],
-            "why": reason_text(due, lang, window_months=rules.window_months).to_numpy(),
+            "stage": due["stage"].to_numpy(),
+            "action": [STAGE_ACTIONS[s][0] for s in due["stage"]],
+            "owner": [STAGE_ACTIONS[s][1] for s in due["stage"]],
+            "reason": due["reason"].to_numpy(),
             "revenue_window": due["revenue_window"].to_numpy(dtype="float64"),
             "days_since_last": due["days_since_last"].to_numpy(dtype="int64"),
             "priority": [order[s] for s in due["stage"]],
+            "first_date": due["first_date"].to_numpy(),
+            "usual_interval": due["usual_interval"].to_numpy(dtype="float64"),
+            "orders_window": due["orders_window"].to_numpy(dtype="int64"),
+            "revenue_prev_window": due["revenue_prev_window"].to_numpy(dtype="float64"),
+            "return_date": due["return_date"].to_numpy(),
+            "as_of": due["as_of"].to_numpy(),
             "_weight": weight.to_numpy(dtype="float64"),
         }
     )
     out = out.sort_values(
         ["priority", "_weight", C.client_id], ascending=[True, False, True]
     ).drop(columns="_weight")
-    for col in (C.client_id, C.name, C.manager, "stage", "action", "owner", "why"):
+    for col in (C.client_id, C.name, C.manager, "stage", "action", "owner", "reason"):
         out[col] = out[col].astype("string")
+    for col in ("first_date", "return_date", "as_of"):
+        out[col] = out[col].astype("datetime64[ns]")
     out["priority"] = out["priority"].astype("int64")
     return out[DUE_COLUMNS].reset_index(drop=True)
-
-
-# --------------------------------------------------------------------------- key figures
-def key_figures_lifecycle(summary: pd.DataFrame, lang: str = "en") -> list[tuple[str, str]]:
-    """Key-figure rows (indicator, value) about the stages at the last date of ``summary``.
-
-    Used by :func:`kbcore.analyses.completeness.key_figures_base`.
-    """
-    if summary.empty:
-        return []
-    last = summary.loc[summary["as_of"] == summary["as_of"].max()].set_index("stage")
-    date = fmt_date(summary["as_of"].max(), lang)
-    rows = [
-        (
-            t("kf.stage_clients", lang, date=date),
-            fmt_number(int(last["clients"].sum()), lang),
-        )
-    ]
-    for stage in ("key", "declining", "lost"):
-        rows.append(
-            (
-                t("kf.stage_share", lang, stage=t(f"stage.{stage}", lang), date=date),
-                t(
-                    "kf.stage_share_value",
-                    lang,
-                    clients=fmt_number(int(last.loc[stage, "clients"]), lang),
-                    share=fmt_pct(last.loc[stage, "client_share"], lang),
-                    revenue=fmt_pct(last.loc[stage, "revenue_share"], lang),
-                ),
-            )
-        )
-    return rows
-

@@ -6,7 +6,7 @@ parameter a trainer can change (:class:`ZoneRules`):
 
 money in hand (деньги в руках)
     What current clients buy from us: their revenue over the last ``window_days`` (default
-    365 days up to ``as_of``), from :func:`kbcore.facts.client_facts`.
+    365 days up to ``as_of``), from the facts per client (:class:`kbcore.facts.Facts`).
 money on the table (деньги на столе)
     What our clients buy elsewhere: ``max(potential − revenue in the window, 0)`` per client,
     with ``clients.potential`` the estimated yearly purchases of our category. Clients with
@@ -33,6 +33,10 @@ client (0.5 — the door has to be reopened), money in the market (0.2 — a new
 won first). The weights are a trainer's judgement, not a measured probability: change them
 and watch the list reorder.
 
+The analysis returns numbers and ids (the kind of each candidate, the catalogue id of its
+reason); the sentences, the window note and the key figures are in
+:mod:`kbcore.views.money_zones`.
+
 Sources: seminar program block 6 («Модель „Три зоны денег“ или алгоритм привлечения
 клиентов в „КБ“»), our reading; share of wallet and market potential as in the design's
 vocabulary.
@@ -46,8 +50,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from kbcore.facts import as_of_date, client_facts
-from kbcore.i18n import fmt_date, fmt_money, fmt_number, fmt_pct, t
+from kbcore.facts import Facts, period_bounds
 from kbcore.schema import C
 
 __all__ = [
@@ -60,11 +63,11 @@ __all__ = [
     "CELL_COLUMNS",
     "TABLE_COLUMNS",
     "RANK_COLUMNS",
+    "KINDS",
+    "REASONS",
     "money_zones",
     "zone_table",
     "next_rouble",
-    "zones_note",
-    "key_figures",
 ]
 
 ZONES = ("money_in_hand", "money_on_table", "money_in_market")
@@ -114,10 +117,23 @@ RANK_COLUMNS = [
     "money",
     "weight",
     "ease_score",
-    "what",
-    "why",
+    "reason",
+    "money_in_hand",
+    C.potential,
+    "potential_imputed",
+    "share_of_wallet",
+    "last_date",
+    "prospects",
+    C.companies,
+    C.consumption_per_company,
+    "money_in_market",
 ]
+"""The columns of :func:`next_rouble`: the ranking, then the numbers its reasons cite."""
 KINDS = ("active_client", "inactive_client", "market_cell")
+REASONS = ("zone.reason.active", "zone.reason.inactive", "zone.reason.never",
+           "zone.reason.market")
+"""The reason ids of :func:`next_rouble` (catalogue ids; texts in
+:func:`kbcore.views.money_zones.reason_texts`)."""
 
 
 @dataclass(frozen=True)
@@ -193,7 +209,7 @@ def _text(series: pd.Series) -> pd.Series:
 
 
 def money_zones(
-    sales: pd.DataFrame,
+    facts: Facts,
     clients: pd.DataFrame | None = None,
     market: pd.DataFrame | None = None,
     *,
@@ -204,8 +220,9 @@ def money_zones(
 
     Parameters
     ----------
-    sales : DataFrame
-        Canonical sales lines.
+    facts : Facts
+        The company's facts (:class:`kbcore.facts.Facts`): facts per client over the window
+        and up to ``as_of``.
     clients : DataFrame, optional
         Client cards: ``segment``, ``region``, ``potential`` (yearly, money), ``name``.
         Without ``potential`` the money on the table is unknown (NaN).
@@ -213,7 +230,7 @@ def money_zones(
         Market cells: ``segment``, ``region``, ``companies``, ``consumption_per_company``.
         None → the money in the market is unknown (NaN).
     as_of : date-like, optional
-        Last day of the window; default the last date of the sales.
+        Last day of the window; default ``facts.as_of`` (the last sales date).
     rules : ZoneRules
         Window, imputation and ease weights.
 
@@ -228,10 +245,10 @@ def money_zones(
             prospects       = max(companies − our cards in the cell, 0)
             money_in_market = prospects × consumption_per_company
     """
-    hi = as_of_date(sales, as_of)
+    hi = facts.as_of if as_of is None else period_bounds(None, as_of)[1]
     lo = hi - pd.Timedelta(days=rules.window_days - 1)
-    window = client_facts(sales, start=lo, end=hi)
-    history = client_facts(sales, end=hi)
+    window = facts.clients(lo, hi)
+    history = facts.clients(end=hi)
 
     card = None
     if clients is not None and C.client_id in clients.columns:
@@ -385,7 +402,7 @@ def zone_table(zones: MoneyZones, *, by=(C.segment,)) -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- ranking
 def next_rouble(
-    zones: MoneyZones, *, rules: ZoneRules | None = None, top: int | None = 20, lang: str = "en"
+    zones: MoneyZones, *, rules: ZoneRules | None = None, top: int | None = 20
 ) -> pd.DataFrame:
     """Where the next rouble is easiest to win: money still to win, ranked by ease.
 
@@ -409,23 +426,28 @@ def next_rouble(
         Weights (default: the rules the zones were computed with).
     top : int, optional
         Keep the best ``top`` rows (default 20; None keeps all).
-    lang : str
-        Language of labels and reasons.
 
     Returns
     -------
     DataFrame
         :data:`RANK_COLUMNS`, sorted by ease_score descending, then money descending, then
-        kind and label; ``rank`` from 1. ``kind`` is one of "active_client",
-        "inactive_client", "market_cell"; ``zone`` is "money_on_table" or "money_in_market";
-        ``what`` is the kind in words, ``why`` the reason in words.
+        kind and label; ``rank`` from 1. ``kind`` is one of :data:`KINDS`; ``label`` the
+        client's name (its ID without a name) or the cell "segment · region"; ``zone`` is
+        "money_on_table" or "money_in_market"; ``reason`` the catalogue id of the reason
+        (:data:`REASONS`: an active client, an inactive one, a card that never bought, a
+        market cell), and the numbers the reason cites (the client's money in hand,
+        potential, whether it was imputed, share of wallet and last purchase; the cell's
+        prospects, companies, consumption per company and money in the market; NaN where
+        they do not apply). The sentences are
+        :func:`kbcore.views.money_zones.next_rouble_table`'s, for the rows shown only.
     """
     rules = rules or zones.rules
     cl = zones.clients.loc[zones.clients["money_on_table"].fillna(0) > 0]
     active = cl["activity"] == "active"
     parts = []
     if len(cl):
-        c = pd.DataFrame({
+        never = cl["last_date"].isna()
+        parts.append(pd.DataFrame({
             "kind": np.where(active, "active_client", "inactive_client"),
             C.client_id: cl[C.client_id],
             "label": cl[C.name].fillna(cl[C.client_id]).astype("string"),
@@ -434,15 +456,18 @@ def next_rouble(
             "zone": "money_on_table",
             "money": cl["money_on_table"],
             "weight": np.where(active, rules.weight_active, rules.weight_inactive),
-        })
-        c["why"] = [
-            _client_reason(row, lang) for row in cl.itertuples(index=False)
-        ]
-        parts.append(c)
+            "reason": np.where(active, "zone.reason.active",
+                               np.where(never, "zone.reason.never", "zone.reason.inactive")),
+            "money_in_hand": cl["money_in_hand"],
+            C.potential: cl[C.potential],
+            "potential_imputed": cl["potential_imputed"].astype(bool),
+            "share_of_wallet": cl["share_of_wallet"],
+            "last_date": cl["last_date"],
+        }))
     mk = zones.market.loc[zones.market["money_in_market"].fillna(0) > 0] if len(
         zones.market) else zones.market
     if len(mk):
-        m = pd.DataFrame({
+        parts.append(pd.DataFrame({
             "kind": "market_cell",
             C.client_id: pd.Series(pd.NA, index=mk.index, dtype="string"),
             "label": mk[C.segment] + " · " + mk[C.region],
@@ -451,23 +476,25 @@ def next_rouble(
             "zone": "money_in_market",
             "money": mk[C.consumption_per_company],
             "weight": rules.weight_market,
-        })
-        m["why"] = [
-            t("zone.reason.market", lang, prospects=fmt_number(r.prospects, lang),
-              companies=fmt_number(r.companies, lang),
-              consumption=fmt_money(r.consumption_per_company, lang),
-              total=fmt_money(r.money_in_market, lang))
-            for r in mk.itertuples(index=False)
-        ]
-        parts.append(m)
+            "reason": "zone.reason.market",
+            "prospects": mk["prospects"],
+            C.companies: mk[C.companies],
+            C.consumption_per_company: mk[C.consumption_per_company],
+            "money_in_market": mk["money_in_market"],
+        }))
     if not parts:
         out = pd.DataFrame({c: pd.Series(dtype="float64") for c in RANK_COLUMNS})
         return out.astype({"rank": "int64", "kind": "string", C.client_id: "string",
                            "label": "string", C.segment: "string", C.region: "string",
-                           "zone": "string", "what": "string", "why": "string"})
+                           "zone": "string", "reason": "string", "potential_imputed": bool,
+                           "last_date": "datetime64[ns]"})
     out = pd.concat(parts, ignore_index=True)
+    for col in RANK_COLUMNS:
+        if col not in out.columns:
+            out[col] = np.nan
+    out["potential_imputed"] = out["potential_imputed"].astype("boolean").fillna(False).astype(bool)
+    out["last_date"] = out["last_date"].astype("datetime64[ns]")
     out["ease_score"] = out["money"] * out["weight"]
-    out["what"] = [t(f"zone.kind.{k}", lang) for k in out["kind"]]
     out["_kind"] = out["kind"].map({k: i for i, k in enumerate(KINDS)})
     out = out.sort_values(["ease_score", "money", "_kind", "label"],
                           ascending=[False, False, True, True], kind="stable")
@@ -475,62 +502,6 @@ def next_rouble(
     if top is not None:
         out = out.head(int(top))
     out["rank"] = np.arange(1, len(out) + 1, dtype="int64")
-    unknown = t("ret.unknown", lang)  # a segment or region the cards do not give, in words
-    for col in (C.segment, C.region):
-        out[col] = out[col].where(out[col] != UNKNOWN, unknown)
-    for col in ("kind", "label", C.segment, C.region, "zone", "what", "why"):
+    for col in ("kind", "label", C.segment, C.region, "zone", "reason"):
         out[col] = out[col].astype("string")
     return out[RANK_COLUMNS].reset_index(drop=True)
-
-
-def _client_reason(row, lang: str) -> str:
-    potential = fmt_money(getattr(row, C.potential), lang)
-    if row.potential_imputed:
-        potential = t("zone.reason.imputed", lang, potential=potential)
-    if row.activity == "active":
-        return t("zone.reason.active", lang, revenue=fmt_money(row.money_in_hand, lang),
-                 potential=potential, share=fmt_pct(row.share_of_wallet, lang, 0))
-    if pd.isna(row.last_date):
-        return t("zone.reason.never", lang, potential=potential)
-    return t("zone.reason.inactive", lang, last=fmt_date(row.last_date, lang),
-             potential=potential)
-
-
-def zones_note(zones: MoneyZones, lang: str = "en") -> str:
-    """One sentence: the window of the money in hand and how the potentials were completed."""
-    n = zones.notes
-    cl = zones.clients
-    known = int(len(cl) - n.get("potential_missing", 0)) if n.get("potential_known") else 0
-    return t("zone.note.summary", lang, start=fmt_date(n["window_start"], lang),
-             end=fmt_date(n["window_end"], lang), known=fmt_number(known, lang),
-             clients=fmt_number(len(cl), lang),
-             imputed=fmt_number(n.get("potential_imputed", 0), lang),
-             left_out=fmt_number(n.get("potential_left_out", 0) if n.get("potential_known")
-                                 else len(cl), lang))
-
-
-# --------------------------------------------------------------------------- key figures
-def key_figures(zones: MoneyZones, lang: str = "en") -> pd.DataFrame:
-    """The section's key figures (columns "Key figure" / "Value"): the three zones in money,
-    our share of the whole (in hand / all three zones), the potential imputed, and the first
-    place of the "next rouble" list."""
-    cl = zones.clients
-    rows = [(t("zone.money_in_hand", lang), fmt_money(cl["money_in_hand"].sum(), lang))]
-    on_table = cl["money_on_table"].sum(min_count=1)
-    in_market = zones.market["money_in_market"].sum(min_count=1) if len(zones.market) else np.nan
-    rows.append((t("zone.money_on_table", lang), fmt_money(on_table, lang)))
-    rows.append((t("zone.money_in_market", lang), fmt_money(in_market, lang)))
-    total = cl["money_in_hand"].sum() + np.nansum([on_table, in_market])
-    if not (math.isnan(on_table) and math.isnan(in_market)) and total > 0:
-        rows.append((t("kf.zone.share_in_hand", lang),
-                     fmt_pct(cl["money_in_hand"].sum() / total, lang, 1)))
-    if zones.notes.get("potential_missing"):
-        rows.append((t("kf.zone.potential_missing", lang),
-                     t("kf.zone.potential_missing_value", lang,
-                       n=fmt_number(zones.notes["potential_missing"], lang),
-                       imputed=fmt_number(zones.notes["potential_imputed"], lang))))
-    best = next_rouble(zones, top=1, lang=lang)
-    if len(best):
-        rows.append((t("kf.zone.next_rouble", lang),
-                     f"{best['label'].iloc[0]} ({fmt_money(best['money'].iloc[0], lang)})"))
-    return pd.DataFrame(rows, columns=[t("col.figure", lang), t("col.value", lang)])

@@ -6,11 +6,12 @@ how many of the market's companies are already our clients (penetration), the la
 and the managers who cover it. The seminar uses the passport to decide where to develop the
 base and who should do it.
 
-Formulas (Y = the last full year, facts by year; "cell" = the region or segment)::
+Formulas (Y = the last full year, :func:`kbcore.analyses.planning.base_year`; facts by year;
+"cell" = the region or segment)::
 
-    clients         = clients with a purchase in the given sales (up to as_of)
+    clients         = clients with a purchase in the period (up to as_of)
     active_clients  = clients with a purchase in the last 365 days to as_of
-    revenue, gross_margin = facts over the given sales
+    revenue, gross_margin = facts over the period up to as_of
     growth          = revenue_Y / revenue_{Y−1} − 1
     potential       = Σ clients.potential of the cell's active clients (known values)
     share           = revenue_12m / market volume, market volume = Σ companies ×
@@ -28,8 +29,9 @@ import numpy as np
 import pandas as pd
 
 from kbcore.analyses.lifecycle import STAGES
+from kbcore.analyses.planning import base_year
 from kbcore.analyses.profile import UNKNOWN, client_features
-from kbcore.facts import as_of_date, between, client_period_facts
+from kbcore.facts import Facts
 from kbcore.schema import C
 
 __all__ = ["PASSPORT_COLUMNS", "BY_VALUES", "passport", "passport_stages"]
@@ -59,7 +61,7 @@ def _ids(series: pd.Series) -> pd.Series:
 
 
 def passport(
-    sales: pd.DataFrame,
+    facts: Facts,
     clients: pd.DataFrame | None = None,
     *,
     by: str = C.region,
@@ -73,8 +75,8 @@ def passport(
 
     Parameters
     ----------
-    sales : DataFrame
-        Canonical sales lines (the analysed period).
+    facts : Facts
+        The company's sales facts (:class:`~kbcore.facts.Facts`, the analysed period).
     clients : DataFrame, optional
         segment / region / manager / potential / name. Without the ``by`` column every client
         is in the cell ``"unknown"``.
@@ -86,9 +88,10 @@ def passport(
     stages : DataFrame, optional
         Block 2's ``client_stages``: adds one column ``stage_<id>`` per stage (client counts).
     features : DataFrame, optional
-        :func:`kbcore.analyses.profile.client_features` if already computed.
+        :func:`kbcore.analyses.profile.client_features` if already computed (on the same
+        facts and ``as_of``).
     as_of : date-like, optional
-        Default the last sales date.
+        Default ``facts.as_of``.
     top_n : int
         How many largest clients (by revenue) to name (default 3).
 
@@ -108,17 +111,17 @@ def passport(
         raise ValueError(f"by must be one of {', '.join(BY_VALUES)}, not {by!r}")
     if top_n < 0:
         raise ValueError(f"top_n must be ≥ 0, not {top_n!r}")
-    as_of = as_of_date(sales, as_of)
-    feats = features if features is not None else client_features(sales, clients, as_of=as_of)
+    as_of = facts.as_of if as_of is None else pd.Timestamp(as_of).normalize()
+    feats = features if features is not None else client_features(facts, clients, as_of=as_of)
     f = feats.copy()
     f[C.client_id] = _ids(f[C.client_id])
     if by not in f.columns:
         f[by] = UNKNOWN
     f[by] = f[by].astype("string").fillna(UNKNOWN)
     f["active"] = f["days_since_last"] < 365
-    year = as_of.year if (as_of.month, as_of.day) >= (12, 15) else as_of.year - 1
-    yearly = client_period_facts(between(sales, None, as_of), freq="year",
-                                 start=f"{year - 1}-01-01", end=f"{year}-12-31")
+    year = base_year(facts, as_of)
+    yearly = facts.periods("year", start=f"{year - 1}-01-01",
+                           end=min(pd.Timestamp(f"{year}-12-31"), as_of)).copy()
     cell_of = f.set_index(C.client_id)[by]
     yearly["cell"] = yearly[C.client_id].map(cell_of).fillna(UNKNOWN)
     by_year = yearly.pivot_table(index="cell", columns="period", values=C.revenue,

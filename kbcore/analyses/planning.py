@@ -15,7 +15,12 @@ manager and plan-versus-actual control.
 * :func:`plan_vs_actual` — plan against actual by manager or segment;
 * :func:`targets_vs_actual` — the company's own targets (``targets`` table) against actual.
 
-Every sales number comes from :mod:`kbcore.facts`. Source: seminar program block 5
+Every sales number comes from one :class:`kbcore.facts.Facts` (the sales reduced once), and
+the planning date defaults to ``facts.as_of``. The plan is **our model's** plan (the clients'
+own trends plus the goal spread over their headroom), not a plan the company wrote: the
+company's own targets are the ``targets`` table (:func:`targets_vs_actual`).
+
+Source: seminar program block 5
 («Технология создания клиентской базы», «управление будущим») and block 6 (management
 functions through the customer base); the allocation of a growth goal by headroom (potential
 minus current purchases) is the "share of wallet" planning of key account management (M.
@@ -32,14 +37,7 @@ import numpy as np
 import pandas as pd
 
 from kbcore.analyses.lifecycle import client_stages
-from kbcore.facts import (
-    as_of_date,
-    between,
-    client_facts,
-    client_orders,
-    client_period_facts,
-    period_bounds,
-)
+from kbcore.facts import Facts, between, period_bounds
 from kbcore.schema import C
 
 __all__ = [
@@ -198,24 +196,20 @@ def _ids(series: pd.Series) -> pd.Series:
 
 
 # --------------------------------------------------------------------------- baseline
-def base_year(sales: pd.DataFrame, as_of=None) -> int:
-    """The last full calendar year of ``sales`` up to ``as_of`` (default: the last sales date).
+def base_year(facts: Facts, as_of=None) -> int:
+    """The last full calendar year of the sales up to ``as_of`` (default ``facts.as_of``).
 
     A year is full when ``as_of`` is on or after its ``FULL_YEAR_FROM`` (15 December: the last
     two weeks of a Russian year are New Year holidays with few shipments, so an export whose
     last shipment is on 27 December still holds the whole year): ``as_of`` = 2025-12-31 or
     2025-12-20 → 2025; ``as_of`` = 2025-06-30 → 2024.
     """
-    if as_of is None:
-        if not len(sales):
-            raise ValueError("base_year needs sales or an as_of date")
-        as_of = sales[C.date].max()
-    ts = pd.Timestamp(as_of).normalize()
+    ts = facts.as_of if as_of is None else pd.Timestamp(as_of).normalize()
     return ts.year if (ts.month, ts.day) >= FULL_YEAR_FROM else ts.year - 1
 
 
 def client_baseline(
-    sales: pd.DataFrame,
+    facts: Facts,
     *,
     as_of=None,
     trend_clip: tuple[float, float] = (-0.3, 0.3),
@@ -255,10 +249,10 @@ def client_baseline(
 
     Parameters
     ----------
-    sales : DataFrame
-        Canonical sales lines.
+    facts : Facts
+        The company's sales facts (:class:`~kbcore.facts.Facts`).
     as_of : date-like, optional
-        The planning date; default the last sales date.
+        The planning date; default ``facts.as_of``.
     trend_clip : (float, float)
         Bounds of the yearly trend (default −30 % … +30 %).
     lost_days : int, optional
@@ -267,7 +261,7 @@ def client_baseline(
         None: block 2's stages decide.
     stages : DataFrame, optional
         ``client_id, stage`` (block 2's :func:`kbcore.analyses.lifecycle.client_stages`);
-        default: computed from ``sales`` at ``as_of`` with the default stage rules.
+        default: computed from ``facts`` at ``as_of`` with the default stage rules.
     lost_stages : tuple of str
         Stages that count as lost (default ``("lost",)``).
     declining_stages, declining_factor
@@ -292,11 +286,11 @@ def client_baseline(
         raise ValueError(f"lost_days must be ≥ 0, not {lost_days!r}")
     if not _finite(declining_factor) or declining_factor < 0:
         raise ValueError(f"declining_factor must be a number ≥ 0, not {declining_factor!r}")
-    as_of = as_of_date(sales, as_of)
-    year = base_year(sales, as_of)
-    upto = between(sales, None, as_of)
-    yearly = client_period_facts(upto, freq="year", start=f"{year - 2}-01-01", end=f"{year}-12-31")
-    whole = client_facts(upto)
+    as_of = facts.as_of if as_of is None else pd.Timestamp(as_of).normalize()
+    year = base_year(facts, as_of)
+    yearly = facts.periods("year", start=f"{year - 2}-01-01",
+                           end=min(pd.Timestamp(f"{year}-12-31"), as_of))
+    whole = facts.clients(end=as_of)
     rev = yearly.pivot_table(
         index=C.client_id, columns="period", values=C.revenue, aggfunc="sum"
     ).reindex(columns=[year - 2, year - 1, year])
@@ -323,7 +317,7 @@ def client_baseline(
     out["trend"] = out[["growth_last", "growth_prev"]].mean(axis=1).clip(lo, hi).fillna(0.0)
     out["days_since_last"] = (as_of - out["last_date"]).dt.days.astype("float64")
     if stages is None and lost_days is None:
-        stages = client_stages(upto, as_of=as_of)
+        stages = client_stages(facts, as_of=as_of)
     if stages is not None and C.client_id in stages.columns and "stage" in stages.columns:
         stage = stages.assign(**{C.client_id: _ids(stages[C.client_id])}).drop_duplicates(
             C.client_id
@@ -344,14 +338,14 @@ def client_baseline(
     return out
 
 
-def new_client_revenue(sales: pd.DataFrame, *, as_of=None, days: int = 365) -> pd.Series:
+def new_client_revenue(facts: Facts, *, as_of=None, days: int = 365) -> pd.Series:
     """What one new client brings in its first year: the median over recent new clients.
 
     A client is a *recent new client* when its first purchase (first order) is in the window
     ``(as_of − 2·days, as_of − days]`` — it has had a full first year — and at least ``days``
     after the first sales date (before that, "first purchase in the data" may be an old
-    client). Its first-year revenue is the money of its orders (:func:`kbcore.facts.client_orders`)
-    dated in ``[first order, first order + days)``::
+    client). Its first-year revenue is the money of its orders (``facts.orders``, up to
+    ``as_of``, default ``facts.as_of``) dated in ``[first order, first order + days)``::
 
         new_client_revenue = median of first-year revenue over the recent new clients
 
@@ -371,12 +365,10 @@ def new_client_revenue(sales: pd.DataFrame, *, as_of=None, days: int = 365) -> p
         dtype="object",
         name="new_client_revenue",
     )
-    if not len(sales):
+    if not facts.has_sales:
         return empty
-    if as_of is None:
-        as_of = sales[C.date].max()
-    as_of = pd.Timestamp(as_of).normalize()
-    orders = client_orders(sales, end=as_of)
+    as_of = facts.as_of if as_of is None else pd.Timestamp(as_of).normalize()
+    orders = facts.orders(end=as_of)
     if orders.empty:
         return empty
     data_start = orders[C.date].min()
@@ -399,7 +391,7 @@ def new_client_revenue(sales: pd.DataFrame, *, as_of=None, days: int = 365) -> p
     return out
 
 
-def new_clients_won(sales: pd.DataFrame, *, year: int) -> int:
+def new_clients_won(facts: Facts, *, year: int) -> int:
     """How many clients made their first purchase (first shipment in the data) in ``year``.
 
     Counted only when the sales start before that year (otherwise every client of the first
@@ -408,12 +400,12 @@ def new_clients_won(sales: pd.DataFrame, *, year: int) -> int:
 
     Source: our reading of the seminar's block 5.
     """
-    if not len(sales):
+    if not facts.has_sales:
         return 0
-    facts = client_facts(sales, end=f"{int(year)}-12-31")
-    if facts.empty or facts["first_date"].min().year >= int(year):
+    known = facts.clients(end=f"{int(year)}-12-31")
+    if known.empty or known["first_date"].min().year >= int(year):
         return 0
-    return int((facts["first_date"].dt.year == int(year)).sum())
+    return int((known["first_date"].dt.year == int(year)).sum())
 
 
 # --------------------------------------------------------------------------- plan
@@ -455,7 +447,7 @@ def _client_info(clients: pd.DataFrame | None, sales: pd.DataFrame, ids: pd.Inde
 
 
 def plan_by_client(
-    sales: pd.DataFrame,
+    facts: Facts,
     clients: pd.DataFrame | None = None,
     *,
     goals: Goals = Goals(),
@@ -468,8 +460,9 @@ def plan_by_client(
 ) -> pd.DataFrame:
     """The plan for next year per client: baseline + its part of the gap to the company goal.
 
-    The plan is made on ``as_of`` (default: 31 December of ``year − 1``, or the last sales
-    date when earlier; only sales up to it are used), so a plan for a past year can be
+    This is our model's plan (the clients' own trends plus the goal), not the company's: a
+    view must say so. The plan is made on ``as_of`` (default: 31 December of ``year − 1``, or
+    ``facts.as_of`` when earlier; only sales up to it are used), so a plan for a past year can be
     checked against what happened (:func:`plan_vs_actual`). With R_Y the company's revenue of
     the last full year Y (all clients), B_i the baselines (:func:`client_baseline`)::
 
@@ -490,8 +483,9 @@ def plan_by_client(
 
     Parameters
     ----------
-    sales : DataFrame
-        Canonical sales lines.
+    facts : Facts
+        The company's sales facts (:class:`~kbcore.facts.Facts`); the sales lines only for the
+        manager of a client's last line.
     clients : DataFrame, optional
         name, segment, manager, region, key_account, potential. Missing → ``name`` = the ID,
         segment/region ``"unknown"``, manager from the client's last sales line (else
@@ -504,7 +498,7 @@ def plan_by_client(
         The planning date (see above). Must leave ``year − 1`` as the last full year.
     trend_clip, lost_days, stages, declining_factor
         As in :func:`client_baseline`. ``stages`` must be the stages on the planning date
-        (block 2's ``client_stages(sales, as_of=...)`` with the same ``as_of``), or a plan
+        (block 2's ``client_stages(facts, as_of=...)`` with the same ``as_of``), or a plan
         for a past year would see its future.
 
     Returns
@@ -522,26 +516,26 @@ def plan_by_client(
     Source: seminar program block 5 («управление будущим»: from goals to a plan by segment
     and client); headroom allocation after McDonald & Rogers (1998), ch. 6.
     """
-    if not len(sales):
+    if not facts.has_sales:
         raise ValueError("plan_by_client needs sales")
-    last = pd.Timestamp(sales[C.date].max()).normalize()
+    last = facts.as_of
     if year is None:
-        year = base_year(sales, as_of if as_of is not None else last) + 1
+        year = base_year(facts, as_of if as_of is not None else last) + 1
     year = int(year)
     if as_of is None:
         as_of = min(pd.Timestamp(f"{year - 1}-12-31"), last)
     as_of = pd.Timestamp(as_of).normalize()
-    by = base_year(sales, as_of)
+    by = base_year(facts, as_of)
     if by != year - 1:
         raise ValueError(
             f"cannot plan {year} on {as_of.date()}: the last full year of data is {by}, "
             f"so the plan year is {by + 1}"
         )
     base = client_baseline(
-        sales, as_of=as_of, trend_clip=trend_clip, lost_days=lost_days, stages=stages,
+        facts, as_of=as_of, trend_clip=trend_clip, lost_days=lost_days, stages=stages,
         declining_factor=declining_factor,
     )
-    info = _client_info(clients, between(sales, None, as_of), pd.Index(base[C.client_id]))
+    info = _client_info(clients, between(facts.sales, None, as_of), pd.Index(base[C.client_id]))
     frame = base.set_index(C.client_id).join(info)
     b = frame["baseline"]
     pot = frame[C.potential]
@@ -565,7 +559,7 @@ def plan_by_client(
     if goals.new_client_revenue is not None:
         per_new = float(goals.new_client_revenue)
     else:
-        per_new = float(new_client_revenue(between(sales, None, as_of), as_of=as_of)["median"])
+        per_new = float(new_client_revenue(facts, as_of=as_of)["median"])
     new_plan = goals.new_clients * per_new if goals.new_clients and math.isfinite(per_new) else 0.0
     baseline_total = float(b.sum())
     gap = goal - new_plan - baseline_total
@@ -603,12 +597,12 @@ def plan_by_client(
     return out
 
 
-def _new_client_segments(sales: pd.DataFrame, clients: pd.DataFrame | None, as_of) -> pd.Series:
+def _new_client_segments(facts: Facts, clients: pd.DataFrame | None, as_of) -> pd.Series:
     """Share of each segment among the clients whose first purchase was in the last 2 years."""
-    if clients is None or C.segment not in clients.columns or not len(sales):
+    if clients is None or C.segment not in clients.columns or not facts.has_sales:
         return pd.Series(dtype="float64")
-    facts = client_facts(sales, end=as_of)
-    recent = facts.loc[facts["first_date"] > pd.Timestamp(as_of) - pd.Timedelta(days=730), C.client_id]
+    known = facts.clients(end=as_of)
+    recent = known.loc[known["first_date"] > pd.Timestamp(as_of) - pd.Timedelta(days=730), C.client_id]
     seg = clients.assign(**{C.client_id: _ids(clients[C.client_id])}).drop_duplicates(
         C.client_id
     ).set_index(C.client_id)[C.segment].astype("string")
@@ -620,14 +614,15 @@ def _new_client_segments(sales: pd.DataFrame, clients: pd.DataFrame | None, as_o
 def plan_by_segment(
     plan: pd.DataFrame,
     *,
-    sales: pd.DataFrame | None = None,
+    facts: Facts | None = None,
     clients: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The plan summed by segment, with the new clients' part.
 
     Sums of :func:`plan_by_client` per segment. The new clients' plan (``attrs["new_plan"]``)
     is split over the segments in proportion to the segments of the clients won in the last
-    two years when ``sales`` and ``clients`` (with ``segment``) are given; otherwise it is
+    two years (up to the plan's date) when ``facts`` and ``clients`` (with ``segment``) are
+    given; otherwise it is
     one row ``segment = "new_clients"``::
 
         new_clients_s      = goals.new_clients × share_s   (a share, not rounded)
@@ -663,8 +658,8 @@ def plan_by_segment(
     out["new_clients_plan"] = 0.0
     if new_plan > 0 or n_new > 0:
         shares = pd.Series(dtype="float64")
-        if sales is not None and clients is not None:
-            shares = _new_client_segments(sales, clients, plan.attrs.get("as_of"))
+        if facts is not None and clients is not None:
+            shares = _new_client_segments(facts, clients, plan.attrs.get("as_of"))
         if shares.empty:
             shares = pd.Series({NEW_CLIENTS: 1.0})
         shares = shares.astype("float64")
@@ -712,7 +707,7 @@ def manager_load(
     DataFrame
         ``manager, clients, key_clients, lost_clients, revenue_base, baseline, plan,
         plan_growth, clients_share, plan_share, load_index``, sorted by plan descending then
-        manager.
+        manager. ``attrs["clients_mean"]``: the mean clients per manager (load index 1).
 
     Source: seminar program block 6 (assignment of clients to managers and their load).
     """
@@ -760,7 +755,9 @@ def manager_load(
     out[C.manager] = out[C.manager].astype("string")
     out = out.sort_values(["plan", C.manager], ascending=[False, True], na_position="last",
                           kind="mergesort")
-    return out.reset_index(drop=True)[LOAD_COLUMNS]
+    out = out.reset_index(drop=True)[LOAD_COLUMNS]
+    out.attrs["clients_mean"] = float(mean) if len(out) else np.nan
+    return out
 
 
 # --------------------------------------------------------------------------- control
@@ -777,7 +774,7 @@ def _year_bounds(plan: pd.DataFrame, start, end) -> tuple[pd.Timestamp, pd.Times
 
 def plan_vs_actual(
     plan: pd.DataFrame,
-    sales: pd.DataFrame,
+    facts: Facts,
     *,
     by: tuple[str, ...] | str = (C.manager,),
     start=None,
@@ -785,11 +782,11 @@ def plan_vs_actual(
 ) -> pd.DataFrame:
     """Plan against actual revenue by manager, segment or region (the control function).
 
-    Actual = revenue of the period's facts (:func:`kbcore.facts.client_facts` on [start,
-    end], default the plan year). A planned client counts in its plan row's group; clients
+    Actual = revenue of the facts over [start, end] (default the plan year) up to
+    ``facts.as_of``. A planned client counts in its plan row's group; clients
     that bought without being in the plan (new clients) make one group
     ``"new_clients"`` whose plan is ``attrs["new_plan"]``. With d the days of the period
-    covered by sales (up to the last sales date) and D the days of the period::
+    up to ``facts.as_of`` (the last sales day unless given) and D the days of the period::
 
         deviation  = actual − plan
         completion = actual / plan                 (NaN when plan ≤ 0)
@@ -800,8 +797,8 @@ def plan_vs_actual(
     ----------
     plan : DataFrame
         :func:`plan_by_client` (its ``attrs`` give the year and the new clients' plan).
-    sales : DataFrame
-        Canonical sales lines (the actual).
+    facts : Facts
+        The company's sales facts (:class:`~kbcore.facts.Facts`): the actual.
     by : str or tuple of str
         Columns of ``plan`` to group by (default ``("manager",)``; ``("segment",)``, …).
     start, end : date-like, optional
@@ -821,8 +818,11 @@ def plan_vs_actual(
     if missing:
         raise ValueError(f"plan has no column {', '.join(missing)} to group by")
     lo, hi = _year_bounds(plan, start, end)
-    facts = client_facts(sales, start=lo, end=hi)
-    actual = facts.set_index(C.client_id)[C.revenue]
+    last = _last_day(facts, lo - pd.Timedelta(days=1))
+    if last < lo:
+        actual = pd.Series(dtype="float64", index=pd.Index([], dtype="string", name=C.client_id))
+    else:
+        actual = facts.clients(lo, min(last, hi)).set_index(C.client_id)[C.revenue]
     frame = plan[[C.client_id, *by, "plan"]].copy()
     frame[C.client_id] = _ids(frame[C.client_id])
     for col in by:
@@ -840,7 +840,6 @@ def plan_vs_actual(
         out[col] = out[col].astype("string")
     out["deviation"] = out["actual"] - out["plan"]
     out["completion"] = (out["actual"] / out["plan"]).where(out["plan"] > 0)
-    last = pd.Timestamp(sales[C.date].max()).normalize() if len(sales) else lo - pd.Timedelta(days=1)
     period_days = (hi - lo).days + 1
     covered = int(min(max((min(last, hi) - lo).days + 1, 0), period_days))
     out["expected"] = out["plan"] * covered / period_days
@@ -857,9 +856,17 @@ def plan_vs_actual(
     return out
 
 
+def _last_day(facts: Facts, default: pd.Timestamp) -> pd.Timestamp:
+    """``facts.as_of``, or ``default`` when the facts have neither sales nor an ``as_of``."""
+    try:
+        return facts.as_of
+    except ValueError:
+        return default
+
+
 def targets_vs_actual(
     targets: pd.DataFrame | None,
-    sales: pd.DataFrame,
+    facts: Facts,
     clients: pd.DataFrame | None = None,
     *,
     year: int,
@@ -872,6 +879,19 @@ def targets_vs_actual(
     purchase ever is in the year. Only targets whose period is the year ("2025") count::
 
         completion = actual / target     (NaN when target ≤ 0)
+
+    Parameters
+    ----------
+    targets : DataFrame or None
+        The company's targets: ``period, manager, kpi (revenue | margin | new_clients),
+        target``.
+    facts : Facts
+        The company's sales facts (:class:`~kbcore.facts.Facts`): the actual; the sales lines
+        only for the manager of a client's last line.
+    clients : DataFrame, optional
+        The clients table (the card's manager).
+    year : int
+        The target year.
 
     Returns
     -------
@@ -889,11 +909,11 @@ def targets_vs_actual(
     tg = targets.loc[targets[C.period].astype("string").str.strip() == str(year)]
     if tg.empty:
         return empty
-    facts = client_facts(sales, start=f"{year}-01-01", end=f"{year}-12-31")
-    whole = client_facts(sales, end=f"{year}-12-31")
+    in_year = facts.clients(f"{year}-01-01", f"{year}-12-31")
+    whole = facts.clients(end=f"{year}-12-31")
     ids = pd.Index(whole[C.client_id].astype("string"))
-    info = _client_info(clients, between(sales, None, f"{year}-12-31"), ids)
-    f = facts.set_index(C.client_id)
+    info = _client_info(clients, between(facts.sales, None, f"{year}-12-31"), ids)
+    f = in_year.set_index(C.client_id)
     frame = pd.DataFrame(index=ids)
     frame[C.manager] = info[C.manager]
     frame["revenue"] = f[C.revenue].reindex(ids).fillna(0.0)

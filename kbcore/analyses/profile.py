@@ -27,14 +27,14 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from kbcore.facts import as_of_date, between, client_facts, client_orders
-from kbcore.i18n import catalogue, fmt_number, t
+from kbcore.facts import Facts, between
 from kbcore.schema import C
 
 __all__ = [
     "FEATURE_COLUMNS",
     "CATEGORICAL_TRAITS",
     "NUMERIC_TRAITS",
+    "LOWER_IS_BETTER",
     "DEFAULT_WEIGHTS",
     "ALL",
     "UNKNOWN",
@@ -43,8 +43,6 @@ __all__ = [
     "client_profile",
     "profile_match",
     "market_matches",
-    "profile_view",
-    "typical_text",
 ]
 
 ALL = "all"
@@ -57,6 +55,7 @@ CATEGORICAL_TRAITS = (C.segment, C.size, C.region, C.acquisition_channel)
 NUMERIC_TRAITS = ("products", "categories", "orders_per_year", "days_between_orders")
 """How the client buys: from the facts (and the products table for categories)."""
 LOWER_IS_BETTER = ("days_between_orders",)
+"""Numeric traits where less is better: their rule is "at most" the top's upper quartile."""
 DEFAULT_WEIGHTS = {
     C.segment: 1.0,
     C.size: 1.0,
@@ -135,18 +134,19 @@ def _breadth(lines: pd.DataFrame, products: pd.DataFrame | None) -> pd.DataFrame
 
 
 def client_features(
-    sales: pd.DataFrame,
+    facts: Facts,
     clients: pd.DataFrame | None = None,
     products: pd.DataFrame | None = None,
     *,
     as_of=None,
     window_days: int = 365,
+    client_ids=None,
 ) -> pd.DataFrame:
     """One row per client with a purchase: who it is and how it buys.
 
-    Uses the sales up to ``as_of`` (default the last sales date). Measures::
+    Uses the facts up to ``as_of`` (default ``facts.as_of``). Measures::
 
-        revenue, gross_margin     = facts over all given sales up to as_of
+        revenue, gross_margin     = facts over the period up to as_of
         revenue_12m, …_12m        = facts over (as_of − window_days, as_of]
         orders_12m                = orders in that window
         orders_per_year           = orders / max(years known, 1),
@@ -163,17 +163,41 @@ def client_features(
     come from ``clients``; a missing column or value is ``"unknown"`` (NaN for potential),
     except the manager, which falls back to the manager of the client's last sales line.
 
+    Parameters
+    ----------
+    facts : Facts
+        The company's sales facts (:class:`~kbcore.facts.Facts`). Products, categories and
+        the fallback manager need the sales lines (``facts.sales``); every other measure
+        comes from the facts' one reduction.
+    clients, products : DataFrame, optional
+        The clients table (traits, manager, potential) and the products table (categories).
+    as_of : date-like, optional
+        The day of the features (default ``facts.as_of``): nothing after it counts.
+    window_days : int
+        The length of the recent window (default 365 days: "the last 12 months").
+    client_ids : iterable of str, optional
+        Only these clients (default every client with a purchase); a client's row does not
+        depend on the other clients, so ``client_ids=[x]`` gives the same row as the full table.
+
     Source: seminar program block 5 (client card and client profile fields); share of wallet
     after McDonald & Rogers, *Key Account Management* (1998).
     """
     if window_days <= 0:
         raise ValueError(f"window_days must be > 0, not {window_days!r}")
-    as_of = as_of_date(sales, as_of)
-    lines = between(sales, None, as_of)
-    facts = client_facts(lines).set_index(C.client_id)
-    recent = client_facts(lines, start=as_of - pd.Timedelta(days=window_days - 1), end=as_of)
+    as_of = facts.as_of if as_of is None else pd.Timestamp(as_of).normalize()
+    whole = facts.clients(end=as_of)
+    recent = facts.clients(start=as_of - pd.Timedelta(days=window_days - 1), end=as_of)
+    orders = facts.orders(end=as_of)
+    lines = between(facts.sales, None, as_of)
+    if client_ids is not None:
+        keep = pd.Index(pd.array([str(c).strip() for c in client_ids], dtype="string"))
+        whole = whole.loc[whole[C.client_id].isin(keep)]
+        recent = recent.loc[recent[C.client_id].isin(keep)]
+        orders = orders.loc[orders[C.client_id].isin(keep)]
+        lines = lines.loc[_ids(lines[C.client_id]).isin(keep)]
+    whole = whole.set_index(C.client_id)
     recent = recent.set_index(C.client_id)
-    out = pd.DataFrame(index=facts.index.astype("string").rename(C.client_id))
+    out = pd.DataFrame(index=whole.index.astype("string").rename(C.client_id))
     cl = _clients_frame(clients)
     if cl is not None and C.name in cl.columns:
         out[C.name] = cl[C.name].astype("string").reindex(out.index)
@@ -199,18 +223,17 @@ def client_features(
     else:
         out[C.potential] = np.nan
     out[C.potential] = out[C.potential].astype("float64")
-    out[C.revenue] = facts[C.revenue]
-    out["gross_margin"] = facts["gross_margin"]
+    out[C.revenue] = whole[C.revenue]
+    out["gross_margin"] = whole["gross_margin"]
     out["revenue_12m"] = recent[C.revenue].reindex(out.index).fillna(0.0)
     out["gross_margin_12m"] = recent["gross_margin"].reindex(out.index)
-    out["orders"] = facts["orders"].astype("int64")
+    out["orders"] = whole["orders"].astype("int64")
     out["orders_12m"] = recent["orders"].reindex(out.index).fillna(0).astype("int64")
-    out["first_date"] = facts["first_date"]
-    out["last_date"] = facts["last_date"]
+    out["first_date"] = whole["first_date"]
+    out["last_date"] = whole["last_date"]
     days_known = (as_of - out["first_date"]).dt.days + 1
     years = (days_known / 365.0).clip(lower=1.0)
     out["orders_per_year"] = (out["orders"] / years).astype("float64")
-    orders = client_orders(lines)
     dates = orders[[C.client_id, C.date]].drop_duplicates()
     gaps = dates.groupby(C.client_id, sort=False)[C.date].diff().dt.days
     out["days_between_orders"] = (
@@ -234,8 +257,9 @@ def client_features(
     out["share_of_wallet"] = (out["revenue_12m"] / pot).where(pot > 0)
     out = out.reset_index().sort_values(C.client_id, kind="mergesort").reset_index(drop=True)
     out[C.client_id] = out[C.client_id].astype("string")
+    out = out[FEATURE_COLUMNS]
     out.attrs["as_of"] = as_of
-    return out[FEATURE_COLUMNS]
+    return out
 
 
 # --------------------------------------------------------------------------- profile
@@ -285,8 +309,10 @@ def _top_count(n: int, share: float) -> int:
 
 
 def _typical_values(top: pd.Series, cover: float) -> list[str]:
-    """The most frequent known values among the top clients (ties by value) until they cover
-    at least ``cover`` of the top clients."""
+    """The most frequent known values among the top clients (ties by value).
+
+    Taken until they cover at least ``cover`` of the top clients.
+    """
     counts = top.loc[top != UNKNOWN].value_counts()
     if counts.empty:
         return []
@@ -649,42 +675,3 @@ def _overall_top(profile: ClientProfile) -> set[str]:
     )
     k = _top_count(len(profile.members), profile.top_share)
     return set(mem[C.client_id].head(k).astype(str))
-
-
-def profile_view(profile: ClientProfile, category: str = ALL, lang: str = "en") -> pd.DataFrame:
-    """The profile of one category for people: ``trait, top, rest, typical, top_match,
-    rest_match, lift, used`` with trait names from the catalogue and numbers formatted
-    (medians with one decimal). Formatting only; the numbers are those of ``profile.table``.
-    """
-
-    table = profile.table
-    cols = ["trait", "top", "rest", "typical", "top_match", "rest_match", "lift", "used"]
-    if table.empty:
-        return pd.DataFrame({c: pd.Series(dtype="string") for c in cols})
-    rows = table.loc[table["category"] == category].copy()
-
-    def name(trait: str) -> str:
-        key = f"col.{trait}"
-        return t(key, lang) if key in catalogue() else trait
-
-    def fmt(value, kind: str) -> str:
-        if kind == "number":
-            return fmt_number(value, lang, 1) if pd.notna(value) else "—"
-        return str(value)
-
-    rows["typical"] = [typical_text(k, ty, b, lang, trait=tr) for k, ty, b, tr in
-                       zip(rows["kind"], rows["typical"], rows["bound"], rows["trait"], strict=True)]
-    rows["trait"] = rows["trait"].map(name)
-    rows["top"] = [fmt(v, k) for v, k in zip(rows["top"], rows["kind"], strict=True)]
-    rows["rest"] = [fmt(v, k) for v, k in zip(rows["rest"], rows["kind"], strict=True)]
-    rows["used"] = rows["used"].map(lambda u: t("card.yes" if u else "card.no", lang))
-    return rows[cols].reset_index(drop=True)
-
-
-def typical_text(kind: str, typical: str, bound: float, lang: str = "en", *, trait: str = "") -> str:
-    """The typical value of a profile rule for people: the values, or "≥ 6,4" in the locale."""
-
-    if kind != "number" or pd.isna(bound):
-        return str(typical)
-    sign = "≤" if trait in LOWER_IS_BETTER or str(typical).startswith("≤") else "≥"
-    return f"{sign} {fmt_number(bound, lang, 1)}"

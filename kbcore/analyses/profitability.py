@@ -1,4 +1,6 @@
-"""Block 1 · Main errors in sales management: who earns the company's money?
+"""Block 1 · Main errors in sales management.
+
+Who earns the company's money?
 
 The seminar's claim: chasing gross sales volume is the main error in sales management —
 revenue grows, profit does not, because clients won with concessions and served at great
@@ -10,12 +12,13 @@ cost give the margin back. This module turns it into numbers:
 * :func:`whale_curve` / :func:`whale_summary` — cumulative profit by client, ranked;
 * :func:`concession_clients` — revenue share against profit share of deep-discount clients;
 * :func:`concentration` — dependence on a few clients (top-N shares, HHI, a verdict);
-* :func:`key_figures` — the block's key figures, formatted for people.
+* :func:`yearly_growth` — growth of a yearly measure between the first and last full years.
 
-Every function starts from :mod:`kbcore.facts` (the one reduction of sales lines), never
-reads files, never plots, never prints. Cost-to-serve model and whale curve follow
-R. S. Kaplan and V. G. Narayanan, "Measuring and managing customer profitability",
-*Journal of Cost Management* 15(5), 2001, pp. 5–15.
+Every function starts from a :class:`~kbcore.facts.Facts` context (the one reduction of sales
+lines), never reads files, never plots, never prints, and returns numbers and ids: the texts
+people read (key figures, the dependence verdict) are in :mod:`kbcore.views.profitability`.
+Cost-to-serve model and whale curve follow R. S. Kaplan and V. G. Narayanan, "Measuring and
+managing customer profitability", *Journal of Cost Management* 15(5), 2001, pp. 5–15.
 """
 
 from __future__ import annotations
@@ -26,8 +29,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 import pandas as pd
 
-from kbcore.facts import between, client_facts, client_period_facts, period_bounds
-from kbcore.i18n import fmt_money, fmt_number, fmt_pct, t
+from kbcore.facts import Facts, between, period_bounds
 from kbcore.schema import C
 
 __all__ = [
@@ -44,9 +46,7 @@ __all__ = [
     "whale_summary",
     "concession_clients",
     "concentration",
-    "concentration_text",
-    "concentration_table",
-    "key_figures",
+    "yearly_growth",
 ]
 
 DAYS_PER_YEAR = 365.0
@@ -160,11 +160,16 @@ def _ids(series: pd.Series) -> pd.Series:
 
 
 def _analysis_period(
-    sales: pd.DataFrame, start, end
+    facts: Facts, start, end
 ) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
-    """[start, end] with open sides closed by the first and last date of the sales."""
+    """[start, end] ∩ the facts' period, open sides closed by the first and last sales date."""
     lo, hi = period_bounds(start, end)
-    if len(sales) and C.date in sales.columns:
+    if lo is not None and facts.start is not None:
+        lo = max(lo, facts.start)
+    if hi is not None and facts.end is not None:
+        hi = min(hi, facts.end)
+    sales = facts.sales
+    if len(sales):
         if lo is None:
             lo = sales[C.date].min()
         if hi is None:
@@ -246,7 +251,7 @@ def _add_cost_to_serve(frame: pd.DataFrame, rates: CostToServeRates) -> pd.DataF
 
 
 def client_pnl(
-    sales: pd.DataFrame,
+    facts: Facts,
     clients: pd.DataFrame | None = None,
     interactions: pd.DataFrame | None = None,
     *,
@@ -259,8 +264,9 @@ def client_pnl(
 
     Parameters
     ----------
-    sales : DataFrame
-        Canonical sales lines (see :mod:`kbcore.facts` for what is used).
+    facts : Facts
+        The company's sales facts (:class:`~kbcore.facts.Facts`): orders, deliveries,
+        revenue, cost and discount per client over the window.
     clients : DataFrame, optional
         ``name`` and ``payment_terms_days`` per client. Missing table, column or value →
         the client ID stands for the name; no payment terms → credit cost 0.
@@ -271,8 +277,8 @@ def client_pnl(
     rates : CostToServeRates
         The cost-to-serve rates.
     start, end : date-like, optional
-        The analysed period, both days included; ``None`` = the first / last sales date.
-        Sales and visits are both restricted to it.
+        A window inside the facts' period, both days included; ``None`` = the first / last
+        sales date of the period. Sales and visits are both restricted to it.
     visit_kinds : tuple of str
         Interaction kinds that count as a visit (default ``("visit",)``).
 
@@ -301,11 +307,13 @@ def client_pnl(
     profitability", Journal of Cost Management 15(5), 2001 (customer P&L by activity-based
     cost to serve).
     """
-    facts = client_facts(sales, start=start, end=end)
-    lo, hi = _analysis_period(sales, start, end)
+    per_client = facts.clients(start, end)
+    lo, hi = _analysis_period(facts, start, end)
     visits = _visits(interactions, lo, hi, by_year=False, visit_kinds=visit_kinds)
     attrs = _client_attrs(clients)
-    frame = facts.merge(visits, on=C.client_id, how="left").merge(attrs, on=C.client_id, how="left")
+    frame = per_client.merge(visits, on=C.client_id, how="left").merge(
+        attrs, on=C.client_id, how="left"
+    )
     frame["visits"] = frame["visits"].fillna(0).astype("int64")
     frame[C.name] = frame[C.name].astype("string").fillna(frame[C.client_id])
     out = _add_cost_to_serve(frame, rates)
@@ -316,7 +324,7 @@ def client_pnl(
 
 
 def yearly_summary(
-    sales: pd.DataFrame,
+    facts: Facts,
     clients: pd.DataFrame | None = None,
     interactions: pd.DataFrame | None = None,
     *,
@@ -333,7 +341,7 @@ def yearly_summary(
 
     Parameters
     ----------
-    sales, clients, interactions, rates, start, end, visit_kinds
+    facts, clients, interactions, rates, start, end, visit_kinds
         As in :func:`client_pnl`.
 
     Returns
@@ -352,17 +360,17 @@ def yearly_summary(
     Source: the seminar's block 1 («Ориентация на валовые показатели сбыта как основная
     ошибка»); cost to serve after Kaplan & Narayanan (2001).
     """
-    facts = client_period_facts(sales, freq="year", start=start, end=end)
-    if facts.empty:
+    per_year = facts.periods("year", start, end)
+    if per_year.empty:
         return pd.DataFrame(
             {
                 c: pd.Series(dtype="int64" if c in ("year", "clients", "months") else "float64")
                 for c in YEARLY_COLUMNS
             }
         )
-    lo, hi = _analysis_period(sales, start, end)
+    lo, hi = _analysis_period(facts, start, end)
     visits = _visits(interactions, lo, hi, by_year=True, visit_kinds=visit_kinds)
-    frame = facts.merge(visits, on=[C.client_id, "period"], how="left").merge(
+    frame = per_year.merge(visits, on=[C.client_id, "period"], how="left").merge(
         _client_attrs(clients), on=C.client_id, how="left"
     )
     frame["visits"] = frame["visits"].fillna(0).astype("int64")
@@ -684,60 +692,28 @@ def concentration(
     )
 
 
-def concentration_text(conc: pd.Series, lang: str = "en") -> str:
-    """The plain-language verdict of :func:`concentration` (one or two sentences)."""
-    verdict = conc["verdict"]
-    return t(
-        f"conc.verdict.{verdict}",
-        lang,
-        top1=fmt_pct(conc["top1_share"], lang, 1),
-        top10=fmt_pct(conc["top10_share"], lang),
-        effective=fmt_number(conc["effective_clients"], lang),
-    )
+def yearly_growth(yearly: pd.DataFrame, column: str) -> pd.Series | None:
+    """Growth of a yearly measure from the first to the last full year.
 
+    Parameters
+    ----------
+    yearly : DataFrame
+        :func:`yearly_summary` (``year``, ``months`` and ``column``).
+    column : str
+        The measure, e.g. ``"revenue"`` or ``"profit"``.
 
-_CONC_ROWS = {
-    "clients": ("conc.row.clients", lambda v, lang: fmt_number(v, lang)),
-    "top1_share": ("conc.row.top1_share", lambda v, lang: fmt_pct(v, lang, 1)),
-    "top10_share": ("conc.row.top10_share", lambda v, lang: fmt_pct(v, lang, 1)),
-    "top20pct_share": ("conc.row.top20pct_share", lambda v, lang: fmt_pct(v, lang, 1)),
-    "hhi": ("conc.row.hhi", lambda v, lang: fmt_number(v, lang, 3)),
-    "effective_clients": ("conc.row.effective_clients", lambda v, lang: fmt_number(v, lang)),
-    "verdict": ("conc.row.verdict", lambda v, lang: t(f"conc.level.{v}", lang)),
-}
+    Returns
+    -------
+    Series or None
+        ``first_year, last_year`` (int), ``first, last`` (the measure in those years) and
+        ``growth``::
 
+            growth = last / first − 1          (NaN when first ≤ 0 or either value is unknown)
 
-def concentration_table(conc: pd.Series, lang: str = "en") -> pd.DataFrame:
-    """:func:`concentration` as a two-column table for people (translated, formatted)."""
-    rows = [
-        (t(key, lang), fmt(conc[name], lang))
-        for name, (key, fmt) in _CONC_ROWS.items()
-        if name in conc.index
-    ]
-    return pd.DataFrame(rows, columns=[t("col.figure", lang), t("col.value", lang)])
+        The years compared are the first and the last full years (``months`` = 12); all
+        years when fewer than two are full. None when there are fewer than two years.
 
-
-# --------------------------------------------------------------------------- key figures
-def _pct_text(value, lang: str, digits: int = 0) -> str:
-    return fmt_pct(value, lang, digits).replace("-", "\u2212")
-
-
-def _signed_pct(value, lang: str) -> str:
-    """+12% / −3%; "—" when undefined."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "—"
-    return ("+" if value > 0 else "") + _pct_text(value, lang)
-
-
-def _money_text(value, lang: str) -> str:
-    return fmt_money(value, lang).replace("-", "\u2212")
-
-
-def _growth_text(yearly: pd.DataFrame, column: str, lang: str) -> tuple[str, int, int] | None:
-    """Growth first → last full year (all years when fewer than two are full).
-
-    growth = last / first − 1; when the first year's value is ≤ 0 the growth is undefined
-    and the two values are shown instead ("−RUB 1,200 → RUB 5,300").
+    Source: the seminar's block 1 (revenue grows, profit does not); our reading.
     """
     years = yearly.loc[yearly["months"] == 12] if "months" in yearly.columns else yearly
     if len(years) < 2:
@@ -746,127 +722,15 @@ def _growth_text(yearly: pd.DataFrame, column: str, lang: str) -> tuple[str, int
         return None
     first, last = years.iloc[0], years.iloc[-1]
     base, final = float(first[column]), float(last[column])
-    if math.isnan(base) or math.isnan(final):
-        text = "—"
-    elif base > 0:
-        text = _signed_pct(final / base - 1, lang)
-    else:
-        text = f"{_money_text(base, lang)} → {_money_text(final, lang)}"
-    return text, int(first["year"]), int(last["year"])
-
-
-def key_figures(
-    yearly: pd.DataFrame,
-    curve_summary: pd.Series,
-    concession: pd.DataFrame,
-    concentration: pd.Series,
-    lang: str = "en",
-) -> pd.DataFrame:
-    """The block's key figures in one small table, formatted for people (the run's index shows it).
-
-    Parameters
-    ----------
-    yearly : DataFrame
-        :func:`yearly_summary`.
-    curve_summary : Series
-        :func:`whale_summary` of the profit whale curve.
-    concession : DataFrame
-        :func:`concession_clients`.
-    concentration : Series
-        :func:`concentration`.
-    lang : str
-        Language of the labels and number formats.
-
-    Returns
-    -------
-    DataFrame
-        Two text columns headed "Key figure" / "Value" (catalogue ``col.figure``,
-        ``col.value``), up to eight rows: revenue growth and profit growth between the first
-        and last full years (growth = last / first − 1), profit % of revenue in the last
-        year, the top 20 %'s share of profit, the whale curve's peak, the unprofitable
-        clients and their loss, the concession clients' revenue and profit shares, and the
-        dependence verdict. Figures whose inputs are missing are left out.
-    """
-    rows: list[tuple[str, str]] = []
-    if len(yearly):
-        for column, key in ((C.revenue, "kf.revenue_growth"), ("profit", "kf.profit_growth")):
-            growth = _growth_text(yearly, column, lang)
-            if growth is not None:
-                text, first, last = growth
-                rows.append((t(key, lang, first=first, last=last), text))
-        final = yearly.iloc[-1]
-        rows.append(
-            (
-                t("kf.profit_pct", lang, year=int(final["year"])),
-                _pct_text(final["profit_pct"], lang, 1),
-            )
-        )
-    s = curve_summary
-    if s["clients"]:
-        defined = s["note"] is None
-        if defined:
-            rows.append((t("kf.top20", lang), _pct_text(s["top20_share"], lang)))
-        peak = _pct_text(s["peak_share"], lang) if defined else _money_text(s["peak_value"], lang)
-        rows.append(
-            (
-                t("kf.peak", lang),
-                t(
-                    "kf.peak_value",
-                    lang,
-                    peak=peak,
-                    clients=fmt_number(s["peak_clients"], lang),
-                    share=_pct_text(s["peak_client_share"], lang),
-                ),
-            )
-        )
-        rows.append(
-            (
-                t("kf.unprofitable", lang),
-                t(
-                    "kf.unprofitable_value",
-                    lang,
-                    n=fmt_number(s["unprofitable_clients"], lang),
-                    share=_pct_text(s["unprofitable_clients"] / s["clients"], lang),
-                    loss=_money_text(s["unprofitable_loss"], lang),
-                ),
-            )
-        )
-    if len(concession) and int(concession["clients"].sum()):
-        row = concession.set_index("group").loc["concession"]
-        threshold = concession.attrs.get("threshold")
-        label = (
-            t("kf.concession", lang, threshold=_pct_text(threshold, lang))
-            if threshold is not None
-            else t("kf.concession_plain", lang)
-        )
-        profit = (
-            _pct_text(row["profit_share"], lang)
-            if not pd.isna(row["profit_share"])
-            else _money_text(row["profit"], lang)
-        )
-        rows.append(
-            (
-                label,
-                t(
-                    "kf.concession_value",
-                    lang,
-                    clients=fmt_number(row["clients"], lang),
-                    revenue=_pct_text(row["revenue_share"], lang),
-                    profit=profit,
-                ),
-            )
-        )
-    if concentration["verdict"] != "unknown":
-        rows.append(
-            (
-                t("kf.dependence", lang),
-                t(
-                    "kf.dependence_value",
-                    lang,
-                    verdict=t(f"conc.level.{concentration['verdict']}", lang),
-                    top10=_pct_text(concentration["top10_share"], lang),
-                    hhi=fmt_number(concentration["hhi"], lang, 3),
-                ),
-            )
-        )
-    return pd.DataFrame(rows, columns=[t("col.figure", lang), t("col.value", lang)])
+    growth = final / base - 1 if base > 0 and not math.isnan(final) else np.nan
+    return pd.Series(
+        {
+            "first_year": int(first["year"]),
+            "last_year": int(last["year"]),
+            "first": base,
+            "last": final,
+            "growth": growth,
+        },
+        dtype="object",
+        name=column,
+    )

@@ -13,14 +13,17 @@ measures that risk on the company's own history:
 * :func:`time_to_second_order` — the time to the second order as a Kaplan–Meier survival
   curve, overall or per group, with the clients still waiting treated as right-censored;
 * :func:`first_order_risk` — today's one-order clients ranked by the risk that they never
-  order again, with the reasons;
-* :func:`key_figures` — the section's key figures, formatted for people.
+  order again, with the id of the reason and the numbers it cites.
+
+Results hold ids and numbers only (group values, band numbers, level and reason ids); group
+labels, band texts, the cohort note, the reasons in words and the key figures are in
+:mod:`kbcore.views.retention`.
 
 Definitions (the demo company's README, truth 4)
 ------------------------------------------------
 order
     One document: a distinct (doc_id, date) of a client's shipment lines, from
-    :func:`kbcore.facts.client_orders` (two documents on one day are two orders).
+    ``facts.orders()`` (:class:`kbcore.facts.Facts`; two documents on one day are two orders).
 new client
     A client whose card was created on or after ``start`` (``clients.created``) and whose
     first order lies in [start, as_of]. Without a ``created`` date (a sales-only export)
@@ -50,8 +53,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from kbcore.facts import client_orders, period_bounds
-from kbcore.i18n import fmt_date, fmt_money, fmt_number, fmt_pct, t
+from kbcore.facts import Facts, period_bounds
 from kbcore.schema import C
 
 __all__ = [
@@ -62,20 +64,20 @@ __all__ = [
     "RISK_COLUMNS",
     "RISK_LEVELS",
     "UNKNOWN",
+    "ALL",
     "new_clients",
-    "cohort_note",
     "second_order_conversion",
     "time_to_second_order",
     "km_median",
     "survival_at",
     "reorder_timing",
     "first_order_risk",
-    "group_label",
-    "key_figures",
 ]
 
 UNKNOWN = "unknown"
 """The group value of a client whose segment, channel or manager is not recorded."""
+ALL = "all"
+"""The group id of all new clients together (no grouping)."""
 
 GROUPINGS = ("cohort", C.acquisition_channel, C.segment, C.manager, "size_band", "discount_band")
 """The columns of :func:`new_clients` that :func:`second_order_conversion` can group by."""
@@ -102,7 +104,6 @@ NEW_CLIENT_COLUMNS = [
     "discount_band",
 ]
 CONVERSION_COLUMNS = [
-    "group",
     "group_id",
     "clients",
     "repeat_clients",
@@ -111,7 +112,7 @@ CONVERSION_COLUMNS = [
     "second_order_rate",
     "median_days_to_second",
 ]
-CURVE_COLUMNS = ["group", "days", "survival", "reordered", "clients", "events"]
+CURVE_COLUMNS = ["group_id", "days", "survival", "reordered", "clients", "events"]
 RISK_COLUMNS = [
     "rank",
     C.client_id,
@@ -121,6 +122,7 @@ RISK_COLUMNS = [
     C.manager,
     "first_date",
     "first_revenue",
+    "size_band",
     "days_since_first",
     "channel_one_order_share",
     "size_one_order_share",
@@ -129,10 +131,14 @@ RISK_COLUMNS = [
     "risk",
     "risk_level",
     "overdue",
-    "level",
-    "why",
+    "reason",
 ]
 RISK_LEVELS = ("high", "medium", "low")
+"""Risk level ids (people's names: catalogue ``ret.level.<id>``)."""
+RISK_REASONS = ("ret.reason.overdue", "ret.reason.waiting", "ret.reason.days")
+"""The waiting part of a risk reason (catalogue ids): beyond the typical reorder time, within
+it, or no typical time known (no repeat client in the history)."""
+_LABEL_ATTRS = ("size_edges", "discount_edges")
 
 
 # --------------------------------------------------------------------------- new clients
@@ -163,7 +169,7 @@ def _size_bands(values: pd.Series, bands: int | tuple | list) -> tuple[pd.Series
 
 
 def new_clients(
-    sales: pd.DataFrame,
+    facts: Facts,
     clients: pd.DataFrame | None = None,
     *,
     start=None,
@@ -177,8 +183,9 @@ def new_clients(
 
     Parameters
     ----------
-    sales : DataFrame
-        Canonical sales lines (orders come from :func:`kbcore.facts.client_orders`).
+    facts : Facts
+        The company's facts (:class:`kbcore.facts.Facts`); the orders are ``facts.orders()``
+        up to ``as_of``.
     clients : DataFrame, optional
         Client cards: ``created`` defines who is new; ``name``, ``acquisition_channel``,
         ``segment`` and ``manager`` (the current manager) name the groups. Missing columns
@@ -187,8 +194,8 @@ def new_clients(
         First day of the acquisition period; default the first day of the month of the first
         sale (2021-01-01 on the demo data).
     as_of : date-like, optional
-        The day of the analysis ("today"); default the last date of the sales. Orders after
-        it are ignored.
+        The day of the analysis ("today"); default ``facts.as_of`` (the last sales date).
+        Orders after it are ignored.
     min_follow_days : int
         A client is *followed* (enters the conversion rates) when its first order is at least
         this many days before ``as_of``. Default 183 (six months).
@@ -218,17 +225,19 @@ def new_clients(
             cohort              = year of the first order
 
         ``attrs``: ``start``, ``as_of``, ``rule`` ("created" or "first_order"),
-        ``size_edges``, ``discount_edges``, ``min_follow_days``.
+        ``size_edges``, ``discount_edges``, ``min_follow_days``, ``lead_in_days``, ``known``
+        (the group columns the client cards have: ``acquisition_channel``, ``segment``,
+        ``manager``).
     """
     if min_follow_days < 0 or lead_in_days < 0:
         raise ValueError("min_follow_days and lead_in_days must be ≥ 0")
     edges_d = sorted(float(e) for e in discount_edges)
     lo, hi = period_bounds(start, as_of)
-    orders = client_orders(sales, end=hi)
+    if hi is None and facts.has_sales:
+        hi = facts.as_of
+    orders = facts.orders(end=hi)
     if lo is None:  # the first day of the month of the first sale: exports cover whole months
         lo = orders[C.date].min().to_period("M").to_timestamp() if len(orders) else None
-    if hi is None:
-        hi = orders[C.date].max() if len(orders) else None
     attrs = {"start": lo, "as_of": hi, "min_follow_days": int(min_follow_days),
              "lead_in_days": int(lead_in_days), "discount_edges": edges_d}
     orders = orders.sort_values([C.client_id, C.date, C.doc_id], kind="stable")
@@ -243,6 +252,8 @@ def new_clients(
         card = card.drop_duplicates(C.client_id).set_index(C.client_id)
     has_created = card is not None and C.created in card.columns
     attrs["rule"] = "created" if has_created else "first_order"
+    attrs["known"] = tuple(c for c in (C.acquisition_channel, C.segment, C.manager)
+                           if card is not None and c in card.columns)
 
     ids = first.index
     first_date = first[C.date]
@@ -290,53 +301,14 @@ def new_clients(
     return out
 
 
-def cohort_note(new: pd.DataFrame, lang: str = "en") -> str:
-    """One sentence saying who counts as a new client here and how many had time to reorder."""
-    a = new.attrs
-    if a.get("as_of") is None:
-        return ""
-    last = a["as_of"] - pd.Timedelta(days=a.get("min_follow_days", 0))
-    key = "ret.note.rule_created" if a.get("rule") == "created" else "ret.note.rule_first_order"
-    return t(key, lang, start=fmt_date(a["start"], lang), n=fmt_number(len(new), lang),
-             followed=fmt_number(int(new["followed"].sum()), lang),
-             days=fmt_number(a.get("min_follow_days", 0), lang), last=fmt_date(last, lang),
-             lead=fmt_number(a.get("lead_in_days", 0), lang))
-
-
-# --------------------------------------------------------------------------- group labels
-def group_label(new: pd.DataFrame, by: str, value, lang: str = "en") -> str:
-    """The people's name of one group value of ``by`` (bands get their money or % range)."""
-    if by == "size_band":
-        edges = new.attrs.get("size_edges", [])
-        return _band_text(int(value), edges, lang, money=True)
-    if by == "discount_band":
-        edges = new.attrs.get("discount_edges", [])
-        return _band_text(int(value), edges, lang, money=False)
-    if value == UNKNOWN:
-        return t("ret.unknown", lang)
-    if by == "cohort":
-        return str(int(value))
-    return str(value)
-
-
-def _band_text(band: int, edges: list[float], lang: str, *, money: bool) -> str:
-    def f(x):
-        return fmt_money(x, lang) if money else fmt_pct(x, lang, 0)
-
-    if not edges:
-        return t("ret.band.all", lang)
-    if band <= 1:
-        key = "ret.band.upto" if money else "ret.band.below"
-        return t(key, lang, hi=f(edges[0]))
-    if band > len(edges):
-        key = "ret.band.above" if money else "ret.band.from"
-        return t(key, lang, lo=f(edges[-1]))
-    return t("ret.band.range", lang, lo=f(edges[band - 2]), hi=f(edges[band - 1]))
+def _label_attrs(new: pd.DataFrame) -> dict:
+    """The attrs of ``new`` that the views need to name groups (band edges)."""
+    return {k: new.attrs[k] for k in _LABEL_ATTRS if k in new.attrs}
 
 
 # --------------------------------------------------------------------------- conversion
 def second_order_conversion(
-    new: pd.DataFrame, *, by: str | None = None, lang: str = "en", followed_only: bool = True
+    new: pd.DataFrame, *, by: str | None = None, followed_only: bool = True
 ) -> pd.DataFrame:
     """Second-order conversion of new clients, overall or by group.
 
@@ -346,9 +318,8 @@ def second_order_conversion(
         :func:`new_clients`.
     by : str, optional
         One of :data:`GROUPINGS` (``"cohort"``, ``"acquisition_channel"``, ``"segment"``,
-        ``"manager"``, ``"size_band"``, ``"discount_band"``); None gives one row "all".
-    lang : str
-        Language of the group labels.
+        ``"manager"``, ``"size_band"``, ``"discount_band"``); None gives one row
+        :data:`ALL`.
     followed_only : bool
         Count only clients who had ``min_follow_days`` to reorder (default True; False counts
         every new client, including the most recent ones, which lowers the rates).
@@ -362,13 +333,16 @@ def second_order_conversion(
             one_order_share       = 1 − second_order_rate
             median_days_to_second = median days to the second order of the repeat clients
 
-        Bands and cohorts in their natural order; other groups by ``second_order_rate``
-        ascending (the weakest first), then by label. ``group_id`` is the raw value.
+        ``group_id`` is the group's value (a channel, segment or manager as recorded,
+        :data:`UNKNOWN`, a band number, a cohort year, or :data:`ALL`); its people's name is
+        :func:`kbcore.views.retention.group_label`. Bands and cohorts in their natural order;
+        other groups by ``second_order_rate`` ascending (the weakest first), then by value,
+        :data:`UNKNOWN` last. ``attrs``: ``by`` and the band edges of ``new``.
     """
     if by is not None and by not in GROUPINGS:
         raise ValueError(f"by must be one of {', '.join(GROUPINGS)} or None, not {by!r}")
     rows = new.loc[new["followed"]] if followed_only else new
-    key = pd.Series("all", index=rows.index) if by is None else rows[by]
+    key = pd.Series(ALL, index=rows.index) if by is None else rows[by]
     grouped = rows.groupby(key, sort=True)
     out = pd.DataFrame(
         {
@@ -384,16 +358,13 @@ def second_order_conversion(
     out["one_order_share"] = out["one_order_clients"] / out["clients"]
     out.index.name = "group_id"
     out = out.reset_index()
-    if by is None:
-        out["group"] = t("ret.all", lang)
-    else:
-        out["group"] = [group_label(new, by, v, lang) for v in out["group_id"]]
-        if by not in _ORDERED:
-            out["_unknown"] = out["group_id"] == UNKNOWN
-            out = out.sort_values(["_unknown", "second_order_rate", "group"],
-                                  kind="stable").drop(columns="_unknown")
+    if by is not None and by not in _ORDERED:
+        out["_unknown"] = out["group_id"] == UNKNOWN
+        out["_name"] = out["group_id"].astype(str)
+        out = out.sort_values(["_unknown", "second_order_rate", "_name"],
+                              kind="stable").drop(columns=["_unknown", "_name"])
     out = out[CONVERSION_COLUMNS].reset_index(drop=True)
-    out.attrs["by"] = by
+    out.attrs.update(_label_attrs(new), by=by)
     return out
 
 
@@ -426,7 +397,7 @@ def _km(days: np.ndarray, event: np.ndarray) -> pd.DataFrame:
 
 
 def time_to_second_order(
-    new: pd.DataFrame, *, by: str | None = None, lang: str = "en", min_clients: int = 20
+    new: pd.DataFrame, *, by: str | None = None, min_clients: int = 20
 ) -> pd.DataFrame:
     """Time to the second order as a Kaplan–Meier survival curve (right-censored at as_of).
 
@@ -448,8 +419,6 @@ def time_to_second_order(
     by : str, optional
         A grouping of :data:`GROUPINGS`: one curve per group (groups with fewer than
         ``min_clients`` clients and the "unknown" group are left out).
-    lang : str
-        Language of the group labels.
     min_clients : int
         Smallest group that gets its own curve (default 20).
 
@@ -457,34 +426,36 @@ def time_to_second_order(
     -------
     DataFrame
         :data:`CURVE_COLUMNS`, one row per day with an event or a censoring (a step curve
-        starting at day 0 with survival 1, unless second orders came on day 0), ``clients``
-        = the group's size, ``events`` = second orders on that day. Sorted by group, days.
+        starting at day 0 with survival 1, unless second orders came on day 0), ``group_id``
+        the group's value as in :func:`second_order_conversion` (:data:`ALL` without
+        ``by``), ``clients`` = the group's size, ``events`` = second orders on that day.
+        Sorted by group, days. ``attrs``: ``by`` and the band edges of ``new``.
     """
     if by is not None and by not in GROUPINGS:
         raise ValueError(f"by must be one of {', '.join(GROUPINGS)} or None, not {by!r}")
     parts = []
     if by is None:
-        groups = [(t("ret.all", lang), new)]
+        groups = [(ALL, new)]
     else:
         groups = []
         for value, rows in new.groupby(by, sort=True):
             if value == UNKNOWN or len(rows) < min_clients:
                 continue
-            groups.append((group_label(new, by, value, lang), rows))
-    for label, rows in groups:
+            groups.append((value, rows))
+    for value, rows in groups:
         days, event = _durations(rows)
         curve = _km(days, event)
-        curve.insert(0, "group", label)
+        curve.insert(0, "group_id", value)
         curve["clients"] = len(rows)
         parts.append(curve)
     if not parts:
-        return pd.DataFrame({c: pd.Series(dtype="float64") for c in CURVE_COLUMNS}).astype(
-            {"group": "string", "clients": "int64", "events": "int64"})
-    out = pd.concat(parts, ignore_index=True)
-    out["reordered"] = 1.0 - out["survival"]
-    out["group"] = out["group"].astype("string")
-    out = out[CURVE_COLUMNS]
-    out.attrs["by"] = by
+        out = pd.DataFrame({c: pd.Series(dtype="float64") for c in CURVE_COLUMNS}).astype(
+            {"group_id": "object", "clients": "int64", "events": "int64"})
+    else:
+        out = pd.concat(parts, ignore_index=True)
+        out["reordered"] = 1.0 - out["survival"]
+        out = out[CURVE_COLUMNS]
+    out.attrs.update(_label_attrs(new), by=by)
     return out
 
 
@@ -494,14 +465,16 @@ def km_median(curve: pd.DataFrame) -> pd.Series:
     NaN when fewer than half of the group's clients reorder within the observed time.
     """
     hit = curve.loc[curve["survival"] <= 0.5]
-    med = hit.groupby("group", sort=False)["days"].min()
-    return med.reindex(curve["group"].unique()).astype("float64")
+    med = hit.groupby("group_id", sort=False)["days"].min()
+    return med.reindex(curve["group_id"].unique()).astype("float64")
 
 
 def survival_at(curve: pd.DataFrame, days):
-    """S(days) read from one curve (a right-continuous step function): the share of clients
-    still without a second order ``days`` after the first. A number for a number, an array
-    for an array."""
+    """S(days) read from one curve (a right-continuous step function).
+
+    The share of clients still without a second order ``days`` after the first. A number for a
+    number, an array for an array.
+    """
     d = curve["days"].to_numpy("float64")
     s = curve["survival"].to_numpy("float64")
     pos = np.searchsorted(d, np.asarray(days, dtype="float64"), side="right") - 1
@@ -528,7 +501,6 @@ def first_order_risk(
     min_group: int = 20,
     high: float = 0.6,
     medium: float = 0.4,
-    lang: str = "en",
 ) -> pd.DataFrame:
     """Today's one-order clients ranked by the risk that they never order again.
 
@@ -568,15 +540,17 @@ def first_order_risk(
         Smallest group whose own rate is used (default 20 followed clients).
     high, medium : float
         Risk thresholds of the levels.
-    lang : str
-        Language of the reasons.
 
     Returns
     -------
     DataFrame
         :data:`RISK_COLUMNS`, sorted by risk (descending), then first-order revenue
-        (descending), then client_id; ``rank`` from 1. ``repeat_later_share`` is W(t). ``risk_level`` is an id of
-        :data:`RISK_LEVELS`; ``level`` the same in words, ``why`` the reasons in words.
+        (descending), then client_id; ``rank`` from 1. ``repeat_later_share`` is W(t).
+        ``risk_level`` is an id of :data:`RISK_LEVELS`; ``reason`` the id of the waiting part
+        of the reason (:data:`RISK_REASONS`), whose numbers are in the row (the channel's and
+        the size band's one-order shares, the days since the first order) and in ``attrs``
+        (``median_days_to_second``). The reasons in words are
+        :func:`kbcore.views.retention.risk_table`'s.
     """
     if not 0 <= medium <= high <= 1:
         raise ValueError("need 0 ≤ medium ≤ high ≤ 1")
@@ -614,65 +588,14 @@ def first_order_risk(
     cand = cand.sort_values(["risk", "first_revenue", C.client_id],
                             ascending=[False, False, True], kind="stable")
     cand["rank"] = np.arange(1, len(cand) + 1, dtype="int64")
-    cand["level"] = [t(f"ret.level.{v}", lang) for v in cand["risk_level"]]
-    cand["why"] = [
-        _reason(row, new, median, lang) for row in cand.itertuples(index=False)
-    ] if len(cand) else pd.Series(dtype="string")
+    if math.isnan(median):
+        reason = pd.Series("ret.reason.days", index=cand.index)
+    else:
+        reason = pd.Series(np.where(cand["overdue"].astype(bool), "ret.reason.overdue",
+                                    "ret.reason.waiting"), index=cand.index)
+    cand["reason"] = reason.astype("string")
     out = cand[RISK_COLUMNS].reset_index(drop=True)
-    out["why"] = out["why"].astype("string")
-    out["level"] = out["level"].astype("string")
+    out.attrs.update(_label_attrs(new))
     out.attrs.update({"overall_one_order_share": overall, "median_days_to_second": median,
                       "recent_days": int(recent_days)})
     return out
-
-
-def _reason(row, new: pd.DataFrame, median: float, lang: str) -> str:
-    channel = group_label(new, C.acquisition_channel, getattr(row, C.acquisition_channel), lang)
-    size = group_label(new, "size_band", row.size_band, lang)
-    parts = [
-        t("ret.reason.channel", lang, channel=channel,
-          share=fmt_pct(row.channel_one_order_share, lang, 0)),
-        t("ret.reason.size", lang, band=size, share=fmt_pct(row.size_one_order_share, lang, 0)),
-    ]
-    if math.isnan(median):
-        parts.append(t("ret.reason.days", lang, days=fmt_number(row.days_since_first, lang)))
-    else:
-        key = "ret.reason.overdue" if row.overdue else "ret.reason.waiting"
-        parts.append(t(key, lang, days=fmt_number(row.days_since_first, lang),
-                       median=fmt_number(median, lang)))
-    return "; ".join(parts)
-
-
-# --------------------------------------------------------------------------- key figures
-def key_figures(new: pd.DataFrame, risk: pd.DataFrame | None = None, lang: str = "en"
-                ) -> pd.DataFrame:
-    """The section's key figures (columns "Key figure" / "Value", formatted for people).
-
-    New clients followed and their one-order share, the channels with the highest and the
-    lowest one-order share (groups of ≥ 20 clients), the median days to a second order, and
-    (when ``risk`` is given) today's one-order clients at high risk.
-    """
-    rows: list[tuple[str, str]] = []
-    total = second_order_conversion(new, lang=lang)
-    if len(total) and total["clients"].iloc[0]:
-        r = total.iloc[0]
-        rows.append((t("kf.ret.new", lang), fmt_number(r["clients"], lang)))
-        rows.append((t("kf.ret.one_order", lang),
-                     t("kf.ret.one_order_value", lang, n=fmt_number(r["one_order_clients"], lang),
-                       share=fmt_pct(r["one_order_share"], lang, 1))))
-        ch = second_order_conversion(new, by=C.acquisition_channel, lang=lang)
-        ch = ch.loc[(ch["group_id"] != UNKNOWN) & (ch["clients"] >= 20)]
-        if len(ch) >= 2:
-            worst = ch.sort_values(["one_order_share", "group"], ascending=[False, True]).iloc[0]
-            best = ch.sort_values(["one_order_share", "group"]).iloc[0]
-            for key, row in (("kf.ret.worst_channel", worst), ("kf.ret.best_channel", best)):
-                rows.append((t(key, lang), t("kf.ret.channel_value", lang, channel=row["group"],
-                                             share=fmt_pct(row["one_order_share"], lang, 1))))
-        median = reorder_timing(new)["p50"]
-        if not math.isnan(median):
-            rows.append((t("kf.ret.median_days", lang), fmt_number(median, lang)))
-    if risk is not None and len(risk):
-        rows.append((t("kf.ret.high_risk", lang, days=fmt_number(risk.attrs.get(
-            "recent_days", 365), lang)), fmt_number(int((risk["risk_level"] == "high").sum()),
-                                                    lang)))
-    return pd.DataFrame(rows, columns=[t("col.figure", lang), t("col.value", lang)])

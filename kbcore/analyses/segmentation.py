@@ -8,15 +8,16 @@ The seminar's block 6 («Как управлять клиентской базо
 * :func:`abc` / :func:`abc_summary` — ABC classes by any measure (revenue, gross margin,
   profit) with the cumulative-share cuts as parameters;
 * :func:`xyz` — XYZ classes by the regularity of monthly purchases (coefficient of variation);
-* :func:`abc_xyz_matrix` / :data:`ABC_XYZ_ACTIONS` / :func:`abc_xyz_actions` — the nine
-  (+ "new") cells with a management action for each;
-* :func:`rfm` / :class:`RFMRules` / :func:`rfm_rules` / :func:`rfm_summary` — recency,
-  frequency, monetary scores with an explicit tie-safe rule and named segments;
-* :func:`key_figures_management` — the block's key figures, formatted for people.
+* :func:`abc_xyz_matrix` / :data:`ABC_XYZ_ACTIONS` — the nine (+ "new") cells with the
+  catalogue id of a management action for each;
+* :func:`rfm` / :class:`RFMRules` / :data:`RFM_GRID` / :func:`rfm_summary` — recency,
+  frequency, monetary scores with an explicit tie-safe rule and named segments (segment ids).
 
-Every function starts from :mod:`kbcore.facts` (or from a client table such as block 1's
-:func:`~kbcore.analyses.profitability.client_pnl`), never reads files, never plots, never
-prints. Ties are always broken by ``client_id``, never by row order.
+Every function starts from a :class:`~kbcore.facts.Facts` context (or from a client table such
+as block 1's :func:`~kbcore.analyses.profitability.client_pnl`), never reads files, never
+plots, never prints, and returns numbers and ids: the people's words (action texts, the RFM
+rule table, the key figures) are in :mod:`kbcore.views.segmentation`. Ties are always broken by
+``client_id``, never by row order.
 """
 
 from __future__ import annotations
@@ -27,8 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from kbcore.facts import between, client_facts, client_period_facts, period_bounds
-from kbcore.i18n import catalogue, fmt_money, fmt_number, fmt_pct, t
+from kbcore.facts import Facts, between, period_bounds
 from kbcore.schema import C
 
 __all__ = [
@@ -50,11 +50,8 @@ __all__ = [
     "xyz",
     "xyz_summary",
     "abc_xyz_matrix",
-    "abc_xyz_actions",
     "rfm",
-    "rfm_rules",
     "rfm_summary",
-    "key_figures_management",
 ]
 
 ABC_CLASSES = ("A", "B", "C")
@@ -183,8 +180,9 @@ def pareto(values_df: pd.DataFrame, measure: str = "revenue", *, top: float = 0.
 
 def pareto_table(values_df: pd.DataFrame, measures=("revenue", "profit"), *, top: float = 0.2,
                  target: float = 0.8) -> pd.DataFrame:
-    """:func:`pareto` for several measures, one row per measure (measures absent or all
-    unknown in ``values_df`` are left out).
+    """:func:`pareto` for several measures.
+
+    One row per measure (measures absent or all unknown in ``values_df`` are left out).
 
     Columns: ``measure, clients, top_share, target_clients, target_client_share, gap``.
     """
@@ -205,8 +203,10 @@ def pareto_table(values_df: pd.DataFrame, measures=("revenue", "profit"), *, top
 
 
 def pareto_curves(values_df: pd.DataFrame, measures=("revenue", "profit")) -> pd.DataFrame:
-    """The Pareto (Lorenz-type) curves: cumulative share of each measure against the share of
-    clients, best first (ties by ``client_id``).
+    """The Pareto (Lorenz-type) curves.
+
+    Cumulative share of each measure against the share of clients, best first (ties by
+    ``client_id``).
 
     Returns a long table ``measure, rank, client_id, client_share, cum_share`` with
     ``client_share = rank / n`` and ``cum_share = Σ_{i ≤ rank} value_i / Σ value`` (a measure
@@ -368,16 +368,18 @@ def _check_thresholds(thresholds) -> tuple[float, float]:
 _FREQ_MONTHS = {"month": 1, "quarter": 3}
 
 
-def xyz(sales: pd.DataFrame, *, start=None, end=None, thresholds=XYZ_THRESHOLDS_CLASSIC,
+def xyz(facts: Facts, *, start=None, end=None, thresholds=XYZ_THRESHOLDS_CLASSIC,
         min_periods: int = 6, freq: str = "month") -> pd.DataFrame:
     """XYZ classes of clients by the regularity of their purchases (coefficient of variation).
 
     Parameters
     ----------
-    sales : DataFrame
-        Canonical sales lines (reduced by :func:`kbcore.facts.client_period_facts`).
+    facts : Facts
+        The company's facts (:class:`~kbcore.facts.Facts`): its monthly facts per client
+        (``facts.periods("month", start, end)``) are the purchase series.
     start, end : date-like, optional
-        The analysed window, both days included; ``None`` = the first / last sales date.
+        The analysed window, both days included (inside the facts' period); ``None`` = the
+        first / last sales date.
         Whole calendar months (quarters) from the month of ``start`` to the month of ``end``
         are used: pass full months.
     thresholds : (float, float)
@@ -427,20 +429,19 @@ def xyz(sales: pd.DataFrame, *, start=None, end=None, thresholds=XYZ_THRESHOLDS_
     step = _FREQ_MONTHS[freq]
     lo, hi = period_bounds(start, end)
     cols = [C.client_id, "periods", "active_periods", "mean", "std", "cv", "xyz"]
-    window = sales
-    if lo is not None or hi is not None:
-        window = between(sales, lo, hi)
-    if window.empty:
+    monthly = facts.periods("month", lo, hi)
+    if monthly.empty:
         out = pd.DataFrame({c: pd.Series(dtype="float64") for c in cols})
         out[C.client_id] = out[C.client_id].astype("string")
         out["xyz"] = out["xyz"].astype("string")
         return out
-    lo = window[C.date].min() if lo is None else lo
-    hi = window[C.date].max() if hi is None else hi
-    facts = client_period_facts(window, freq="month")
+    if lo is None or hi is None:  # the open sides: the window's first / last sales day
+        days = between(facts.documents, lo, hi)[C.date]
+        lo = days.min() if lo is None else lo
+        hi = days.max() if hi is None else hi
     month_idx = (
-        facts["period"].str.slice(0, 4).astype("int64") * 12
-        + facts["period"].str.slice(5, 7).astype("int64") - 1
+        monthly["period"].str.slice(0, 4).astype("int64") * 12
+        + monthly["period"].str.slice(5, 7).astype("int64") - 1
     )
     first_window = lo.year * 12 + lo.month - 1
     last_window = hi.year * 12 + hi.month - 1
@@ -448,10 +449,10 @@ def xyz(sales: pd.DataFrame, *, start=None, end=None, thresholds=XYZ_THRESHOLDS_
     n_window = (last_window - first_window) // step + 1
     frame = pd.DataFrame(
         {
-            C.client_id: facts[C.client_id].astype("string"),
+            C.client_id: monthly[C.client_id].astype("string"),
             "period": period.astype("int64"),
-            C.revenue: facts[C.revenue].astype("float64"),
-            "deliveries": facts["deliveries"].astype("int64"),
+            C.revenue: monthly[C.revenue].astype("float64"),
+            "deliveries": monthly["deliveries"].astype("int64"),
         }
     )
     per = frame.groupby([C.client_id, "period"], sort=True).agg(
@@ -509,18 +510,12 @@ def xyz_summary(xyz_df: pd.DataFrame) -> pd.DataFrame:
 ABC_XYZ_ACTIONS: dict[str, str] = {
     f"{a}{x}": f"abcxyz.action.{a}{x}" for a in ABC_CLASSES for x in XYZ_CLASSES
 }
-"""Cell ("AX" … "CN") → catalogue id of its management action (see :func:`abc_xyz_actions`)."""
+"""Cell ("AX" … "CN") → catalogue id of its management action (the table in words:
+:func:`kbcore.views.segmentation.abc_xyz_actions`).
 
-
-def abc_xyz_actions(lang: str = "en") -> pd.DataFrame:
-    """The management action of every ABC×XYZ cell: ``cell, abc, xyz, action`` (12 rows).
-
-    The actions are ours, after the usual reading of the matrix (A = the money, X = the
-    rhythm): keep and develop AX, stabilise AY/AZ through joint planning or framework
-    contracts, grow B, serve C at the lowest cost to serve, onboard N.
-    """
-    rows = [(cell, cell[0], cell[1], t(key, lang)) for cell, key in ABC_XYZ_ACTIONS.items()]
-    return pd.DataFrame(rows, columns=["cell", "abc", "xyz", "action"])
+The actions are ours, after the usual reading of the matrix (A = the money, X = the rhythm):
+keep and develop AX, stabilise AY/AZ through joint planning or framework contracts, grow B,
+serve C at the lowest cost to serve, onboard N."""
 
 
 def abc_xyz_matrix(abc_df: pd.DataFrame, xyz_df: pd.DataFrame) -> pd.DataFrame:
@@ -600,8 +595,9 @@ for _seg, _rs, _fs in _GRID_RULES:
 
 @dataclass(frozen=True)
 class RFMRules:
-    """The scoring rules of :func:`rfm`: fixed, explicit cut points (so equal values always get
-    equal scores, whatever the row order).
+    """The scoring rules of :func:`rfm`.
+
+    Fixed, explicit cut points (so equal values always get equal scores, whatever the row order).
 
     Attributes
     ----------
@@ -657,15 +653,16 @@ def _score_quantile(values: pd.Series) -> np.ndarray:
     return out
 
 
-def rfm(sales: pd.DataFrame, *, as_of=None, rules: RFMRules = DEFAULT_RFM_RULES) -> pd.DataFrame:
+def rfm(facts: Facts, *, as_of=None, rules: RFMRules = DEFAULT_RFM_RULES) -> pd.DataFrame:
     """RFM scores and named segments of every client who bought on or before ``as_of``.
 
     Parameters
     ----------
-    sales : DataFrame
-        Canonical sales lines (reduced by :func:`kbcore.facts.client_facts`).
+    facts : Facts
+        The company's facts (:class:`~kbcore.facts.Facts`): facts per client up to ``as_of``
+        and over the window.
     as_of : date-like, optional
-        The day of the analysis; default the last sales date. Only sales up to it are used.
+        The day of the analysis; default ``facts.as_of``. Only sales up to it are used.
     rules : RFMRules
         The cut points (see :class:`RFMRules`).
 
@@ -682,7 +679,8 @@ def rfm(sales: pd.DataFrame, *, as_of=None, rules: RFMRules = DEFAULT_RFM_RULES)
             monetary     = net revenue in the same window
             r, f, m      = scores 1–5 by the fixed cut points of ``rules``
             rfm_score    = "rfm" as text, e.g. "545"
-            rfm_segment  = RFM_GRID[(r, f)]                        (see :func:`rfm_rules`)
+            rfm_segment  = RFM_GRID[(r, f)]        (the rule table in words:
+                           :func:`kbcore.views.segmentation.rfm_rules`)
 
         Recency is the time since the last purchase, not the "age at the last purchase" of
         BTYD models. Scores come from fixed cut points (or, for M, quantiles whose ties share a
@@ -697,18 +695,17 @@ def rfm(sales: pd.DataFrame, *, as_of=None, rules: RFMRules = DEFAULT_RFM_RULES)
     """
     if not isinstance(rules, RFMRules):
         raise ValueError("rules must be an RFMRules")
-    hi = sales[C.date].max() if as_of is None else pd.Timestamp(as_of).normalize()
     cols = [C.client_id, "last_date", "recency_days", "frequency", "monetary", "r", "f", "m",
             "rfm_score", "rfm_segment"]
-    if pd.isna(hi):
+    if as_of is None and not facts.has_sales:
         out = pd.DataFrame({c: pd.Series(dtype="float64") for c in cols})
         for c in (C.client_id, "rfm_score", "rfm_segment"):
             out[c] = out[c].astype("string")
         return out
-    hi = pd.Timestamp(hi).normalize()
-    history = client_facts(sales, end=hi)
+    hi = facts.as_of if as_of is None else period_bounds(None, as_of)[1]
+    history = facts.clients(end=hi)
     history = history.loc[history["last_date"].notna()]
-    window = client_facts(sales, start=hi - pd.Timedelta(days=rules.window_days - 1), end=hi)
+    window = facts.clients(hi - pd.Timedelta(days=rules.window_days - 1), hi)
     frame = history[[C.client_id, "last_date"]].merge(
         window[[C.client_id, "deliveries", C.revenue]], on=C.client_id, how="left"
     )
@@ -738,39 +735,10 @@ def rfm(sales: pd.DataFrame, *, as_of=None, rules: RFMRules = DEFAULT_RFM_RULES)
     return out
 
 
-def rfm_rules(lang: str = "en") -> pd.DataFrame:
-    """The R/F rule table of :func:`rfm`, for people: ``segment, r, f, meaning, action``.
-
-    ``r`` and ``f`` list the scores of the segment's cells ("4–5", "1"); the rules are applied
-    in this order and the first match wins (every R×F cell has exactly one segment).
-    """
-    rows = []
-    for seg in RFM_SEGMENTS:
-        cells = [(r, f) for (r, f), s in RFM_GRID.items() if s == seg]
-        rs = sorted({r for r, _ in cells})
-        fs = sorted({f for _, f in cells})
-        rows.append(
-            (
-                t(f"rfm.segment.{seg}", lang),
-                _span(rs),
-                _span(fs),
-                t(f"rfm.meaning.{seg}", lang),
-                t(f"rfm.action.{seg}", lang),
-            )
-        )
-    return pd.DataFrame(rows, columns=[t("col.rfm_segment", lang), "R", "F",
-                                       t("seg.col.meaning", lang), t("seg.col.action", lang)])
-
-
-def _span(scores: list[int]) -> str:
-    if len(scores) > 1 and scores == list(range(scores[0], scores[-1] + 1)):
-        return f"{scores[0]}–{scores[-1]}"
-    return ", ".join(str(s) for s in scores)
-
-
 def rfm_summary(rfm_df: pd.DataFrame) -> pd.DataFrame:
-    """One row per RFM segment (all of :data:`RFM_SEGMENTS`, best first): ``rfm_segment,
-    clients, client_share, monetary, monetary_share, median_recency``.
+    """One row per RFM segment (all of :data:`RFM_SEGMENTS`, best first).
+
+    ``rfm_segment, clients, client_share, monetary, monetary_share, median_recency``.
 
     ``monetary_share`` = the segment's window revenue / all clients' window revenue.
     """
@@ -787,101 +755,3 @@ def rfm_summary(rfm_df: pd.DataFrame) -> pd.DataFrame:
     out = out.rename_axis("rfm_segment").reset_index()
     out["rfm_segment"] = out["rfm_segment"].astype("string")
     return out[["rfm_segment", "clients", "client_share", "monetary", "monetary_share", "median_recency"]]
-
-
-# --------------------------------------------------------------------------- key figures
-def _pct(value, lang: str, digits: int = 0) -> str:
-    return fmt_pct(value, lang, digits).replace("-", "\u2212")
-
-
-def key_figures_management(
-    pareto_tbl: pd.DataFrame,
-    abc_sum: pd.DataFrame,
-    matrix: pd.DataFrame | None = None,
-    rfm_sum: pd.DataFrame | None = None,
-    *,
-    extra: list[tuple[str, str]] | None = None,
-    lang: str = "en",
-) -> pd.DataFrame:
-    """The key figures of block 6, formatted for people: a two-column table (``col.figure``,
-    ``col.value``).
-
-    Rows: for each measure of :func:`pareto_table` "top 20 % of clients bring X % of the
-    measure; Y clients (Z %) make 80 %"; ABC: the A clients and their share of the measure;
-    the AX cell (clients and share of the measure) when ``matrix`` is given; the champions and
-    the clients at risk (at_risk + cant_lose) with their revenue share when ``rfm_sum`` is
-    given; then ``extra`` rows (label, value) already formatted by the caller (e.g. the
-    lifecycle or plan figures). Figures whose inputs are missing are left out.
-    """
-    rows: list[tuple[str, str]] = []
-    for _, row in pareto_tbl.iterrows():
-        measure = str(row["measure"])
-        label = t(f"kf6.pareto.{measure}", lang) if measure in ("revenue", "profit", "gross_margin") \
-            else t("kf6.pareto.other", lang, measure=measure)
-        rows.append(
-            (
-                label,
-                t(
-                    "kf6.pareto_value",
-                    lang,
-                    top_clients=_pct(pareto_tbl.attrs.get("top", 0.2), lang),
-                    target=_pct(pareto_tbl.attrs.get("target", 0.8), lang),
-                    top=_pct(row["top_share"], lang),
-                    clients=fmt_number(row["target_clients"], lang),
-                    share=_pct(row["target_client_share"], lang),
-                ),
-            )
-        )
-    if len(abc_sum):
-        a = abc_sum.set_index("abc").loc["A"]
-        measure = abc_sum.attrs.get("measure", "revenue")
-        rows.append(
-            (
-                t("kf6.abc_a", lang, measure=_measure_name(measure, lang)),
-                t("kf6.abc_a_value", lang, clients=fmt_number(a["clients"], lang),
-                  client_share=_pct(a["client_share"], lang), share=_pct(a["value_share"], lang)),
-            )
-        )
-    if matrix is not None and len(matrix):
-        ax = matrix.set_index("cell").loc["AX"]
-        z = matrix.loc[matrix["xyz"] == "Z"]
-        rows.append(
-            (
-                t("kf6.ax", lang),
-                t("kf6.ax_value", lang, clients=fmt_number(ax["clients"], lang),
-                  share=_pct(ax["value_share"], lang),
-                  z_share=_pct(float(z["value_share"].sum()), lang)),
-            )
-        )
-    if rfm_sum is not None and int(rfm_sum["clients"].sum()):
-        s = rfm_sum.set_index("rfm_segment")
-        champ = s.loc["champions"]
-        risk = s.loc[["at_risk", "cant_lose"]]
-        rows.append(
-            (
-                t("kf6.champions", lang),
-                t("kf6.segment_value", lang, clients=fmt_number(champ["clients"], lang),
-                  client_share=_pct(champ["client_share"], lang), share=_pct(champ["monetary_share"], lang)),
-            )
-        )
-        rows.append(
-            (
-                t("kf6.at_risk", lang),
-                t("kf6.segment_value", lang, clients=fmt_number(risk["clients"].sum(), lang),
-                  client_share=_pct(float(risk["client_share"].sum()), lang),
-                  share=_pct(float(risk["monetary_share"].sum()), lang)),
-            )
-        )
-    rows.extend(extra or [])
-    return pd.DataFrame(rows, columns=[t("col.figure", lang), t("col.value", lang)])
-
-
-def _measure_name(measure: str, lang: str) -> str:
-
-    key = f"seg.measure.{measure}"
-    return t(key, lang) if key in catalogue() else measure
-
-
-def money_text(value, lang: str = "en") -> str:
-    """Money for a key-figure cell (a true minus sign)."""
-    return fmt_money(value, lang).replace("-", "\u2212")

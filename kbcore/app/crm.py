@@ -1,12 +1,15 @@
-"""Back to the CRM: one client table that carries the analysis into daily work.
+"""Back to the CRM: the client table written for the import wizards of 1C, Bitrix24 or amoCRM.
 
 The seminar's block 6 ends with «управление клиентской базой на принципах CRM» and «программное
 обеспечение как инструмент автоматизации работы с КБ»: an analysis changes nothing until its
-result is in the system the managers open every morning. :func:`crm_table` puts every client's
-classes — ABC, XYZ, RFM segment, lifecycle stage — and the next action on one line;
-:func:`write_crm` writes it as ``clients_for_crm.csv`` and ``clients_for_crm.xlsx``, ready for
-the import wizards of 1C, Bitrix24 or amoCRM (match the columns once; the headers stay the same
-from run to run).
+result is in the system the managers open every morning. The table itself is an analysis
+(:func:`kbcore.analyses.crm.crm_table`: every client's ABC, XYZ, RFM segment, lifecycle stage
+and next action, assembled from the results block 6's notebook has already computed) put in
+words by :func:`kbcore.views.crm.crm_texts`; :func:`write_crm` writes it as
+``clients_for_crm.csv`` and ``clients_for_crm.xlsx`` (match the columns once; the headers stay
+the same from run to run). Block 6's notebook writes the files when its ``crm_folder``
+parameter is set (``kbcore run`` sets it to ``<out>/crm``); :func:`crm_from_dataset` builds
+the same table from a loaded company for one-off use.
 
 Spreadsheet safety (OWASP "CSV Injection")
 ------------------------------------------
@@ -34,7 +37,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kbcore.analyses.lifecycle import STAGE_ACTIONS, StageRules, client_stages
+from kbcore.analyses.crm import CRM_COLUMNS, crm_table
+from kbcore.analyses.lifecycle import StageRules, client_stages
 from kbcore.analyses.segmentation import (
     DEFAULT_RFM_RULES,
     XYZ_THRESHOLDS_CLIENTS,
@@ -44,42 +48,19 @@ from kbcore.analyses.segmentation import (
     rfm,
     xyz,
 )
-from kbcore.facts import client_facts
-from kbcore.i18n import t
-from kbcore.schema import C
+from kbcore.facts import Facts
+from kbcore.views.crm import crm_texts
 from kbcore.views.display import header
 
-__all__ = ["CRM_COLUMNS", "CRM_BASENAME", "DANGEROUS_PREFIXES", "crm_table", "neutralise", "write_crm"]
-
-CRM_COLUMNS = [
-    C.client_id,
-    C.name,
-    C.manager,
-    C.segment,
-    "abc",
-    "xyz",
-    "rfm_segment",
-    "stage",
-    "next_action",
-    "revenue_12m",
-    "last_purchase",
-]
-"""The columns of :func:`crm_table`, in their order."""
+__all__ = ["CRM_COLUMNS", "CRM_BASENAME", "DANGEROUS_PREFIXES", "crm_from_dataset", "neutralise",
+           "write_crm"]
 
 CRM_BASENAME = "clients_for_crm"
 DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 """Text beginning with one of these is run as a formula by spreadsheets (OWASP CSV injection)."""
 
 
-def _text_or_empty(df: pd.DataFrame | None, column: str, ids: pd.Series) -> pd.Series:
-    if df is None or column not in df.columns or C.client_id not in df.columns:
-        return pd.Series(pd.NA, index=ids.index, dtype="string")
-    cards = df.assign(**{C.client_id: df[C.client_id].astype("string").str.strip()})
-    cards = cards.drop_duplicates(C.client_id).set_index(C.client_id)[column].astype("string")
-    return pd.Series(cards.reindex(ids.to_numpy()).to_numpy(), index=ids.index, dtype="string")
-
-
-def crm_table(
+def crm_from_dataset(
     ds,
     *,
     as_of=None,
@@ -92,7 +73,11 @@ def crm_table(
     rfm_rules: RFMRules = DEFAULT_RFM_RULES,
     stage_rules: StageRules | None = None,
 ) -> pd.DataFrame:
-    """One line per client for the CRM: classes, stage and next action, built only from kbcore analyses.
+    """The CRM table of a loaded company in words, for one-off use (tests, a script).
+
+    Block 6's notebook does not call this: it assembles the table from the classes it has
+    already computed (:func:`kbcore.analyses.crm.crm_table`). Here the same analyses run with
+    the notebook's defaults on one :class:`~kbcore.facts.Facts` of ``ds``.
 
     Parameters
     ----------
@@ -108,8 +93,7 @@ def crm_table(
     abc_cuts, xyz_thresholds, xyz_min_periods
         As in :func:`~kbcore.analyses.segmentation.abc` and
         :func:`~kbcore.analyses.segmentation.xyz`. The XYZ default is the B2B bounds
-        :data:`~kbcore.analyses.segmentation.XYZ_THRESHOLDS_CLIENTS` (50 % / 100 %): with the
-        classic 10 % / 25 % nearly every B2B client is Z and the column would say nothing.
+        :data:`~kbcore.analyses.segmentation.XYZ_THRESHOLDS_CLIENTS` (50 % / 100 %).
     xyz_months : int
         The ABC and XYZ window: the last this many full calendar months up to ``as_of``.
     rfm_rules : RFMRules
@@ -120,74 +104,30 @@ def crm_table(
     Returns
     -------
     DataFrame
-        :data:`CRM_COLUMNS`: ``client_id, name, manager, segment`` (from the client cards; the
-        ID stands for a missing name), ``abc``, ``xyz`` (empty when the client bought nothing
-        in the window), ``rfm_segment``, ``stage`` (texts in ``lang``), ``next_action`` (the
-        lifecycle algorithm's action for the stage, block 2's ``STAGE_ACTIONS``),
-        ``revenue_12m`` (net revenue over the RFM window, rounded to kopecks),
-        ``last_purchase`` (date). One row per client that bought on or before ``as_of``
-        (prospects that never bought are not listed), sorted by revenue_12m descending,
-        then client_id. ``attrs["as_of"]`` is the snapshot day.
+        :func:`kbcore.views.crm.crm_texts` of :func:`kbcore.analyses.crm.crm_table`.
     """
-    sales = ds.sales
-    at = sales[C.date].max() if as_of is None else pd.Timestamp(as_of).normalize()
-    scores = rfm(sales, as_of=at, rules=rfm_rules)
+    facts = Facts.of(ds, as_of=as_of)
+    scores = rfm(facts, rules=rfm_rules)
     if scores.empty:
-        out = pd.DataFrame({c: pd.Series(dtype="string") for c in CRM_COLUMNS})
-        out["revenue_12m"] = out["revenue_12m"].astype("float64")
-        out["last_purchase"] = out["last_purchase"].astype("datetime64[ns]")
-        out.attrs["as_of"] = at
-        return out
-    start, end = last_full_months(at, xyz_months)
-    window = client_facts(sales, start=start, end=end)
-    classes = (
-        abc(window, measure=abc_measure, cuts=abc_cuts)[[C.client_id, "abc"]]
-        if abc_measure in window.columns and window[abc_measure].notna().any()
-        else pd.DataFrame({C.client_id: pd.Series(dtype="string"), "abc": pd.Series(dtype="string")})
-    )
-    regularity = xyz(sales, start=start, end=end, thresholds=xyz_thresholds,
-                     min_periods=xyz_min_periods)[[C.client_id, "xyz"]]
-    stages = client_stages(sales, ds.clients, as_of=at, rules=stage_rules or StageRules())
-    frame = scores[[C.client_id, "rfm_segment", "monetary", "last_date"]].merge(
-        classes, on=C.client_id, how="left"
-    ).merge(regularity, on=C.client_id, how="left").merge(
-        stages[[C.client_id, "stage"]], on=C.client_id, how="left"
-    )
-    ids = frame[C.client_id].astype("string")
-    names = _text_or_empty(ds.clients, C.name, ids).fillna(ids)
-    stage_ids = frame["stage"].astype(object).where(frame["stage"].notna(), None).tolist()
-    out = pd.DataFrame(
-        {
-            C.client_id: ids,
-            C.name: names,
-            C.manager: _text_or_empty(ds.clients, C.manager, ids),
-            C.segment: _text_or_empty(ds.clients, C.segment, ids),
-            "abc": frame["abc"].astype("string"),
-            "xyz": frame["xyz"].astype("string"),
-            "rfm_segment": pd.array([t(f"rfm.segment.{s}", lang) for s in frame["rfm_segment"]],
-                                    dtype="string"),
-            "stage": pd.array(
-                [t(f"stage.{s}", lang) if s in STAGE_ACTIONS else t("crm.stage.unknown", lang)
-                 for s in stage_ids],
-                dtype="string",
-            ),
-            "next_action": pd.array(
-                [t(STAGE_ACTIONS[s][0], lang) if s in STAGE_ACTIONS else "" for s in stage_ids],
-                dtype="string",
-            ),
-            "revenue_12m": frame["monetary"].astype("float64").round(2),
-            "last_purchase": frame["last_date"].dt.normalize().astype("datetime64[ns]"),
-        }
-    )
-    out = out.sort_values(["revenue_12m", C.client_id], ascending=[False, True], kind="mergesort")
-    out = out[CRM_COLUMNS].reset_index(drop=True)
-    out.attrs["as_of"] = at
-    return out
+        return crm_texts(crm_table(facts, ds.clients, abc=None, xyz=None, rfm=scores,
+                                   stages=None), lang)
+    start, end = last_full_months(facts.as_of, xyz_months)
+    window = facts.clients(start, end)
+    classes = (abc(window, measure=abc_measure, cuts=abc_cuts)
+               if abc_measure in window.columns and window[abc_measure].notna().any() else None)
+    regularity = xyz(facts, start=start, end=end, thresholds=xyz_thresholds,
+                     min_periods=xyz_min_periods)
+    stages = client_stages(facts, ds.clients, rules=stage_rules or StageRules())
+    table = crm_table(facts, ds.clients, abc=classes, xyz=regularity, rfm=scores, stages=stages)
+    return crm_texts(table, lang)
 
 
 def neutralise(value):
-    """``value`` made safe for a spreadsheet: text beginning with ``= + - @``, tab or CR gets a
-    leading apostrophe; anything that is not text is returned unchanged."""
+    """``value`` made safe for a spreadsheet.
+
+    Text beginning with ``= + - @``, tab or CR gets a leading apostrophe; anything that is not text
+    is returned unchanged.
+    """
     if isinstance(value, str) and value.startswith(DANGEROUS_PREFIXES):
         return "'" + value
     return value
@@ -230,7 +170,7 @@ def _csv_text(value, decimal: str) -> str:
 
 def write_crm(table: pd.DataFrame, folder, *, basename: str = CRM_BASENAME, lang: str | None = None,
               decimal: str = ",") -> list[Path]:
-    """Write the CRM table as ``<basename>.csv`` and ``<basename>.xlsx`` in ``folder``.
+    r"""Write the CRM table as ``<basename>.csv`` and ``<basename>.xlsx`` in ``folder``.
 
     Parameters
     ----------
@@ -256,7 +196,7 @@ def write_crm(table: pd.DataFrame, folder, *, basename: str = CRM_BASENAME, lang
     Notes
     -----
     CSV: UTF-8 with a byte-order mark (so Excel recognises the encoding), ``;`` separator,
-    ``\\r\\n`` line ends, fields quoted when needed, dates ISO (``2025-12-31``), missing values
+    ``\r\n`` line ends, fields quoted when needed, dates ISO (``2025-12-31``), missing values
     empty. XLSX (openpyxl): one sheet, a bold frozen header, numbers and dates as typed cells,
     text as string cells. In both, text cells that begin with ``= + - @``, tab or CR get a
     leading apostrophe (see the module docstring).
@@ -322,8 +262,11 @@ _STAMP = dt.datetime(2000, 1, 1)
 
 
 def _freeze_zip(path: Path) -> None:
-    """Make an XLSX byte-for-byte reproducible: fixed entry times and a fixed "modified" date
-    (openpyxl stamps both with the clock), so the same table always gives the same file."""
+    """Make an XLSX byte-for-byte reproducible.
+
+    Fixed entry times and a fixed "modified" date (openpyxl stamps both with the clock), so the same
+    table always gives the same file.
+    """
     import re
     import zipfile
 

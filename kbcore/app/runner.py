@@ -26,9 +26,13 @@
    tracebacks and scripts left out) and ``<out>/index.html``: the data, its quality report,
    every block with its status (``ok``, ``failed`` or ``timed out``, with the reason), its key
    figures (the output of the cell tagged ``key-figures``) and links;
-4. write the client table for the CRM (``<out>/crm/``: client id, name, ABC, XYZ, RFM segment,
-   lifecycle stage, next action, as CSV and XLSX; :mod:`kbcore.app.crm`) and link it from the index.
-   If it cannot be written, the index says why and ``RunResult.ok`` is False.
+4. link the client table for the CRM (``<out>/crm/``: client id, name, ABC, XYZ, RFM segment,
+   lifecycle stage, next action, as CSV and XLSX; :mod:`kbcore.app.crm`) from the index. Block
+   6's notebook writes it from the classes it has computed: every notebook whose parameters
+   cell declares ``crm_folder`` gets ``crm_folder=<out>/crm`` (:func:`notebook_parameters`),
+   and after the run :func:`collect_crm` checks that the files are there. If they are not (the
+   block failed, or no notebook of the run writes them), the index says why and
+   ``RunResult.ok`` is False.
 
 It also writes ``<out>/run.json``, the same outcome for programs: the number of sales lines, the
 cell timeout in minutes, and per block its name, status, reason and seconds (``tests/stress_run.py``
@@ -59,7 +63,7 @@ from pathlib import Path
 import nbformat
 
 import kbcore
-from kbcore.app.crm import crm_table, write_crm
+from kbcore.app.crm import CRM_BASENAME
 from kbcore.errors import KBDataError
 from kbcore.i18n import check_lang, fmt_date, fmt_number, t
 from kbcore.ingest.dataset import load
@@ -72,6 +76,8 @@ __all__ = [
     "find_notebooks",
     "batch_notebook",
     "cell_timeout_minutes",
+    "notebook_parameters",
+    "collect_crm",
     "load_dataset",
     "export_html",
     "key_figures_html",
@@ -93,7 +99,6 @@ def load_dataset(data=None, mapping=None):
 
     A thin seam over :func:`kbcore.ingest.dataset.load` (tests may replace it).
     """
-
     return load(data, mapping)
 
 
@@ -124,15 +129,42 @@ CRM_FOLDER = "crm"
 """Subfolder of the run's output that holds the client table for the CRM."""
 
 
-def export_crm(dataset, folder: Path, lang: str = "en") -> list[Path]:
-    """Write the client table for the CRM (CSV and XLSX) into ``folder``; return the files.
+CRM_PARAMETER = "crm_folder"
+"""The parameter of the notebook that writes the CRM table (block 6): where to write it."""
 
-    A thin seam over :func:`kbcore.app.crm.crm_table` and :func:`kbcore.app.crm.write_crm` (tests may
-    replace it). The table is built from the same analyses as the notebooks, on the same
-    loaded data.
+
+def _declares(path: Path, parameter: str) -> bool:
+    """True when the notebook's cell tagged ``parameters`` assigns ``parameter``."""
+    nb = nbformat.read(path, as_version=4)
+    pattern = re.compile(rf"^{re.escape(parameter)}\s*=", re.MULTILINE)
+    return any(cell.cell_type == "code" and "parameters" in cell.metadata.get("tags", [])
+               and pattern.search(cell.source) for cell in nb.cells)
+
+
+def notebook_parameters(path: Path, parameters: dict, out: Path) -> dict:
+    """The parameters of one notebook.
+
+    The run's, plus ``crm_folder=<out>/crm`` for a notebook that declares ``crm_folder`` (block 6
+    writes the CRM table there; the others are not given a parameter they do not have).
     """
+    if _declares(path, CRM_PARAMETER):
+        return {**parameters, CRM_PARAMETER: str(out / CRM_FOLDER)}
+    return parameters
 
-    return write_crm(crm_table(dataset, lang=lang), folder)
+
+def collect_crm(folder: Path, writers: list[str], lang: str = "en") -> tuple[list[Path], str | None]:
+    """The CRM files the run's notebooks wrote into ``folder`` (CSV and XLSX), and why not.
+
+    ``writers`` are the names of the notebooks of the run that were given ``crm_folder``.
+    Returns ``(files, None)`` when both files are there, else ``([], reason)``: no notebook of
+    the run writes the table, or the ones that should have did not (they failed before it).
+    """
+    files = [folder / f"{CRM_BASENAME}{suffix}" for suffix in (".csv", ".xlsx")]
+    if writers and all(f.is_file() for f in files):
+        return files, None
+    if not writers:
+        return [], t("run.crm.not_run", lang)
+    return [], t("run.crm.missing", lang, notebooks=", ".join(writers))
 
 
 @dataclass
@@ -733,13 +765,11 @@ def run(data=None, mapping=None, *, lang: str = "en", out="reports", notebooks=N
     bar = tqdm(todo, desc=t("run.progress", lang), unit="nb", disable=not progress)
     for path, name in bar:
         bar.set_postfix_str(name)
-        results.append(_run_one(path, name, out, parameters, lang, cell_timeout))
+        results.append(_run_one(path, name, out, notebook_parameters(path, parameters, out), lang,
+                                cell_timeout))
     bar.close()
-    crm_files, crm_error = [], None
-    try:
-        crm_files = export_crm(dataset, out / CRM_FOLDER, lang)
-    except Exception as err:  # noqa: BLE001 - reported in the index and in ok, like a failed block
-        crm_error = _error_text(type(err).__name__, str(err))
+    crm_files, crm_error = collect_crm(out / CRM_FOLDER, [name for path, name in todo
+                                                         if _declares(path, CRM_PARAMETER)], lang)
     index = _write_index(out, lang=lang, dataset=dataset, data=data, results=results, data_error=None,
                          crm_files=crm_files, crm_error=crm_error)
     ok = all(r.status == "ok" for r in results) and crm_error is None

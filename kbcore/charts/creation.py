@@ -2,7 +2,8 @@
 
 Each draws one result of :mod:`kbcore.analyses.card`, :mod:`~kbcore.analyses.profile`,
 :mod:`~kbcore.analyses.planning` or :mod:`~kbcore.analyses.passport` and computes nothing
-beyond layout. All take ``lang`` and ``ax`` and return the axes.
+beyond layout; labels come from the views (:mod:`kbcore.views.profile`,
+:mod:`kbcore.views.labels`). All take ``lang`` and ``ax`` and return the axes.
 """
 
 from __future__ import annotations
@@ -13,11 +14,18 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from kbcore.analyses.profile import typical_text
-from kbcore.charts import COLORS, fmt_money_short, money_formatter, new_axes, pct_formatter, style
-from kbcore.i18n import catalogue, fmt_pct, t
+from kbcore.charts.style import (
+    COLORS,
+    fmt_money_short,
+    money_formatter,
+    new_axes,
+    pct_formatter,
+    style,
+)
+from kbcore.i18n import fmt_pct, t
 from kbcore.schema import C
 from kbcore.views.labels import label
+from kbcore.views.profile import trait_label, typical_text
 
 __all__ = [
     "PLAN_COLORS",
@@ -90,9 +98,10 @@ def plot_card_trend(years: pd.DataFrame, *, lang: str = "en", ax: Axes | None = 
 def plot_profile(
     profile, *, category: str = "all", lang: str = "en", ax: Axes | None = None
 ) -> Axes:
-    """The client profile: for each trait, the share of top clients and of the rest that match
-    it (typical value, or above the top's lower quartile). Traits used in the match score are
-    in bold.
+    """The client profile.
+
+    For each trait, the share of top clients and of the rest that match it (typical value, or above
+    the top's lower quartile). Traits used in the match score are in bold.
 
     Parameters
     ----------
@@ -119,7 +128,7 @@ def plot_profile(
         names = []
         for trait, kind, typical, bound in zip(rows["trait"], rows["kind"], rows["typical"],
                                                rows["bound"], strict=True):
-            head = t(f"col.{trait}", lang) if f"col.{trait}" in catalogue() else trait
+            head = trait_label(trait, lang)
             text = typical_text(kind, typical, bound, lang, trait=trait)
             names.append(f"{head}: {textwrap.shorten(text, 30, placeholder='…')}")
         ax.set_yticks(y, names)
@@ -136,8 +145,9 @@ def plot_profile(
 
 # --------------------------------------------------------------------------- plan
 def plot_plan_by_segment(seg: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -> Axes:
-    """Last year's revenue against the plan by segment; the plan stacked as baseline + uplift
-    from the goal + new clients.
+    """Last year's revenue against the plan by segment.
+
+    The plan stacked as baseline + uplift from the goal + new clients.
 
     Parameters
     ----------
@@ -240,7 +250,9 @@ def plot_manager_load(load: pd.DataFrame, *, lang: str = "en", ax: Axes | None =
         ax.barh(y, clients - key, color=COLORS["revenue"], label=t("col.clients", lang))
         ax.barh(y, key, left=clients - key, color=COLORS["profit"],
                 label=t("col.key_clients", lang))
-        mean = float(np.mean(clients)) if len(clients) else 0.0
+        mean = load.attrs.get("clients_mean")
+        if mean is None:  # a table made by hand, not by manager_load
+            mean = float(np.mean(clients)) if len(clients) else 0.0
         ax.axvline(mean, color=COLORS["neutral"], linestyle="--", linewidth=1.5,
                    label=t("load.chart.mean", lang))
         for yi, c, p in zip(y, clients, data["plan"], strict=True):
@@ -261,9 +273,10 @@ def plot_passport(
     lang: str = "en",
     ax: Axes | None = None,
 ) -> Axes:
-    """The passport as bars: ``measure`` (revenue by default) per region or segment, each
-    labelled with its penetration (our clients / companies in the market) or, without a
-    market table, its number of active clients.
+    """The passport as bars.
+
+    ``measure`` (revenue by default) per region or segment, each labelled with its penetration (our
+    clients / companies in the market) or, without a market table, its number of active clients.
 
     Parameters
     ----------

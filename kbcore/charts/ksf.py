@@ -8,9 +8,10 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
-from kbcore.analyses.ksf import US, KsfScores, factor_label, player_label
-from kbcore.charts import COLORS, new_axes, style
+from kbcore.analyses.ksf import US, KsfScores
+from kbcore.charts.style import COLORS, new_axes, style
 from kbcore.i18n import fmt_number, fmt_pct, t
+from kbcore.views.ksf import factor_label, labelled, player_label
 
 __all__ = ["PLAYER_STYLES", "plot_ksf"]
 
@@ -24,7 +25,8 @@ def plot_ksf(scores: KsfScores, *, lang: str = "en", ax: Axes | None = None) -> 
 
     One row per factor (the heaviest on top) labelled with its weight; our dot on the row,
     the competitors' marks just below it; a bar from our score to the best competitor's, green when we are ahead and red when we
-    are behind. The legend carries each player's weighted score (Σ weight × score).
+    are behind. The legend carries each player's weighted score (Σ weight × score). The title
+    says "(example)" when the scores come from the template's example.
 
     Parameters
     ----------
@@ -74,7 +76,7 @@ def plot_ksf(scores: KsfScores, *, lang: str = "en", ax: Axes | None = None) -> 
         ax.grid(axis="y", visible=False)
         ax.grid(axis="x", visible=True)
         ax.set_xlabel(t("ksf.chart.xlabel", lang))
-        ax.set_title(t("ksf.chart.title", lang))
+        ax.set_title(labelled(scores, t("ksf.chart.title", lang), lang))
         ax.legend(handles=handles, title=t("ksf.chart.legend", lang), loc="upper left",
                   bbox_to_anchor=(1.01, 1.0), borderaxespad=0)
     return ax

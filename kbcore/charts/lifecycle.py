@@ -1,6 +1,8 @@
-"""Charts of block 2 (customer base and lifecycle): each draws one result of
-:mod:`kbcore.analyses.lifecycle` or :mod:`kbcore.analyses.completeness` and computes nothing beyond
-layout.
+"""Charts of block 2 (customer base and lifecycle).
+
+Each draws one result of :mod:`kbcore.analyses.lifecycle` or :mod:`kbcore.analyses.completeness` and
+computes nothing beyond layout; labels come from :mod:`kbcore.views.lifecycle` and
+:mod:`kbcore.views.completeness`.
 
 All take ``lang`` (texts from the catalogue, numbers by Babel) and ``ax`` (draw into an
 existing axes, or a new 10 × 5.5 in figure in the kbcore style) and return the axes.
@@ -13,9 +15,10 @@ import textwrap
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.patches import Rectangle
 
-from kbcore.analyses.lifecycle import PROSPECT, STAGES
-from kbcore.charts import (
+from kbcore.analyses.lifecycle import STAGES
+from kbcore.charts.style import (
     COLORS,
     fmt_money_short,
     money_formatter,
@@ -24,6 +27,8 @@ from kbcore.charts import (
     style,
 )
 from kbcore.i18n import fmt_date, fmt_number, fmt_pct, t
+from kbcore.views.completeness import component_label, verdict_text
+from kbcore.views.lifecycle import stage_label, stage_labels
 
 __all__ = [
     "STAGE_COLORS",
@@ -91,7 +96,7 @@ def plot_stage_summary(
         for stage in STAGES:
             values = table[stage].to_numpy(dtype="float64")
             bars = ax.bar(x, values, bottom=bottom, width=0.66, color=STAGE_COLORS[stage],
-                          label=t(f"stage.{stage}", lang), zorder=2)
+                          label=stage_label(stage, lang), zorder=2)
             for bar in bars:
                 bar.set_gid(stage)
             bottom = bottom + np.clip(values, 0, None)
@@ -127,21 +132,20 @@ def plot_stage_counts(counts: pd.DataFrame, *, lang: str = "en", ax: Axes | None
     """
     with style():
         ax = new_axes(ax)
-        counts = counts.set_index("stage").reindex(list(STAGES)).fillna(0)
+        counts = counts.set_index("stage").reindex(list(STAGES))
         y = np.arange(len(STAGES))[::-1]
-        values = counts["clients"].to_numpy(dtype="float64")
+        values = counts["clients"].fillna(0).to_numpy(dtype="float64")
+        shares = counts["client_share"].to_numpy(dtype="float64")
         bars = ax.barh(y, values, color=[STAGE_COLORS[s] for s in STAGES], height=0.66, zorder=2)
         for bar, stage in zip(bars, STAGES, strict=True):
             bar.set_gid(stage)
-        total = values.sum()
         top = values.max() if len(values) and values.max() > 0 else 1.0
-        for yi, value in zip(y, values, strict=True):
-            share = value / total if total else np.nan
+        for yi, value, share in zip(y, values, shares, strict=True):
             ax.annotate(f"{fmt_number(value, lang)} ({fmt_pct(share, lang)})", (value, yi),
                         xytext=(4, 0), textcoords="offset points", va="center", fontsize=12,
                         color=COLORS["text"])
         ax.set_xlim(0, top * 1.25)
-        ax.set_yticks(y, [t(f"stage.{s}", lang) for s in STAGES])
+        ax.set_yticks(y, stage_labels(STAGES, lang))
         ax.set_xlabel(t("lc.chart.clients", lang))
         as_of = counts.attrs.get("as_of")
         title = (t("lc.chart.counts_at", lang, date=fmt_date(as_of, lang)) if as_of is not None
@@ -155,8 +159,10 @@ def plot_stage_counts(counts: pd.DataFrame, *, lang: str = "en", ax: Axes | None
 def plot_transition_matrix(
     matrix: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None
 ) -> Axes:
-    """The transition matrix as a heatmap: rows = stage at the earlier date, columns = stage
-    at the later one, each cell labelled with its number of clients.
+    """The transition matrix as a heatmap.
+
+    Rows = stage at the earlier date, columns = stage at the later one, each cell labelled with its
+    number of clients.
 
     Parameters
     ----------
@@ -179,9 +185,8 @@ def plot_transition_matrix(
             if stage in matrix.index:
                 i = list(matrix.index).index(stage)
                 ax.add_patch(_cell(k, i))
-        rows = [t(f"stage.{PROSPECT}", lang) if s == PROSPECT else t(f"stage.{s}", lang)
-                for s in matrix.index]
-        cols = [t(f"stage.{s}", lang) for s in matrix.columns]
+        rows = stage_labels(matrix.index, lang)
+        cols = stage_labels(matrix.columns, lang)
         ax.set_yticks(np.arange(len(rows)), rows)
         ax.set_xticks(np.arange(len(cols)), cols, fontsize=11, rotation=30, ha="left",
                       rotation_mode="anchor")
@@ -195,9 +200,7 @@ def plot_transition_matrix(
     return ax
 
 
-def _cell(col: int, row: int):
-    from matplotlib.patches import Rectangle
-
+def _cell(col: int, row: int) -> Rectangle:
     return Rectangle((col - 0.5, row - 0.5), 1, 1, fill=False, edgecolor=COLORS["text"],
                      linewidth=1.5, gid="diagonal")
 
@@ -217,7 +220,8 @@ def plot_completeness(
     completeness : DataFrame
         :func:`kbcore.analyses.completeness.base_completeness`.
     verdict : Verdict, optional
-        :func:`kbcore.analyses.completeness.base_verdict`; its sentence is the title.
+        :func:`kbcore.analyses.completeness.base_verdict`; its sentence
+        (:func:`kbcore.views.completeness.verdict_text`) is the title.
 
     Bars are green when the component is known for enough clients, red when not; a black tick
     marks each threshold, and "not in the data" replaces the value of an absent component.
@@ -242,11 +246,11 @@ def plot_completeness(
         ax.set_xlim(0, 1.18)
         ax.set_xticks([0, 0.25, 0.5, 0.75, 1.0])
         ax.xaxis.set_major_formatter(pct_formatter(lang))
-        ax.set_yticks(y, [t(f"base.comp.{c}", lang) for c in completeness["component"]])
+        ax.set_yticks(y, [component_label(c, lang) for c in completeness["component"]])
         ax.set_xlabel(t("base.chart.xlabel", lang))
         ax.grid(axis="y", visible=False)
         title = t("base.chart.title", lang)
         if verdict is not None:
-            title = "\n".join(textwrap.wrap(verdict.text, 60))
+            title = "\n".join(textwrap.wrap(verdict_text(verdict, lang), 60))
         ax.set_title(title, fontsize=15)
     return ax

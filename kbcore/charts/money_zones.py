@@ -10,10 +10,11 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from kbcore.analyses.money_zones import UNKNOWN, ZONES
-from kbcore.charts import COLORS, fmt_money_short, money_formatter, new_axes, style
+from kbcore.analyses.money_zones import ZONES
+from kbcore.charts.style import COLORS, fmt_money_short, money_formatter, new_axes, style
 from kbcore.i18n import t
 from kbcore.schema import C
+from kbcore.views.money_zones import place_label
 
 __all__ = ["ZONE_COLORS", "plot_money_zones"]
 
@@ -28,7 +29,7 @@ ZONE_COLORS = {
 def _group_labels(table: pd.DataFrame, keys: list[str], lang: str) -> list[str]:
     labels = []
     for _, row in table[keys].iterrows():  # a few display rows
-        parts = [t("ret.unknown", lang) if row[k] == UNKNOWN else str(row[k]) for k in keys]
+        parts = [place_label(row[k], lang) for k in keys]
         labels.append(textwrap.fill(" · ".join(parts), 28))
     return labels
 

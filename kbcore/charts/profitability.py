@@ -1,5 +1,6 @@
-"""Charts of block 1 (profitability): each draws one result of
-:mod:`kbcore.analyses.profitability` and computes nothing beyond layout.
+"""Charts of block 1 (profitability).
+
+Each draws one result of :mod:`kbcore.analyses.profitability` and computes nothing beyond layout.
 
 All take ``lang`` (texts from the catalogue, numbers by Babel) and ``ax`` (draw into an
 existing axes, or a new 10 × 5.5 in figure in the kbcore style) and return the axes.
@@ -15,8 +16,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
-from kbcore.analyses.profitability import whale_curve
-from kbcore.charts import (
+from kbcore.charts.style import (
     COLORS,
     fmt_money_short,
     money_formatter,
@@ -430,7 +430,7 @@ def plot_concession(
 
 # --------------------------------------------------------------------------- concentration
 def plot_concentration(
-    pnl_or_curve: pd.DataFrame,
+    curve: pd.DataFrame,
     conc: pd.Series,
     *,
     lang: str = "en",
@@ -445,10 +445,9 @@ def plot_concentration(
 
     Parameters
     ----------
-    pnl_or_curve : DataFrame
-        A revenue curve (:func:`~kbcore.analyses.profitability.whale_curve` with
-        ``measure="revenue"``) or a client table (e.g. :func:`client_pnl`), from which that
-        curve is taken with the same function.
+    curve : DataFrame
+        The revenue curve: :func:`~kbcore.analyses.profitability.whale_curve` with
+        ``measure="revenue"`` (``client_share``, ``cum_share``).
     conc : Series
         :func:`kbcore.analyses.profitability.concentration`.
     lang : str
@@ -458,11 +457,6 @@ def plot_concentration(
     top : float
         Where the top-share marker stands (the ``top`` used by ``concentration``).
     """
-    curve = (
-        pnl_or_curve
-        if "cum_share" in pnl_or_curve.columns
-        else whale_curve(pnl_or_curve, measure="revenue")
-    )
     with style():
         ax = new_axes(ax)
         ax.set_title(t("conc.title", lang))

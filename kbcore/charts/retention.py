@@ -9,8 +9,9 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
-from kbcore.charts import COLORS, new_axes, pct_formatter, style
+from kbcore.charts.style import COLORS, new_axes, pct_formatter, style
 from kbcore.i18n import fmt_number, fmt_pct, t
+from kbcore.views.retention import group_label
 
 __all__ = ["GROUP_COLORS", "plot_conversion", "plot_time_to_second"]
 
@@ -25,8 +26,10 @@ def _pct(value, lang: str) -> str:
 
 def plot_conversion(conv: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None,
                     top: int | None = 15) -> Axes:
-    """Second-order conversion by group: 100 % bars split into "ordered again" and "one
-    order only", with the one-order share and the number of clients written on each bar.
+    """Second-order conversion by group.
+
+    100 % bars split into "ordered again" and "one order only", with the one-order share and the
+    number of clients written on each bar.
 
     Parameters
     ----------
@@ -60,7 +63,9 @@ def plot_conversion(conv: pd.DataFrame, *, lang: str = "en", ax: Axes | None = N
             ax.annotate(t("ret.chart.n", lang, n=fmt_number(n, lang)), (1.0, yi),
                         xytext=(6, 0), textcoords="offset points", ha="left", va="center",
                         fontsize=11, color=COLORS["text"])
-        ax.set_yticks(y, [textwrap.fill(str(g), 30) for g in view["group"]])
+        by = conv.attrs.get("by")
+        ax.set_yticks(y, [textwrap.fill(group_label(conv, by, g, lang), 30)
+                          for g in view["group_id"]])
         ax.tick_params(axis="y", length=0)
         ax.set_xlim(0, 1.0)
         ax.xaxis.set_major_formatter(pct_formatter(lang))
@@ -76,8 +81,10 @@ def plot_conversion(conv: pd.DataFrame, *, lang: str = "en", ax: Axes | None = N
 
 def plot_time_to_second(curve: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None,
                         max_days: int | None = 365) -> Axes:
-    """Kaplan–Meier curves of the time to the second order: the share of new clients who
-    have ordered again, t days after their first order (1 − S(t)), one step line per group.
+    """Kaplan–Meier curves of the time to the second order.
+
+    The share of new clients who have ordered again, t days after their first order (1 − S(t)), one
+    step line per group.
 
     The end of each line carries the group's name and its share at ``max_days``; a dotted
     line marks 50 % (where a curve crosses it is the group's median time to reorder).
@@ -95,22 +102,23 @@ def plot_time_to_second(curve: pd.DataFrame, *, lang: str = "en", ax: Axes | Non
     """
     with style():
         ax = new_axes(ax)
-        groups = list(dict.fromkeys(curve["group"]))
+        groups = list(dict.fromkeys(curve["group_id"]))
+        by = curve.attrs.get("by")
         right = float(max_days) if max_days else float(curve["days"].max() if len(curve) else 1)
         ends = []
         for i, group in enumerate(groups):
-            part = curve.loc[curve["group"] == group]
+            part = curve.loc[curve["group_id"] == group]
+            name = group_label(curve, by, group, lang)
             days = part["days"].to_numpy("float64")
             share = part["reordered"].to_numpy("float64")
             keep = days <= right
             x = np.append(days[keep], right)
             yv = np.append(share[keep], share[keep][-1] if keep.any() else 0.0)
             color = GROUP_COLORS[i % len(GROUP_COLORS)]
-            (line,) = ax.step(x, yv, where="post", color=color, linewidth=2.5,
-                              label=str(group))
+            (line,) = ax.step(x, yv, where="post", color=color, linewidth=2.5, label=name)
             line.set_gid(f"km:{group}")
             n = int(part["clients"].iloc[0]) if len(part) else 0
-            ends.append((yv[-1], f"{group} · {_pct(yv[-1], lang)} (n = {fmt_number(n, lang)})",
+            ends.append((yv[-1], f"{name} · {_pct(yv[-1], lang)} (n = {fmt_number(n, lang)})",
                          color))
         ax.axhline(0.5, color=COLORS["neutral"], linestyle=":", linewidth=1.2, zorder=1)
         ax.set_xlim(0, right)

@@ -20,6 +20,7 @@ and any client column the sales export carries (segment, city …).
 
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,7 +31,10 @@ import pandas as pd
 from kbcore import __version__
 from kbcore.errors import KBDataError
 from kbcore.i18n import fmt_date, fmt_number, t
-from kbcore.ingest.loading import Mapping, canonical_dtypes, file_kind, find_table_files, read_table
+from kbcore.ingest.clean import canonical_dtypes
+from kbcore.ingest.files import file_kind, find_table_files
+from kbcore.ingest.headers import Mapping
+from kbcore.ingest.loading import read_table
 from kbcore.ingest.quality import QualityReport, check_tables
 from kbcore.paths import DEMO_DIR
 from kbcore.schema import TABLES, C
@@ -78,11 +82,6 @@ class Dataset:
         return column is None or (column in df.columns and bool(df[column].notna().any()))
 
     @property
-    def as_of(self) -> pd.Timestamp:
-        """The last sales date: the default analysis date (never today's date)."""
-        return pd.Timestamp(self.sales[C.date].max())
-
-    @property
     def tables(self) -> dict[str, pd.DataFrame]:
         """The present tables by name."""
         return {n: df for n in TABLES if (df := self.table(n)) is not None}
@@ -120,19 +119,16 @@ class Dataset:
 
     def summary(self, lang: str = "en") -> str:
         """One line: source, sales lines, clients, first and last date."""
-
         source = t("load.demo", lang) if self.source == "demo" else self.source
         return t("load.summary", lang, source=source, lines=fmt_number(len(self.sales), lang),
                  clients=fmt_number(self.sales[C.client_id].nunique(), lang),
-                 first=fmt_date(self.sales[C.date].min(), lang), last=fmt_date(self.as_of, lang))
+                 first=fmt_date(self.sales[C.date].min(), lang), last=fmt_date(self.sales[C.date].max(), lang))
 
     def __repr__(self) -> str:
         present = ", ".join(f"{n}={len(df)}" for n, df in self.tables.items())
         return f"Dataset(source={self.source!r}, {present}, ok={self.quality.ok})"
 
     def _repr_html_(self) -> str:
-        import html
-
         return f"<p>{html.escape(self.summary())}</p>" + self.quality.to_html("en")
 
 
@@ -267,11 +263,11 @@ def load(path: str | Path | None = None, mapping: Mapping | dict | str | Path | 
     path : folder, file or None
         None: the demo company (``data/demo``). A folder: one file per table, recognised by name
         (``sales``/``Продажи``, ``clients``/``Контрагенты``, ``products``/``Номенклатура`` …; see
-        :func:`kbcore.ingest.loading.find_table_files`). A single file: the sales lines; the clients are
+        :func:`kbcore.ingest.files.find_table_files`). A single file: the sales lines; the clients are
         then derived from them. A folder holding ``kbcore-dataset.json`` is a saved canonical
         cache (:meth:`Dataset.save`) and loads fast, its quality report included.
     mapping : YAML file, dict or None
-        The company's column mapping (see :class:`kbcore.ingest.loading.Mapping`); None: the built-in
+        The company's column mapping (see :class:`kbcore.ingest.headers.Mapping`); None: the built-in
         English and 1C headers only.
     dayfirst : bool
         05.03.2024 is 5 March (True, the default). The mapping's ``dayfirst`` wins when given.

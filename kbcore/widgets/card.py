@@ -5,20 +5,24 @@ from __future__ import annotations
 import ipywidgets as widgets
 
 from kbcore.analyses.card import client_card, find_clients
+from kbcore.facts import Facts
 from kbcore.i18n import t
-from kbcore.views.cards import card_html
+from kbcore.views.card import card_html
 
 __all__ = ["card_browser"]
 
 
-def card_browser(sales, clients=None, *, products=None, contacts=None, interactions=None,
+def card_browser(facts: Facts, clients=None, *, products=None, contacts=None, interactions=None,
                  stages=None, as_of=None, lang: str = "en", client_id: str | None = None,
                  limit: int = 200) -> widgets.VBox:
     """A search box and a client list that show the selected client's card (HTML).
 
+    ``facts`` is the notebook's :class:`~kbcore.facts.Facts`: choosing another client reads
+    its (already reduced) facts, never the sales lines again.
+
     Typing in the search box filters the list (:func:`kbcore.analyses.card.find_clients`:
     name, ИНН or client ID, case-insensitive); choosing a client renders its card
-    (:func:`kbcore.analyses.card.client_card` → :func:`kbcore.views.cards.card_html`, all client
+    (:func:`kbcore.analyses.card.client_card` → :func:`kbcore.views.card.card_html`, all client
     text escaped). ``box.search`` (Text), ``box.select`` (Dropdown), ``box.output`` (HTML with
     the card) and ``box.card`` (the last :class:`ClientCard`) are exposed for tests and
     trainers.
@@ -33,7 +37,7 @@ def card_browser(sales, clients=None, *, products=None, contacts=None, interacti
     output = widgets.HTML()
 
     def options(query: str):
-        found = find_clients(clients, query, sales=sales, limit=limit)
+        found = find_clients(clients, query, facts=facts, limit=limit)
         return [(f"{row.name} · {row.client_id}", str(row.client_id))
                 for row in found.itertuples(index=False)]
 
@@ -43,7 +47,7 @@ def card_browser(sales, clients=None, *, products=None, contacts=None, interacti
             output.value = ""
             box.card = None
             return
-        card = client_card(sales, clients, cid, products=products, contacts=contacts,
+        card = client_card(facts, clients, cid, products=products, contacts=contacts,
                            interactions=interactions, stages=stages, as_of=as_of)
         box.card = card
         output.value = card_html(card, lang)

@@ -1,5 +1,8 @@
-"""Block 2 widgets: pick two dates to see the stages and the moves between them; move the
-stage rules and see the stage counts change."""
+"""Block 2 widgets.
+
+Pick two dates to see the stages and the moves between them; move the stage rules and see the stage
+counts change.
+"""
 
 from __future__ import annotations
 
@@ -17,14 +20,16 @@ from kbcore.analyses.lifecycle import (
     transition_matrix,
 )
 from kbcore.charts.lifecycle import plot_stage_counts, plot_transition_matrix
+from kbcore.facts import Facts
 from kbcore.i18n import fmt_date, fmt_number, fmt_pct, t
 
 __all__ = ["stage_explorer", "rules_explorer"]
 
 
 def stage_explorer(history: pd.DataFrame, *, lang: str = "en") -> widgets.VBox:
-    """Two date dropdowns over a stage history: the stage counts at the later date and the
-    transition matrix from the earlier one.
+    """Two date dropdowns over a stage history.
+
+    The stage counts at the later date and the transition matrix from the earlier one.
 
     Parameters
     ----------
@@ -87,10 +92,14 @@ def stage_explorer(history: pd.DataFrame, *, lang: str = "en") -> widgets.VBox:
     return box
 
 
-def rules_explorer(sales: pd.DataFrame, clients: pd.DataFrame | None = None, *, as_of=None,
+def rules_explorer(facts: Facts, clients: pd.DataFrame | None = None, *, as_of=None,
                    rules: StageRules = DEFAULT_RULES, lang: str = "en") -> widgets.VBox:
-    """Sliders for the main stage rules that recompute the stages at ``as_of`` and redraw
-    the counts.
+    """Sliders for the main stage rules that recompute the stages and redraw the counts.
+
+    The stages are those at ``as_of`` (default ``facts.as_of``).
+
+    A slider move re-applies the rules to the facts' orders and revenue windows (kept by
+    ``facts``): the sales lines are not reduced again.
 
     Returns the box; ``box.sliders`` (a dict by :class:`StageRules` field), ``box.output``,
     ``box.summary`` and ``box.current`` (the last :func:`client_stages` table) are exposed.
@@ -117,7 +126,7 @@ def rules_explorer(sales: pd.DataFrame, clients: pd.DataFrame | None = None, *, 
 
     def redraw(_change=None):
         current = replace(rules, **{k: s.value for k, s in sliders.items()})
-        stages = client_stages(sales, clients, as_of=as_of, rules=current)
+        stages = client_stages(facts, clients, as_of=as_of, rules=current)
         counts = stage_counts(stages)
         if len(stages):
             counts.attrs["as_of"] = stages["as_of"].iloc[0]

@@ -7,14 +7,19 @@ import matplotlib.pyplot as plt
 
 from kbcore.analyses.planning import Goals, plan_by_client, plan_by_segment
 from kbcore.charts.creation import plot_plan_by_segment
-from kbcore.i18n import fmt_money, fmt_number, t
+from kbcore.facts import Facts
+from kbcore.i18n import t
+from kbcore.views.planning import plan_summary_text
 
 __all__ = ["plan_explorer"]
 
 
-def plan_explorer(sales, clients=None, *, goals: Goals | None = None, year: int | None = None,
-                  lang: str = "en", **plan_kwargs) -> widgets.VBox:
+def plan_explorer(facts: Facts, clients=None, *, goals: Goals | None = None,
+                  year: int | None = None, lang: str = "en", **plan_kwargs) -> widgets.VBox:
     """Sliders for the growth goal and the new-clients goal that redraw the plan by segment.
+
+    ``facts`` is the notebook's :class:`~kbcore.facts.Facts`: a slider move re-plans from its
+    (already reduced) facts, never from the sales lines.
 
     ``box.sliders`` (dict ``growth``, ``new_clients``), ``box.summary`` (HTML line),
     ``box.plan`` and ``box.segments`` (the last results) are exposed for tests.
@@ -37,15 +42,9 @@ def plan_explorer(sales, clients=None, *, goals: Goals | None = None, year: int 
         current = Goals(growth=float(sliders["growth"].value), margin_rate=goals.margin_rate,
                         new_clients=int(sliders["new_clients"].value),
                         new_client_revenue=goals.new_client_revenue)
-        plan = plan_by_client(sales, clients, goals=current, year=year, **plan_kwargs)
-        seg = plan_by_segment(plan, sales=sales, clients=clients)
-        a = plan.attrs
-        summary.value = t("widget.plan.summary", lang, year=a["year"],
-                          total=fmt_money(a["plan_total"], lang),
-                          baseline=fmt_money(a["baseline"], lang),
-                          gap=fmt_money(max(a["gap"], 0.0), lang),
-                          new=fmt_number(a["new_clients"], lang),
-                          new_plan=fmt_money(a["new_plan"], lang))
+        plan = plan_by_client(facts, clients, goals=current, year=year, **plan_kwargs)
+        seg = plan_by_segment(plan, facts=facts, clients=clients)
+        summary.value = plan_summary_text(plan, lang)
         out.clear_output(wait=True)
         with out:
             _fig, ax = plt.subplots()

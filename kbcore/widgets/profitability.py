@@ -7,14 +7,20 @@ import matplotlib.pyplot as plt
 
 from kbcore.analyses.profitability import CostToServeRates, client_pnl, whale_curve, whale_summary
 from kbcore.charts.profitability import plot_whale_curve
-from kbcore.i18n import fmt_money, fmt_number, fmt_pct, t
+from kbcore.facts import Facts
+from kbcore.i18n import t
+from kbcore.views.profitability import whale_summary_text
 
 __all__ = ["cost_to_serve_explorer"]
 
 
-def cost_to_serve_explorer(sales, clients=None, interactions=None, *, rates: CostToServeRates | None = None,
-                           lang: str = "en", start=None, end=None) -> widgets.VBox:
+def cost_to_serve_explorer(facts: Facts, clients=None, interactions=None, *,
+                           rates: CostToServeRates | None = None, lang: str = "en", start=None,
+                           end=None) -> widgets.VBox:
     """Sliders for the cost-to-serve rates that redraw the whale curve and its summary.
+
+    ``facts`` is the notebook's :class:`~kbcore.facts.Facts`: a slider re-prices the same
+    facts per client (kept by the context), it never reduces the sales lines again.
 
     Returns the widget box; ``box.sliders`` (a dict) and ``box.summary`` (the HTML line)
     are exposed for tests and for trainers who want to set values from code.
@@ -42,14 +48,10 @@ def cost_to_serve_explorer(sales, clients=None, interactions=None, *, rates: Cos
 
     def redraw(_change=None):
         current = CostToServeRates(**{k: float(s.value) for k, s in sliders.items()})
-        pnl = client_pnl(sales, clients, interactions, rates=current, start=start, end=end)
+        pnl = client_pnl(facts, clients, interactions, rates=current, start=start, end=end)
         curve = whale_curve(pnl)
         summ = whale_summary(curve)
-        summary.value = t("widget.cts.summary", lang,
-                          top20=fmt_pct(summ["top20_share"], lang),
-                          peak=fmt_pct(summ["peak_share"], lang),
-                          losers=fmt_number(summ["unprofitable_clients"], lang),
-                          loss=fmt_money(summ["unprofitable_loss"], lang))
+        summary.value = whale_summary_text(summ, lang)
         out.clear_output(wait=True)
         with out:
             fig, ax = plt.subplots()

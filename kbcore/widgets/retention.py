@@ -1,5 +1,6 @@
-"""Block 6 (part b) widgets: the risk after the first order by any grouping, and the ease
-weights of the three money zones.
+"""Block 6 (part b) widgets.
+
+The risk after the first order by any grouping, and the ease weights of the three money zones.
 
 Each function returns the widget box with its controls and outputs exposed as attributes
 (``box.controls``, ``box.output``, ``box.current``), so that tests and trainers can set values
@@ -18,6 +19,7 @@ from kbcore.charts.retention import plot_conversion, plot_time_to_second
 from kbcore.i18n import t
 from kbcore.schema import C
 from kbcore.views import display as ui
+from kbcore.views.money_zones import next_rouble_table
 
 __all__ = ["retention_explorer", "zone_weights_explorer"]
 
@@ -26,8 +28,9 @@ _STYLE = {"description_width": "initial"}
 
 def retention_explorer(new, *, lang: str = "en", by: str = C.acquisition_channel,
                        max_days: int = 365) -> widgets.VBox:
-    """A grouping selector that redraws the second-order conversion and the Kaplan–Meier
-    curves of the new clients (:func:`kbcore.analyses.retention.new_clients`).
+    """A grouping selector that redraws the second-order conversion and the Kaplan–Meier curves.
+
+    The curves of the new clients (:func:`kbcore.analyses.retention.new_clients`).
 
     ``box.controls`` = {"by": Dropdown, "max_days": IntSlider}; ``box.current`` = (conversion,
     curve) of the last redraw.
@@ -41,8 +44,8 @@ def retention_explorer(new, *, lang: str = "en", by: str = C.acquisition_channel
     out = widgets.Output()
 
     def redraw(_change=None):
-        conv = second_order_conversion(new, by=by_select.value, lang=lang)
-        curve = time_to_second_order(new, by=by_select.value, lang=lang)
+        conv = second_order_conversion(new, by=by_select.value)
+        curve = time_to_second_order(new, by=by_select.value)
         out.clear_output(wait=True)
         with out:
             fig, axes = plt.subplots(1, 2, figsize=(16, 5.5))
@@ -62,11 +65,14 @@ def retention_explorer(new, *, lang: str = "en", by: str = C.acquisition_channel
 
 def zone_weights_explorer(zones: MoneyZones, *, lang: str = "en", top: int = 15
                           ) -> widgets.VBox:
-    """Sliders for the three ease weights of the money zones that re-rank "where the next
-    rouble is easiest" (:func:`kbcore.analyses.money_zones.next_rouble`).
+    """Sliders for the three ease weights of the money zones.
+
+    They re-rank "where the next rouble is easiest"
+    (:func:`kbcore.analyses.money_zones.next_rouble`).
 
     ``box.controls`` = {"weight_active", "weight_inactive", "weight_market": FloatSlider};
-    ``box.current`` = the ranked table of the last redraw.
+    ``box.current`` = the ranked table of the last redraw (ids and numbers; only its ``top``
+    rows are put in words).
     """
     rules = zones.rules
     sliders = {
@@ -81,12 +87,12 @@ def zone_weights_explorer(zones: MoneyZones, *, lang: str = "en", top: int = 15
         current = ZoneRules(window_days=rules.window_days,
                             impute_potential=rules.impute_potential,
                             **{k: float(s.value) for k, s in sliders.items()})
-        ranked = next_rouble(zones, rules=current, top=top, lang=lang)
+        ranked = next_rouble(zones, rules=current, top=top)
+        shown = next_rouble_table(ranked, lang)
         out.clear_output(wait=True)
         with out:
-
-            display(ui.styled(ranked[["rank", "what", "label", "money", "weight", "ease_score",
-                                      "why"]], lang, money=["money", "ease_score"],
+            display(ui.styled(shown[["rank", "what", "label", "money", "weight", "ease_score",
+                                     "why"]], lang, money=["money", "ease_score"],
                               max_rows=top))
         box.current = ranked
 

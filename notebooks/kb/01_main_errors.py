@@ -30,25 +30,24 @@ from IPython.display import Markdown, display
 
 import kbcore
 from kbcore import views as ui
-from kbcore.analyses.profitability import (
+from kbcore.analyses import (
     CostToServeRates,
     client_pnl,
     concentration,
-    concentration_table,
     concession_clients,
-    key_figures,
     whale_curve,
     whale_summary,
     yearly_summary,
 )
-from kbcore.charts import use_style
-from kbcore.charts.profitability import (
+from kbcore.charts import (
     plot_concentration,
     plot_concession,
     plot_whale_curve,
     plot_yearly,
+    use_style,
 )
-from kbcore.facts import between
+from kbcore.facts import Facts
+from kbcore.views import concentration_table, profitability_figures
 from kbcore.widgets import cost_to_serve_explorer
 
 use_style()
@@ -57,10 +56,12 @@ use_style()
 # ## Load the data
 # One call reads the company's files (or the demo company), maps the headers onto the canonical tables and
 # checks them. The data-quality report below says what was read, what was dropped and why, and what is missing.
+# The sales lines of the period are then reduced once to facts (per client, order and year) that every
+# section below shares.
 
 # %%
 ds = kbcore.load(data, mapping)
-sales = between(ds.sales, start, end)
+facts = Facts.of(ds, start=start, end=end)
 print(ui.loaded_summary(ds, lang))
 ui.quality_report(ds, lang)
 
@@ -72,7 +73,8 @@ rates = CostToServeRates(
     credit_rate=credit_rate,
 )
 has_cost = ds.has("sales", "cost")
-pnl = client_pnl(sales, ds.clients, ds.interactions, rates=rates)
+has_discount = ds.has("sales", "discount")
+pnl = client_pnl(facts, ds.clients, ds.interactions, rates=rates)
 curve = whale_curve(pnl)
 curve_summary = whale_summary(curve)
 
@@ -83,7 +85,7 @@ curve_summary = whale_summary(curve)
 # payment terms. The rates are the parameters above; set them to your company's figures.
 
 # %%
-yearly = yearly_summary(sales, ds.clients, ds.interactions, rates=rates)
+yearly = yearly_summary(facts, ds.clients, ds.interactions, rates=rates)
 ui.styled(yearly, lang)
 
 # %%
@@ -130,7 +132,7 @@ plt.show()
 # count of unprofitable clients follow. (The sliders work in JupyterLab; a report shows the chart above.)
 
 # %% tags=["widget"]
-cost_to_serve_explorer(sales, ds.clients, ds.interactions, rates=rates, lang=lang)
+cost_to_serve_explorer(facts, ds.clients, ds.interactions, rates=rates, lang=lang)
 
 # %% [markdown]
 # **What to look at.** The height of the peak (how much profit the best clients make) and the length of the
@@ -154,7 +156,7 @@ ax = plot_concession(concession, lang=lang)
 plt.show()
 
 # %%
-if not ds.has("sales", "discount"):
+if not has_discount:
     display(Markdown(ui.needs("need.discount", "need.discount.how", lang)))
 
 # %% [markdown]
@@ -172,10 +174,11 @@ if not ds.has("sales", "discount"):
 
 # %%
 conc = concentration(pnl, measure="revenue")
+revenue_curve = whale_curve(pnl, measure="revenue")
 concentration_table(conc, lang=lang).style.hide(axis="index")
 
 # %%
-ax = plot_concentration(pnl, conc, lang=lang)
+ax = plot_concentration(revenue_curve, conc, lang=lang)
 plt.show()
 
 # %% [markdown]
@@ -190,7 +193,8 @@ plt.show()
 # ## Key figures of block 1
 
 # %% tags=["key-figures"]
-key_figures(yearly, curve_summary, concession, conc, lang=lang).style.hide(axis="index")
+profitability_figures(yearly, curve_summary, concession, conc, has_cost=has_cost, has_discount=has_discount,
+                      lang=lang).style.hide(axis="index")
 
 # %% [markdown]
 # **Next:** the exercises of this block are in `exercises/kb/01_main_errors.ipynb` (the trainer's answers are in

@@ -42,38 +42,45 @@ from IPython.display import Markdown, display
 
 import kbcore
 from kbcore import views as ui
-from kbcore.analyses.completeness import (
+from kbcore.analyses import (
+    STAGES,
+    StageRules,
     base_completeness,
     base_verdict,
     card_fields,
-    key_figures_base,
-    status_vs_stage,
-)
-from kbcore.analyses.lifecycle import (
-    STAGES,
-    StageRules,
     client_stages,
     clients_due,
-    reason_text,
-    stage_actions,
     stage_counts,
     stage_history,
-    stage_label,
-    stage_rules_table,
     stage_summary,
+    status_vs_stage,
     transition_matrix,
     year_end_dates,
 )
-from kbcore.charts import use_style
-from kbcore.charts.lifecycle import (
+from kbcore.charts import (
     plot_completeness,
     plot_stage_counts,
     plot_stage_summary,
     plot_transition_matrix,
+    use_style,
 )
-from kbcore.facts import as_of_date, between
+from kbcore.facts import Facts
 from kbcore.i18n import fmt_date, fmt_number, t
-from kbcore.widgets.lifecycle import rules_explorer, stage_explorer
+from kbcore.views import (
+    card_fields_table,
+    completeness_figures,
+    completeness_table,
+    counts_table,
+    due_table,
+    reason_text,
+    stage_actions,
+    stage_labels,
+    stage_rules_table,
+    status_table,
+    verdict_reasons,
+    verdict_text,
+)
+from kbcore.widgets import rules_explorer, stage_explorer
 
 use_style()
 
@@ -84,7 +91,9 @@ use_style()
 
 # %%
 ds = kbcore.load(data, mapping)
-sales = between(ds.sales, start, end)
+# The sales reduced once, shared by every analysis below. A stage needs the client's history, so the facts keep
+# the purchases before `start` too (those after `end` do not count); `start` only limits the year ends of section 3.
+facts = Facts.of(ds, end=end, as_of=as_of if as_of is not None else end)
 print(ui.loaded_summary(ds, lang))
 ui.quality_report(ds, lang)
 
@@ -99,12 +108,10 @@ rules = StageRules(
     regular_orders=regular_orders,
     key_top_share=key_top_share,
 )
-# A stage needs the client's history: the purchases before `start` count too, those after `end` do not.
-history_sales = between(ds.sales, None, end)
-now = as_of_date(sales, as_of if as_of is not None else end)
-stages = client_stages(history_sales, ds.clients, as_of=now, rules=rules)
-dates = year_end_dates(sales, start=start, end=end)
-history = stage_history(history_sales, ds.clients, dates=dates, rules=rules)
+now = facts.as_of
+stages = client_stages(facts, ds.clients, rules=rules)
+dates = year_end_dates(facts, start=start)
+history = stage_history(facts, ds.clients, dates=dates, rules=rules)
 summary = stage_summary(history)
 names = (
     ds.clients.drop_duplicates("client_id").set_index("client_id")["name"]
@@ -124,11 +131,8 @@ print(t("nb2.now", lang, date=fmt_date(now, lang), clients=fmt_number(len(stages
 completeness = base_completeness(
     ds.clients, ds.interactions, ds.contacts, stages, as_of=now, threshold=completeness_threshold
 )
-verdict = base_verdict(completeness, lang)
-view = completeness.assign(
-    component=[t(f"base.comp.{c}", lang) for c in completeness["component"]],
-    ok=[t("base.ok.yes" if ok else "base.ok.no", lang) for ok in completeness["ok"]],
-)
+verdict = base_verdict(completeness)
+view = completeness_table(completeness, lang)
 ui.styled(view[["component", "known_share", "clients_known", "clients", "threshold", "ok"]], lang,
           pct=["known_share", "threshold"], ints=["clients_known"])
 
@@ -137,15 +141,15 @@ ax = plot_completeness(completeness, verdict, lang=lang)
 plt.show()
 
 # %%
-display(Markdown(f"**{html.escape(verdict.text)}**\n\n" + "\n".join(f"- {html.escape(r)}" for r in verdict.reasons)))
+reasons = verdict_reasons(verdict, completeness, lang)
+display(Markdown(f"**{html.escape(verdict_text(verdict, lang))}**\n\n" + "\n".join(f"- {html.escape(r)}" for r in reasons)))
 
 # %% [markdown]
 # **The client card field by field.** A card is complete when it has a name, a tax ID (ИНН), a phone or e-mail,
 # an address and a decision maker (ЛПР — in the card or among the contacts):
 
 # %%
-fields = card_fields(ds.clients, ds.contacts)
-fields = fields.assign(field=[t(f"base.field.{f}", lang) for f in fields["field"]])
+fields = card_fields_table(card_fields(ds.clients, ds.contacts), lang)
 ui.styled(fields[["field", "known_share", "clients_known", "clients"]], lang, pct=["known_share"],
           ints=["clients_known"])
 
@@ -160,9 +164,9 @@ if ds.interactions is None:
 # the cards against the stage computed from purchases (section 2):
 
 # %%
-status_table = status_vs_stage(ds.clients, stages, lang)
-if len(status_table):
-    display(status_table)
+status = status_vs_stage(ds.clients, stages)
+if len(status):
+    display(status_table(status, lang))
 else:
     display(Markdown(ui.needs("need.base.status", "need.base.status.how", lang)))
 
@@ -196,8 +200,7 @@ ax = plot_stage_counts(counts, lang=lang)
 plt.show()
 
 # %%
-ui.styled(counts.assign(stage=[stage_label(s, lang) for s in counts["stage"]]), lang,
-          money=["revenue_window"])
+ui.styled(counts_table(counts, lang), lang, money=["revenue_window"])
 
 # %% [markdown]
 # One example per stage — the client with the largest revenue in the last 12 months — and why it has its stage:
@@ -214,8 +217,8 @@ if len(stages):
     )
     examples = examples.assign(
         name=examples["client_id"].map(names).astype("string").fillna(""),
-        why=reason_text(examples, lang).to_numpy(),
-        stage=[stage_label(s, lang) for s in examples["stage"]],
+        why=reason_text(examples, lang, window_months=rules.window_months).to_numpy(),
+        stage=stage_labels(examples["stage"], lang),
     )
     display(ui.styled(examples[["stage", "client_id", "name", "why", "revenue_window", "days_since_last"]],
                       lang, money=["revenue_window"], ints=["days_since_last"]))
@@ -226,7 +229,7 @@ if len(stages):
 # shows the chart above.)
 
 # %% tags=["widget"]
-rules_explorer(history_sales, ds.clients, as_of=now, rules=rules, lang=lang)
+rules_explorer(facts, ds.clients, rules=rules, lang=lang)
 
 # %% [markdown]
 # **What to look at.** The size of the regular and key stages (the core that pays), against the declining and lost
@@ -254,7 +257,7 @@ if len(summary):
 # %%
 if len(summary):
     table = summary.pivot(index="stage", columns="as_of", values="clients").reindex(list(STAGES))
-    table.index = [stage_label(s, lang) for s in table.index]
+    table.index = stage_labels(table.index, lang)
     table.columns = [fmt_date(d, lang) for d in table.columns]
     display(table)
 
@@ -308,9 +311,9 @@ ui.styled(stage_actions(lang).drop(columns="stage_id"), lang, ints=["due_days"])
 # revenue); the first 15:
 
 # %%
-due = clients_due(stages, ds.clients, lang=lang, rules=rules)
+due = clients_due(stages, ds.clients)
 print(t("nb2.due", lang, clients=fmt_number(len(due), lang)))
-ui.styled(due[["client_id", "name", "manager", "stage", "action", "owner", "why"]], lang, max_rows=15)
+ui.styled(due_table(due, lang, rules=rules)[["client_id", "name", "manager", "stage", "action", "owner", "why"]], lang, max_rows=15)
 
 # %% [markdown]
 # **What to look at.** Whose name is next to each action: one owner per client and stage, not "the sales
@@ -323,7 +326,7 @@ ui.styled(due[["client_id", "name", "manager", "stage", "action", "owner", "why"
 # ## Key figures of block 2
 
 # %% tags=["key-figures"]
-key_figures_base(completeness, verdict, summary, lang=lang).style.hide(axis="index")
+completeness_figures(completeness, verdict, summary, lang=lang).style.hide(axis="index")
 
 # %% [markdown]
 # **Next:** the exercises of this block are in `exercises/kb/02_customer_base.ipynb` (the trainer's answers are in

@@ -21,6 +21,7 @@ mapping = None  # YAML file mapping your headers to canonical columns; None mean
 lang = "en"  # "en" or "ru": language of charts and tables
 start = None  # first date of the analysed period, "YYYY-MM-DD", None means all data
 end = None  # last date of the analysed period; None means the last date in the data
+as_of = None  # the day of the analysis (cards, profile, plan, passport); None means the last sales date
 client_id = None  # the client whose card is shown first; None means the largest client of the last 12 months
 profile_top_share = 0.2  # the share of most profitable clients that makes the profile (per segment)
 growth_goal = 0.20  # company goal: revenue growth of the plan year over the last full year (0.20 is +20%)
@@ -31,46 +32,50 @@ passport_by = "region"  # "region" or "segment": the cell of the passport
 
 # %%
 import matplotlib.pyplot as plt
-import pandas as pd
 from IPython.display import HTML, Markdown, display
 
 import kbcore
 from kbcore import views as ui
-from kbcore.analyses.card import card_fill, client_card
-from kbcore.analyses.lifecycle import client_stages
-from kbcore.analyses.passport import passport
-from kbcore.analyses.planning import (
+from kbcore.analyses import (
     Goals,
     base_year,
+    card_fill,
+    client_card,
+    client_features,
+    client_pnl,
+    client_profile,
+    client_stages,
     manager_load,
+    market_matches,
     new_clients_won,
+    passport,
     plan_by_client,
     plan_by_segment,
     plan_vs_actual,
-)
-from kbcore.analyses.profile import (
-    client_features,
-    client_profile,
-    market_matches,
     profile_match,
-    profile_view,
 )
-from kbcore.analyses.profitability import client_pnl
-from kbcore.charts import use_style
-from kbcore.charts.creation import (
+from kbcore.charts import (
     plot_card_trend,
     plot_passport,
     plot_plan_by_segment,
     plot_plan_vs_actual,
     plot_profile,
+    use_style,
 )
-from kbcore.facts import as_of_date, between
+from kbcore.facts import Facts
 from kbcore.i18n import t
-from kbcore.views.cards import card_html
-from kbcore.views.creation import key_figures_creation
-from kbcore.views.labels import label, people_labels
-from kbcore.widgets.card import card_browser
-from kbcore.widgets.plan import plan_explorer
+from kbcore.views import (
+    card_fill_table,
+    card_html,
+    creation_figures,
+    passport_stage_table,
+    passport_table,
+    people_labels,
+    plan_summary_table,
+    profile_groups_table,
+    profile_view,
+)
+from kbcore.widgets import card_browser, plan_explorer
 
 use_style()
 
@@ -81,15 +86,15 @@ use_style()
 
 # %%
 ds = kbcore.load(data, mapping)
-sales = between(ds.sales, start, end)
+facts = Facts.of(ds, start=start, end=end, as_of=as_of)  # the sales reduced once; every analysis below uses it
 print(ui.loaded_summary(ds, lang))
 ui.quality_report(ds, lang)
 
 # %%
-as_of = as_of_date(sales)
-stages = client_stages(sales, ds.clients, as_of=as_of)
-features = client_features(sales, ds.clients, ds.products, as_of=as_of)
-pnl = client_pnl(sales, ds.clients, ds.interactions)
+stages = client_stages(facts, ds.clients)
+features = client_features(facts, ds.clients, ds.products)
+pnl = client_pnl(facts, ds.clients, ds.interactions)
+has_cards = ds.has("clients") and not ds.quality.stats("clients").derived  # cards, not just names from the sales
 has_traits = any(ds.has("clients", c) for c in ("segment", "size", "region", "acquisition_channel"))
 
 # %% [markdown]
@@ -100,13 +105,11 @@ has_traits = any(ds.has("clients", c) for c in ("segment", "size", "region", "ac
 # cards today? Each row is a card field and the share of clients who have it filled.
 
 # %%
-fill = card_fill(ds.clients, sales=sales, contacts=ds.contacts, interactions=ds.interactions)
-ui.styled(people_labels(fill.assign(field=fill["field"].map(lambda f: ui.header(f, lang))), lang), lang,
-          ints=["filled"],
-          pct=["filled_share"], max_rows=None)
+fill = card_fill(ds.clients, facts=facts, contacts=ds.contacts, interactions=ds.interactions)
+ui.styled(card_fill_table(fill, lang), lang, ints=["filled"], pct=["filled_share"], max_rows=None)
 
 # %%
-if not ds.has("clients", "segment") and not ds.has("clients", "tax_id"):
+if not has_cards or (not ds.has("clients", "segment") and not ds.has("clients", "tax_id")):
     display(Markdown(ui.needs("need.card_fields", "need.card_fields.how", lang)))
 if ds.contacts is None:
     display(Markdown(ui.needs("need.contacts", "need.contacts.how", lang)))
@@ -122,12 +125,12 @@ example = client_id if client_id is not None else features.sort_values(
     ["revenue_12m", "client_id"], ascending=[False, True])["client_id"].iloc[0]
 
 # %% tags=["widget"]
-card_browser(sales, ds.clients, products=ds.products, contacts=ds.contacts, interactions=ds.interactions,
-             stages=stages, as_of=as_of, lang=lang, client_id=example)
+card_browser(facts, ds.clients, products=ds.products, contacts=ds.contacts, interactions=ds.interactions,
+             stages=stages, lang=lang, client_id=example)
 
 # %%
-card = client_card(sales, ds.clients, example, products=ds.products, contacts=ds.contacts,
-                   interactions=ds.interactions, stages=stages, as_of=as_of)
+card = client_card(facts, ds.clients, example, products=ds.products, contacts=ds.contacts,
+                   interactions=ds.interactions, stages=stages)
 display(HTML(card_html(card, lang)))
 
 # %%
@@ -168,13 +171,7 @@ if not has_traits:
 # The profile of each segment separately (the same traits, the segment's own best clients):
 
 # %%
-groups = profile.groups.drop(columns="own_rules").assign(
-    category=lambda d: d["category"].map(lambda v: label(v, lang, 60)))
-if profile.measure == "revenue":  # no costs in the data: the measure is revenue, already shown once
-    groups = groups.drop(columns=["measure_top", "measure_rest"])
-else:
-    groups = groups.rename(columns={"measure_top": f"{profile.measure}_top",
-                                    "measure_rest": f"{profile.measure}_rest"})
+groups = profile_groups_table(profile, lang)  # without costs the measure is revenue, shown once
 ui.styled(groups, lang, money=[c for c in groups.columns if c.endswith(("_top", "_rest"))],
           ints=["top_count"], max_rows=None)
 
@@ -216,23 +213,13 @@ else:
 # clients with room to grow — their potential minus their baseline (by revenue when potentials are unknown).
 
 # %%
-last_full_year = base_year(sales) if plan_year is None else int(plan_year) - 1
-n_new = new_clients_won(sales, year=last_full_year) if new_clients_goal is None else int(new_clients_goal)
+last_full_year = base_year(facts) if plan_year is None else int(plan_year) - 1
+n_new = new_clients_won(facts, year=last_full_year) if new_clients_goal is None else int(new_clients_goal)
 goals = Goals(growth=growth_goal, margin_rate=margin_goal, new_clients=n_new)
-plan_stages = stages if plan_year is None else None  # stages are of the last date: only for the next year's plan
-plan = plan_by_client(sales, ds.clients, goals=goals, year=plan_year, stages=plan_stages)
+plan_stages = stages if plan_year is None else None  # stages are of the analysis date: only for the next year's plan
+plan = plan_by_client(facts, ds.clients, goals=goals, year=plan_year, stages=plan_stages)
 a = plan.attrs
-summary_rows = [
-    (t("col.revenue_base", lang) + f" {a['base_year']}", a["revenue_base"]),
-    (t("col.baseline", lang), a["baseline"]),
-    (t("col.uplift", lang), max(a["gap"], 0.0)),
-    (t("col.new_clients_plan", lang) + f" ({a['new_clients']})", a["new_plan"]),
-    (t("col.plan", lang) + f" {a['year']}", a["plan_total"]),
-    (t("col.plan_margin", lang), a["plan_margin"]),
-]
-if margin_goal is not None:
-    summary_rows.append((t("col.target", lang) + ": " + t("col.gross_margin", lang), a["margin_goal"]))
-ui.styled(pd.DataFrame(summary_rows, columns=["figure", "value"]), lang, money=["value"], max_rows=None)
+ui.styled(plan_summary_table(plan, lang), lang, money=["value"], max_rows=None)
 
 # %%
 if a["revenue_base"] <= 0:
@@ -243,7 +230,7 @@ if not (ds.has("clients", "manager") and ds.has("clients", "segment")):
     display(Markdown(ui.needs("need.plan_groups", "need.plan_groups.how", lang)))
 
 # %%
-segments = plan_by_segment(plan, sales=sales, clients=ds.clients)
+segments = plan_by_segment(plan, facts=facts, clients=ds.clients)
 ui.styled(people_labels(segments, lang), lang, ints=["new_clients"], pct=["plan_growth", "plan_share"],
           money=["revenue_base", "baseline", "uplift", "new_clients_plan", "plan", "plan_margin"], max_rows=None)
 
@@ -256,7 +243,7 @@ plt.show()
 # work in JupyterLab; a report shows the chart above.)
 
 # %% tags=["widget"]
-plan_explorer(sales, ds.clients, goals=goals, year=plan_year, lang=lang, stages=plan_stages)
+plan_explorer(facts, ds.clients, goals=goals, year=plan_year, lang=lang, stages=plan_stages)
 
 # %% [markdown]
 # The clients who carry most of the growth the goal asks for (their plan minus their own trend):
@@ -272,10 +259,10 @@ ui.styled(people_labels(carriers[["client_id", "name", "segment", "manager", "re
 # the data known then, against what really happened (by segment):
 
 # %%
-check_year = base_year(sales)
-if check_year - 1 >= int(sales["date"].min().year):
-    past_plan = plan_by_client(sales, ds.clients, goals=goals, year=check_year)
-    past = plan_vs_actual(past_plan, sales, by="segment")
+check_year = base_year(facts)
+if check_year - 1 >= int(facts.sales["date"].min().year):
+    past_plan = plan_by_client(facts, ds.clients, goals=goals, year=check_year)
+    past = plan_vs_actual(past_plan, facts, by="segment")
     display(ui.styled(people_labels(past, lang), lang, money=["plan", "actual", "deviation", "expected"],
                       pct=["completion", "pace"], max_rows=None))
     ax = plot_plan_vs_actual(past, lang=lang)
@@ -301,8 +288,8 @@ if check_year - 1 >= int(sales["date"].min().year):
 # managers who cover it.
 
 # %%
-pp = passport(sales, ds.clients, by=passport_by, market=ds.market, stages=stages, features=features)
-ui.styled(people_labels(pp.drop(columns=[c for c in pp.columns if c.startswith("stage_")]), lang), lang,
+pp = passport(facts, ds.clients, by=passport_by, market=ds.market, stages=stages, features=features)
+ui.styled(passport_table(pp, lang), lang,
           ints=["active_clients", "companies"], pct=["growth", "share", "share_of_wallet", "penetration"],
           money=["revenue_12m", "market_volume"], max_rows=None)
 
@@ -314,7 +301,7 @@ plt.show()
 # Clients by lifecycle stage (block 2) in each cell:
 
 # %%
-ui.styled(people_labels(pp[[passport_by] + [c for c in pp.columns if c.startswith("stage_")]], lang), lang,
+ui.styled(passport_stage_table(pp, lang), lang,
           ints=[c for c in pp.columns if c.startswith("stage_")], max_rows=None)
 
 # %%
@@ -335,8 +322,9 @@ if ds.market is None:
 # ## Key figures of block 5
 
 # %% tags=["key-figures"]
-key_figures_creation(fill=fill, profile=profile, matches=matches, market=market, plan=plan,
-                     passport_table=pp, lang=lang).style.hide(axis="index")
+creation_figures(fill=fill, profile=profile, matches=matches, market=market, plan=plan, passport_table=pp,
+                 has_clients=has_cards, has_traits=has_traits, has_market=ds.market is not None,
+                 has_cost=ds.has("sales", "cost"), lang=lang).style.hide(axis="index")
 
 # %% [markdown]
 # **Next:** the exercises of this block are in `exercises/kb/05_creating_the_base.ipynb` (the trainer's answers

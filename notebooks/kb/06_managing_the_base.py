@@ -57,57 +57,82 @@ from IPython.display import Markdown, display
 
 import kbcore
 from kbcore import views as ui
-from kbcore.analyses.ksf import TEMPLATE as KSF_TEMPLATE
-from kbcore.analyses.ksf import factor_label, ksf_scores, player_label, read_ksf
-from kbcore.analyses.ksf import key_figures as key_figures_ksf
-from kbcore.analyses.lifecycle import client_stages, clients_due, stage_actions, stage_counts
-from kbcore.analyses.money_zones import (
-    UNKNOWN,
+from kbcore.analyses import TEMPLATE as KSF_TEMPLATE
+from kbcore.analyses import (
     ZONES,
-    ZoneRules,
-    money_zones,
-    next_rouble,
-    zone_table,
-    zones_note,
-)
-from kbcore.analyses.money_zones import key_figures as key_figures_zones
-from kbcore.analyses.planning import Goals, base_year, manager_load, plan_by_client, plan_vs_actual
-from kbcore.analyses.profitability import client_pnl
-from kbcore.analyses.retention import (
-    cohort_note,
-    first_order_risk,
-    new_clients,
-    second_order_conversion,
-    time_to_second_order,
-)
-from kbcore.analyses.retention import key_figures as key_figures_retention
-from kbcore.analyses.segmentation import (
+    Goals,
     RFMRules,
+    ZoneRules,
     abc,
     abc_summary,
-    abc_xyz_actions,
     abc_xyz_matrix,
-    key_figures_management,
+    base_year,
+    client_pnl,
+    client_stages,
+    clients_due,
+    crm_table,
+    first_order_risk,
+    ksf_scores,
     last_full_months,
+    manager_load,
+    money_zones,
+    new_clients,
+    next_rouble,
     pareto_curves,
     pareto_table,
+    plan_by_client,
+    plan_vs_actual,
+    read_ksf,
     rfm,
-    rfm_rules,
     rfm_summary,
+    second_order_conversion,
+    stage_counts,
+    targets_vs_actual,
+    time_to_second_order,
     xyz,
     xyz_summary,
+    zone_table,
 )
-from kbcore.app.crm import crm_table, write_crm
-from kbcore.charts import use_style
-from kbcore.charts.creation import plot_manager_load, plot_plan_vs_actual
-from kbcore.charts.ksf import plot_ksf
-from kbcore.charts.money_zones import plot_money_zones
-from kbcore.charts.retention import plot_conversion, plot_time_to_second
-from kbcore.charts.segmentation import plot_abc, plot_abc_xyz, plot_pareto, plot_rfm_segments
-from kbcore.facts import as_of_date, between
+from kbcore.app.crm import write_crm
+from kbcore.charts import (
+    plot_abc,
+    plot_abc_xyz,
+    plot_conversion,
+    plot_ksf,
+    plot_manager_load,
+    plot_money_zones,
+    plot_pareto,
+    plot_plan_vs_actual,
+    plot_rfm_segments,
+    plot_time_to_second,
+    use_style,
+)
+from kbcore.facts import Facts
 from kbcore.i18n import catalogue, fmt_number, fmt_pct, t
-from kbcore.widgets.retention import retention_explorer, zone_weights_explorer
-from kbcore.widgets.segmentation import abc_explorer
+from kbcore.views import (
+    abc_xyz_actions,
+    cohort_note,
+    conversion_table,
+    counts_table,
+    crm_texts,
+    due_table,
+    factors_table,
+    ksf_figures,
+    labelled,
+    money_zones_figures,
+    next_rouble_table,
+    pareto_view,
+    retention_figures,
+    rfm_rules,
+    risk_table,
+    segmentation_figures,
+    segments_view,
+    stage_actions,
+    totals_table,
+    zones_note,
+    zones_view,
+)
+from kbcore.widgets import abc_explorer, retention_explorer, zone_weights_explorer
 
 use_style()
 
@@ -118,15 +143,14 @@ use_style()
 
 # %%
 ds = kbcore.load(data, mapping)
-sales = between(ds.sales, start, end)
+facts = Facts.of(ds, start=start, end=end, as_of=as_of)  # the sales lines are reduced once, here
 print(ui.loaded_summary(ds, lang))
 ui.quality_report(ds, lang)
 
 # %%
-snapshot = as_of_date(sales, as_of)
-sales = between(sales, None, snapshot)
+snapshot = facts.as_of  # the analysis date: as_of, else the last sales day
 has_cost = ds.has("sales", "cost")
-pnl = client_pnl(sales, ds.clients, ds.interactions)
+pnl = client_pnl(facts, ds.clients, ds.interactions, end=snapshot)
 measures = ("revenue", "profit") if has_cost else ("revenue",)
 
 # %% [markdown]
@@ -137,8 +161,7 @@ measures = ("revenue", "profit") if has_cost else ("revenue",)
 
 # %%
 pareto = pareto_table(pnl, measures)
-pareto_view = pareto.assign(measure=[t(f"seg.measure.{m}", lang) for m in pareto["measure"]])
-ui.styled(pareto_view, lang, pct=["top_share", "target_client_share", "gap"], ints=["target_clients"])
+ui.styled(pareto_view(pareto, lang), lang, pct=["top_share", "target_client_share", "gap"], ints=["target_clients"])
 
 # %%
 ax = plot_pareto(pareto_curves(pnl, measures), pareto, lang=lang)
@@ -165,25 +188,22 @@ if not has_cost:
 # us and each competitor — a **score** from 1 (poor) to 5 (excellent). The weighted score Σ weight × score says whom
 # the client would choose; the gap to the best competitor, factor by factor, says where to invest.
 #
-# This table is not in any export: the sales team fills it in (better: ask clients). The example below is a typical
-# industrial distributor; copy `data/templates/ksf.csv`, put your own factors, weights and scores in it and set
-# `ksf_file` in the parameters.
+# This table is not in any export: the sales team fills it in (better: ask clients). Without `ksf_file` the
+# notebook shows an **example** — a typical industrial distributor, not your company: every table, chart and key
+# figure made from it says "example". Copy `data/templates/ksf.csv`, put your own factors, weights and scores in it
+# and set `ksf_file` in the parameters.
 
 # %%
 ksf_table = read_ksf(KSF_TEMPLATE if ksf_file is None else ksf_file)
 ksf_result = ksf_scores(ksf_table)
 if ksf_result.note:
     display(Markdown(t(ksf_result.note, lang, total=fmt_number(ksf_result.weight_sum, lang, 2))))
-ksf_totals = ksf_result.totals.assign(player=[player_label(p, lang) for p in ksf_result.totals["player"]])
-ui.styled(ksf_totals, lang, ints=["rank"])
+ui.styled(totals_table(ksf_result, lang), lang, ints=["rank"]).set_caption(
+    labelled(ksf_result, t("ksf.table.totals", lang), lang))
 
 # %%
-ksf_factors = ksf_result.factors.assign(
-    factor=[factor_label(row, lang) for _, row in ksf_result.factors.iterrows()],
-    best_competitor=[player_label(p, lang) for p in ksf_result.factors["best_competitor"]],
-).drop(columns="factor_ru")
-ksf_factors = ksf_factors.rename(columns={p: player_label(p, lang) for p in ksf_result.players})
-ui.styled(ksf_factors, lang, pct=["weight"])
+ui.styled(factors_table(ksf_result, lang), lang, pct=["weight"]).set_caption(
+    labelled(ksf_result, t("ksf.table.factors", lang), lang))
 
 # %%
 ax = plot_ksf(ksf_result, lang=lang)
@@ -215,11 +235,10 @@ plt.show()
 # %%
 zone_rules = ZoneRules(window_days=money_window_days, impute_potential=impute_potential,
                        weight_active=weight_active, weight_inactive=weight_inactive, weight_market=weight_market)
-zones = money_zones(sales, ds.clients, ds.market, as_of=as_of, rules=zone_rules)
+zones = money_zones(facts, ds.clients, ds.market, rules=zone_rules)
 print(zones_note(zones, lang))
 zones_by_segment = zone_table(zones, by="segment")
-ui.styled(zones_by_segment.replace({"segment": {UNKNOWN: t("ret.unknown", lang)}}), lang,
-          money=[*ZONES, "money_total"], ints=["active_clients"])
+ui.styled(zones_view(zones_by_segment, lang), lang, money=[*ZONES, "money_total"], ints=["active_clients"])
 
 # %%
 if not zones.notes["potential_known"]:
@@ -251,7 +270,7 @@ plt.show()
 # judgement, not a measured probability: move the sliders and watch the list reorder.
 
 # %%
-ranked = next_rouble(zones, top=15, lang=lang)
+ranked = next_rouble_table(next_rouble(zones, top=15), lang)  # only the 15 rows shown are put in words
 ui.styled(ranked[["rank", "what", "label", "segment", "region", "money", "weight", "ease_score", "why"]], lang,
           money=["money", "ease_score"], max_rows=15)
 
@@ -275,9 +294,9 @@ zone_weights_explorer(zones, lang=lang)
 # action, an owner and a deadline:
 
 # %%
-stages = client_stages(sales, ds.clients, as_of=snapshot)
-ui.styled(stage_counts(stages).assign(stage=lambda d: [t(f"stage.{s}", lang) for s in d["stage"]]), lang,
-          money=["revenue_window"], pct=["revenue_share"], max_rows=None)
+stages = client_stages(facts, ds.clients)
+ui.styled(counts_table(stage_counts(stages), lang), lang, money=["revenue_window"], pct=["revenue_share"],
+          max_rows=None)
 
 # %%
 ui.styled(stage_actions(lang).drop(columns="stage_id"), lang, ints=["due_days"], max_rows=None)
@@ -286,7 +305,7 @@ ui.styled(stage_actions(lang).drop(columns="stage_id"), lang, ints=["due_days"],
 # The work list it makes today: the clients due for their stage's action, the most urgent first.
 
 # %%
-due = clients_due(stages, ds.clients, lang=lang)
+due = due_table(clients_due(stages, ds.clients), lang)
 ui.styled(due[["client_id", "name", "manager", "stage", "action", "why"]], lang, max_rows=15)
 
 # %% [markdown]
@@ -304,14 +323,14 @@ ui.styled(due[["client_id", "name", "manager", "stage", "action", "why"]], lang,
 # had `min_follow_days` (six months) to order again enter the rates.
 
 # %%
-new = new_clients(sales, ds.clients, as_of=as_of, min_follow_days=min_follow_days)
+new = new_clients(facts, ds.clients, min_follow_days=min_follow_days)
 print(cohort_note(new, lang))
 if new.attrs.get("rule") != "created":
     display(Markdown(ui.needs("need.retention.created", "need.retention.created.how", lang)))
 conv_cols = ["group", "clients", "repeat_clients", "one_order_clients", "one_order_share", "second_order_rate",
              "median_days_to_second"]
 conv_ints = ["repeat_clients", "one_order_clients", "median_days_to_second"]
-ui.styled(second_order_conversion(new, lang=lang)[conv_cols], lang,
+ui.styled(conversion_table(second_order_conversion(new), lang)[conv_cols], lang,
           pct=["one_order_share", "second_order_rate"], ints=conv_ints)
 
 # %% [markdown]
@@ -320,8 +339,9 @@ ui.styled(second_order_conversion(new, lang=lang)[conv_cols], lang,
 # %%
 has_channel = ds.has("clients", "acquisition_channel")
 if has_channel:
-    by_channel = second_order_conversion(new, by="acquisition_channel", lang=lang)
-    display(ui.styled(by_channel[conv_cols], lang, pct=["one_order_share", "second_order_rate"], ints=conv_ints))
+    by_channel = second_order_conversion(new, by="acquisition_channel")
+    display(ui.styled(conversion_table(by_channel, lang)[conv_cols], lang, pct=["one_order_share", "second_order_rate"],
+                      ints=conv_ints))
     ax = plot_conversion(by_channel, lang=lang)
     plt.show()
 else:
@@ -333,7 +353,7 @@ else:
 # %%
 for grouping in ("size_band", "discount_band", "segment", "manager", "cohort"):
     display(Markdown(f"**{t('ret.widget.by', lang)} {t(f'ret.by.{grouping}', lang)}**"))
-    display(ui.styled(second_order_conversion(new, by=grouping, lang=lang)[conv_cols], lang,
+    display(ui.styled(conversion_table(second_order_conversion(new, by=grouping), lang)[conv_cols], lang,
                       pct=["one_order_share", "second_order_rate"], ints=conv_ints))
 
 # %% [markdown]
@@ -343,7 +363,7 @@ for grouping in ("size_band", "discount_band", "segment", "manager", "cohort"):
 # it flattens, the clients who have not come back by then mostly never will.
 
 # %%
-curve = time_to_second_order(new, by="acquisition_channel" if has_channel else None, lang=lang)
+curve = time_to_second_order(new, by="acquisition_channel" if has_channel else None)
 ax = plot_time_to_second(curve, lang=lang)
 plt.show()
 
@@ -364,9 +384,9 @@ retention_explorer(new, lang=lang, by="acquisition_channel" if has_channel else 
 # The reasons are written next to each client.
 
 # %%
-risk = first_order_risk(new, recent_days=risk_recent_days, lang=lang)
-ui.styled(risk[["rank", "client_id", "name", "acquisition_channel", "first_date", "first_revenue",
-                "days_since_first", "risk", "level", "why"]], lang,
+risk = first_order_risk(new, recent_days=risk_recent_days)
+ui.styled(risk_table(risk.head(15), lang)[["rank", "client_id", "name", "acquisition_channel", "first_date",
+                                          "first_revenue", "days_since_first", "risk", "level", "why"]], lang,
           money=["first_revenue"], pct=["risk"], ints=["days_since_first"], max_rows=15)
 
 # %% [markdown]
@@ -419,7 +439,7 @@ abc_explorer(pnl, measures=measures + (("gross_margin",) if has_cost else ()), m
 
 # %%
 xyz_start, xyz_end = last_full_months(snapshot, xyz_months)
-regularity_classic = xyz(sales, start=xyz_start, end=xyz_end, thresholds=xyz_thresholds,
+regularity_classic = xyz(facts, start=xyz_start, end=xyz_end, thresholds=xyz_thresholds,
                          min_periods=xyz_min_months)
 ui.styled(xyz_summary(regularity_classic), lang, pct=["client_share", "median_cv"])
 
@@ -429,7 +449,7 @@ ui.styled(xyz_summary(regularity_classic), lang, pct=["client_share", "median_cv
 # 100% by default; set them equal to the classic ones to compare):
 
 # %%
-regularity = xyz(sales, start=xyz_start, end=xyz_end, thresholds=xyz_thresholds_clients,
+regularity = xyz(facts, start=xyz_start, end=xyz_end, thresholds=xyz_thresholds_clients,
                  min_periods=xyz_min_months)
 ui.styled(xyz_summary(regularity), lang, pct=["client_share", "median_cv"])
 
@@ -445,9 +465,10 @@ ui.styled(xyz_summary(regularity), lang, pct=["client_share", "median_cv"])
 # ABC (by the same measure, over the same months as XYZ) crossed with XYZ. Each cell gets a different way of working.
 
 # %%
-pnl_window = client_pnl(sales, ds.clients, ds.interactions, start=xyz_start, end=xyz_end)
+pnl_window = client_pnl(facts, ds.clients, ds.interactions, start=xyz_start, end=xyz_end)
 window_measure = measure if pnl_window[measure].notna().any() else "revenue"
-matrix = abc_xyz_matrix(abc(pnl_window, measure=window_measure, cuts=abc_cuts), regularity)
+classes_window = abc(pnl_window, measure=window_measure, cuts=abc_cuts)
+matrix = abc_xyz_matrix(classes_window, regularity)
 ax = plot_abc_xyz(matrix, lang=lang)
 plt.show()
 
@@ -476,10 +497,10 @@ rules = RFMRules(window_days=rfm_window_days, recency_days=tuple(rfm_recency_day
 ui.styled(rfm_rules(lang), lang, max_rows=None)
 
 # %%
-scores = rfm(sales, as_of=snapshot, rules=rules)
+scores = rfm(facts, rules=rules)
 segments = rfm_summary(scores)
-segments_view = segments.assign(rfm_segment=[t(f"rfm.segment.{s}", lang) for s in segments["rfm_segment"]])
-ui.styled(segments_view, lang, money=["monetary"], pct=["monetary_share"], ints=["median_recency"], max_rows=None)
+ui.styled(segments_view(segments, lang), lang, money=["monetary"], pct=["monetary_share"], ints=["median_recency"],
+          max_rows=None)
 
 # %%
 ax = plot_rfm_segments(segments, lang=lang, window_days=rfm_window_days)
@@ -493,7 +514,7 @@ names = ds.clients[["client_id", "name"]].drop_duplicates("client_id") if "name"
 at_risk = scores.loc[scores["rfm_segment"].isin(["cant_lose", "at_risk", "need_attention"])]
 if names is not None:
     at_risk = at_risk.merge(names, on="client_id", how="left")
-at_risk = at_risk.assign(rfm_segment=[t(f"rfm.segment.{s}", lang) for s in at_risk["rfm_segment"]])
+at_risk = segments_view(at_risk, lang)
 cols = [c for c in ["client_id", "name", "rfm_segment", "recency_days", "frequency", "monetary"] if c in at_risk]
 ui.styled(at_risk.sort_values(["monetary", "client_id"], ascending=[False, True])[cols], lang,
           money=["monetary"], ints=["recency_days", "frequency"], max_rows=15)
@@ -509,8 +530,10 @@ ui.styled(at_risk.sort_values(["monetary", "client_id"], ascending=[False, True]
 # ## 10. Management through the base: plan, organise, control
 # The customer base carries the management functions (анализ, планирование, организация, контроль): the plan is made
 # client by client (block 5), the clients are the managers' load, and the control compares plan and actual by manager
-# and by segment. Here the last full year is checked as if its plan had been made at the end of the year before, with
-# the growth goal `plan_growth`.
+# and by segment. Here the last full year is checked against **our model's plan** — block 5's plan by client as if it
+# had been made at the end of the year before, with the growth goal `plan_growth`: an exercise in control, not the
+# company's own plan. The company's own plan is its targets table (`targets`: each manager's yearly targets), compared
+# with the actual at the end of the section.
 
 # %%
 def people(df, column):
@@ -520,8 +543,8 @@ def people(df, column):
     return df.assign(**{column: labels})
 
 
-plan_year = base_year(sales, snapshot)
-plan = plan_by_client(sales, ds.clients, goals=Goals(growth=plan_growth), year=plan_year)
+plan_year = base_year(facts, snapshot)
+plan = plan_by_client(facts, ds.clients, goals=Goals(growth=plan_growth), year=plan_year)
 load = manager_load(plan, stages)
 load_columns = ["manager", "clients", "key_clients", "lost_clients", "revenue_base", "plan", "load_index"]
 if plan.attrs["revenue_base"] <= 0:
@@ -535,20 +558,38 @@ ui.styled(people(load, "manager")[load_columns], lang, money=["revenue_base", "p
 ax = plot_manager_load(load, lang=lang)
 plt.show()
 
+# %% [markdown]
+# Control against our model's plan, by manager and by segment:
+
 # %%
-by_manager = plan_vs_actual(plan, sales, by="manager")
+by_manager = plan_vs_actual(plan, facts, by="manager")
 control_columns = ["plan", "actual", "deviation", "completion"]
 ui.styled(people(by_manager, "manager")[["manager", *control_columns]], lang,
-          money=["plan", "actual", "deviation"], pct=["completion"], max_rows=None)
+          money=["plan", "actual", "deviation"], pct=["completion"], max_rows=None).set_caption(
+    t("plan6.model_caption", lang, year=plan_year))
 
 # %%
 ax = plot_plan_vs_actual(by_manager, lang=lang)
 plt.show()
 
 # %%
-by_segment = plan_vs_actual(plan, sales, by="segment")
+by_segment = plan_vs_actual(plan, facts, by="segment")
 ui.styled(people(by_segment, "segment")[["segment", *control_columns]], lang,
-          money=["plan", "actual", "deviation"], pct=["completion"], max_rows=None)
+          money=["plan", "actual", "deviation"], pct=["completion"], max_rows=None).set_caption(
+    t("plan6.model_caption", lang, year=plan_year))
+
+# %% [markdown]
+# And against the company's own plan: each manager's revenue target for the year (the targets table) and the revenue
+# of the clients the manager holds.
+
+# %%
+company_targets = targets_vs_actual(ds.targets, facts, ds.clients, year=plan_year)
+revenue_targets = company_targets.loc[company_targets["kpi"] == "revenue"]
+if revenue_targets.empty:
+    display(Markdown(ui.needs("need.targets", "need.targets.how", lang)))
+else:
+    display(ui.styled(people(revenue_targets, "manager")[["manager", "target", "actual", "deviation", "completion"]],
+                      lang, money=["target", "actual", "deviation"], pct=["completion"], max_rows=None))
 
 # %% [markdown]
 # **What to look at.** A manager with many more clients than the others (load index well above 1) cannot work them
@@ -565,9 +606,11 @@ ui.styled(people(by_segment, "segment")[["segment", *control_columns]], lang,
 # or amoCRM. Text that begins with `=`, `+`, `-` or `@` gets a leading apostrophe so that no spreadsheet ever runs it
 # as a formula (a phone number like `+7 …` gets one too — the price of safety).
 
+# The table is assembled from the classes computed above (ABC and XYZ of section 8, the RFM segments of section 9, the
+# stages of section 4), so it says exactly what this notebook showed.
+
 # %%
-crm = crm_table(ds, as_of=snapshot, lang=lang, abc_cuts=abc_cuts, xyz_thresholds=xyz_thresholds_clients,
-                xyz_months=xyz_months, xyz_min_periods=xyz_min_months, rfm_rules=rules)
+crm = crm_texts(crm_table(facts, ds.clients, abc=classes_window, xyz=regularity, rfm=scores, stages=stages), lang)
 ui.styled(crm, lang, money=["revenue_12m"], max_rows=10)
 
 # %%
@@ -586,16 +629,17 @@ if crm_folder is not None:
 # ## Key figures of block 6
 
 # %% tags=["key-figures"]
-extra = [
-    *key_figures_zones(zones, lang).head(2).itertuples(index=False, name=None),
-    *key_figures_retention(new, risk, lang).iloc[1:2].itertuples(index=False, name=None),
-    *key_figures_ksf(ksf_result, lang).head(1).itertuples(index=False, name=None),
-    (t("kf6.crm_rows", lang), fmt_number(len(crm), lang)),
+targets_met = (fmt_pct(revenue_targets["actual"].sum() / revenue_targets["target"].sum(), lang)
+               if len(revenue_targets) and revenue_targets["target"].sum() > 0 else ui.missing("need.targets", lang))
+figures = [
+    *segmentation_figures(pareto, classes_summary, matrix, segments, has_cost=has_cost, lang=lang),
+    *money_zones_figures(zones, lang)[:2],
+    *retention_figures(new, risk, lang)[1:2],
+    *ksf_figures(ksf_result, lang)[:1],  # says "example" when ksf_file is None
+    ui.Figure(t("kf6.crm_rows", lang), fmt_number(len(crm), lang)),
+    ui.Figure(t("kf6.targets_completion", lang, year=plan_year), targets_met, "targets"),
 ]
-if len(by_manager) and by_manager.attrs.get("plan"):
-    extra.append((t("kf6.plan_completion", lang, year=plan_year),
-                  fmt_pct(by_manager.attrs["actual"] / by_manager.attrs["plan"], lang)))
-key_figures_management(pareto, classes_summary, matrix, segments, extra=extra, lang=lang).style.hide(axis="index")
+ui.key_figures_table(figures, lang).style.hide(axis="index")
 
 # %% [markdown]
 # **Next:** the exercises of this block are in `exercises/kb/06_managing_the_base.ipynb` (the trainer's answers are in

@@ -9,7 +9,7 @@
 
 # %%
 import kbcore
-from kbcore.analyses.profitability import (
+from kbcore.analyses import (
     CostToServeRates,
     client_pnl,
     concession_clients,
@@ -17,13 +17,15 @@ from kbcore.analyses.profitability import (
     whale_summary,
     yearly_summary,
 )
+from kbcore.facts import Facts
 from kbcore.workbook import check, set_lang
 
 lang = "en"  # "ru" for hints in Russian
 set_lang(lang)
 ds = kbcore.load()  # the demo company
-yearly = yearly_summary(ds.sales, ds.clients, ds.interactions)
-pnl = client_pnl(ds.sales, ds.clients, ds.interactions)
+facts = Facts.of(ds)  # its sales, reduced once to facts per client, order and year
+yearly = yearly_summary(facts, ds.clients, ds.interactions)
+pnl = client_pnl(facts, ds.clients, ds.interactions)
 yearly
 
 # %% [markdown]
@@ -87,7 +89,7 @@ concession
 # visits go to?
 
 # %%
-no_visits = client_pnl(ds.sales, ds.clients, ds.interactions, rates=CostToServeRates(per_visit=0))  # SOLUTION
+no_visits = client_pnl(facts, ds.clients, ds.interactions, rates=CostToServeRates(per_visit=0))  # SOLUTION
 unprofitable_without_visits = int((no_visits["profit"] < 0).sum())  # SOLUTION
 check("1.6", unprofitable_without_visits)
 

@@ -10,21 +10,25 @@
 
 # %%
 import kbcore
-from kbcore.analyses.completeness import base_completeness, base_verdict
-from kbcore.analyses.lifecycle import (
+from kbcore.analyses import (
     StageRules,
+    base_completeness,
+    base_verdict,
     client_stages,
     stage_counts,
     stage_history,
     transition_matrix,
     year_end_dates,
 )
+from kbcore.facts import Facts
+from kbcore.views import verdict_reasons, verdict_text
 from kbcore.workbook import check, set_lang
 
 lang = "en"  # "ru" for hints in Russian
 set_lang(lang)
 ds = kbcore.load()  # the demo company
-stages = client_stages(ds.sales, ds.clients)  # the stage of every client on the last sales date
+facts = Facts.of(ds)  # its sales, reduced once for every question below
+stages = client_stages(facts, ds.clients)  # the stage of every client on the last sales date
 completeness = base_completeness(ds.clients, ds.interactions, ds.contacts, stages)
 completeness
 
@@ -43,14 +47,14 @@ check("2.1", segment_share)
 # table into a verdict with its reasons.)
 
 # %%
-verdict = base_verdict(completeness, lang)  # SOLUTION
+verdict = base_verdict(completeness)  # SOLUTION
 verdict_id = verdict.verdict  # SOLUTION
 check("2.2", verdict_id)
 
 # %% tags=["solution"]
 # For the trainer: the reasons, to discuss with the room.
-print(verdict.text)
-print("\n".join(verdict.reasons))
+print(verdict_text(verdict, lang))
+print("\n".join(verdict_reasons(verdict, completeness, lang)))
 
 # %% [markdown]
 # ## Exercise 2.3 · Lost clients
@@ -68,8 +72,8 @@ check("2.3", lost_now)
 # **declining** at the end of 2025? `transition_matrix` counts the moves.
 
 # %%
-dates = year_end_dates(ds.sales)
-history = stage_history(ds.sales, ds.clients, dates=dates)
+dates = year_end_dates(facts)
+history = stage_history(facts, ds.clients, dates=dates)
 before = history.loc[history["as_of"] == "2024-12-31"]  # SOLUTION
 after = history.loc[history["as_of"] == "2025-12-31"]  # SOLUTION
 regular_to_declining = transition_matrix(before, after).loc["regular", "declining"]  # SOLUTION
@@ -91,7 +95,7 @@ check("2.5", key_revenue_share)
 
 # %%
 strict = StageRules(lost_days=180)  # SOLUTION
-stages_strict = client_stages(ds.sales, ds.clients, rules=strict)  # SOLUTION
+stages_strict = client_stages(facts, ds.clients, rules=strict)  # SOLUTION
 lost_after_180 = (stages_strict["stage"] == "lost").sum()  # SOLUTION
 check("2.6", lost_after_180)
 

@@ -10,20 +10,29 @@
 
 # %%
 import kbcore
-from kbcore.analyses.card import card_fill, client_card
-from kbcore.analyses.lifecycle import client_stages
-from kbcore.analyses.passport import passport
-from kbcore.analyses.planning import Goals, plan_by_client, plan_vs_actual
-from kbcore.analyses.profile import client_features, client_profile, profile_match
-from kbcore.analyses.profitability import client_pnl
+from kbcore.analyses import (
+    Goals,
+    card_fill,
+    client_card,
+    client_features,
+    client_pnl,
+    client_profile,
+    client_stages,
+    passport,
+    plan_by_client,
+    plan_vs_actual,
+    profile_match,
+)
+from kbcore.facts import Facts
 from kbcore.workbook import check, set_lang
 
 lang = "en"  # "ru" for hints in Russian
 set_lang(lang)
 ds = kbcore.load()  # the demo company
-stages = client_stages(ds.sales, ds.clients)
-features = client_features(ds.sales, ds.clients, ds.products)
-pnl = client_pnl(ds.sales, ds.clients, ds.interactions)
+facts = Facts.of(ds)  # the sales reduced once: every function below takes these facts
+stages = client_stages(facts, ds.clients)
+features = client_features(facts, ds.clients, ds.products)
+pnl = client_pnl(facts, ds.clients, ds.interactions)
 
 # %% [markdown]
 # ## Exercise 5.1 · A key client's card
@@ -33,7 +42,7 @@ pnl = client_pnl(ds.sales, ds.clients, ds.interactions)
 
 # %%
 tables = {"products": ds.products, "contacts": ds.contacts, "interactions": ds.interactions}
-card = client_card(ds.sales, ds.clients, "000038", stages=stages, **tables)  # SOLUTION
+card = client_card(facts, ds.clients, "000038", stages=stages, **tables)  # SOLUTION
 dmu_contacts = len(card.contacts)  # SOLUTION
 stage = card.stage  # SOLUTION
 check("5.1a", dmu_contacts)
@@ -44,7 +53,7 @@ check("5.1b", stage)
 # What share of the clients have a decision maker (`decision_maker`) written in their card? Use `card_fill`.
 
 # %%
-fill = card_fill(ds.clients, sales=ds.sales, contacts=ds.contacts, interactions=ds.interactions)
+fill = card_fill(ds.clients, facts=facts, contacts=ds.contacts, interactions=ds.interactions)
 decision_maker_share = fill.set_index("field").loc["decision_maker", "filled_share"]  # SOLUTION
 check("5.2", decision_maker_share)
 
@@ -69,7 +78,7 @@ check("5.3b", lookalike_clients)
 # bring (0 if nothing)?
 
 # %%
-plan = plan_by_client(ds.sales, ds.clients, goals=Goals(growth=0.20, new_clients=120))  # SOLUTION
+plan = plan_by_client(facts, ds.clients, goals=Goals(growth=0.20, new_clients=120))  # SOLUTION
 plan_total = plan.attrs["plan_total"]  # SOLUTION
 added_by_goal = max(plan.attrs["gap"], 0.0)  # SOLUTION
 check("5.4a", plan_total)
@@ -82,8 +91,8 @@ check("5.4b", added_by_goal)
 # (Leave out the new clients' row.)
 
 # %%
-past_plan = plan_by_client(ds.sales, ds.clients, goals=Goals(growth=0.15, new_clients=150), year=2025)
-pva = plan_vs_actual(past_plan, ds.sales, by="manager")
+past_plan = plan_by_client(facts, ds.clients, goals=Goals(growth=0.15, new_clients=150), year=2025)
+pva = plan_vs_actual(past_plan, facts, by="manager")
 weakest = pva.loc[pva["manager"] != "new_clients"].sort_values("completion")["manager"].iloc[0]  # SOLUTION
 check("5.5", weakest)
 
@@ -93,7 +102,7 @@ check("5.5", weakest)
 # companies)? What is that penetration?
 
 # %%
-pp = passport(ds.sales, ds.clients, by="region", market=ds.market)
+pp = passport(facts, ds.clients, by="region", market=ds.market)
 low = pp.sort_values("penetration").iloc[0]  # SOLUTION
 low_region = low["region"]  # SOLUTION
 low_penetration = low["penetration"]  # SOLUTION

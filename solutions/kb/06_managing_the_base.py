@@ -9,28 +9,31 @@
 
 # %%
 import kbcore
-from kbcore.analyses.ksf import ksf_scores, read_ksf
-from kbcore.analyses.lifecycle import client_stages
-from kbcore.analyses.money_zones import money_zones
-from kbcore.analyses.profitability import client_pnl
-from kbcore.analyses.retention import new_clients, second_order_conversion
-from kbcore.analyses.segmentation import (
+from kbcore.analyses import (
     XYZ_THRESHOLDS_CLIENTS,
     abc,
     abc_xyz_matrix,
+    client_pnl,
+    client_stages,
+    ksf_scores,
     last_full_months,
+    money_zones,
+    new_clients,
     pareto,
+    read_ksf,
     rfm,
+    second_order_conversion,
     xyz,
 )
-from kbcore.facts import client_facts
+from kbcore.facts import Facts
 from kbcore.workbook import check, set_lang
 
 lang = "en"  # "ru" for hints in Russian
 set_lang(lang)
 ds = kbcore.load()  # the demo company
-pnl = client_pnl(ds.sales, ds.clients, ds.interactions)  # five years, one line per client
-window_start, window_end = last_full_months(ds.sales["date"].max(), 12)  # the last 12 full months
+facts = Facts.of(ds)  # its sales, reduced once: every analysis below starts from these facts
+pnl = client_pnl(facts, ds.clients, ds.interactions)  # five years, one line per client
+window_start, window_end = last_full_months(facts.as_of, 12)  # the last 12 full months
 window_start, window_end
 
 # %% [markdown]
@@ -59,26 +62,27 @@ check("6.2", leader)
 # %% [markdown]
 # ## Exercise 6.3 · Money on the table
 # Compute the three money zones of the demo company with the default rules
-# (`money_zones(ds.sales, ds.clients, ds.market)`). How much money, in roubles a year, is on the table at the
+# (`money_zones(facts, ds.clients, ds.market)`). How much money, in roubles a year, is on the table at the
 # **active** clients — those who bought in the last year (`zones.clients`, column `activity` equal to "active")?
 
 # %%
-zones = money_zones(ds.sales, ds.clients, ds.market)
+zones = money_zones(facts, ds.clients, ds.market)
 active = zones.clients[zones.clients["activity"] == "active"]  # SOLUTION
 on_table_active = active["money_on_table"].sum()  # SOLUTION
 check("6.3", on_table_active)
 
 # %% [markdown]
 # ## Exercise 6.4 · One order and gone
-# Take the new clients of the demo company (`new_clients(ds.sales, ds.clients)`) and their second-order conversion
+# Take the new clients of the demo company (`new_clients(facts, ds.clients)`) and their second-order conversion
 # (`second_order_conversion`). (a) What share of the new clients who had six months to reorder placed **only one**
-# order? (b) Which acquisition channel has the highest share of one-order clients? Write its name as in the table.
+# order? (b) Which acquisition channel has the highest share of one-order clients? Write its name as in the table
+# (column `group_id`).
 
 # %%
-new = new_clients(ds.sales, ds.clients)
+new = new_clients(facts, ds.clients)
 one_order_share = second_order_conversion(new)["one_order_share"].iloc[0]  # SOLUTION
 by_channel = second_order_conversion(new, by="acquisition_channel")  # SOLUTION
-worst_channel = by_channel.sort_values("one_order_share", ascending=False)["group"].iloc[0]  # SOLUTION
+worst_channel = by_channel.sort_values("one_order_share", ascending=False)["group_id"].iloc[0]  # SOLUTION
 check("6.4a", one_order_share)
 check("6.4b", worst_channel)
 
@@ -98,8 +102,8 @@ check("6.5", a_by_profit)
 # (`XYZ_THRESHOLDS_CLIENTS`): how many clients sit in the AX cell — large and regular?
 
 # %%
-classes = abc(client_facts(ds.sales, start=window_start, end=window_end))
-regularity = xyz(ds.sales, start=window_start, end=window_end, thresholds=XYZ_THRESHOLDS_CLIENTS)  # SOLUTION
+classes = abc(facts.clients(window_start, window_end))
+regularity = xyz(facts, start=window_start, end=window_end, thresholds=XYZ_THRESHOLDS_CLIENTS)  # SOLUTION
 matrix = abc_xyz_matrix(classes, regularity).set_index("cell")  # SOLUTION
 ax_clients = int(matrix.loc["AX", "clients"])  # SOLUTION
 check("6.6", ax_clients)
@@ -109,9 +113,9 @@ check("6.6", ax_clients)
 # Why are bounds made for the demand of a product wrong for the purchases of a B2B client?
 
 # %%
-# Write your code here: xyz(ds.sales, start=window_start, end=window_end) and count its classes.
+# Write your code here: xyz(facts, start=window_start, end=window_end) and count its classes.
 # solution
-xyz(ds.sales, start=window_start, end=window_end)["xyz"].value_counts()
+xyz(facts, start=window_start, end=window_end)["xyz"].value_counts()
 
 # %% [markdown]
 # ## Exercise 6.7 · Champions
@@ -119,7 +123,7 @@ xyz(ds.sales, start=window_start, end=window_end)["xyz"].value_counts()
 # "champions")?
 
 # %%
-scores = rfm(ds.sales)  # SOLUTION
+scores = rfm(facts)  # SOLUTION
 n_champions = int((scores["rfm_segment"] == "champions").sum())  # SOLUTION
 check("6.7", n_champions)
 
@@ -129,14 +133,14 @@ check("6.7", n_champions)
 # (block 2's `client_stages`)? Answer with the list of their client IDs — this is the head of sales' call list.
 
 # %%
-stages = client_stages(ds.sales, ds.clients)
+stages = client_stages(facts, ds.clients)
 both = classes.merge(stages[["client_id", "stage"]], on="client_id")  # SOLUTION
 declining_a = both.loc[(both["abc"] == "A") & (both["stage"] == "declining"), "client_id"].tolist()  # SOLUTION
 check("6.8", declining_a)
 
 # %% tags=["solution"]
 # For the trainer: the same clients with their names, revenue of the window and why they are declining.
-from kbcore.analyses.lifecycle import reason_text  # noqa: E402
+from kbcore.views.lifecycle import reason_text  # noqa: E402
 
 view = stages.assign(why=reason_text(stages, lang)).set_index("client_id").loc[declining_a, ["why"]]
 view.join(ds.clients.set_index("client_id")[["name", "manager"]])

@@ -15,17 +15,18 @@ from kbcore.analyses.profitability import (
     whale_summary,
     yearly_summary,
 )
+from kbcore.facts import Facts
 from kbcore.workbook.checks import exercise
 
 FIRST_YEAR, LAST_YEAR = 2021, 2025
 
 
 def _yearly(ds):
-    return yearly_summary(ds.sales, ds.clients, ds.interactions).set_index("year")
+    return yearly_summary(Facts.of(ds), ds.clients, ds.interactions).set_index("year")
 
 
 def _pnl(ds, **rates):
-    return client_pnl(ds.sales, ds.clients, ds.interactions, rates=CostToServeRates(**rates))
+    return client_pnl(Facts.of(ds), ds.clients, ds.interactions, rates=CostToServeRates(**rates))
 
 
 @exercise("1.1", hint="ex.1.1.hint", kind="number", tol=1e-6)

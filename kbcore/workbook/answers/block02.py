@@ -17,11 +17,22 @@ from kbcore.analyses.lifecycle import (
     stage_history,
     transition_matrix,
 )
+from kbcore.facts import Facts
 from kbcore.workbook.checks import exercise
+
+_FACTS: dict[int, tuple[object, Facts]] = {}
+
+
+def _facts(ds) -> Facts:
+    """One :class:`Facts` per dataset: every answer of the block shares its reduction."""
+    hit = _FACTS.get(id(ds))
+    if hit is None or hit[0] is not ds:
+        hit = _FACTS[id(ds)] = (ds, Facts.of(ds))
+    return hit[1]
 
 
 def _stages(ds, rules: StageRules | None = None):
-    return client_stages(ds.sales, ds.clients, rules=rules or StageRules())
+    return client_stages(_facts(ds), ds.clients, rules=rules or StageRules())
 
 
 def _completeness(ds):
@@ -49,7 +60,7 @@ def lost_now(ds):
 @exercise("2.4", hint="ex.2.4.hint", kind="number", tol=0)
 def regular_to_declining(ds):
     """Clients regular at the end of 2024 and declining at the end of 2025."""
-    history = stage_history(ds.sales, ds.clients, dates=["2024-12-31", "2025-12-31"])
+    history = stage_history(_facts(ds), ds.clients, dates=["2024-12-31", "2025-12-31"])
     before = history.loc[history["as_of"] == pd.Timestamp("2024-12-31")]
     after = history.loc[history["as_of"] == pd.Timestamp("2025-12-31")]
     return int(transition_matrix(before, after).loc["regular", "declining"])

@@ -12,6 +12,7 @@ from kbcore.analyses.passport import passport
 from kbcore.analyses.planning import Goals, plan_by_client, plan_vs_actual
 from kbcore.analyses.profile import client_features, client_profile, profile_match
 from kbcore.analyses.profitability import client_pnl
+from kbcore.facts import Facts
 from kbcore.workbook.checks import exercise
 
 CARD_CLIENT = "000038"
@@ -30,10 +31,15 @@ def _cached(ds, name, make):
     return _CACHE[key]
 
 
+def _facts(ds) -> Facts:
+    """One :class:`Facts` per dataset: every answer of the block shares its reduction."""
+    return _cached(ds, "facts", lambda: Facts.of(ds))
+
+
 def _card(ds):
     def make():
-        stages = client_stages(ds.sales, ds.clients)
-        return client_card(ds.sales, ds.clients, CARD_CLIENT, products=ds.products,
+        stages = client_stages(_facts(ds), ds.clients)
+        return client_card(_facts(ds), ds.clients, CARD_CLIENT, products=ds.products,
                            contacts=ds.contacts, interactions=ds.interactions, stages=stages)
 
     return _cached(ds, "card", make)
@@ -41,20 +47,20 @@ def _card(ds):
 
 def _profile(ds):
     def make():
-        features = client_features(ds.sales, ds.clients, ds.products)
-        pnl = client_pnl(ds.sales, ds.clients, ds.interactions)
+        features = client_features(_facts(ds), ds.clients, ds.products)
+        pnl = client_pnl(_facts(ds), ds.clients, ds.interactions)
         return features, client_profile(features, pnl, top_share=0.2)
 
     return _cached(ds, "profile", make)
 
 
 def _plan(ds):
-    return _cached(ds, "plan", lambda: plan_by_client(ds.sales, ds.clients, goals=PLAN_GOALS))
+    return _cached(ds, "plan", lambda: plan_by_client(_facts(ds), ds.clients, goals=PLAN_GOALS))
 
 
 def _passport(ds):
     return _cached(ds, "passport",
-                   lambda: passport(ds.sales, ds.clients, by="region", market=ds.market))
+                   lambda: passport(_facts(ds), ds.clients, by="region", market=ds.market))
 
 
 @exercise("5.1a", hint="ex.5.1a.hint", kind="number", tol=0)
@@ -72,7 +78,7 @@ def card_stage(ds):
 @exercise("5.2", hint="ex.5.2.hint", kind="share", tol=1e-3)
 def decision_maker_filled(ds):
     """Share of clients whose card names a decision maker."""
-    fill = card_fill(ds.clients, sales=ds.sales, contacts=ds.contacts,
+    fill = card_fill(ds.clients, facts=_facts(ds), contacts=ds.contacts,
                      interactions=ds.interactions).set_index("field")
     return float(fill.loc["decision_maker", "filled_share"])
 
@@ -108,8 +114,8 @@ def plan_uplift(ds):
 @exercise("5.5", hint="ex.5.5.hint", kind="text")
 def weakest_manager(ds):
     """The manager with the lowest completion of the 2025 plan made at the start of 2025."""
-    plan = plan_by_client(ds.sales, ds.clients, goals=CHECK_GOALS, year=2025)
-    pva = plan_vs_actual(plan, ds.sales, by="manager")
+    plan = plan_by_client(_facts(ds), ds.clients, goals=CHECK_GOALS, year=2025)
+    pva = plan_vs_actual(plan, _facts(ds), by="manager")
     pva = pva.loc[pva["manager"] != "new_clients"].sort_values(["completion", "manager"])
     return str(pva["manager"].iloc[0])
 

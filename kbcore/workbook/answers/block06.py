@@ -21,12 +21,12 @@ from kbcore.analyses.segmentation import (
     rfm,
     xyz,
 )
-from kbcore.facts import client_facts
+from kbcore.facts import Facts
 from kbcore.workbook.checks import exercise
 
 
 def _pnl(ds, **period):
-    return client_pnl(ds.sales, ds.clients, ds.interactions, **period)
+    return client_pnl(Facts.of(ds), ds.clients, ds.interactions, **period)
 
 
 def _window(ds):
@@ -50,21 +50,21 @@ def leader_after_price_cut(ds):
 @exercise("6.3", hint="ex.6.3.hint", kind="number", tol=1e-6)
 def money_on_table_active(ds):
     """Money on the table at the clients who bought in the last 365 days, RUB a year."""
-    cl = money_zones(ds.sales, ds.clients, ds.market).clients
+    cl = money_zones(Facts.of(ds), ds.clients, ds.market).clients
     return float(cl.loc[cl["activity"] == "active", "money_on_table"].sum())
 
 
 @exercise("6.4a", hint="ex.6.4a.hint", kind="share", tol=1e-3)
 def one_order_share(ds):
     """Share of the followed new clients with exactly one order (demo README, truth 4)."""
-    return float(second_order_conversion(new_clients(ds.sales, ds.clients))["one_order_share"].iloc[0])
+    return float(second_order_conversion(new_clients(Facts.of(ds), ds.clients))["one_order_share"].iloc[0])
 
 
 @exercise("6.4b", hint="ex.6.4b.hint", kind="text")
 def worst_channel(ds):
     """The acquisition channel with the highest one-order share."""
-    conv = second_order_conversion(new_clients(ds.sales, ds.clients), by="acquisition_channel")
-    return str(conv.sort_values(["one_order_share", "group"], ascending=[False, True])["group"].iloc[0])
+    conv = second_order_conversion(new_clients(Facts.of(ds), ds.clients), by="acquisition_channel")
+    return str(conv.sort_values(["one_order_share", "group_id"], ascending=[False, True])["group_id"].iloc[0])
 
 
 @exercise("6.5", hint="ex.6.5.hint", kind="number", tol=0)
@@ -77,8 +77,9 @@ def a_clients_by_profit(ds):
 def ax_clients(ds):
     """Number of AX clients: ABC by revenue and XYZ with the B2B bounds, both over the last 12 full months."""
     start, end = _window(ds)
-    classes = abc(client_facts(ds.sales, start=start, end=end))
-    regularity = xyz(ds.sales, start=start, end=end, thresholds=XYZ_THRESHOLDS_CLIENTS)
+    facts = Facts.of(ds)
+    classes = abc(facts.clients(start, end))
+    regularity = xyz(facts, start=start, end=end, thresholds=XYZ_THRESHOLDS_CLIENTS)
     matrix = abc_xyz_matrix(classes, regularity).set_index("cell")
     return int(matrix.loc["AX", "clients"])
 
@@ -86,14 +87,15 @@ def ax_clients(ds):
 @exercise("6.7", hint="ex.6.7.hint", kind="number", tol=0)
 def champions(ds):
     """Number of RFM champions at the last sales date (default rules)."""
-    return int((rfm(ds.sales)["rfm_segment"] == "champions").sum())
+    return int((rfm(Facts.of(ds))["rfm_segment"] == "champions").sum())
 
 
 @exercise("6.8", hint="ex.6.8.hint", kind="set")
 def declining_a_clients(ds):
     """A clients of the last 12 months (by revenue) whose lifecycle stage is "declining"."""
     start, end = _window(ds)
-    classes = abc(client_facts(ds.sales, start=start, end=end))
-    stages = client_stages(ds.sales, ds.clients)
+    facts = Facts.of(ds)
+    classes = abc(facts.clients(start, end))
+    stages = client_stages(facts, ds.clients)
     merged = classes.merge(stages[["client_id", "stage"]], on="client_id")
     return sorted(merged.loc[(merged["abc"] == "A") & (merged["stage"] == "declining"), "client_id"])

@@ -1,6 +1,9 @@
-"""The client card as HTML (карточка клиента): renders :class:`kbcore.analyses.card.ClientCard`.
+"""Views of the client card (карточка клиента).
 
-One self-contained HTML fragment (inline CSS, an inline SVG sparkline for the yearly trend) that
+:class:`kbcore.analyses.card.ClientCard` as HTML, and how complete the cards are
+(:func:`kbcore.analyses.card.card_fill`) for people.
+
+The card is one self-contained HTML fragment (inline CSS, an inline SVG sparkline for the yearly trend) that
 shows in a notebook (``IPython.display.HTML``), in the card widget and in an exported report.
 Every text that comes from the data — names, notes, positions, addresses — is escaped with
 :func:`html.escape`, so a client called ``<script>`` shows as text and runs nothing.
@@ -17,7 +20,7 @@ from kbcore.analyses.card import ClientCard
 from kbcore.i18n import catalogue, fmt_date, fmt_money, fmt_number, fmt_pct, t
 from kbcore.schema import C
 
-__all__ = ["card_html", "sparkline_svg"]
+__all__ = ["card_fill_table", "card_html", "field_label", "sparkline_svg"]
 
 _CSS = (
     "<style>"
@@ -53,6 +56,26 @@ def _label(field: str, lang: str) -> str:
         if key in catalogue():
             return html.escape(t(key, lang))
     return html.escape(field)
+
+
+def field_label(field: str, lang: str = "en") -> str:
+    """The people's name of a card field id (catalogue ``col.<field>``, else the id)."""
+    key = f"col.{field}"
+    return t(key, lang) if key in catalogue() else str(field)
+
+
+def card_fill_table(fill: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """:func:`~kbcore.analyses.card.card_fill` for people.
+
+    The field ids as their names and ``recorded`` as yes / no (the numbers unchanged).
+    """
+    yes, no = t("card.yes", lang), t("card.no", lang)
+    out = fill.assign(
+        field=pd.array([field_label(f, lang) for f in fill["field"]], dtype="string"),
+        recorded=pd.array([yes if r else no for r in fill["recorded"]], dtype="string"),
+    )
+    out.attrs.update(fill.attrs)
+    return out
 
 
 def _value(field: str, value, lang: str) -> str:

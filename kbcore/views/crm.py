@@ -1,0 +1,37 @@
+"""View of the CRM table (block 6): its ids in words, ready to write for the CRM's import.
+
+:func:`kbcore.analyses.crm.crm_table` holds ids (RFM segment, stage, the catalogue id of the
+next action); :func:`crm_texts` puts them in the people's words through the catalogue. The
+column names stay the canonical ones, so an import mapping set up once keeps working.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kbcore.analyses.lifecycle import STAGE_ACTIONS
+from kbcore.i18n import t
+
+__all__ = ["crm_texts"]
+
+
+def crm_texts(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """The CRM table in words.
+
+    RFM segments and stages by their people's names (a client without a stage reads "unknown"), the
+    next action as its text (empty without a stage).
+
+    Same rows, columns and order as ``table``; ``attrs`` kept.
+    """
+    stages = table["stage"].astype(object).where(table["stage"].notna(), None).tolist()
+    actions = table["next_action"].astype(object).where(table["next_action"].notna(), None)
+    out = table.assign(
+        rfm_segment=pd.array([t(f"rfm.segment.{s}", lang) for s in table["rfm_segment"]],
+                             dtype="string"),
+        stage=pd.array([t(f"stage.{s}", lang) if s in STAGE_ACTIONS
+                        else t("crm.stage.unknown", lang) for s in stages], dtype="string"),
+        next_action=pd.array([t(a, lang) if a is not None else "" for a in actions],
+                             dtype="string"),
+    )
+    out.attrs.update(table.attrs)
+    return out

@@ -1,0 +1,216 @@
+"""Views of the customer lifecycle (block 2, used by blocks 5 and 6).
+
+Stages, reasons, rules, actions and the work list in the people's words, and the lifecycle's key
+figures.
+
+Every function takes results of :mod:`kbcore.analyses.lifecycle` (ids and numbers) and
+``lang`` and returns text from the catalogue (``stage.<id>``, ``reason.<id>``, ``rule.<id>``,
+``action.<id>``, ``owner.<id>``); numbers are formatted by Babel.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from kbcore.analyses.lifecycle import (
+    DEFAULT_RULES,
+    PRECEDENCE,
+    STAGE_ACTIONS,
+    STAGES,
+    StageRules,
+)
+from kbcore.i18n import fmt_date, fmt_money, fmt_number, fmt_pct, t
+from kbcore.schema import C
+from kbcore.views.figures import Figure
+
+__all__ = [
+    "DUE_TEXT_COLUMNS",
+    "stage_label",
+    "stage_labels",
+    "reason_text",
+    "stage_rules_table",
+    "stage_actions",
+    "counts_table",
+    "due_table",
+    "lifecycle_figures",
+]
+
+DUE_TEXT_COLUMNS = [
+    C.client_id,
+    C.name,
+    C.manager,
+    "stage",
+    "action",
+    "owner",
+    "why",
+    "revenue_window",
+    "days_since_last",
+    "priority",
+]
+"""Columns of :func:`due_table`, in their order."""
+
+
+def stage_label(stage: str, lang: str = "en") -> str:
+    """The people's name of a stage id (catalogue ``stage.<id>``; ``prospect`` included)."""
+    return t(f"stage.{stage}", lang)
+
+
+def stage_labels(stages, lang: str = "en") -> list[str]:
+    """:func:`stage_label` of every id of ``stages`` (an iterable of stage ids)."""
+    return [stage_label(s, lang) for s in stages]
+
+
+def reason_text(stages: pd.DataFrame, lang: str = "en", *, window_months: int = 12) -> pd.Series:
+    """Why each client has its stage, in words with its own numbers (index as ``stages``).
+
+    E.g. "no purchase for 412 days"; the texts are catalogue entries ``reason.*`` (the
+    ``reason`` column of :func:`kbcore.analyses.lifecycle.client_stages` or
+    :func:`~kbcore.analyses.lifecycle.clients_due`), filled with the row's days, usual
+    interval, orders and revenue. ``window_months`` is the window of the rules that made
+    the table (for the wording only).
+    """
+    texts = []
+    for row in stages.itertuples(index=False):
+        interval = row.usual_interval
+        ratio = (
+            row.revenue_window / row.revenue_prev_window
+            if row.revenue_prev_window and row.revenue_prev_window > 0
+            else np.nan
+        )
+        texts.append(
+            t(
+                str(row.reason),
+                lang,
+                months=fmt_number(window_months, lang),
+                days=fmt_number(row.days_since_last, lang),
+                first=fmt_number((row.as_of - row.first_date).days, lang),
+                interval=fmt_number(interval, lang) if pd.notna(interval) else "—",
+                orders=fmt_number(row.orders_window, lang),
+                ratio=fmt_pct(ratio, lang) if pd.notna(ratio) else "—",
+                revenue=fmt_money(row.revenue_window, lang),
+                back=fmt_number((row.as_of - row.return_date).days, lang)
+                if pd.notna(row.return_date)
+                else "—",
+            )
+        )
+    return pd.Series(texts, index=stages.index, dtype="string")
+
+
+def stage_rules_table(rules: StageRules = DEFAULT_RULES, lang: str = "en") -> pd.DataFrame:
+    """The stage rules in words with their current numbers, in the order they are tried.
+
+    Returns
+    -------
+    DataFrame
+        ``order, stage, rule``: one row per stage in ``PRECEDENCE`` order (1 = tried first),
+        the stage's people's name and its rule (catalogue ``rule.<stage>``), so a manager can
+        check any client's stage by hand.
+    """
+    fields_ = {
+        "window": fmt_number(rules.window_months, lang),
+        "new_days": fmt_number(rules.new_days, lang),
+        "lost_days": fmt_number(rules.lost_days, lang),
+        "won_back_days": fmt_number(rules.won_back_days, lang),
+        "factor": fmt_number(rules.at_risk_factor, lang, 1),
+        "min_days": fmt_number(rules.at_risk_min_days, lang),
+        "gaps": fmt_number(rules.min_intervals, lang),
+        "ratio": fmt_pct(rules.decline_ratio, lang),
+        "orders": fmt_number(rules.regular_orders, lang),
+        "top": fmt_pct(rules.key_top_share, lang),
+    }
+    rows = [
+        {"order": i + 1, "stage": stage_label(s, lang), "rule": t(f"rule.{s}", lang, **fields_)}
+        for i, s in enumerate(PRECEDENCE)
+    ]
+    out = pd.DataFrame(rows)
+    return out.astype({"stage": "string", "rule": "string", "order": "int64"})
+
+
+def stage_actions(lang: str = "en") -> pd.DataFrame:
+    """The lifecycle algorithm as a table: stage → action, owner, due within (days).
+
+    Returns
+    -------
+    DataFrame
+        ``stage_id, stage, action, owner, due_days`` in ``STAGES`` order; texts in ``lang``
+        (from :data:`kbcore.analyses.lifecycle.STAGE_ACTIONS`, the table of ids).
+    """
+    rows = []
+    for stage in STAGES:
+        action, owner, due = STAGE_ACTIONS[stage]
+        rows.append(
+            {
+                "stage_id": stage,
+                "stage": stage_label(stage, lang),
+                "action": t(action, lang),
+                "owner": t(owner, lang),
+                "due_days": int(due),
+            }
+        )
+    return pd.DataFrame(rows).astype(
+        {"stage_id": "string", "stage": "string", "action": "string", "owner": "string"}
+    )
+
+
+def counts_table(counts: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """A copy of :func:`~kbcore.analyses.lifecycle.stage_counts` for people.
+
+    Works on any table with a ``stage`` id column; its stages read as the people's names.
+    """
+    out = counts.assign(stage=pd.array(stage_labels(counts["stage"], lang), dtype="string"))
+    out.attrs.update(counts.attrs)
+    return out
+
+
+def due_table(due: pd.DataFrame, lang: str = "en", *,
+              rules: StageRules = DEFAULT_RULES) -> pd.DataFrame:
+    """The work list of :func:`~kbcore.analyses.lifecycle.clients_due` in words.
+
+    Returns
+    -------
+    DataFrame
+        ``DUE_TEXT_COLUMNS``: client_id, name, manager, stage (people's name), action,
+        owner, why (:func:`reason_text`), revenue_window, days_since_last, priority; rows
+        and order as ``due``. ``rules`` (those that made the stages) is for the wording of
+        the reasons only (their ``window_months``).
+    """
+    months = rules.window_months
+    out = due.assign(
+        stage=pd.array(stage_labels(due["stage"], lang), dtype="string"),
+        action=pd.array([t(a, lang) for a in due["action"]], dtype="string"),
+        owner=pd.array([t(o, lang) for o in due["owner"]], dtype="string"),
+        why=reason_text(due, lang, window_months=months),
+    )
+    return out[DUE_TEXT_COLUMNS]
+
+
+def lifecycle_figures(summary: pd.DataFrame, lang: str = "en") -> list[Figure]:
+    """Key-figure rows about the stages at the last date of a stage summary.
+
+    The summary is :func:`~kbcore.analyses.lifecycle.stage_summary`; the rows: the clients with a
+    stage, and the clients (share) and revenue share of the key, declining and lost stages.
+
+    The stages need only the sales lines (``needs`` None); an empty summary gives no rows.
+    Used by :func:`kbcore.views.completeness.completeness_figures`.
+    """
+    if summary.empty:
+        return []
+    last = summary.loc[summary["as_of"] == summary["as_of"].max()].set_index("stage")
+    date = fmt_date(summary["as_of"].max(), lang)
+    rows = [Figure(t("kf.stage_clients", lang, date=date),
+                   fmt_number(int(last["clients"].sum()), lang))]
+    for stage in ("key", "declining", "lost"):
+        rows.append(
+            Figure(
+                t("kf.stage_share", lang, stage=stage_label(stage, lang), date=date),
+                t(
+                    "kf.stage_share_value",
+                    lang,
+                    clients=fmt_number(int(last.loc[stage, "clients"]), lang),
+                    share=fmt_pct(last.loc[stage, "client_share"], lang),
+                    revenue=fmt_pct(last.loc[stage, "revenue_share"], lang),
+                ),
+            )
+        )
+    return rows

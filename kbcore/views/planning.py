@@ -1,0 +1,50 @@
+"""Views of planning («управление будущим»): the plan's summary in the people's words.
+
+:mod:`kbcore.analyses.planning` returns numbers and ids (``unknown``, ``new_clients``); here
+they become labelled rows and sentences. The plan is our model's (the clients' own trends plus
+the goal spread over their headroom), never the company's own plan: the labels say so.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kbcore.i18n import fmt_money, fmt_number, t
+
+__all__ = ["plan_summary_table", "plan_summary_text"]
+
+
+def plan_summary_table(plan: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """The plan's totals as two columns ``figure`` (text) and ``value`` (money).
+
+    The totals are :func:`~kbcore.analyses.planning.plan_by_client`'s ``attrs``; the money is to be
+    formatted by the caller.
+
+    Rows: revenue of the base year, the baselines, what the goal adds (0 when the baselines
+    beat the goal), the new clients' plan, the model plan's total, its gross margin, and the
+    margin goal when the goals have one.
+    """
+    a = plan.attrs
+    rows = [
+        (t("col.revenue_base", lang) + f" {a['base_year']}", a["revenue_base"]),
+        (t("col.baseline", lang), a["baseline"]),
+        (t("col.uplift", lang), max(a["gap"], 0.0)),
+        (t("col.new_clients_plan", lang) + f" ({a['new_clients']})", a["new_plan"]),
+        (t("plan_summary.total", lang, year=a["year"]), a["plan_total"]),
+        (t("col.plan_margin", lang), a["plan_margin"]),
+    ]
+    goals = a.get("goals")
+    if goals is not None and goals.margin_rate is not None:
+        rows.append((t("col.target", lang) + ": " + t("col.gross_margin", lang), a["margin_goal"]))
+    return pd.DataFrame(rows, columns=["figure", "value"])
+
+
+def plan_summary_text(plan: pd.DataFrame, lang: str = "en") -> str:
+    """One line (HTML) on the plan: total = baselines + added by the goal + new clients."""
+    a = plan.attrs
+    return t("widget.plan.summary", lang, year=a["year"],
+             total=fmt_money(a["plan_total"], lang),
+             baseline=fmt_money(a["baseline"], lang),
+             gap=fmt_money(max(a["gap"], 0.0), lang),
+             new=fmt_number(a["new_clients"], lang),
+             new_plan=fmt_money(a["new_plan"], lang))
