@@ -10,6 +10,16 @@ modules do not edit each other's file; an id defined twice is an error). Each en
 Missing languages fall back to English. Placeholders use ``str.format`` syntax.
 Numbers, money and dates are formatted by Babel for the language's locale
 (``ru``: ``1 234 567,50 ₽`` with non-breaking spaces), never by hand.
+
+A text that counts something agrees with its number by the CLDR plural rules of its language
+(Babel's :attr:`babel.Locale.plural_form`): its entry gives one text per plural category, and
+:func:`tn` picks the one for the count::
+
+    <block>.clients_count:
+      en: {one: "{n} client", other: "{n} clients"}
+      ru: {one: "{n} клиент", few: "{n} клиента", many: "{n} клиентов", other: "{n} клиента"}
+
+and ``tn(id, n, lang)`` with that id gives, in ``ru``, "21 клиент", "5 клиентов", "1,5 клиента".
 """
 
 from __future__ import annotations
@@ -29,7 +39,10 @@ from babel.numbers import format_currency, format_decimal, format_percent
 __all__ = [
     "LANGS",
     "DEFAULT_CURRENCY",
+    "PLURAL_CATEGORIES",
     "t",
+    "tn",
+    "plural_category",
     "catalogue",
     "check_lang",
     "fmt_number",
@@ -44,6 +57,22 @@ DEFAULT_CURRENCY = "RUB"
 _LOCALES = {"en": "en_US", "ru": "ru_RU", "bg": "bg_BG"}
 _LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 
+PLURAL_CATEGORIES = ("zero", "one", "two", "few", "many", "other")
+"""The CLDR plural categories; a counting entry's text in a language is a mapping of some of
+them (always ``other``) to texts."""
+
+
+def _text(key: str, lang: str, text, file: str):
+    """One language's text of an entry: a string, or a mapping of CLDR plural categories."""
+    if isinstance(text, dict):
+        forms = {str(k): str(v) for k, v in text.items()}
+        unknown = sorted(set(forms) - set(PLURAL_CATEGORIES))
+        if unknown or "other" not in forms:
+            raise ValueError(f"catalogue id {key!r} in {file}, {lang}: plural forms must be among "
+                             f"{', '.join(PLURAL_CATEGORIES)} and include 'other' (got {sorted(forms)})")
+        return forms
+    return str(text)
+
 
 @lru_cache(maxsize=1)
 def catalogue() -> dict[str, dict[str, str]]:
@@ -56,7 +85,7 @@ def catalogue() -> dict[str, dict[str, str]]:
                 raise ValueError(f"catalogue id {key!r} is defined twice (again in {path.name})")
             if not isinstance(texts, dict) or "en" not in texts:
                 raise ValueError(f"catalogue id {key!r} in {path.name} needs at least an 'en' text")
-            merged[key] = {lang: str(text) for lang, text in texts.items()}
+            merged[key] = {lang: _text(key, lang, text, path.name) for lang, text in texts.items()}
     return merged
 
 
@@ -75,7 +104,38 @@ def t(key: str, lang: str = "en", **kwargs) -> str:
     check_lang(lang)
     texts = catalogue()[key]
     text = texts.get(lang) or texts["en"]
+    if isinstance(text, dict):
+        raise TypeError(f"catalogue id {key!r} counts something: use tn({key!r}, n, lang)")
     return text.format(**kwargs) if kwargs else text
+
+
+def plural_category(n, lang: str = "en") -> str:
+    """The CLDR plural category of the number ``n`` in ``lang``, by Babel.
+
+    ``ru``: 1, 21 → ``one``; 2–4, 22 → ``few``; 0, 5–20, 25 → ``many``; 1.5 → ``other``.
+    ``en`` and ``bg``: 1 → ``one``, anything else → ``other``.
+    """
+    return Locale.parse(_LOCALES[check_lang(lang)]).plural_form(abs(n))
+
+
+def tn(key: str, n, lang: str = "en", **kwargs) -> str:
+    """The text of catalogue id ``key`` for the count ``n``, agreeing with it (CLDR plural rules).
+
+    The entry gives one text per plural category (see the module docstring); a plain string
+    serves every count. ``{n}`` in the text is ``n`` formatted for the locale
+    (:func:`fmt_number`: whole numbers without decimals, others with one), unless ``n`` is
+    passed in ``kwargs`` too. A language without the entry falls back to English, with the
+    English rules.
+    """
+    check_lang(lang)
+    texts = catalogue()[key]
+    used = lang if texts.get(lang) else "en"
+    forms = texts[used]
+    if isinstance(forms, dict):
+        forms = forms.get(plural_category(n, used)) or forms["other"]
+    whole = float(n).is_integer()
+    kwargs.setdefault("n", fmt_number(n, lang, 0 if whole else 1))
+    return forms.format(**kwargs)
 
 
 def bilingual(key: str, **kwargs) -> str:

@@ -186,9 +186,11 @@ def test_registration_errors():
 
 def test_answer_modules_are_found_on_disk_and_load_lazily(monkeypatch):
     modules = checks.answer_modules()
-    on_disk = sorted(p.stem for p in checks.ANSWERS_DIR.glob("block*.py"))
+    on_disk = sorted(p.stem for p in checks.ANSWERS_DIR.glob("*.py") if checks.ANSWER_MODULE.match(p.stem))
     assert [m.rsplit(".", 1)[1] for m in modules] == on_disk
     assert "kbcore.workbook.answers.block01" in modules
+    assert [bool(checks.ANSWER_MODULE.match(n)) for n in ("block07", "kpi03", "__init__", "block7", "kpi_x")] == [
+        True, True, False, False, False]
     monkeypatch.setattr(checks, "_REGISTRY", {})
     monkeypatch.setattr(checks, "_LOADED", False)
     monkeypatch.setattr(checks, "answer_modules", lambda: [])

@@ -25,7 +25,7 @@ from kbcore import demo
 from kbcore.paths import PROJECT_DIR
 
 NOTEBOOKS = sorted((PROJECT_DIR / "notebooks" / "kb").glob("*.ipynb"))
-AS_OF = ("02_", "06_")  # the notebooks with an as_of parameter
+AS_OF = ("02_", "05_", "06_")  # the notebooks with an as_of parameter
 
 
 def _company(**kw) -> dict[str, pd.DataFrame]:

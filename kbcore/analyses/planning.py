@@ -18,7 +18,9 @@ manager and plan-versus-actual control.
 Every sales number comes from one :class:`kbcore.facts.Facts` (the sales reduced once), and
 the planning date defaults to ``facts.as_of``. The plan is **our model's** plan (the clients'
 own trends plus the goal spread over their headroom), not a plan the company wrote: the
-company's own targets are the ``targets`` table (:func:`targets_vs_actual`). Source: seminar program block 5
+company's own targets are the ``targets`` table (:func:`targets_vs_actual`).
+
+Source: seminar program block 5
 («Технология создания клиентской базы», «управление будущим») and block 6 (management
 functions through the customer base); the allocation of a growth goal by headroom (potential
 minus current purchases) is the "share of wallet" planning of key account management (M.

@@ -4,6 +4,7 @@
     kbcore run [--data PATH] [--mapping FILE] [--lang ru] [--out DIR]
     kbcore demo [--out DIR] [--clients N] [--years Y] [--seed S]
     kbcore build [--check]
+    kbcore new-block PROGRAM NN name [--title TITLE]
 
 Bad input ends in a clear message (what, where, what to do) and a non-zero exit code,
 never in a traceback.
@@ -22,6 +23,7 @@ from kbcore.ingest.dataset import validate
 from kbcore.paths import DEMO_DIR
 from kbcore.workbook.build import build
 from kbcore.workbook.generate import ExerciseMarkerError
+from kbcore.workbook.scaffold import ScaffoldError, block, new_block, next_steps
 
 __all__ = ["main"]
 
@@ -68,6 +70,18 @@ def _cmd_build(args) -> int:
     return 0
 
 
+def _cmd_new_block(args) -> int:
+
+    try:
+        new = block(args.program, args.number, args.name, args.title)
+        written = new_block(args.program, args.number, args.name, title=args.title)
+    except ScaffoldError as err:
+        print(err, file=sys.stderr)
+        return 1
+    print(next_steps(new, written))
+    return 0
+
+
 def _parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kbcore", description="KB Workbook: customer-base analyses")
     sub = p.add_subparsers(dest="command", required=True)
@@ -97,6 +111,16 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="regenerate notebooks and exercises from their sources")
     b.add_argument("--check", action="store_true", help="change nothing; fail if anything is stale")
     b.set_defaults(func=_cmd_build)
+
+    n = sub.add_parser("new-block", help="write the sources of a new block (never overwrites a file)",
+                       description="Write the sources of a new block with one working example: its "
+                                   "notebook, solutions, analysis, view, chart, texts, exercise answer "
+                                   "and tests. Then run `kbcore build`.")
+    n.add_argument("program", metavar="PROGRAM", help="kb (or 000) or kpi (or 004)")
+    n.add_argument("number", metavar="NN", help="the block's number in the program, 1-99")
+    n.add_argument("name", help="base name of the block's modules, e.g. client_audit")
+    n.add_argument("--title", help="the block's English title (default: the name in words)")
+    n.set_defaults(func=_cmd_new_block)
     return p
 
 

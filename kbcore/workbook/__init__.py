@@ -7,10 +7,11 @@ In a workbook::
     answer = ...
     check("1.1", answer)     # ✔ right / ✘ not yet + hint; never the answer
 
-Blocks register their exercises in ``kbcore/workbook/answers/blockNN.py``; every such module is
-found on disk and imported on the first :func:`check`. The generator (``solutions/`` ->
-``exercises/``) is :mod:`kbcore.workbook.generate`; ``kbcore build`` (:mod:`kbcore.workbook.build`)
-writes the notebooks and the exercises.
+Blocks register their exercises in ``kbcore/workbook/answers/blockNN.py`` (program 004:
+``kpiNN.py``); every such module is found on disk and imported on the first :func:`check`.
+The generator (``solutions/`` -> ``exercises/``) is :mod:`kbcore.workbook.generate`;
+``kbcore build`` (:mod:`kbcore.workbook.build`) writes the notebooks and the exercises;
+``kbcore new-block`` (:mod:`kbcore.workbook.scaffold`) writes the sources of a new block.
 """
 
 from __future__ import annotations

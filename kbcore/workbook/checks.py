@@ -142,18 +142,22 @@ def exercise(exercise_id: str, *, hint: str | None = None, tol: float | None = N
 
 
 ANSWERS_PACKAGE = "kbcore.workbook.answers"
-"""The package whose ``block*`` modules register the exercises (they import this module, so it
+"""The package whose block modules register the exercises (they import this module, so it
 finds them on disk and imports them by name rather than importing the package)."""
 ANSWERS_DIR = Path(__file__).resolve().parent / "answers"
+ANSWER_MODULE = re.compile(r"^(block|kpi)\d\d$")
+"""The name of a block's answers module: ``blockNN`` for program 000 (exercise ids ``"N.x"``),
+``kpiNN`` for program 004 (exercise ids ``"kpiN.x"``, which cannot collide with 000's)."""
 
 
 def answer_modules() -> list[str]:
-    """The modules that register exercises: every ``block*`` module of :mod:`kbcore.workbook.answers`.
+    """The modules that register exercises: every ``blockNN`` and ``kpiNN`` module of
+    :mod:`kbcore.workbook.answers`.
 
     Found on disk, so a new block's answers need no list to be edited by hand.
     """
     return sorted(f"{ANSWERS_PACKAGE}.{info.name}" for info in pkgutil.iter_modules([str(ANSWERS_DIR)])
-                  if info.name.startswith("block"))
+                  if ANSWER_MODULE.match(info.name))
 
 
 def _ensure_loaded() -> None:

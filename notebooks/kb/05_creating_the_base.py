@@ -86,6 +86,7 @@ ui.quality_report(ds, lang)
 stages = client_stages(facts, ds.clients)
 features = client_features(facts, ds.clients, ds.products)
 pnl = client_pnl(facts, ds.clients, ds.interactions)
+has_cards = ds.has("clients") and not ds.quality.stats("clients").derived  # cards, not just names from the sales
 has_traits = any(ds.has("clients", c) for c in ("segment", "size", "region", "acquisition_channel"))
 
 # %% [markdown]
@@ -100,7 +101,7 @@ fill = card_fill(ds.clients, facts=facts, contacts=ds.contacts, interactions=ds.
 ui.styled(card_fill_table(fill, lang), lang, ints=["filled"], pct=["filled_share"], max_rows=None)
 
 # %%
-if not ds.has("clients", "segment") and not ds.has("clients", "tax_id"):
+if not has_cards or (not ds.has("clients", "segment") and not ds.has("clients", "tax_id")):
     display(Markdown(ui.needs("need.card_fields", "need.card_fields.how", lang)))
 if ds.contacts is None:
     display(Markdown(ui.needs("need.contacts", "need.contacts.how", lang)))
@@ -312,7 +313,7 @@ if ds.market is None:
 
 # %% tags=["key-figures"]
 creation_figures(fill=fill, profile=profile, matches=matches, market=market, plan=plan, passport_table=pp,
-                 has_clients=ds.has("clients"), has_traits=has_traits, has_market=ds.market is not None,
+                 has_clients=has_cards, has_traits=has_traits, has_market=ds.market is not None,
                  has_cost=ds.has("sales", "cost"), lang=lang).style.hide(axis="index")
 
 # %% [markdown]

@@ -1,0 +1,666 @@
+"""``kbcore new-block``: the sources of a new block, in the house's anatomy, with one working example.
+
+    kbcore new-block kb 3 client_audit --title "Audit of the customer base"
+
+``PROGRAM`` is ``kb`` (or ``000``, "Customer base and key clients") or ``kpi`` (or ``004``, "Key
+performance indicators"); ``NN`` the block's number in the seminar's program (1–99); ``name`` the
+base name of the block's modules (lower case, digits, ``_``). It writes, for program ``kb``
+(``P`` = the program's folder, ``M`` = ``blockNN`` for ``kb`` and ``kpiNN`` for ``kpi``):
+
+=========================================  ===================================================
+``notebooks/P/NN_name.py``                 the block notebook: title, "what you will see", the
+                                           ``parameters`` cell, load + ``Facts.of``, one section,
+                                           the ``key-figures`` cell
+``solutions/P/NN_name.py``                 the exercise workbook with its answer (one exercise)
+``kbcore/analyses/name.py``                :func:`revenue_by_year` (facts in, a table out)
+``kbcore/views/name.py``                   its table and the block's key figures, for people
+``kbcore/charts/name.py``                  its chart (layout only)
+``kbcore/locale/M.yaml``                   the texts of the view and the chart (en, ru)
+``kbcore/locale/exercises_M.yaml``         the exercise's hint (en, ru)
+``kbcore/workbook/answers/M.py``           the exercise's expected answer (found on disk)
+``tests/test_name.py``                     hand-computed tests of the analysis, view and chart
+=========================================  ===================================================
+
+The example (revenue, gross margin, orders and buying clients per year, from
+``facts.periods("year")``) runs on the demo company and on any company's sales, so the new
+block builds, runs and passes its tests before anything else is written; the author then
+replaces it with the block's own analyses. Exercise ids are ``"N.1"`` for program 000 and
+``"kpiN.1"`` for program 004, so the two programs' ids never collide.
+
+Nothing is ever overwritten: when a file exists, the block's number is taken in its program,
+or a catalogue id the block would define exists already, :func:`new_block` raises
+:class:`ScaffoldError` naming every problem, and writes nothing. The derived notebooks
+(``.ipynb``, ``exercises/``) are not written here: ``kbcore build`` writes them.
+"""
+
+from __future__ import annotations
+
+import keyword
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from string import Template
+
+import yaml
+
+from kbcore.paths import PROJECT_DIR
+
+__all__ = ["PROGRAMS", "Block", "Program", "ScaffoldError", "block", "new_block", "next_steps", "planned"]
+
+
+class ScaffoldError(ValueError):
+    """The block cannot be created as asked (bad arguments, or it would overwrite something)."""
+
+
+@dataclass(frozen=True)
+class Program:
+    """A seminar program: its folder under ``notebooks/``, its code, and how its blocks are named."""
+
+    folder: str
+    code: str
+    seminar: str
+    module_prefix: str
+    """``blockNN`` / ``kpiNN``: the block's answers module and locale files."""
+    id_prefix: str
+    """Put before the block's number in exercise ids: ``"1.1"`` (000), ``"kpi1.1"`` (004)."""
+    lang_note: str
+    money_note: str
+
+
+PROGRAMS = {
+    "kb": Program("kb", "000", "Customer base and key clients: audit, creation, management",
+                  "block", "", '"en" or "ru": language of charts and tables', "in roubles"),
+    "kpi": Program("kpi", "004", "Key performance indicators", "kpi", "kpi",
+                   '"en", "ru" or "bg": language of charts and tables (texts without a Bulgarian '
+                   "translation show in English)", "in the data's currency"),
+}
+"""The two programs by folder; ``000`` and ``004`` are accepted for them too."""
+_ALIASES = {"000": "kb", "004": "kpi"}
+_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+@dataclass(frozen=True)
+class Block:
+    """What a new block is called everywhere."""
+
+    program: Program
+    number: int
+    name: str
+    title: str
+
+    @property
+    def nn(self) -> str:
+        return f"{self.number:02d}"
+
+    @property
+    def stem(self) -> str:
+        """``NN_name``: the notebooks' file name."""
+        return f"{self.nn}_{self.name}"
+
+    @property
+    def module(self) -> str:
+        """``blockNN`` or ``kpiNN``: the answers module and the locale files."""
+        return f"{self.program.module_prefix}{self.nn}"
+
+    @property
+    def exercise_id(self) -> str:
+        return f"{self.program.id_prefix}{self.number}.1"
+
+    @property
+    def hint_id(self) -> str:
+        return f"ex.{self.exercise_id}.hint"
+
+
+def block(program: str, number, name: str, title: str | None = None) -> Block:
+    """Check the arguments of ``kbcore new-block`` and name the block (ScaffoldError if wrong)."""
+    problems = []
+    folder = _ALIASES.get(str(program), str(program))
+    if folder not in PROGRAMS:
+        problems.append(f"PROGRAM must be kb (000) or kpi (004), not {program!r}")
+    try:
+        nn = int(str(number), 10)
+    except ValueError:
+        nn = 0
+    if not 1 <= nn <= 99:
+        problems.append(f"NN must be the block's number, 1 to 99, not {number!r}")
+    if not _NAME.match(str(name)) or keyword.iskeyword(str(name)):
+        problems.append(f"name must be a module name (lower-case letters, digits, _; starting with a "
+                        f"letter; not a Python keyword), such as client_audit, not {name!r}")
+    if problems:
+        raise ScaffoldError("kbcore new-block: " + "; ".join(problems) + ".")
+    title = (title or name.replace("_", " ")).strip()
+    return Block(PROGRAMS[folder], nn, name, title[:1].upper() + title[1:])
+
+
+def _values(b: Block) -> dict[str, str]:
+    p = b.program
+    return {"name": b.name, "nn": b.nn, "number": str(b.number), "prog": p.folder, "code": p.code,
+            "seminar": p.seminar, "title": b.title, "stem": b.stem, "module": b.module,
+            "ex_id": b.exercise_id, "hint_id": b.hint_id, "lang_note": p.lang_note,
+            "money_note": p.money_note}
+
+
+def planned(b: Block) -> dict[str, str]:
+    """The files of block ``b`` (paths relative to the project, ``/``-separated) and their text."""
+    v = _values(b)
+    files = {
+        f"notebooks/{b.program.folder}/{b.stem}.py": _NOTEBOOK,
+        f"solutions/{b.program.folder}/{b.stem}.py": _SOLUTIONS,
+        f"kbcore/analyses/{b.name}.py": _ANALYSIS,
+        f"kbcore/views/{b.name}.py": _VIEW,
+        f"kbcore/charts/{b.name}.py": _CHART,
+        f"kbcore/locale/{b.module}.yaml": _LOCALE,
+        f"kbcore/locale/exercises_{b.module}.yaml": _EXERCISES_LOCALE,
+        f"kbcore/workbook/answers/{b.module}.py": _ANSWERS,
+        f"tests/test_{b.name}.py": _TEST,
+    }
+    return {path: Template(text).substitute(v) for path, text in files.items()}
+
+
+def _catalogue_ids(root: Path) -> set[str]:
+    ids: set[str] = set()
+    for path in sorted((root / "kbcore" / "locale").glob("*.yaml")):
+        ids |= set(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+    return ids
+
+
+def _problems(b: Block, files: dict[str, str], root: Path) -> list[str]:
+    problems = [f"{rel} exists" for rel in files if (root / rel).exists()]
+    for folder in ("notebooks", "solutions"):
+        taken = sorted((root / folder / b.program.folder).glob(f"{b.nn}_*.py"))
+        problems += [f"block {b.number} of program {b.program.code} exists: "
+                     f"{p.relative_to(root).as_posix()}" for p in taken
+                     if p.relative_to(root).as_posix() not in files]
+    ours = set()
+    for rel, text in files.items():
+        if rel.endswith(".yaml"):
+            ours |= set(yaml.safe_load(text))
+    clash = sorted(ours & _catalogue_ids(root))
+    if clash:
+        problems.append(f"catalogue ids already defined in kbcore/locale/: {', '.join(clash)} "
+                        f"(choose another name or number)")
+    return problems
+
+
+def new_block(program: str, number, name: str, *, title: str | None = None,
+              root=PROJECT_DIR) -> list[Path]:
+    """Write the sources of a new block (see the module docstring); return the files written.
+
+    Parameters
+    ----------
+    program : str
+        ``"kb"`` / ``"000"`` or ``"kpi"`` / ``"004"``.
+    number : int or str
+        The block's number in the program, 1–99.
+    name : str
+        Base name of the block's modules, e.g. ``"client_audit"``.
+    title : str, optional
+        The block's title in English as the program words it; default: the name in words.
+    root : path
+        The project folder; default the one :mod:`kbcore.paths` resolves (``KB_PROJECT_DIR``).
+
+    Raises
+    ------
+    ScaffoldError
+        Bad arguments, or any file or catalogue id the block would write exists already;
+        nothing is written then.
+    """
+    root = Path(root).resolve()
+    b = block(program, number, name, title)
+    files = planned(b)
+    problems = _problems(b, files, root)
+    if problems:
+        raise ScaffoldError("kbcore new-block: nothing was written, because\n  - "
+                            + "\n  - ".join(problems))
+    written = []
+    for rel, text in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with open(path, "x", encoding="utf-8", newline="\n") as out:  # "x": never overwrite
+            out.write(text)
+        written.append(path)
+    return written
+
+
+def next_steps(b: Block, written: list[Path], root=PROJECT_DIR) -> str:
+    """What the author does after :func:`new_block`, as the command prints it."""
+    root = Path(root).resolve()
+    rel = [p.relative_to(root).as_posix() for p in written]
+    nb = f"notebooks/{b.program.folder}/{b.stem}.ipynb"
+    sol = f"solutions/{b.program.folder}/{b.stem}.ipynb"
+    lines = [f"Created block {b.number} of program {b.program.code} ({b.program.folder}), "
+             f"\"{b.title}\":", *[f"  {r}" for r in rel], "", "Next:",
+             f"  1. kbcore build            # writes {nb}, {sol} and exercises/{b.program.folder}/{b.stem}.ipynb",
+             f"  2. python -m pytest -q tests/test_{b.name}.py",
+             f"     python -m pytest -q --nbval-lax {nb} {sol}",
+             f"  3. Replace the example (revenue_by_year) with the block's analyses in kbcore/analyses/{b.name}.py,",
+             f"     their texts in kbcore/views/{b.name}.py and charts in kbcore/charts/{b.name}.py; every text in",
+             f"     kbcore/locale/{b.module}.yaml (en and ru); exercises in solutions/, their answers in",
+             f"     kbcore/workbook/answers/{b.module}.py; hand-computed tests in tests/test_{b.name}.py.",
+             "  4. ruff check kbcore tests notebooks solutions && lint-imports && kbcore build --check,",
+             "     add the block to README.md, and commit the sources with the generated notebooks.",
+             "  The recipe, step by step: CONTRIBUTING.md, \"Add a block\"."]
+    if b.program.folder == "kpi":
+        lines.append("  Program 004 is taught in Bulgarian: add a bg text beside en and ru to the new ids.")
+    return "\n".join(lines)
+
+
+# --- templates (string.Template: $name, ${name}) -------------------------------------------------
+
+_NOTEBOOK = '''\
+# %% [markdown]
+# # Block $number · $title
+# *(seminar "$seminar", program $code)*
+#
+# **What you will see**
+# - Revenue, gross margin and orders, year by year, and how many clients bought each year.
+# - The key figures of the last year, with what your data cannot tell said plainly.
+
+# %% [markdown] tags=["remove"]
+# > **For the author** (delete this cell): `kbcore new-block` wrote this notebook with one working example,
+# > revenue per year. Replace it with the block's own questions, section by section: the question → one
+# > `kbcore` call → a table or chart → what to look at → what to do about it. See CONTRIBUTING.md.
+
+# %% tags=["parameters"]
+data = None  # folder or file with your company's exports; None means the demo company
+mapping = None  # YAML file mapping your headers to canonical columns; None means built-in 1C/English headers
+lang = "en"  # $lang_note
+start = None  # first date of the analysed period, "YYYY-MM-DD"; None means all data
+end = None  # last date of the analysed period, "YYYY-MM-DD"; None means the last date in the data
+# the block's own parameters
+years = 5  # how many of the last years the table and the chart show
+
+# %%
+import matplotlib.pyplot as plt
+from IPython.display import Markdown, display
+
+import kbcore
+from kbcore import views as ui
+from kbcore.analyses.$name import revenue_by_year
+from kbcore.charts import use_style
+from kbcore.charts.$name import plot_revenue_by_year
+from kbcore.facts import Facts
+from kbcore.views.$name import key_figures, revenue_table
+
+use_style()
+
+# %% [markdown]
+# ## Load the data
+# One call reads the company's files (or the demo company), maps the headers onto the canonical tables and
+# checks them: the data-quality report below says what was read, what was dropped and why, and what is missing.
+# Then the sales lines are reduced once, into `facts`, which every analysis of this block takes.
+
+# %%
+ds = kbcore.load(data, mapping)
+facts = Facts.of(ds, start=start, end=end)
+print(ui.loaded_summary(ds, lang))
+ui.quality_report(ds, lang)
+
+# %% [markdown]
+# ## 1. Does the business grow with its clients?
+# Revenue, gross margin (revenue minus the cost of goods) and orders per year, and the number of clients who
+# bought that year.
+
+# %%
+by_year = revenue_by_year(facts, years=years)
+revenue_table(by_year, lang)
+
+# %%
+ax = plot_revenue_by_year(by_year, lang=lang)
+plt.show()
+
+# %%
+if not ds.has("sales", "cost"):
+    display(Markdown(ui.needs("need.cost", "need.cost.how", lang)))
+
+# %% [markdown]
+# **What to look at.** Whether revenue and the number of buying clients move together. Revenue that grows while
+# the clients stay as many means each client buys more; more clients with the same revenue means smaller ones.
+#
+# **What to do about it.** Set next year's goals in both: the clients to keep and to win, and the revenue per
+# client.
+
+# %% [markdown]
+# ## Key figures of block $number
+
+# %% tags=["key-figures"]
+key_figures(by_year, has_cost=ds.has("sales", "cost"), lang=lang).style.hide(axis="index")
+
+# %% [markdown]
+# **Next:** the exercises of this block are in `exercises/$prog/$stem.ipynb` (the trainer's answers are in
+# `solutions/$prog/$stem.ipynb`).
+'''
+
+_SOLUTIONS = '''\
+# %% [markdown]
+# # Block $number · Exercises · $title
+#
+# Exercises on the demo company, so that everybody in the room gets the same right answer. Each one asks a
+# question, gives you a cell to write the answer in (replace the `...`), and ends with a `check(...)` line that
+# tells you at once whether you are right — and, if not yet, gives a hint.
+# The functions you need are the ones the block's notebook uses; `help(function)` shows what each does.
+
+# %%
+import kbcore
+from kbcore.analyses.$name import revenue_by_year
+from kbcore.facts import Facts
+from kbcore.workbook import check, set_lang
+
+lang = "en"  # "ru" for hints in Russian
+set_lang(lang)
+ds = kbcore.load()  # the demo company
+facts = Facts.of(ds)
+by_year = revenue_by_year(facts)
+by_year
+
+# %% [markdown]
+# ## Exercise $ex_id · Revenue of the last year
+# What was the demo company's revenue in its last year, $money_note? Take it from `by_year` (the last row), or
+# read it in the table above and type it in.
+
+# %%
+revenue_last_year = by_year["revenue"].iloc[-1]  # SOLUTION
+check("$ex_id", revenue_last_year)
+'''
+
+_ANALYSIS = '''\
+"""Block $number · $title: the block's analyses — numbers, ids and tables, no text for people.
+
+Started by ``kbcore new-block`` with one example, :func:`revenue_by_year`; replace it with the
+block's own analyses. Each is a pure function: the notebook's :class:`~kbcore.facts.Facts` first,
+explicit parameters after it, a table out; it never reads files, plots, prints or takes ``lang``.
+What people read is in :mod:`kbcore.views.$name`, the charts in :mod:`kbcore.charts.$name`.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from kbcore.facts import Facts
+
+__all__ = ["BY_YEAR_COLUMNS", "revenue_by_year"]
+
+BY_YEAR_COLUMNS = ["year", "clients", "orders", "revenue", "gross_margin"]
+"""The columns of :func:`revenue_by_year`, in order."""
+
+
+def revenue_by_year(facts: Facts, *, years: int | None = None) -> pd.DataFrame:
+    """Revenue, gross margin, orders and buying clients per calendar year.
+
+    Parameters
+    ----------
+    facts : Facts
+        The facts of the notebook's period; read through ``facts.periods("year")``.
+    years : int, optional
+        Keep only the last ``years`` years with sales (at least 1); all of them when None.
+
+    Returns
+    -------
+    DataFrame
+        One row per year with at least one sales line, oldest first (:data:`BY_YEAR_COLUMNS`):
+        ``year`` (int); ``clients``, the clients with at least one order that year; ``orders``,
+        Σ orders (distinct shipment documents); ``revenue``, Σ net revenue (returns are negative
+        lines); ``gross_margin``, Σ (revenue − cost), NaN when no line of the year has a cost.
+        Empty (with these columns) when the period has no sales.
+
+    Notes
+    -----
+    revenue_y = Σ_c revenue_(c,y) and clients_y = #{c : orders_(c,y) > 0}, over the facts per
+    client and year; :mod:`kbcore.facts.reduce` defines each measure. Plain accounting
+    definitions, no model.
+    """
+    if years is not None and years < 1:
+        raise ValueError(f"years must be at least 1, not {years!r}")
+    per = facts.periods("year")
+    grouped = per.assign(buying=per["orders"] > 0).groupby("period", sort=True)
+    out = pd.DataFrame({
+        "clients": grouped["buying"].sum(),
+        "orders": grouped["orders"].sum(),
+        "revenue": grouped["revenue"].sum(),
+        "gross_margin": grouped["gross_margin"].sum(min_count=1),
+    }).rename_axis("year").reset_index()
+    out = out.astype({"year": "int64", "clients": "int64", "orders": "int64",
+                      "revenue": "float64", "gross_margin": "float64"})
+    if years is not None:
+        out = out.tail(years)
+    return out[BY_YEAR_COLUMNS].reset_index(drop=True)
+'''
+
+_VIEW = '''\
+"""Block $number · $title: the block's results in the people's words.
+
+Texts from the catalogue (``kbcore/locale/$module.yaml``), numbers formatted by Babel for
+``lang``; key figures through :mod:`kbcore.views.figures`, so that a figure the company's data
+cannot give is shown as missing, never as a number. Nothing here computes what a reader would
+need to check: that is :mod:`kbcore.analyses.$name`.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from kbcore.i18n import fmt_money, t, tn
+from kbcore.views.display import styled
+from kbcore.views.figures import Figure, key_figures_table, missing
+
+__all__ = ["key_figures", "revenue_table"]
+
+
+def revenue_table(by_year: pd.DataFrame, lang: str = "en"):
+    """:func:`~kbcore.analyses.$name.revenue_by_year` for people: headers in ``lang``, money and
+    counts in the locale's format, a gross margin the data cannot give as "—"."""
+    return styled(by_year, lang, max_rows=None)
+
+
+def key_figures(by_year: pd.DataFrame, *, has_cost: bool, lang: str = "en") -> pd.DataFrame:
+    """The block's key figures: revenue, buying clients and gross margin of the last year.
+
+    Parameters
+    ----------
+    by_year : DataFrame
+        :func:`~kbcore.analyses.$name.revenue_by_year`.
+    has_cost : bool
+        Whether the company's sales carry a cost of goods (``ds.has("sales", "cost")``); without
+        it the gross margin is "— (no data: needs …)", never a number.
+    lang : str
+        Language of the labels and the numbers.
+
+    Returns
+    -------
+    DataFrame
+        :func:`~kbcore.views.figures.key_figures_table` (two text columns; ``attrs["needs"]``).
+    """
+    if len(by_year):
+        last = by_year.iloc[-1]
+        year = str(int(last["year"]))
+        clients = tn("$name.kf.clients_value", int(last["clients"]), lang)
+    else:
+        last = pd.Series(math.nan, index=by_year.columns)
+        year = clients = "—"
+    margin = fmt_money(last["gross_margin"], lang) if has_cost else missing("need.cost", lang)
+    rows = [
+        Figure(t("$name.kf.revenue", lang, year=year), fmt_money(last["revenue"], lang)),
+        Figure(t("$name.kf.clients", lang, year=year), clients),
+        Figure(t("$name.kf.margin", lang, year=year), margin, needs="sales.cost"),
+    ]
+    return key_figures_table(rows, lang)
+'''
+
+_CHART = '''\
+"""Block $number · $title: the block's charts.
+
+Each draws one computed result and computes nothing beyond layout:
+``plot_x(result, *, lang="en", ax=None) -> Axes``; texts from the catalogue, money on the axis
+by Babel (:func:`kbcore.charts.money_formatter`), colours from :data:`kbcore.charts.COLORS`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from matplotlib.axes import Axes
+
+from kbcore.charts import COLORS, money_formatter, new_axes
+from kbcore.i18n import t
+
+__all__ = ["plot_revenue_by_year"]
+
+
+def plot_revenue_by_year(by_year: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -> Axes:
+    """Revenue and gross margin per year, as bars side by side.
+
+    Parameters
+    ----------
+    by_year : DataFrame
+        :func:`kbcore.analyses.$name.revenue_by_year`.
+    lang : str
+        Language of the texts and of the money on the axis.
+    ax : Axes, optional
+        Where to draw; a new figure in the kbcore style when None.
+
+    The revenue bars come first (``ax.patches``), then the gross-margin bars, which are left
+    out when no year has a gross margin (no cost in the data).
+    """
+    ax = new_axes(ax)
+    x = np.arange(len(by_year))
+    has_margin = bool(by_year["gross_margin"].notna().any())
+    width = 0.4 if has_margin else 0.6
+    shift = width / 2 if has_margin else 0.0
+    ax.bar(x - shift, by_year["revenue"], width, color=COLORS["revenue"], label=t("col.revenue", lang))
+    if has_margin:
+        ax.bar(x + shift, by_year["gross_margin"].fillna(0.0), width, color=COLORS["gross_margin"],
+               label=t("col.gross_margin", lang))
+    ax.set_xticks(x, [str(int(year)) for year in by_year["year"]])
+    ax.yaxis.set_major_formatter(money_formatter(lang))
+    ax.set_title(t("$name.chart.title", lang))
+    ax.set_ylabel(t("$name.chart.ylabel", lang))
+    if len(by_year):
+        ax.legend(loc="upper left")
+    else:
+        ax.text(0.5, 0.5, t("$name.chart.empty", lang), transform=ax.transAxes, ha="center",
+                va="center", color=COLORS["neutral"])
+    return ax
+'''
+
+_LOCALE = '''\
+# Block $number · $title (program $code): texts of kbcore/views/$name.py and kbcore/charts/$name.py.
+# Every id starts with "$name." so that no other file defines it; en and ru for every id.
+$name.chart.title:
+  en: "Revenue and gross margin by year"
+  ru: "Выручка и валовая маржа по годам"
+$name.chart.ylabel:
+  en: "Per year"
+  ru: "За год"
+$name.chart.empty:
+  en: "No sales in the period"
+  ru: "За период нет продаж"
+$name.kf.revenue:
+  en: "Revenue, {year}"
+  ru: "Выручка, {year}"
+$name.kf.clients:
+  en: "Clients who bought, {year}"
+  ru: "Клиенты с покупками, {year}"
+$name.kf.clients_value:
+  en: {one: "{n} client", other: "{n} clients"}
+  ru: {one: "{n} клиент", few: "{n} клиента", many: "{n} клиентов", other: "{n} клиента"}
+$name.kf.margin:
+  en: "Gross margin, {year}"
+  ru: "Валовая маржа, {year}"
+'''
+
+_EXERCISES_LOCALE = '''\
+# Block $number · $title (program $code): hints of the exercises in solutions/$prog/$stem.py
+# (expected answers: kbcore/workbook/answers/$module.py). A hint helps; it never gives the answer.
+$hint_id:
+  en: 'The last row of `by_year` is the last year: `by_year["revenue"].iloc[-1]` is its revenue.'
+  ru: 'Последняя строка `by_year` — последний год: `by_year["revenue"].iloc[-1]` — его выручка.'
+'''
+
+_ANSWERS = '''\
+"""Expected answers of block $number's exercises (solutions/$prog/$stem.py).
+
+Each answer is computed through the same kbcore functions the block uses, on the demo company
+(``ds``, loaded once per process by :mod:`kbcore.workbook.checks`), so a change in an analysis
+changes the expected answer with it; nothing here is a hard-coded number. This module is found
+on disk (:func:`kbcore.workbook.checks.answer_modules`): no list to edit.
+"""
+
+from __future__ import annotations
+
+from kbcore.analyses.$name import revenue_by_year
+from kbcore.facts import Facts
+from kbcore.workbook.checks import exercise
+
+
+@exercise("$ex_id", hint="$hint_id", kind="number", tol=1e-6)
+def revenue_last_year(ds):
+    """Revenue of the demo company's last year: the last row of ``revenue_by_year``."""
+    return float(revenue_by_year(Facts.of(ds))["revenue"].iloc[-1])
+'''
+
+_TEST = '''\
+"""Block $number · $title: the example analysis, its views and its chart, computed by hand."""
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import pytest
+
+from kbcore.analyses.$name import revenue_by_year
+from kbcore.charts.$name import plot_revenue_by_year
+from kbcore.facts import Facts
+from kbcore.i18n import fmt_money
+from kbcore.views import is_missing
+from kbcore.views.$name import key_figures, revenue_table
+
+
+def sales(cost: bool = True) -> pd.DataFrame:
+    """Two clients over two years; client A returns part of its 2025 order (document R1)."""
+    out = pd.DataFrame({
+        "date": pd.to_datetime(["2024-03-01", "2024-05-01", "2025-02-01", "2025-02-20"]),
+        "client_id": ["A", "B", "A", "A"],
+        "doc_id": ["D1", "D2", "D3", "R1"],
+        "revenue": [100.0, 50.0, 200.0, -20.0],
+        "cost": [60.0, 30.0, 150.0, -12.0],
+    })
+    return out if cost else out.drop(columns="cost")
+
+
+def test_revenue_by_year_by_hand():
+    table = revenue_by_year(Facts(sales()))
+    assert table["year"].tolist() == [2024, 2025]
+    assert table["clients"].tolist() == [2, 1]  # B bought in 2024 only
+    assert table["orders"].tolist() == [2, 1]  # the return is not an order
+    assert table["revenue"].tolist() == [150.0, 180.0]  # 100 + 50; 200 − 20
+    assert table["gross_margin"].tolist() == [60.0, 42.0]  # 40 + 20; (200 − 150) + (−20 + 12)
+
+
+def test_last_years_the_period_and_no_cost():
+    assert revenue_by_year(Facts(sales()), years=1)["year"].tolist() == [2025]
+    assert revenue_by_year(Facts(sales(), start="2025-01-01"))["revenue"].tolist() == [180.0]
+    assert revenue_by_year(Facts(sales(), start="2030-01-01")).empty
+    assert revenue_by_year(Facts(sales(cost=False)))["gross_margin"].isna().all()
+    with pytest.raises(ValueError, match="at least 1"):
+        revenue_by_year(Facts(sales()), years=0)
+
+
+def test_key_figures_are_honest_about_missing_cost():
+    figures = key_figures(revenue_by_year(Facts(sales())), has_cost=True, lang="en")
+    assert figures.iloc[:, 1].tolist() == [fmt_money(180.0, "en"), "1 client", fmt_money(42.0, "en")]
+    no_cost = key_figures(revenue_by_year(Facts(sales(cost=False))), has_cost=False, lang="ru")
+    assert no_cost.iloc[0, 0] == "Выручка, 2025" and no_cost.iloc[1, 1] == "1 клиент"
+    assert is_missing(no_cost.iloc[2, 1]) and no_cost.attrs["needs"][2] == "sales.cost"
+    empty = key_figures(revenue_by_year(Facts(sales(), start="2030-01-01")), has_cost=True)
+    assert empty.iloc[:, 1].tolist() == ["—", "—", "—"]
+
+
+def test_table_and_chart():
+    table = revenue_by_year(Facts(sales()))
+    assert "Выручка" in revenue_table(table, "ru").to_html()
+    ax = plot_revenue_by_year(table, lang="ru")
+    assert [p.get_height() for p in ax.patches] == [150.0, 180.0, 60.0, 42.0]
+    assert ax.get_title() == "Выручка и валовая маржа по годам"
+    assert [label.get_text() for label in ax.get_xticklabels()] == ["2024", "2025"]
+    plt.close("all")
+'''
