@@ -254,7 +254,7 @@ ranked = next_rouble_table(next_rouble(zones, top=15), lang)  # only the 15 rows
 ui.styled(ranked[["rank", "what", "label", "segment", "region", "money", "weight", "ease_score", "why"]], lang,
           money=["money", "ease_score"], max_rows=15)
 
-# %%
+# %% tags=["widget"]
 zone_weights_explorer(zones, lang=lang)
 
 # %% [markdown]
@@ -351,7 +351,7 @@ plt.show()
 # **Try it.** Choose another grouping (size or discount of the first order, segment, manager) and how many days to
 # show. (The selector works in JupyterLab; a report shows the charts above.)
 
-# %%
+# %% tags=["widget"]
 retention_explorer(new, lang=lang, by="acquisition_channel" if has_channel else "size_band")
 
 # %% [markdown]
@@ -398,7 +398,7 @@ plt.show()
 # **Try it.** Move the cuts or change the measure: how many clients are A by revenue, and how many by profit?
 # (The sliders work in JupyterLab; a report shows the chart above.)
 
-# %%
+# %% tags=["widget"]
 abc_explorer(pnl, measures=measures + (("gross_margin",) if has_cost else ()), measure=measure,
              cuts=abc_cuts, lang=lang)
 
