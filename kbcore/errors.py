@@ -35,7 +35,6 @@ class KBDataError(Exception):
 
     def message(self, lang: str = "en") -> str:
         """The full message in one language."""
-
         fields = {"file": self.file, "column": self.column, **self.fields}
         lines = [t(self.key, lang, **fields)]
         if self.file:

@@ -16,19 +16,19 @@ from kbcore.analyses.profitability import (  # noqa: E402
     whale_curve,
     whale_summary,
 )
-from kbcore.charts import (  # noqa: E402
+from kbcore.charts.profitability import (  # noqa: E402
+    plot_concentration,
+    plot_concession,
+    plot_whale_curve,
+    plot_yearly,
+)
+from kbcore.charts.style import (  # noqa: E402
     STYLE_PATH,
     fmt_money_short,
     money_formatter,
     pct_formatter,
     style,
     use_style,
-)
-from kbcore.charts.profitability import (  # noqa: E402
-    plot_concentration,
-    plot_concession,
-    plot_whale_curve,
-    plot_yearly,
 )
 from kbcore.i18n import t  # noqa: E402
 

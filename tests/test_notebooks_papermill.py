@@ -1,16 +1,39 @@
-"""Every block notebook runs by papermill on company data unlike the demo company.
+"""Every block notebook runs by papermill on company data unlike the demo company, honestly.
 
-The company is the sales-only 1C export of :mod:`onec_export` (three years, 30 clients, no
-clients file, no optional tables), in Russian: each notebook must use its ``data`` and ``lang``
-parameters, say what it would need for the sections it skips, and finish without an error.
+The company is the sales-only 1C export of :mod:`onec_export` (three years, 30 clients, a cost
+column but no discount, no clients file, no optional tables), in Russian: each notebook must use
+its ``data`` and ``lang`` parameters, say what it would need for the sections it skips, finish
+without an error — and show no key figure that depends on data the company did not provide as
+a value: such a figure reads "— (нет данных; …)".
 """
 
+import json
+import re
+
+import nbformat
 import pytest
 from onec_export import errors, output_text, run_notebook, write_export
 
 from kbcore.paths import PROJECT_DIR
+from kbcore.views.figures import is_missing
 
 NOTEBOOKS = sorted((PROJECT_DIR / "notebooks").glob("*/*.ipynb"))
+
+ABSENT = {"clients", "products", "contacts", "interactions", "surveys", "loyalty", "targets",
+          "market", "staff", "sales.discount", "sales.doc_id", "sales.manager", "sales.channel"}
+"""What the sales-only export does not have (a table, or ``table.column``)."""
+
+_PROBE = """import json as _json
+_kb = getattr(_, "data", _)
+print("KB-KEY-FIGURES", _json.dumps({"labels": [str(v) for v in _kb.iloc[:, 0]],
+                                     "values": [str(v) for v in _kb.iloc[:, 1]],
+                                     "needs": _kb.attrs.get("needs")}, ensure_ascii=False))"""
+
+
+def _depends_on_absent(needs: str | None) -> bool:
+    if not needs:
+        return False
+    return needs in ABSENT or needs.split(".")[0] in ABSENT
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
@@ -18,11 +41,29 @@ def test_notebook_runs_on_a_sales_only_1c_export(notebook, tmp_path):
     export = tmp_path / "продажи.csv"
     n, _total = write_export(export)
     before = export.read_bytes()
-    nb = run_notebook(notebook, tmp_path, {"data": str(export), "lang": "ru"})
-    assert errors(nb) == []
-    text = output_text(nb)
+    nb = nbformat.read(notebook, as_version=4)
+    at = [i for i, c in enumerate(nb.cells) if "key-figures" in c.metadata.get("tags", [])]
+    assert len(at) == 1, "one cell tagged key-figures"
+    nb.cells.insert(at[0] + 1, nbformat.v4.new_code_cell(_PROBE))
+    probe = tmp_path / notebook.name  # paths inside a notebook come from kbcore.paths, not its folder
+    nbformat.write(nb, probe)
+    done = run_notebook(probe, tmp_path, {"data": str(export), "lang": "ru"})
+    assert errors(done) == []
+    text = output_text(done)
     assert f"{n} строк продаж" in text and "30 клиентов" in text  # this company, not the demo one
     assert "демо-компания" not in text
-    key = [c for c in nb.cells if "key-figures" in c.metadata.get("tags", [])]
-    assert len(key) == 1 and key[0].outputs, "the block's key figures are shown"
+    key = [i for i, c in enumerate(done.cells) if "key-figures" in c.metadata.get("tags", [])]
+    assert len(key) == 1 and done.cells[key[0]].outputs, "the block's key figures are shown"
     assert export.read_bytes() == before  # the input is read-only to us
+
+    printed = "".join(o.get("text", "") for o in done.cells[key[0] + 1].outputs)
+    found = re.search(r"KB-KEY-FIGURES (.*)", printed)
+    assert found, printed
+    figures = json.loads(found.group(1))
+    needs = figures["needs"]
+    assert needs is not None and len(needs) == len(figures["values"]), (
+        "key figures are built with kbcore.views.figures.key_figures_table")
+    shown = [(label, value)
+             for label, value, need in zip(figures["labels"], figures["values"], needs, strict=True)
+             if _depends_on_absent(need) and not is_missing(value)]
+    assert shown == [], f"figures that need absent data shown as values: {shown}"

@@ -6,11 +6,13 @@ import shutil
 import sys
 from pathlib import Path
 
+import nbformat
 import pandas as pd
 import pytest
 
 from kbcore.app import runner
 from kbcore.errors import KBDataError
+from kbcore.i18n import catalogue, t
 from kbcore.workbook.build import build
 
 FIXTURES = Path(__file__).parent / "fixtures" / "runner"
@@ -83,6 +85,9 @@ def test_run_result(finished_run):
     assert ok.executed == out / "notebooks" / "fx" / "01_ok.ipynb"
     assert ok.html == out / "fx" / "01_ok.html"
     assert (out / "_data" / "clients.txt").is_file()
+    summary = json.loads((out / "run.json").read_text(encoding="utf-8"))
+    assert summary["ok"] is False and summary["sales_lines"] == 3 and summary["cell_timeout_minutes"] == 6
+    assert [(b["name"], b["status"]) for b in summary["blocks"]] == [("fx/01_ok", "ok"), ("fx/02_fails", "failed")]
 
 
 def test_notebook_ran_on_this_interpreter_with_the_injected_parameters(finished_run):
@@ -220,3 +225,152 @@ def test_run_writes_the_crm_table_from_a_1c_export(tmp_path):
     assert table["stage"].notna().all() and table["next_action"].notna().all()
     index = result.index.read_text(encoding="utf-8")
     assert 'href="crm/clients_for_crm.xlsx"' in index
+
+
+# --- batch runs: widgets are not run, every wait is bounded ---------------------------------------
+
+BATCH_FIXTURES = Path(__file__).parent / "fixtures" / "runner_batch"
+NOTEBOOK_SOURCES = sorted((Path(__file__).parents[1] / "notebooks").glob("*/*.py")) + sorted(
+    (Path(__file__).parents[1] / "solutions").glob("*/*.py"))
+
+
+@pytest.fixture(scope="module")
+def batch_run(tmp_path_factory):
+    """A widget notebook whose widget cell would raise, a notebook that never ends and one whose
+    kernel dies (Russian)."""
+    root = tmp_path_factory.mktemp("batch")
+    shutil.copytree(BATCH_FIXTURES, root, dirs_exist_ok=True)
+    build(root)
+    patch = pytest.MonkeyPatch()
+    patch.setattr(runner, "load_dataset", lambda data=None, mapping=None: FakeDataset())
+    try:
+        result = runner.run(None, None, lang="ru", out=root / "reports", notebooks=root / "notebooks",
+                            progress=False, cell_timeout=0.2)  # 12 s
+    finally:
+        patch.undo()
+    return result
+
+
+def test_widget_cells_are_not_run_and_the_report_says_where_they_were(batch_run):
+    widget, _slow, _dies = batch_run.results
+    assert (widget.status, widget.error) == ("ok", None)  # the widget cell would have raised
+    nb = json.loads(widget.executed.read_text(encoding="utf-8"))
+    assert not [c for c in nb["cells"] if "widget" in c["metadata"].get("tags", [])]
+    printed = "".join("".join(o.get("text", "")) for c in nb["cells"] for o in c.get("outputs", []))
+    assert "before the widget" in printed and "after the widget" in printed
+    assert nb["metadata"]["papermill"]["input_path"].endswith("01_widget.ipynb")  # the source, not a copy
+    html = widget.html.read_text(encoding="utf-8")
+    note = t("run.widget_note", "ru")
+    assert note in html and "работают в JupyterLab" in note
+    body = html[html.index("<body"):]
+    # where the widget was: after the markdown that introduces it, before the key figures
+    assert body.index("Move the slider") < body.index(note) < body.index("after the widget")
+    assert "RuntimeError" not in html
+
+
+def test_a_cell_that_runs_too_long_times_the_block_out_and_the_index_says_where(batch_run):
+    widget, slow, _dies = batch_run.results
+    assert batch_run.ok is False
+    assert slow.status == "timed out"
+    # In [4]: the parameters, papermill's injected parameters, the print, then the endless cell
+    assert slow.error == "время вышло: ячейка 4 (import time) не завершилась за 0,2 мин"
+    assert 12 <= slow.seconds < 120  # stopped waiting at the bound, not at the cell's 600 s
+    index = batch_run.index.read_text(encoding="utf-8")
+    assert "⏱ не завершён" in index and "✘ ошибка" not in index
+    assert "ячейка 4 (import time) не завершилась за 0,2 мин" in index
+    assert "Не завершились блоки: 2 из 3" in index
+    report = slow.html.read_text(encoding="utf-8")
+    assert "Отчёт неполный" in report and "не завершилась за 0,2 мин" in report
+    assert "before the wait" in report and "never reached" not in report
+
+
+def test_a_kernel_that_dies_times_the_block_out_and_the_run_goes_on(batch_run):
+    _widget, _slow, dies = batch_run.results
+    assert dies.status == "timed out"
+    assert dies.error == ("Python-ядро ноутбука остановилось в ячейке 4 (import os), "
+                          "чаще всего так бывает из-за нехватки памяти")
+    assert "остановилось в ячейке 4 (import os)" in batch_run.index.read_text(encoding="utf-8")
+    assert "before the crash" in dies.html.read_text(encoding="utf-8")
+    summary = json.loads((batch_run.out / "run.json").read_text(encoding="utf-8"))
+    assert [b["status"] for b in summary["blocks"]] == ["ok", "timed out", "timed out"]
+
+
+def test_the_timeout_status_and_texts_exist_in_both_languages():
+    for key in ("run.status.timed_out", "run.summary.timed_out", "run.timeout", "run.kernel_died",
+                "run.report.timed_out", "run.widget_note"):
+        assert {"en", "ru"} <= set(catalogue()[key])
+    assert t("run.timeout", "en", minutes="7", cell="12 (abc_explorer(pnl)") == (
+        "timed out after 7 min in cell 12 (abc_explorer(pnl)")
+
+
+@pytest.mark.parametrize("lines, minutes", [
+    (0, 5), (400, 6), (100_000, 6), (136_913, 7), (1_000_000, 15), (1_700_000, 22), (5_000_000, 55),
+])
+def test_the_cell_timeout_scales_with_the_sales_lines(lines, minutes):
+    # 5 min + 10 min per million lines, rounded up to whole minutes
+    assert runner.cell_timeout_minutes(lines) == minutes
+
+
+def test_run_passes_the_scaled_timeout_to_every_block(tmp_path, monkeypatch):
+    class BigDataset(FakeDataset):
+        sales = pd.DataFrame({"date": pd.to_datetime(["2024-01-05"] * 1_200_000),
+                              "client_id": ["1"] * 1_200_000, "revenue": [1.0] * 1_200_000})
+
+    seen = []
+
+    def fake_run_one(path, name, out, parameters, lang, timeout_minutes):
+        seen.append(timeout_minutes)
+        return runner.NotebookResult(path=path, name=name, title=name, status="ok")
+
+    monkeypatch.setattr(runner, "load_dataset", lambda data=None, mapping=None: BigDataset())
+    monkeypatch.setattr(runner, "_run_one", fake_run_one)
+    (tmp_path / "fx").mkdir()
+    for name in ("a", "b"):
+        nbformat.write(nbformat.v4.new_notebook(), tmp_path / "fx" / f"{name}.ipynb")
+    runner.run(None, None, out=tmp_path / "out", notebooks=tmp_path / "fx", progress=False)
+    assert seen == [17, 17]  # 5 + 10 × 1.2, for both notebooks
+
+
+def test_batch_notebook_replaces_only_widget_cells():
+    nb = nbformat.v4.new_notebook()
+    nb.cells = [nbformat.v4.new_markdown_cell("# Title"), nbformat.v4.new_code_cell("x = 1"),
+                nbformat.v4.new_code_cell("explorer(x)", metadata={"tags": ["widget"]}),
+                nbformat.v4.new_code_cell("print(x)", metadata={"tags": ["key-figures"]})]
+    batch = runner.batch_notebook(nb, "en")
+    assert [c.cell_type for c in batch.cells] == ["markdown", "code", "markdown", "code"]
+    assert batch.cells[2].metadata["tags"] == ["widget-note"]
+    assert t("run.widget_note", "en") in batch.cells[2].source
+    assert batch.cells[2].id == f"{nb.cells[2].id}-note"
+    assert [c.source for c in nb.cells][2] == "explorer(x)"  # the original is left as it was
+    nbformat.validate(batch)
+
+
+def _widget_functions() -> set[str]:
+    import importlib
+    import pkgutil
+
+    import kbcore.widgets
+
+    names = set(kbcore.widgets.__all__)
+    for module in pkgutil.iter_modules(kbcore.widgets.__path__):
+        names |= set(getattr(importlib.import_module(f"kbcore.widgets.{module.name}"), "__all__", []))
+    return names
+
+
+@pytest.mark.parametrize("source", NOTEBOOK_SOURCES, ids=lambda p: f"{p.parent.parent.name}/{p.stem}")
+def test_every_widget_call_is_in_a_cell_tagged_widget(source):
+    """``kbcore run`` drops cells tagged ``widget``; an untagged widget would run in the batch."""
+    import ast
+
+    names = _widget_functions()
+    assert {"cost_to_serve_explorer", "abc_explorer", "card_browser"} <= names
+    nb = nbformat.read(source.with_suffix(".ipynb"), as_version=4)
+    for cell in nb.cells:
+        if cell.cell_type != "code":
+            continue
+        calls = {node.func.id for node in ast.walk(ast.parse(cell.source))
+                 if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)}
+        if calls & names:
+            assert "widget" in cell.metadata.get("tags", []), cell.source[:80]
+        if "widget" in cell.metadata.get("tags", []):
+            assert calls & names, f"tagged widget but builds none: {cell.source[:80]}"

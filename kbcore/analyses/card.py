@@ -207,8 +207,9 @@ def client_card(
     as_of=None,
     last_n: int = 5,
 ) -> ClientCard:
-    """The card of one client: identity, stage, yearly figures, how it buys, DMU, last contacts,
-    data gaps.
+    """The card of one client.
+
+    Identity, stage, yearly figures, how it buys, DMU, last contacts, data gaps.
 
     Parameters
     ----------
@@ -380,8 +381,7 @@ def card_fill(
     interactions: pd.DataFrame | None = None,
     fields: tuple[str, ...] = GAP_FIELDS,
 ) -> pd.DataFrame:
-    """How complete the client cards are: for each card field, the share of clients that
-    have it.
+    """How complete the client cards are: for each card field, the share of clients that have it.
 
     The clients are those of the clients table plus those found only in the sales of
     ``facts`` (:class:`~kbcore.facts.Facts`, the clients of its period). A field

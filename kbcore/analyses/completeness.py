@@ -352,10 +352,12 @@ def base_completeness(
 
 @dataclass(frozen=True)
 class Verdict:
-    """The "list or base?" verdict: ``verdict`` in ``VERDICTS`` ("base", "partly", "list"),
-    how many components are ok out of how many, and ``reasons``: the ids of the components
-    that are not ok, in ``COMPONENTS`` order (their sentences are
-    :func:`kbcore.views.completeness.verdict_reasons`)."""
+    """The "list or base?" verdict.
+
+    ``verdict`` in ``VERDICTS`` ("base", "partly", "list"), how many components are ok out of how
+    many, and ``reasons``: the ids of the components that are not ok, in ``COMPONENTS`` order (their
+    sentences are :func:`kbcore.views.completeness.verdict_reasons`).
+    """
 
     verdict: str
     ok: int

@@ -244,8 +244,11 @@ def _stages_at(
     as_of: pd.Timestamp,
     rules: StageRules,
 ) -> pd.DataFrame:
-    """The stage table at ``as_of`` from precomputed purchase days and orders (any dates: only
-    those up to ``as_of`` count) and the facts' revenue windows."""
+    """The stage table at ``as_of`` from precomputed purchase days and orders.
+
+    Also from the facts' revenue windows. The days and orders may have any dates: only those up to
+    ``as_of`` count.
+    """
     past = days.loc[days[C.date] <= as_of]
     if past.empty:
         return _empty_stages()
@@ -414,8 +417,10 @@ def stage_history(
 
 
 def year_end_dates(facts: Facts, *, start=None, end=None) -> list[pd.Timestamp]:
-    """31 December of every year of the sales in [start, end]; the last day instead for a
-    year that ends earlier (a partial last year is shown as far as it goes).
+    """31 December of every year of the sales in [start, end].
+
+    The last day instead for a year that ends earlier (a partial last year is shown as far as it
+    goes).
 
     ``start`` and ``end`` default to the facts' period; a given ``end`` after the last sales
     day is the last date. Returns at most 20 dates (the last 20 years) — enough for a chart,

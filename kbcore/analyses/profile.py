@@ -309,8 +309,10 @@ def _top_count(n: int, share: float) -> int:
 
 
 def _typical_values(top: pd.Series, cover: float) -> list[str]:
-    """The most frequent known values among the top clients (ties by value) until they cover
-    at least ``cover`` of the top clients."""
+    """The most frequent known values among the top clients (ties by value).
+
+    Taken until they cover at least ``cover`` of the top clients.
+    """
     counts = top.loc[top != UNKNOWN].value_counts()
     if counts.empty:
         return []

@@ -1,4 +1,6 @@
-"""Block 1 · Main errors in sales management: who earns the company's money?
+"""Block 1 · Main errors in sales management.
+
+Who earns the company's money?
 
 The seminar's claim: chasing gross sales volume is the main error in sales management —
 revenue grows, profit does not, because clients won with concessions and served at great

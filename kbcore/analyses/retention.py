@@ -470,9 +470,11 @@ def km_median(curve: pd.DataFrame) -> pd.Series:
 
 
 def survival_at(curve: pd.DataFrame, days):
-    """S(days) read from one curve (a right-continuous step function): the share of clients
-    still without a second order ``days`` after the first. A number for a number, an array
-    for an array."""
+    """S(days) read from one curve (a right-continuous step function).
+
+    The share of clients still without a second order ``days`` after the first. A number for a
+    number, an array for an array.
+    """
     d = curve["days"].to_numpy("float64")
     s = curve["survival"].to_numpy("float64")
     pos = np.searchsorted(d, np.asarray(days, dtype="float64"), side="right") - 1

@@ -180,8 +180,9 @@ def pareto(values_df: pd.DataFrame, measure: str = "revenue", *, top: float = 0.
 
 def pareto_table(values_df: pd.DataFrame, measures=("revenue", "profit"), *, top: float = 0.2,
                  target: float = 0.8) -> pd.DataFrame:
-    """:func:`pareto` for several measures, one row per measure (measures absent or all
-    unknown in ``values_df`` are left out).
+    """:func:`pareto` for several measures.
+
+    One row per measure (measures absent or all unknown in ``values_df`` are left out).
 
     Columns: ``measure, clients, top_share, target_clients, target_client_share, gap``.
     """
@@ -202,8 +203,10 @@ def pareto_table(values_df: pd.DataFrame, measures=("revenue", "profit"), *, top
 
 
 def pareto_curves(values_df: pd.DataFrame, measures=("revenue", "profit")) -> pd.DataFrame:
-    """The Pareto (Lorenz-type) curves: cumulative share of each measure against the share of
-    clients, best first (ties by ``client_id``).
+    """The Pareto (Lorenz-type) curves.
+
+    Cumulative share of each measure against the share of clients, best first (ties by
+    ``client_id``).
 
     Returns a long table ``measure, rank, client_id, client_share, cum_share`` with
     ``client_share = rank / n`` and ``cum_share = Σ_{i ≤ rank} value_i / Σ value`` (a measure
@@ -592,8 +595,9 @@ for _seg, _rs, _fs in _GRID_RULES:
 
 @dataclass(frozen=True)
 class RFMRules:
-    """The scoring rules of :func:`rfm`: fixed, explicit cut points (so equal values always get
-    equal scores, whatever the row order).
+    """The scoring rules of :func:`rfm`.
+
+    Fixed, explicit cut points (so equal values always get equal scores, whatever the row order).
 
     Attributes
     ----------
@@ -732,8 +736,9 @@ def rfm(facts: Facts, *, as_of=None, rules: RFMRules = DEFAULT_RFM_RULES) -> pd.
 
 
 def rfm_summary(rfm_df: pd.DataFrame) -> pd.DataFrame:
-    """One row per RFM segment (all of :data:`RFM_SEGMENTS`, best first): ``rfm_segment,
-    clients, client_share, monetary, monetary_share, median_recency``.
+    """One row per RFM segment (all of :data:`RFM_SEGMENTS`, best first).
+
+    ``rfm_segment, clients, client_share, monetary, monetary_share, median_recency``.
 
     ``monetary_share`` = the segment's window revenue / all clients' window revenue.
     """

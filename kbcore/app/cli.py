@@ -126,7 +126,6 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv=None) -> int:
     """Entry point of the ``kbcore`` command; returns the exit code."""
-
     args = _parser().parse_args(argv)
     if getattr(args, "out", "x") is None and args.command == "demo":
 

@@ -123,8 +123,11 @@ def crm_from_dataset(
 
 
 def neutralise(value):
-    """``value`` made safe for a spreadsheet: text beginning with ``= + - @``, tab or CR gets a
-    leading apostrophe; anything that is not text is returned unchanged."""
+    """``value`` made safe for a spreadsheet.
+
+    Text beginning with ``= + - @``, tab or CR gets a leading apostrophe; anything that is not text
+    is returned unchanged.
+    """
     if isinstance(value, str) and value.startswith(DANGEROUS_PREFIXES):
         return "'" + value
     return value
@@ -167,7 +170,7 @@ def _csv_text(value, decimal: str) -> str:
 
 def write_crm(table: pd.DataFrame, folder, *, basename: str = CRM_BASENAME, lang: str | None = None,
               decimal: str = ",") -> list[Path]:
-    """Write the CRM table as ``<basename>.csv`` and ``<basename>.xlsx`` in ``folder``.
+    r"""Write the CRM table as ``<basename>.csv`` and ``<basename>.xlsx`` in ``folder``.
 
     Parameters
     ----------
@@ -193,7 +196,7 @@ def write_crm(table: pd.DataFrame, folder, *, basename: str = CRM_BASENAME, lang
     Notes
     -----
     CSV: UTF-8 with a byte-order mark (so Excel recognises the encoding), ``;`` separator,
-    ``\\r\\n`` line ends, fields quoted when needed, dates ISO (``2025-12-31``), missing values
+    ``\r\n`` line ends, fields quoted when needed, dates ISO (``2025-12-31``), missing values
     empty. XLSX (openpyxl): one sheet, a bold frozen header, numbers and dates as typed cells,
     text as string cells. In both, text cells that begin with ``= + - @``, tab or CR get a
     leading apostrophe (see the module docstring).
@@ -259,8 +262,11 @@ _STAMP = dt.datetime(2000, 1, 1)
 
 
 def _freeze_zip(path: Path) -> None:
-    """Make an XLSX byte-for-byte reproducible: fixed entry times and a fixed "modified" date
-    (openpyxl stamps both with the clock), so the same table always gives the same file."""
+    """Make an XLSX byte-for-byte reproducible.
+
+    Fixed entry times and a fixed "modified" date (openpyxl stamps both with the clock), so the same
+    table always gives the same file.
+    """
     import re
     import zipfile
 

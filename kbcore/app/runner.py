@@ -10,14 +10,22 @@
    with the parameters ``data=<cache>``, ``mapping=None``, ``lang=<lang>``, on the ``python3``
    kernel of this very interpreter (jupyter_client starts the ``python3`` kernelspec, whose
    command is ``python``, with ``sys.executable``), with a progress bar. A notebook that fails
-   does not stop the others: its partial executed notebook and report are still written;
+   does not stop the others: its partial executed notebook and report are still written.
+   **Widgets are not run:** every code cell tagged ``widget`` (the sliders, selectors and
+   searches that only work in JupyterLab) is replaced, before papermill sees the notebook, by a
+   note in the run's language saying so (:func:`batch_notebook`). A report cannot move a
+   slider, and executing an ``ipywidgets.Output`` in a batch client is what left runs waiting
+   (see :func:`batch_notebook`). **Every wait is bounded:** a cell may run
+   :func:`cell_timeout_minutes` (5 min plus 1 min per started 100,000 sales lines); a block whose cell
+   runs longer, or whose kernel dies, is marked ``timed out`` in the index with the cell, and the
+   run goes on with the next block;
 3. write ``<out>/notebooks/<program>/<name>.ipynb`` (executed, for the analyst),
    ``<out>/<program>/<name>.html`` (for a manager: nbconvert's HTML with ``exclude_input``,
    ``exclude_input_prompt`` and ``exclude_output_prompt``, i.e. no code and no ``In [ ]``;
    cells tagged ``remove``, the parameters cells, papermill's error banners, stderr,
    tracebacks and scripts left out) and ``<out>/index.html``: the data, its quality report,
-   every block with its status (the reason when it failed), its key figures (the output of
-   the cell tagged ``key-figures``) and links;
+   every block with its status (``ok``, ``failed`` or ``timed out``, with the reason), its key
+   figures (the output of the cell tagged ``key-figures``) and links;
 4. link the client table for the CRM (``<out>/crm/``: client id, name, ABC, XYZ, RFM segment,
    lifecycle stage, next action, as CSV and XLSX; :mod:`kbcore.app.crm`) from the index. Block
    6's notebook writes it from the classes it has computed: every notebook whose parameters
@@ -25,6 +33,10 @@
    and after the run :func:`collect_crm` checks that the files are there. If they are not (the
    block failed, or no notebook of the run writes them), the index says why and
    ``RunResult.ok`` is False.
+
+It also writes ``<out>/run.json``, the same outcome for programs: the number of sales lines, the
+cell timeout in minutes, and per block its name, status, reason and seconds (``tests/stress_run.py``
+reads it).
 
 Everything that comes from data is escaped (Jinja2 autoescape); HTML fragments that come from
 notebook outputs pass through a whitelist sanitizer (:func:`sanitize_html`) so that no script
@@ -36,8 +48,11 @@ from __future__ import annotations
 
 import copy
 import html
+import json
+import math
 import os
 import re
+import tempfile
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -59,6 +74,8 @@ __all__ = [
     "RunResult",
     "run",
     "find_notebooks",
+    "batch_notebook",
+    "cell_timeout_minutes",
     "notebook_parameters",
     "collect_crm",
     "load_dataset",
@@ -69,6 +86,10 @@ __all__ = [
 
 KERNEL_NAME = "python3"
 KEY_FIGURES_TAG = "key-figures"
+WIDGET_TAG = "widget"
+"""Tag of a code cell that builds an interactive control (ipywidgets): never run by ``kbcore run``."""
+WIDGET_NOTE_TAG = "widget-note"
+"""Tag of the note that takes a widget cell's place in a batch run."""
 REMOVE_TAGS = {"remove", "parameters", "injected-parameters", "papermill-error-cell-tag", "generated"}
 _INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 
@@ -78,14 +99,31 @@ def load_dataset(data=None, mapping=None):
 
     A thin seam over :func:`kbcore.ingest.dataset.load` (tests may replace it).
     """
-
     return load(data, mapping)
 
 
-CELL_TIMEOUT = 1800
-"""Seconds one notebook cell may run in ``kbcore run`` (the heaviest cell takes seconds on a
-million sales lines); a cell that runs longer fails its block with a timeout instead of leaving
-the run waiting forever."""
+TIMEOUT_BASE_MINUTES = 5
+"""Minutes any notebook cell may run in ``kbcore run``, whatever the size of the data."""
+TIMEOUT_MINUTES_PER_MILLION_LINES = 10
+"""Further minutes a cell may run per million sales lines."""
+KERNEL_START_TIMEOUT = 120
+"""Seconds a notebook's kernel may take to start and answer."""
+IOPUB_TIMEOUT = 60
+"""Seconds the last outputs of a cell may arrive after its reply (nbclient's default is 4 s)."""
+
+
+def cell_timeout_minutes(sales_lines: int) -> int:
+    """Minutes one notebook cell may run in ``kbcore run`` on a company of ``sales_lines`` lines.
+
+    ``TIMEOUT_BASE_MINUTES + TIMEOUT_MINUTES_PER_MILLION_LINES * sales_lines / 1e6``, rounded up to
+    whole minutes (5 min plus one per started 100,000 lines): 6 min for a small company, 7 min for
+    the demo company (136,913 lines), 15 min for a million lines, 55 min for five million. The
+    heaviest cell takes seconds (block 6's analyses together take 18 s on a million lines, README
+    benchmark), so a cell that needs the bound is stuck, not slow; the block is then marked
+    ``timed out`` and the run goes on.
+    """
+    lines = max(0, int(sales_lines or 0))
+    return math.ceil(TIMEOUT_BASE_MINUTES + TIMEOUT_MINUTES_PER_MILLION_LINES * lines / 1_000_000)
 
 CRM_FOLDER = "crm"
 """Subfolder of the run's output that holds the client table for the CRM."""
@@ -104,9 +142,11 @@ def _declares(path: Path, parameter: str) -> bool:
 
 
 def notebook_parameters(path: Path, parameters: dict, out: Path) -> dict:
-    """The parameters of one notebook: the run's, plus ``crm_folder=<out>/crm`` for a notebook
-    that declares ``crm_folder`` (block 6 writes the CRM table there; the others are not given
-    a parameter they do not have)."""
+    """The parameters of one notebook.
+
+    The run's, plus ``crm_folder=<out>/crm`` for a notebook that declares ``crm_folder`` (block 6
+    writes the CRM table there; the others are not given a parameter they do not have).
+    """
     if _declares(path, CRM_PARAMETER):
         return {**parameters, CRM_PARAMETER: str(out / CRM_FOLDER)}
     return parameters
@@ -134,8 +174,8 @@ class NotebookResult:
     path: Path                 # the notebook that was run
     name: str                  # "kb/01_main_errors"
     title: str                 # the notebook's first heading
-    status: str                # "ok" or "failed"
-    error: str | None = None   # first line of the error when failed
+    status: str                # "ok", "failed" or "timed out" (a cell ran too long or the kernel died)
+    error: str | None = None   # first line of the error when failed; what timed out, and where
     seconds: float = 0.0
     executed: Path | None = None   # the executed notebook
     html: Path | None = None       # the report (code hidden)
@@ -322,13 +362,53 @@ def _joined(value) -> str:
     return value if isinstance(value, str) else "".join(value)
 
 
-def _report_notebook(nb, lang: str, executed_name: str, failed: bool):
-    """A copy of the executed notebook fit for a manager's report (see the module docstring)."""
+def batch_notebook(nb, lang: str = "en"):
+    """The notebook as ``kbcore run`` executes it: widgets are not run.
+
+    A copy of ``nb`` in which every code cell tagged ``widget`` is replaced by a markdown cell
+    tagged ``widget-note`` that says, in ``lang``, that the interactive controls of this step work
+    in JupyterLab and that the report shows their default view (the chart or table the notebook
+    draws next to them). Every other cell is kept as it is.
+
+    Why: a report cannot move a slider, and running an ``ipywidgets.Output`` in a batch client can
+    leave the run waiting. nbclient (papermill's engine) mimics an Output widget by sending a
+    ``comm_msg`` to the kernel for every output captured inside it, and jupyter_client sends it
+    raw on a blocking shadow of the asyncio shell socket (``Session.send``). When the cell's
+    ``execute_reply`` has just reached that socket, the raw send consumes libzmq's edge-triggered
+    wake-up, so the client's event loop never learns that the reply is there: kernel and client
+    both sit idle until the cell timeout, when a last poll finds the reply (nbclient#312,
+    jupyter_client#1059, voila#1428). We caught the reply sitting unread in the client's socket,
+    with ipykernel 6.31 as with 7.4 (the README has the figures). Without widget cells no batch
+    client ever sends on the shell socket while a cell runs.
+    """
+    batch = copy.deepcopy(nb)
+    cells = []
+    for cell in batch.cells:
+        if cell.cell_type == "code" and WIDGET_TAG in cell.metadata.get("tags", []):
+            note = nbformat.v4.new_markdown_cell(f"*{t('run.widget_note', lang)}*")
+            note.metadata["tags"] = [WIDGET_NOTE_TAG]
+            if cell.get("id"):
+                note.id = f"{cell.id}-note"[:64]
+            cells.append(note)
+        else:
+            cells.append(cell)
+    batch.cells = cells
+    return batch
+
+
+def _report_notebook(nb, lang: str, executed_name: str, failed: bool, timed_out: str | None = None):
+    """A copy of the executed notebook fit for a manager's report (see the module docstring).
+
+    ``failed``: the run stopped at an error; ``timed_out``: why and where it stopped waiting.
+    """
     from nbconvert.filters import markdown2html_mistune
 
     report = copy.deepcopy(nb)
     cells = []
-    if failed:
+    if timed_out:
+        cells.append(nbformat.v4.new_markdown_cell(
+            t("run.report.timed_out", lang, reason=timed_out, notebook=executed_name)))
+    elif failed:
         note = nbformat.v4.new_markdown_cell(t("run.report.failed", lang, notebook=executed_name))
         cells.append(note)
     for cell in report.cells:
@@ -374,13 +454,17 @@ def _report_notebook(nb, lang: str, executed_name: str, failed: bool):
 
 
 def export_html(nb, path: Path, *, title: str, lang: str = "en", executed_name: str = "",
-                failed: bool = False) -> Path:
-    """Write the report of an executed notebook ``nb``: no code, no prompts (nbconvert ``lab``)."""
+                failed: bool = False, timed_out: str | None = None) -> Path:
+    """Write the report of an executed notebook ``nb``: no code, no prompts (nbconvert ``lab``).
+
+    ``failed`` puts a note at the top that the report is incomplete; ``timed_out`` (the reason,
+    e.g. "timed out after 7 min in cell 12 (…)") puts that reason there instead.
+    """
     from nbconvert import HTMLExporter
 
     exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
                             exclude_output_prompt=True)
-    body, _ = exporter.from_notebook_node(_report_notebook(nb, lang, executed_name, failed),
+    body, _ = exporter.from_notebook_node(_report_notebook(nb, lang, executed_name, failed, timed_out),
                                           resources={"metadata": {"name": title}})
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(body, encoding="utf-8")
@@ -401,8 +485,37 @@ def _kernel_environment():
             os.environ["MPLBACKEND"] = old
 
 
-def _run_one(path: Path, name: str, out: Path, parameters: dict, lang: str) -> NotebookResult:
+def _stopped_cell(nb) -> str:
+    """The cell a papermill run stopped in, as ``"12 (first line of its code)"``, or ``""``.
+
+    Papermill records a ``start_time`` on each cell it starts; the run stopped in the last cell
+    that has one. The number counts the non-empty code cells, so it is the ``In [12]`` an analyst
+    sees in the executed notebook.
+    """
+    number, found = 0, ""
+    for cell in nb.cells:
+        if cell.cell_type != "code" or not cell.source.strip():
+            continue
+        number += 1
+        if not cell.metadata.get("papermill", {}).get("start_time"):
+            break
+        lines = [line.strip() for line in cell.source.splitlines()
+                 if line.strip() and not line.strip().startswith("#")]
+        code = lines[0] if lines else ""
+        code = code if len(code) <= 60 else code[:59] + "…"
+        found = f"{number} ({code})" if code else str(number)
+    return found
+
+
+def _stopped_text(key: str, minutes: float, cell: str, lang: str) -> str:
+    digits = 0 if float(minutes).is_integer() else 1
+    return t(key, lang, minutes=fmt_number(minutes, lang, digits), cell=cell or "—")
+
+
+def _run_one(path: Path, name: str, out: Path, parameters: dict, lang: str,
+             timeout_minutes: float) -> NotebookResult:
     import papermill
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
     executed = out / "notebooks" / f"{name}.ipynb"
@@ -410,29 +523,47 @@ def _run_one(path: Path, name: str, out: Path, parameters: dict, lang: str) -> N
     executed.parent.mkdir(parents=True, exist_ok=True)
     source_nb = nbformat.read(path, as_version=4)
     result = NotebookResult(path=path, name=name, title=_title(source_nb, name), status="ok")
+    stopped = None  # the catalogue id of why the run stopped waiting, when it did
     start = time.perf_counter()
     try:
-        with _kernel_environment():
-            papermill.execute_notebook(str(path), str(executed), parameters=parameters,
+        with _kernel_environment(), tempfile.TemporaryDirectory(prefix="kbcore-run-") as tmp:
+            batch = Path(tmp) / path.name
+            nbformat.write(batch_notebook(source_nb, lang), batch)
+            papermill.execute_notebook(str(batch), str(executed), parameters=parameters,
                                        cwd=str(path.parent), kernel_name=KERNEL_NAME,
                                        progress_bar=False, log_output=False,
-                                       execution_timeout=CELL_TIMEOUT)
+                                       execution_timeout=round(timeout_minutes * 60),
+                                       start_timeout=KERNEL_START_TIMEOUT,
+                                       iopub_timeout=IOPUB_TIMEOUT)
     except PapermillExecutionError as err:
         result.status, result.error = "failed", _error_text(err.ename, err.evalue)
-    except Exception as err:  # noqa: BLE001 - a kernel that died, a broken notebook: next one
+    except CellTimeoutError:
+        stopped = "run.timeout"
+    except DeadKernelError:
+        stopped = "run.kernel_died"
+    except Exception as err:  # noqa: BLE001 - a broken notebook, a kernel that did not start: next one
         result.status, result.error = "failed", _error_text(type(err).__name__, err)
     result.seconds = time.perf_counter() - start
     if executed.is_file():
         result.executed = executed
         nb = nbformat.read(executed, as_version=4)
+        if nb.metadata.get("papermill", {}).get("input_path"):
+            nb.metadata.papermill.input_path = str(path)  # the source, not the batch copy
+            nbformat.write(nb, executed)
+        if stopped:
+            result.status, result.error = "timed out", _stopped_text(stopped, timeout_minutes,
+                                                                     _stopped_cell(nb), lang)
         result.key_figures = key_figures_html(nb)
         rel_executed = Path(os.path.relpath(executed, out)).as_posix()
         try:
             result.html = export_html(nb, report, title=result.title, lang=lang,
-                                      executed_name=rel_executed, failed=result.status != "ok")
+                                      executed_name=rel_executed, failed=result.status != "ok",
+                                      timed_out=result.error if result.status == "timed out" else None)
         except Exception as err:  # noqa: BLE001 - the analyst still has the executed notebook
             if result.status == "ok":
                 result.status, result.error = "failed", _error_text(type(err).__name__, err)
+    elif stopped:
+        result.status, result.error = "timed out", _stopped_text(stopped, timeout_minutes, "", lang)
     return result
 
 
@@ -451,6 +582,7 @@ table.kb-runs { border-collapse: collapse; width: 100%; }
 table.kb-runs th, table.kb-runs td { border-bottom: 1px solid #ddd; padding: .5em; vertical-align: top;
        text-align: left; }
 .kb-ok { color: #1e8449; font-weight: bold; } .kb-failed { color: #c0392b; font-weight: bold; }
+.kb-timeout { color: #b9770e; font-weight: bold; }
 .kb-reason { color: #c0392b; font-size: .9em; white-space: pre-wrap; }
 .kb-muted { color: #777; font-size: .9em; }
 .kb-key table { border-collapse: collapse; font-size: .9em; }
@@ -477,7 +609,7 @@ pre.kb-data-error { background: #fdf2f0; border-left: 4px solid #c0392b; padding
 <th>{{ T('run.col.key_figures') }}</th><th>{{ T('run.col.links') }}</th></tr>
 {% for r in results %}<tr>
 <td><b>{{ r.title }}</b><br><span class="kb-muted">{{ r.name }}</span></td>
-<td>{% if r.status == 'ok' %}<span class="kb-ok">{{ T('run.status.ok') }}</span>{% else %}<span class="kb-failed">{{ T('run.status.failed') }}</span><div class="kb-reason">{{ r.error }}</div>{% endif %}<div class="kb-muted">{{ seconds[loop.index0] }}</div></td>
+<td>{% if r.status == 'ok' %}<span class="kb-ok">{{ T('run.status.ok') }}</span>{% elif r.status == 'timed out' %}<span class="kb-timeout">{{ T('run.status.timed_out') }}</span><div class="kb-reason">{{ r.error }}</div>{% else %}<span class="kb-failed">{{ T('run.status.failed') }}</span><div class="kb-reason">{{ r.error }}</div>{% endif %}<div class="kb-muted">{{ seconds[loop.index0] }}</div></td>
 <td class="kb-key">{% if r.key_figures %}{{ r.key_figures | safe }}{% else %}<span class="kb-muted">—</span>{% endif %}</td>
 <td>{% if r.html %}<a href="{{ links[loop.index0][0] }}">{{ T('run.link.report') }}</a><br>{% endif %}{% if r.executed %}<a href="{{ links[loop.index0][1] }}">{{ T('run.link.notebook') }}</a>{% endif %}</td>
 </tr>
@@ -522,8 +654,13 @@ def _write_index(out: Path, *, lang: str, dataset, data, results: list[NotebookR
     env = Environment(autoescape=True)
     template = env.from_string(_INDEX)
     failed = sum(r.status != "ok" for r in results)
-    summary = (t("run.summary.ok", lang, n=len(results)) if failed == 0
-               else t("run.summary.failed", lang, failed=failed, n=len(results)))
+    timed_out = sum(r.status == "timed out" for r in results)
+    parts = []
+    if failed - timed_out:
+        parts.append(t("run.summary.failed", lang, failed=failed - timed_out, n=len(results)))
+    if timed_out:
+        parts.append(t("run.summary.timed_out", lang, timed_out=timed_out, n=len(results)))
+    summary = " ".join(parts) or t("run.summary.ok", lang, n=len(results))
     quality = ""
     if dataset is not None and getattr(dataset, "quality", None) is not None:
         quality = sanitize_html(dataset.quality.to_html(lang))
@@ -551,8 +688,25 @@ def _write_index(out: Path, *, lang: str, dataset, data, results: list[NotebookR
     return index
 
 
+def _write_summary(out: Path, *, ok: bool, sales_lines: int, cell_timeout: float,
+                   results: list[NotebookResult], crm_error: str | None,
+                   data_error: str | None = None) -> Path:
+    summary = {
+        "ok": ok,
+        "data_error": data_error,
+        "sales_lines": sales_lines,
+        "cell_timeout_minutes": cell_timeout,
+        "blocks": [{"name": r.name, "title": r.title, "status": r.status, "error": r.error,
+                    "seconds": round(r.seconds, 1)} for r in results],
+        "crm_error": crm_error,
+    }
+    path = out / "run.json"
+    path.write_text(json.dumps(summary, ensure_ascii=False, indent=1), encoding="utf-8")
+    return path
+
+
 def run(data=None, mapping=None, *, lang: str = "en", out="reports", notebooks=None,
-        progress: bool = True) -> RunResult:
+        progress: bool = True, cell_timeout: float | None = None) -> RunResult:
     """Run every block notebook on the company's data and write reports without code.
 
     Parameters
@@ -571,11 +725,13 @@ def run(data=None, mapping=None, *, lang: str = "en", out="reports", notebooks=N
         The notebooks to run (files or folders); default every ``notebooks/**/*.ipynb``.
     progress : bool
         Show a progress bar over the notebooks.
+    cell_timeout : float, optional
+        Minutes one cell may run; default :func:`cell_timeout_minutes` of the data's sales lines.
 
     Returns
     -------
     RunResult
-        ``ok`` is False when the data cannot be used or any notebook failed.
+        ``ok`` is False when the data cannot be used or any notebook failed or timed out.
     """
     from tqdm.auto import tqdm
 
@@ -595,20 +751,29 @@ def run(data=None, mapping=None, *, lang: str = "en", out="reports", notebooks=N
     if data_error is not None:
         index = _write_index(out, lang=lang, dataset=dataset, data=data, results=[],
                              data_error=data_error)
+        _write_summary(out, ok=False, sales_lines=0, cell_timeout=0, results=[], crm_error=None,
+                       data_error=data_error)
         return RunResult(ok=False, results=[], index=index, out=out, data_error=data_error)
 
     cache = Path(dataset.save(out / "_data") or (out / "_data")).resolve()
     parameters = {"data": str(cache), "mapping": None, "lang": lang}
+    sales = getattr(dataset, "sales", None)
+    sales_lines = 0 if sales is None else len(sales)
+    if cell_timeout is None:
+        cell_timeout = cell_timeout_minutes(sales_lines)
     results = []
     bar = tqdm(todo, desc=t("run.progress", lang), unit="nb", disable=not progress)
     for path, name in bar:
         bar.set_postfix_str(name)
-        results.append(_run_one(path, name, out, notebook_parameters(path, parameters, out), lang))
+        results.append(_run_one(path, name, out, notebook_parameters(path, parameters, out), lang,
+                                cell_timeout))
     bar.close()
     crm_files, crm_error = collect_crm(out / CRM_FOLDER, [name for path, name in todo
                                                          if _declares(path, CRM_PARAMETER)], lang)
     index = _write_index(out, lang=lang, dataset=dataset, data=data, results=results, data_error=None,
                          crm_files=crm_files, crm_error=crm_error)
     ok = all(r.status == "ok" for r in results) and crm_error is None
+    _write_summary(out, ok=ok, sales_lines=sales_lines, cell_timeout=cell_timeout, results=results,
+                   crm_error=crm_error)
     return RunResult(ok=ok, results=results, index=index, out=out, crm_files=crm_files,
                      crm_error=crm_error)

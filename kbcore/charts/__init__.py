@@ -1,122 +1,101 @@
-"""Charts: the one kbcore style, colours and axis formatters in the people's language.
+"""Charts: every figure of the blocks, in the one kbcore style (:mod:`kbcore.charts.style`).
 
-Every chart function in ``kbcore.charts.*`` follows the same contract (after lifetimes'
-``plotting.py``): ``plot_x(result, *, lang="en", ax=None) -> Axes``; it draws an analysis'
-result and computes nothing beyond layout (sorting or clipping for display). Texts come from
-the catalogue (:func:`kbcore.i18n.t`); money and percentages on axes are formatted by Babel
-through :func:`money_formatter` and :func:`pct_formatter`.
-
-Use :func:`use_style` once in a notebook, or ``with style(): ...`` around one figure. The
-style (``kbcore/kbcore.mplstyle``) is made for a projector: 10 × 5.5 in figures, 13 pt text,
-17 pt titles, thick lines, DejaVu Sans (it renders Cyrillic and ₽).
+Every chart function follows the same contract: ``plot_x(result, *, lang="en", ax=None) -> Axes``;
+it draws a computed result and computes nothing beyond layout.
 """
 
 from __future__ import annotations
 
-import math
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
-
-import matplotlib.pyplot as plt
-from babel.numbers import format_compact_currency, format_compact_decimal
-from matplotlib.axes import Axes
-from matplotlib.ticker import FuncFormatter
-
-from kbcore.i18n import _LOCALES, DEFAULT_CURRENCY, check_lang, fmt_pct
+from kbcore.charts.creation import (
+    PLAN_COLORS,
+    plot_card_trend,
+    plot_manager_load,
+    plot_passport,
+    plot_plan_by_segment,
+    plot_plan_vs_actual,
+    plot_profile,
+)
+from kbcore.charts.ksf import (
+    PLAYER_STYLES,
+    plot_ksf,
+)
+from kbcore.charts.lifecycle import (
+    STAGE_COLORS,
+    plot_completeness,
+    plot_stage_counts,
+    plot_stage_summary,
+    plot_transition_matrix,
+)
+from kbcore.charts.money_zones import (
+    ZONE_COLORS,
+    plot_money_zones,
+)
+from kbcore.charts.profitability import (
+    plot_concentration,
+    plot_concession,
+    plot_whale_curve,
+    plot_yearly,
+)
+from kbcore.charts.retention import (
+    GROUP_COLORS,
+    plot_conversion,
+    plot_time_to_second,
+)
+from kbcore.charts.segmentation import (
+    SEGMENT_COLORS,
+    plot_abc,
+    plot_abc_xyz,
+    plot_pareto,
+    plot_rfm_segments,
+)
+from kbcore.charts.style import (
+    COLORS,
+    STYLE_PATH,
+    fmt_money_short,
+    fmt_number_short,
+    money_formatter,
+    new_axes,
+    pct_formatter,
+    style,
+    use_style,
+)
 
 __all__ = [
-    "STYLE_PATH",
     "COLORS",
-    "use_style",
-    "style",
-    "new_axes",
+    "GROUP_COLORS",
+    "PLAN_COLORS",
+    "PLAYER_STYLES",
+    "SEGMENT_COLORS",
+    "STAGE_COLORS",
+    "STYLE_PATH",
+    "ZONE_COLORS",
     "fmt_money_short",
     "fmt_number_short",
     "money_formatter",
+    "new_axes",
     "pct_formatter",
+    "plot_abc",
+    "plot_abc_xyz",
+    "plot_card_trend",
+    "plot_completeness",
+    "plot_concentration",
+    "plot_concession",
+    "plot_conversion",
+    "plot_ksf",
+    "plot_manager_load",
+    "plot_money_zones",
+    "plot_pareto",
+    "plot_passport",
+    "plot_plan_by_segment",
+    "plot_plan_vs_actual",
+    "plot_profile",
+    "plot_rfm_segments",
+    "plot_stage_counts",
+    "plot_stage_summary",
+    "plot_time_to_second",
+    "plot_transition_matrix",
+    "plot_whale_curve",
+    "plot_yearly",
+    "style",
+    "use_style",
 ]
-
-STYLE_PATH = Path(__file__).resolve().parent.parent / "kbcore.mplstyle"
-"""The style file every kbcore chart uses."""
-
-COLORS = {
-    "revenue": "#4a7fb5",  # calm blue: volume
-    "gross_margin": "#2e8b57",  # green: margin
-    "profit": "#e07b00",  # orange: what is left (the eye goes here)
-    "loss": "#c0392b",  # red: money lost
-    "neutral": "#8c8c8c",  # grey: reference lines
-    "text": "#222222",
-    "shade_loss": "#f6d5d1",  # light red: an unprofitable zone
-    "shade": "#dce8f4",  # light blue: area under a curve
-}
-"""Named colours: the same meaning has the same colour in every chart."""
-
-MINUS = "\u2212"
-
-
-def use_style() -> None:
-    """Apply the kbcore style to every following figure (call once in a notebook)."""
-    plt.style.use(STYLE_PATH)
-
-
-@contextmanager
-def style() -> Iterator[None]:
-    """The kbcore style for the figures created inside the ``with`` block only."""
-    with plt.style.context(STYLE_PATH):
-        yield
-
-
-def new_axes(ax: Axes | None = None) -> Axes:
-    """``ax`` itself, or the axes of a new figure in the kbcore style (10 × 5.5 in)."""
-    if ax is not None:
-        return ax
-    _fig, new = plt.subplots()
-    return new
-
-
-def _nice(text: str) -> str:
-    return text.replace("-", MINUS)
-
-
-def _missing(value) -> bool:
-    return value is None or (isinstance(value, float) and math.isnan(value))
-
-
-def fmt_money_short(
-    value, lang: str = "en", currency: str = DEFAULT_CURRENCY, digits: int = 1
-) -> str:
-    """Compact money for charts: ``ru`` "12 млн ₽", "1,2 млрд ₽"; ``en`` "RUB 12M".
-
-    Babel's compact currency format (CLDR short patterns) with at most ``digits`` decimals
-    (trailing zeros dropped); a true minus sign for negatives; "—" for a missing value.
-    """
-    if _missing(value):
-        return "—"
-    text = format_compact_currency(
-        value, currency, locale=_LOCALES[check_lang(lang)], fraction_digits=digits
-    )
-    if lang == "en":
-        text = text.replace(currency, currency + "\xa0", 1)
-    return _nice(text)
-
-
-def fmt_number_short(value, lang: str = "en", digits: int = 1) -> str:
-    """Compact number for charts: ``ru`` "12 млн"; ``en`` "12M"."""
-    if _missing(value):
-        return "—"
-    return _nice(
-        format_compact_decimal(value, locale=_LOCALES[check_lang(lang)], fraction_digits=digits)
-    )
-
-
-def money_formatter(
-    lang: str = "en", currency: str = DEFAULT_CURRENCY, digits: int = 1
-) -> FuncFormatter:
-    """A tick formatter writing axis values as compact money (:func:`fmt_money_short`)."""
-    return FuncFormatter(lambda value, _pos: fmt_money_short(value, lang, currency, digits))
-
-
-def pct_formatter(lang: str = "en", digits: int = 0) -> FuncFormatter:
-    """A tick formatter writing shares (0.25) as percentages in the locale ("25 %" in ru)."""
-    return FuncFormatter(lambda value, _pos: _nice(fmt_pct(value, lang, digits)))

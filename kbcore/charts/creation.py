@@ -14,7 +14,14 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from kbcore.charts import COLORS, fmt_money_short, money_formatter, new_axes, pct_formatter, style
+from kbcore.charts.style import (
+    COLORS,
+    fmt_money_short,
+    money_formatter,
+    new_axes,
+    pct_formatter,
+    style,
+)
 from kbcore.i18n import fmt_pct, t
 from kbcore.schema import C
 from kbcore.views.labels import label
@@ -91,9 +98,10 @@ def plot_card_trend(years: pd.DataFrame, *, lang: str = "en", ax: Axes | None = 
 def plot_profile(
     profile, *, category: str = "all", lang: str = "en", ax: Axes | None = None
 ) -> Axes:
-    """The client profile: for each trait, the share of top clients and of the rest that match
-    it (typical value, or above the top's lower quartile). Traits used in the match score are
-    in bold.
+    """The client profile.
+
+    For each trait, the share of top clients and of the rest that match it (typical value, or above
+    the top's lower quartile). Traits used in the match score are in bold.
 
     Parameters
     ----------
@@ -137,8 +145,9 @@ def plot_profile(
 
 # --------------------------------------------------------------------------- plan
 def plot_plan_by_segment(seg: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -> Axes:
-    """Last year's revenue against the plan by segment; the plan stacked as baseline + uplift
-    from the goal + new clients.
+    """Last year's revenue against the plan by segment.
+
+    The plan stacked as baseline + uplift from the goal + new clients.
 
     Parameters
     ----------
@@ -264,9 +273,10 @@ def plot_passport(
     lang: str = "en",
     ax: Axes | None = None,
 ) -> Axes:
-    """The passport as bars: ``measure`` (revenue by default) per region or segment, each
-    labelled with its penetration (our clients / companies in the market) or, without a
-    market table, its number of active clients.
+    """The passport as bars.
+
+    ``measure`` (revenue by default) per region or segment, each labelled with its penetration (our
+    clients / companies in the market) or, without a market table, its number of active clients.
 
     Parameters
     ----------

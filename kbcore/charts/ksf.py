@@ -9,7 +9,7 @@ from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
 from kbcore.analyses.ksf import US, KsfScores
-from kbcore.charts import COLORS, new_axes, style
+from kbcore.charts.style import COLORS, new_axes, style
 from kbcore.i18n import fmt_number, fmt_pct, t
 from kbcore.views.ksf import factor_label, labelled, player_label
 

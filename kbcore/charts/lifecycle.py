@@ -1,6 +1,8 @@
-"""Charts of block 2 (customer base and lifecycle): each draws one result of
-:mod:`kbcore.analyses.lifecycle` or :mod:`kbcore.analyses.completeness` and computes nothing beyond
-layout; labels come from :mod:`kbcore.views.lifecycle` and :mod:`kbcore.views.completeness`.
+"""Charts of block 2 (customer base and lifecycle).
+
+Each draws one result of :mod:`kbcore.analyses.lifecycle` or :mod:`kbcore.analyses.completeness` and
+computes nothing beyond layout; labels come from :mod:`kbcore.views.lifecycle` and
+:mod:`kbcore.views.completeness`.
 
 All take ``lang`` (texts from the catalogue, numbers by Babel) and ``ax`` (draw into an
 existing axes, or a new 10 × 5.5 in figure in the kbcore style) and return the axes.
@@ -16,7 +18,7 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 
 from kbcore.analyses.lifecycle import STAGES
-from kbcore.charts import (
+from kbcore.charts.style import (
     COLORS,
     fmt_money_short,
     money_formatter,
@@ -157,8 +159,10 @@ def plot_stage_counts(counts: pd.DataFrame, *, lang: str = "en", ax: Axes | None
 def plot_transition_matrix(
     matrix: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None
 ) -> Axes:
-    """The transition matrix as a heatmap: rows = stage at the earlier date, columns = stage
-    at the later one, each cell labelled with its number of clients.
+    """The transition matrix as a heatmap.
+
+    Rows = stage at the earlier date, columns = stage at the later one, each cell labelled with its
+    number of clients.
 
     Parameters
     ----------

@@ -11,7 +11,7 @@ from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
 from kbcore.analyses.money_zones import ZONES
-from kbcore.charts import COLORS, fmt_money_short, money_formatter, new_axes, style
+from kbcore.charts.style import COLORS, fmt_money_short, money_formatter, new_axes, style
 from kbcore.i18n import t
 from kbcore.schema import C
 from kbcore.views.money_zones import place_label

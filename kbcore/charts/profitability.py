@@ -1,5 +1,6 @@
-"""Charts of block 1 (profitability): each draws one result of
-:mod:`kbcore.analyses.profitability` and computes nothing beyond layout.
+"""Charts of block 1 (profitability).
+
+Each draws one result of :mod:`kbcore.analyses.profitability` and computes nothing beyond layout.
 
 All take ``lang`` (texts from the catalogue, numbers by Babel) and ``ax`` (draw into an
 existing axes, or a new 10 × 5.5 in figure in the kbcore style) and return the axes.
@@ -15,7 +16,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
-from kbcore.charts import (
+from kbcore.charts.style import (
     COLORS,
     fmt_money_short,
     money_formatter,

@@ -9,7 +9,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
-from kbcore.charts import COLORS, new_axes, pct_formatter, style
+from kbcore.charts.style import COLORS, new_axes, pct_formatter, style
 from kbcore.i18n import fmt_number, fmt_pct, t
 from kbcore.views.retention import group_label
 
@@ -26,8 +26,10 @@ def _pct(value, lang: str) -> str:
 
 def plot_conversion(conv: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None,
                     top: int | None = 15) -> Axes:
-    """Second-order conversion by group: 100 % bars split into "ordered again" and "one
-    order only", with the one-order share and the number of clients written on each bar.
+    """Second-order conversion by group.
+
+    100 % bars split into "ordered again" and "one order only", with the one-order share and the
+    number of clients written on each bar.
 
     Parameters
     ----------
@@ -79,8 +81,10 @@ def plot_conversion(conv: pd.DataFrame, *, lang: str = "en", ax: Axes | None = N
 
 def plot_time_to_second(curve: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None,
                         max_days: int | None = 365) -> Axes:
-    """Kaplan–Meier curves of the time to the second order: the share of new clients who
-    have ordered again, t days after their first order (1 − S(t)), one step line per group.
+    """Kaplan–Meier curves of the time to the second order.
+
+    The share of new clients who have ordered again, t days after their first order (1 − S(t)), one
+    step line per group.
 
     The end of each line carries the group's name and its share at ``max_days``; a dotted
     line marks 50 % (where a curve crosses it is the group's median time to reorder).

@@ -1,5 +1,6 @@
-"""Charts of block 6 (segmentation): each draws one result of
-:mod:`kbcore.analyses.segmentation` and computes nothing beyond layout.
+"""Charts of block 6 (segmentation).
+
+Each draws one result of :mod:`kbcore.analyses.segmentation` and computes nothing beyond layout.
 
 All take ``lang`` (texts from the catalogue, numbers by Babel) and ``ax`` (draw into an
 existing axes, or a new 10 × 5.5 in figure in the kbcore style) and return the axes.
@@ -13,7 +14,7 @@ from matplotlib.axes import Axes
 from matplotlib.colors import LinearSegmentedColormap
 
 from kbcore.analyses.segmentation import ABC_CLASSES, RFM_SEGMENTS, XYZ_CLASSES
-from kbcore.charts import COLORS, new_axes, pct_formatter, style
+from kbcore.charts.style import COLORS, new_axes, pct_formatter, style
 from kbcore.i18n import fmt_number, fmt_pct, t
 from kbcore.views.labels import measure_label
 
@@ -183,9 +184,11 @@ def plot_abc_xyz(matrix: pd.DataFrame, *, lang: str = "en", ax: Axes | None = No
 # --------------------------------------------------------------------------- RFM
 def plot_rfm_segments(summary: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None,
                       window_days: int = 365) -> Axes:
-    """RFM segments as horizontal bars (best on top): clients per segment, labelled with the
-    count and the segment's share of the window's revenue; colours by family (growing, good,
-    watch, at risk, gone). ``summary`` is :func:`~kbcore.analyses.segmentation.rfm_summary`.
+    """RFM segments as horizontal bars (best on top).
+
+    Clients per segment, labelled with the count and the segment's share of the window's revenue;
+    colours by family (growing, good, watch, at risk, gone). ``summary`` is
+    :func:`~kbcore.analyses.segmentation.rfm_summary`.
     """
     with style():
         ax = new_axes(ax)

@@ -141,8 +141,10 @@ def _emails(rng: np.random.Generator, person: np.ndarray, roots: list,
 
 def _blank_gaps(rng: np.random.Generator, df: pd.DataFrame, plan: pd.DataFrame,
                 person: np.ndarray) -> None:
-    """Realistic gaps in the cards, in place (never in the key or concession clients' finance
-    fields)."""
+    """Realistic gaps in the cards.
+
+    In place (never in the key or concession clients' finance fields).
+    """
     n = len(plan)
     key = plan["key"].to_numpy()
     conc = plan["conc"].to_numpy()

@@ -20,7 +20,6 @@ __all__ = ["main"]
 
 def main(argv=None) -> int:
     """``python -m kbcore.demo --out DIR [--clients N] [--years Y] [--seed S]``."""
-
     p = argparse.ArgumentParser(prog="kbcore demo", description=t("demo.help"))
     p.add_argument("--out", default=str(DEMO_DIR), help=t("demo.help.out"))
     p.add_argument("--clients", type=int, default=DEFAULTS["clients"], help=t("demo.help.clients"))

@@ -168,8 +168,10 @@ def client_plan(rng: np.random.Generator, cal: Timeline, n: int) -> pd.DataFrame
 
 def assign_managers(rng: np.random.Generator, cal: Timeline, plan: pd.DataFrame,
                     mgrs: pd.DataFrame) -> pd.DataFrame:
-    """Each client's manager: one of the managers of its region working on its first day
-    (the key-account manager takes about half of the concession clients).
+    """Each client's manager.
+
+    One of the managers of its region working on its first day (the key-account manager takes about
+    half of the concession clients).
 
     Adds ``m1`` (the first manager), ``m2`` (the manager after ``switch``, the day a leaving
     manager hands the clients over) to ``plan``.

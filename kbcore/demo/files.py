@@ -1,7 +1,7 @@
-"""Writing the demo company's tables as the files of ``data/demo/``, with a sha256 manifest.
+r"""Writing the demo company's tables as the files of ``data/demo/``, with a sha256 manifest.
 
 One job: the files — their names (:data:`FILES`), byte-for-byte reproducible CSV (fixed number
-formats, ``\\n`` line ends, gzip with ``mtime=0``) and ``manifest.json`` (:data:`MANIFEST`: the
+formats, ``\n`` line ends, gzip with ``mtime=0``) and ``manifest.json`` (:data:`MANIFEST`: the
 SHA-256, size and rows of every file, the generation parameters and the library versions).
 """
 
@@ -53,9 +53,9 @@ def _for_csv(df: pd.DataFrame) -> pd.DataFrame:
 
 
 def write(tables: dict[str, pd.DataFrame], out, *, manifest: bool = True) -> list[Path]:
-    """Write the tables as the files of a demo-company folder, byte for byte reproducibly.
+    r"""Write the tables as the files of a demo-company folder, byte for byte reproducibly.
 
-    CSV in UTF-8 with a header of canonical column names, ``,`` separator, ``\\n`` line ends,
+    CSV in UTF-8 with a header of canonical column names, ``,`` separator, ``\n`` line ends,
     ISO dates, money with two decimals (whole numbers without); ``sales.csv.gz`` is gzipped
     with ``mtime=0`` so that its bytes do not depend on when it was written. With
     ``manifest=True`` a ``manifest.json`` records the SHA-256 of every file, the generation

@@ -1,4 +1,4 @@
-"""The demo company: a seeded, realistic training company for every block of the workbook.
+r"""The demo company: a seeded, realistic training company for every block of the workbook.
 
 ООО «Техснаб-Регион» (Yekaterinburg) is a B2B distributor of industrial and construction
 consumables — fasteners, abrasives, tools, PPE, welding materials, construction chemicals,
@@ -28,7 +28,7 @@ truth is documented with its measured numbers in ``data/demo/README.md`` and ass
 Reproducibility: all randomness comes from one ``numpy.random.default_rng(seed)`` and, for
 person names only, one ``Faker("ru_RU")`` seeded with ``seed_instance(seed)``; nothing depends
 on the clock. The same arguments give the same tables, and :func:`kbcore.demo.files.write`
-gives the same bytes (fixed number formats, ``\\n`` line ends, gzip with ``mtime=0``). The
+gives the same bytes (fixed number formats, ``\n`` line ends, gzip with ``mtime=0``). The
 order of the draws below is part of the output: changing it changes every file.
 
 All names of companies and people are invented; any resemblance to real ones is coincidental.

@@ -71,8 +71,11 @@ def draw_orders(rng: np.random.Generator, cal: Timeline,
 
 def draw_lines(rng: np.random.Generator, cal: Timeline, plan: pd.DataFrame, orders: dict,
                products: pd.DataFrame) -> dict[str, np.ndarray]:
-    """The lines of the orders: product, target value, price, unit cost, discount level and cap,
-    document, position and sales channel (quantities and money come from :func:`amounts`)."""
+    """The lines of the orders.
+
+    Product, target value, price, unit cost, discount level and cap, document, position and sales
+    channel (quantities and money come from :func:`amounts`).
+    """
     oc, od, ov = orders["client"], orders["day"], orders["value"]
     n_orders = len(oc)
     lam = plan["lines"].to_numpy()[oc]

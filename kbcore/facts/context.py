@@ -71,8 +71,10 @@ class Facts:
 
     @cached_property
     def as_of(self) -> pd.Timestamp:
-        """The analysis date: the ``as_of`` given, else the last sales day (ValueError without
-        either)."""
+        """The analysis date.
+
+        The ``as_of`` given, else the last sales day (ValueError without either).
+        """
         return as_of_date(self.sales, self._as_of)
 
     @property
@@ -95,8 +97,10 @@ class Facts:
         return self._cache[key]
 
     def clients(self, start=None, end=None) -> pd.DataFrame:
-        """Facts per client over [start, end] ∩ the period (see
-        :func:`~kbcore.facts.reduce.client_facts` for the columns)."""
+        """Facts per client over [start, end] ∩ the period.
+
+        See :func:`~kbcore.facts.reduce.client_facts` for the columns.
+        """
         lo, hi = period_bounds(start, end)
         return self._cached(("clients", lo, hi), lambda: facts_of(self._window(lo, hi)))
 

@@ -42,7 +42,7 @@ Periods
 ``freq="year"`` → ``period`` is the calendar year (int); ``"quarter"`` → ``"YYYY-Qn"``;
 ``"month"`` → ``"YYYY-MM"`` (text). Periods are computed as integers and formatted after the
 reduction, on the few result rows.
-"""
+"""  # noqa: D405, D407, D411 - "returns" is a measure of the list above, not a Returns section
 
 from __future__ import annotations
 

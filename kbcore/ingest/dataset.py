@@ -119,7 +119,6 @@ class Dataset:
 
     def summary(self, lang: str = "en") -> str:
         """One line: source, sales lines, clients, first and last date."""
-
         source = t("load.demo", lang) if self.source == "demo" else self.source
         return t("load.summary", lang, source=source, lines=fmt_number(len(self.sales), lang),
                  clients=fmt_number(self.sales[C.client_id].nunique(), lang),

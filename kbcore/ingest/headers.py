@@ -99,8 +99,10 @@ def table_headers(table: str) -> dict[str, tuple[str, ...]]:
 
 
 def column_kinds(table: str) -> dict[str, str]:
-    """The kind (id, text, date, number, int, bool) of each column of ``table``; for ``sales``
-    also of the client columns a sales export may carry."""
+    """The kind (id, text, date, number, int, bool) of each column of ``table``.
+
+    For ``sales`` also of the client columns a sales export may carry.
+    """
     kinds = dict(TABLES[table].columns)
     if table == "sales":
         kinds.update(_client_attributes())

@@ -228,8 +228,11 @@ def _required(table: str, chosen: dict[str, str]) -> set[str]:
 
 def _convert(sub_raw: RawTable, table: str, fname: str, chosen: dict[str, str], dayfirst: bool,
              report: QualityReport) -> tuple[pd.DataFrame, pd.Series]:
-    """Each chosen column converted by its kind, and the rows to drop for an unreadable required
-    value; unreadable values are reported (an error above :data:`MAX_BAD_SHARE`)."""
+    """Each chosen column converted by its kind.
+
+    And the rows to drop for an unreadable required value; unreadable values are reported (an error
+    above :data:`MAX_BAD_SHARE`).
+    """
     kinds = column_kinds(table)
     required = _required(table, chosen)
     out: dict[str, pd.Series] = {}

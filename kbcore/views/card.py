@@ -1,5 +1,7 @@
-"""Views of the client card (карточка клиента): :class:`kbcore.analyses.card.ClientCard` as
-HTML, and how complete the cards are (:func:`kbcore.analyses.card.card_fill`) for people.
+"""Views of the client card (карточка клиента).
+
+:class:`kbcore.analyses.card.ClientCard` as HTML, and how complete the cards are
+(:func:`kbcore.analyses.card.card_fill`) for people.
 
 The card is one self-contained HTML fragment (inline CSS, an inline SVG sparkline for the yearly trend) that
 shows in a notebook (``IPython.display.HTML``), in the card widget and in an exported report.
@@ -63,8 +65,10 @@ def field_label(field: str, lang: str = "en") -> str:
 
 
 def card_fill_table(fill: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """:func:`~kbcore.analyses.card.card_fill` for people: the field ids as their names and
-    ``recorded`` as yes / no (the numbers unchanged)."""
+    """:func:`~kbcore.analyses.card.card_fill` for people.
+
+    The field ids as their names and ``recorded`` as yes / no (the numbers unchanged).
+    """
     yes, no = t("card.yes", lang), t("card.no", lang)
     out = fill.assign(
         field=pd.array([field_label(f, lang) for f in fill["field"]], dtype="string"),

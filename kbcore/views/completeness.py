@@ -1,5 +1,7 @@
-"""Views of "list or base?" (block 2): the components, the verdict with its reasons, the card
-fields and the status table in the people's words, and the block's key figures.
+"""Views of "list or base?" (block 2).
+
+The components, the verdict with its reasons, the card fields and the status table in the people's
+words, and the block's key figures.
 
 Every function takes results of :mod:`kbcore.analyses.completeness` (ids and numbers) and
 ``lang`` and returns text from the catalogue (``base.comp.<id>``, ``base.verdict.<id>``,
@@ -42,8 +44,10 @@ def component_label(component: str, lang: str = "en") -> str:
 
 
 def completeness_table(completeness: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """A copy of :func:`~kbcore.analyses.completeness.base_completeness` whose ``component``
-    reads as the people's name and ``ok`` as yes / no."""
+    """A copy of :func:`~kbcore.analyses.completeness.base_completeness` for people.
+
+    Its ``component`` reads as the people's name and ``ok`` as yes / no.
+    """
     yes, no = t("base.ok.yes", lang), t("base.ok.no", lang)
     return completeness.assign(
         component=pd.array([component_label(c, lang) for c in completeness["component"]],
@@ -53,8 +57,10 @@ def completeness_table(completeness: pd.DataFrame, lang: str = "en") -> pd.DataF
 
 
 def verdict_text(verdict: Verdict, lang: str = "en") -> str:
-    """The verdict's sentence, e.g. "Partly a base: 6 of 8 components are known for enough
-    clients." (catalogue ``base.verdict.<id>``)."""
+    """The verdict's sentence (catalogue ``base.verdict.<id>``).
+
+    E.g. "Partly a base: 6 of 8 components are known for enough clients."
+    """
     return t(f"base.verdict.{verdict.verdict}", lang, ok=fmt_number(verdict.ok, lang),
              total=fmt_number(verdict.total, lang))
 
@@ -84,16 +90,20 @@ def verdict_reasons(verdict: Verdict, completeness: pd.DataFrame,
 
 
 def card_fields_table(fields: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """A copy of :func:`~kbcore.analyses.completeness.card_fields` whose ``field`` reads as
-    the people's name (catalogue ``base.field.<id>``)."""
+    """A copy of :func:`~kbcore.analyses.completeness.card_fields` for people.
+
+    Its ``field`` reads as the people's name (catalogue ``base.field.<id>``).
+    """
     return fields.assign(field=pd.array([t(f"base.field.{f}", lang) for f in fields["field"]],
                                         dtype="string"))
 
 
 def status_table(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """:func:`~kbcore.analyses.completeness.status_vs_stage` with the people's labels: the
-    stages' names and "Never bought" as columns, "(empty)" and "no card" for those rows, the
-    index headed "Status in the card"."""
+    """:func:`~kbcore.analyses.completeness.status_vs_stage` with the people's labels.
+
+    The stages' names and "Never bought" as columns, "(empty)" and "no card" for those rows, the
+    index headed "Status in the card".
+    """
     out = table.copy()
     out.columns = [t("base.no_purchase", lang) if c == NO_PURCHASE else stage_label(c, lang)
                    for c in table.columns]

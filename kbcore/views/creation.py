@@ -31,8 +31,10 @@ _NOT_CARD_TABLE = ("contacts", "interactions")
 
 
 def _known(given: bool | None, inferred: bool) -> bool:
-    """A flag given by the caller can only take data away (no table, no figure); without it
-    the results decide."""
+    """A flag given by the caller can only take data away (no table, no figure).
+
+    Without it the results decide.
+    """
     return inferred if given is None else bool(given) and inferred
 
 

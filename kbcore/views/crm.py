@@ -16,8 +16,10 @@ __all__ = ["crm_texts"]
 
 
 def crm_texts(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """The CRM table in words: RFM segments and stages by their people's names (a client
-    without a stage reads "unknown"), the next action as its text (empty without a stage).
+    """The CRM table in words.
+
+    RFM segments and stages by their people's names (a client without a stage reads "unknown"), the
+    next action as its text (empty without a stage).
 
     Same rows, columns and order as ``table``; ``attrs`` kept.
     """

@@ -93,5 +93,4 @@ def loaded_summary(dataset, lang: str = "en") -> str:
 
 def quality_report(dataset, lang: str = "en"):
     """The dataset's data-quality report, displayable in a notebook, in ``lang``."""
-
     return HTML(dataset.quality.to_html(lang))

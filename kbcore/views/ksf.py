@@ -43,23 +43,29 @@ def factor_label(row, lang: str = "en") -> str:
 
 
 def labelled(scores: KsfScores, text: str, lang: str = "en") -> str:
-    """``text`` (a title, a caption, a figure's label), marked "(example)" when ``scores``
-    come from the template's example."""
+    """``text`` marked "(example)" when ``scores`` come from the template's example.
+
+    ``text`` is a title, a caption, a figure's label.
+    """
     return example(text, lang) if scores.example else text
 
 
 def totals_table(scores: KsfScores, lang: str = "en") -> pd.DataFrame:
-    """The weighted score of every player, the players by their people's names
-    (``player, weighted_score, rank, gap_to_us``). Its caption: ``labelled(scores,
-    t("ksf.table.totals", lang), lang)``."""
+    """The weighted score of every player.
+
+    The players by their people's names (``player, weighted_score, rank, gap_to_us``). Its caption:
+    ``labelled(scores, t("ksf.table.totals", lang), lang)``.
+    """
     return scores.totals.assign(
         player=pd.array([player_label(p, lang) for p in scores.totals["player"]], dtype="string"))
 
 
 def factors_table(scores: KsfScores, lang: str = "en") -> pd.DataFrame:
-    """The factors with every player's score and our gap to the best competitor, factors and
-    players by their people's names (the players' columns renamed too). Its caption:
-    ``labelled(scores, t("ksf.table.factors", lang), lang)``."""
+    """The factors with every player's score and our gap to the best competitor.
+
+    Factors and players by their people's names (the players' columns renamed too). Its caption:
+    ``labelled(scores, t("ksf.table.factors", lang), lang)``.
+    """
     f = scores.factors
     out = f.assign(
         factor=pd.array([factor_label(row, lang) for _, row in f.iterrows()], dtype="string"),
@@ -70,8 +76,9 @@ def factors_table(scores: KsfScores, lang: str = "en") -> pd.DataFrame:
 
 
 def ksf_figures(scores: KsfScores, lang: str = "en") -> list[Figure]:
-    """Key figures (rows for :func:`~kbcore.views.figures.key_figures_table`): our weighted
-    score and rank, the leader, our largest weighted lag and our largest weighted lead.
+    """Key figures (rows for :func:`~kbcore.views.figures.key_figures_table`).
+
+    Our weighted score and rank, the leader, our largest weighted lag and our largest weighted lead.
 
     Every label says "(example)" when the scores come from the template's example
     (``scores.example``): they are then not a fact about the company.

@@ -16,8 +16,11 @@ __all__ = ["label", "measure_label", "people_labels"]
 
 
 def label(value, lang: str = "en", width: int = 28) -> str:
-    """A people's label for a row value: ``unknown``/``new_clients``/``all`` from the
-    catalogue (``plan.<value>``), other text shortened to ``width`` characters."""
+    """A people's label for a row value.
+
+    ``unknown``/``new_clients``/``all`` from the catalogue (``plan.<value>``), other text shortened
+    to ``width`` characters.
+    """
     text = str(value)
     key = f"plan.{text}"
     if key in catalogue():
@@ -28,9 +31,11 @@ def label(value, lang: str = "en", width: int = 28) -> str:
 def people_labels(df: pd.DataFrame, lang: str = "en",
                   columns: tuple[str, ...] = (C.segment, C.region, C.manager, "category")
                   ) -> pd.DataFrame:
-    """A copy of ``df`` whose ``columns`` show ``unknown`` / ``new_clients`` / ``all`` in the
-    people's language (catalogue ``plan.<value>``) and whose True/False columns read yes/no;
-    other values unchanged. Display only."""
+    """A copy of ``df`` for people (display only).
+
+    Its ``columns`` show ``unknown`` / ``new_clients`` / ``all`` in the people's language (catalogue
+    ``plan.<value>``) and its True/False columns read yes/no; other values unchanged.
+    """
     out = df.copy()
     names = {v: t(f"plan.{v}", lang) for v in ("unknown", "new_clients", "all")}
     for col in columns:

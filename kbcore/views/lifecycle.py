@@ -1,5 +1,7 @@
-"""Views of the customer lifecycle (block 2, used by blocks 5 and 6): stages, reasons, rules,
-actions and the work list in the people's words, and the lifecycle's key figures.
+"""Views of the customer lifecycle (block 2, used by blocks 5 and 6).
+
+Stages, reasons, rules, actions and the work list in the people's words, and the lifecycle's key
+figures.
 
 Every function takes results of :mod:`kbcore.analyses.lifecycle` (ids and numbers) and
 ``lang`` and returns text from the catalogue (``stage.<id>``, ``reason.<id>``, ``rule.<id>``,
@@ -152,8 +154,10 @@ def stage_actions(lang: str = "en") -> pd.DataFrame:
 
 
 def counts_table(counts: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """A copy of :func:`~kbcore.analyses.lifecycle.stage_counts` (or any table with a
-    ``stage`` id column) whose stages read as the people's names."""
+    """A copy of :func:`~kbcore.analyses.lifecycle.stage_counts` for people.
+
+    Works on any table with a ``stage`` id column; its stages read as the people's names.
+    """
     out = counts.assign(stage=pd.array(stage_labels(counts["stage"], lang), dtype="string"))
     out.attrs.update(counts.attrs)
     return out
@@ -182,9 +186,10 @@ def due_table(due: pd.DataFrame, lang: str = "en", *,
 
 
 def lifecycle_figures(summary: pd.DataFrame, lang: str = "en") -> list[Figure]:
-    """Key-figure rows about the stages at the last date of a
-    :func:`~kbcore.analyses.lifecycle.stage_summary`: the clients with a stage, and the
-    clients (share) and revenue share of the key, declining and lost stages.
+    """Key-figure rows about the stages at the last date of a stage summary.
+
+    The summary is :func:`~kbcore.analyses.lifecycle.stage_summary`; the rows: the clients with a
+    stage, and the clients (share) and revenue share of the key, declining and lost stages.
 
     The stages need only the sales lines (``needs`` None); an empty summary gives no rows.
     Used by :func:`kbcore.views.completeness.completeness_figures`.

@@ -1,5 +1,6 @@
-"""Views of the three money zones (block 6): the window note, the "next rouble" list in
-words, and the zones' key figures.
+"""Views of the three money zones (block 6).
+
+The window note, the "next rouble" list in words, and the zones' key figures.
 
 The analysis (:mod:`kbcore.analyses.money_zones`) returns money, kinds and reason ids; here they
 become sentences through the catalogue (``zone.*``), for the rows a person sees only.
@@ -33,14 +34,19 @@ NEEDS_MARKET = "market"
 
 
 def place_label(value, lang: str = "en") -> str:
-    """A segment or region for people: the value itself, or "(not recorded)" for
-    :data:`~kbcore.analyses.money_zones.UNKNOWN`."""
+    """A segment or region for people.
+
+    The value itself, or "(not recorded)" for :data:`~kbcore.analyses.money_zones.UNKNOWN`.
+    """
     return t("ret.unknown", lang) if value == UNKNOWN else str(value)
 
 
 def zones_view(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """A copy of :func:`~kbcore.analyses.money_zones.zone_table` (or any table with
-    ``segment``/``region`` columns) whose unknown segments and regions read in words."""
+    """A copy of :func:`~kbcore.analyses.money_zones.zone_table` for people.
+
+    Works on any table with ``segment``/``region`` columns; its unknown segments and regions read in
+    words.
+    """
     out = table.copy()
     for col in (C.segment, C.region):
         if col in out.columns:
@@ -80,15 +86,19 @@ def _reason(row, lang: str) -> str:
 
 
 def reason_texts(ranked: pd.DataFrame, lang: str = "en") -> pd.Series:
-    """Why each candidate of :func:`~kbcore.analyses.money_zones.next_rouble` is on the list,
-    in words with its own numbers (index as ``ranked``)."""
+    """Why each candidate of :func:`~kbcore.analyses.money_zones.next_rouble` is on the list.
+
+    In words with its own numbers (index as ``ranked``).
+    """
     return pd.Series([_reason(row, lang) for row in ranked.itertuples(index=False)],
                      index=ranked.index, dtype="string")
 
 
 def next_rouble_table(ranked: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """The "next rouble" list in words: ``ranked`` with ``what`` (the kind in words) and
-    ``why`` (:func:`reason_texts`), unknown segments and regions in words.
+    """The "next rouble" list in words.
+
+    ``ranked`` with ``what`` (the kind in words) and ``why`` (:func:`reason_texts`), unknown
+    segments and regions in words.
 
     Format only the rows that are shown: pass ``ranked`` already cut to them (``top`` of
     :func:`~kbcore.analyses.money_zones.next_rouble`).

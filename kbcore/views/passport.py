@@ -24,7 +24,9 @@ def passport_table(passport_table: pd.DataFrame, lang: str = "en") -> pd.DataFra
 
 
 def passport_stage_table(passport_table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """The cell and its clients per lifecycle stage (``stage_<id>`` columns), cells in the
-    people's words."""
+    """The cell and its clients per lifecycle stage (``stage_<id>`` columns).
+
+    Cells in the people's words.
+    """
     by = passport_table.attrs.get("by", passport_table.columns[0])
     return people_labels(passport_table[[by, *_stage_columns(passport_table)]], lang)

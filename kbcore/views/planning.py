@@ -15,8 +15,10 @@ __all__ = ["plan_summary_table", "plan_summary_text"]
 
 
 def plan_summary_table(plan: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """The plan's totals (:func:`~kbcore.analyses.planning.plan_by_client`'s ``attrs``) as two
-    columns ``figure`` (text) and ``value`` (money, to be formatted by the caller).
+    """The plan's totals as two columns ``figure`` (text) and ``value`` (money).
+
+    The totals are :func:`~kbcore.analyses.planning.plan_by_client`'s ``attrs``; the money is to be
+    formatted by the caller.
 
     Rows: revenue of the base year, the baselines, what the goal adds (0 when the baselines
     beat the goal), the new clients' plan, the model plan's total, its gross margin, and the

@@ -25,8 +25,11 @@ def trait_label(trait: str, lang: str = "en") -> str:
 
 
 def typical_text(kind: str, typical: str, bound: float, lang: str = "en", *, trait: str = "") -> str:
-    """The typical value of a profile rule for people: the values, or "≥ 6,4" in the locale
-    ("≤" for a trait where less is better, such as days between orders)."""
+    """The typical value of a profile rule for people.
+
+    The values, or "≥ 6,4" in the locale ("≤" for a trait where less is better, such as days between
+    orders).
+    """
     if kind != "number" or pd.isna(bound):
         return str(typical)
     sign = "≤" if trait in LOWER_IS_BETTER or str(typical).startswith("≤") else "≥"
@@ -34,9 +37,11 @@ def typical_text(kind: str, typical: str, bound: float, lang: str = "en", *, tra
 
 
 def profile_view(profile: ClientProfile, category: str = ALL, lang: str = "en") -> pd.DataFrame:
-    """The profile of one category for people: ``trait, top, rest, typical, top_match,
-    rest_match, lift, used`` with trait names from the catalogue and numbers formatted
-    (medians with one decimal). Formatting only; the numbers are those of ``profile.table``.
+    """The profile of one category for people.
+
+    ``trait, top, rest, typical, top_match, rest_match, lift, used`` with trait names from the
+    catalogue and numbers formatted (medians with one decimal). Formatting only; the numbers are
+    those of ``profile.table``.
     """
     table = profile.table
     if table.empty:
@@ -58,9 +63,11 @@ def profile_view(profile: ClientProfile, category: str = ALL, lang: str = "en") 
 
 
 def profile_groups_table(profile: ClientProfile, lang: str = "en") -> pd.DataFrame:
-    """The profile's groups (:attr:`ClientProfile.groups`) for people: the category as its
-    label, the measure columns named after the measure (``profit_top`` …) and left out when
-    the measure is revenue (already shown as ``revenue_top``/``revenue_rest``)."""
+    """The profile's groups (:attr:`ClientProfile.groups`) for people.
+
+    The category as its label, the measure columns named after the measure (``profit_top`` …) and
+    left out when the measure is revenue (already shown as ``revenue_top``/``revenue_rest``).
+    """
     groups = profile.groups.drop(columns="own_rules", errors="ignore")
     if groups.empty:
         return groups

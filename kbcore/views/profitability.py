@@ -64,8 +64,10 @@ def _growth_text(growth: pd.Series, lang: str) -> str:
 
 # --------------------------------------------------------------------------- concentration
 def concentration_text(conc: pd.Series, lang: str = "en") -> str:
-    """The plain-language verdict of :func:`~kbcore.analyses.profitability.concentration`
-    (one or two sentences)."""
+    """The plain-language verdict of :func:`~kbcore.analyses.profitability.concentration`.
+
+    One or two sentences.
+    """
     verdict = conc["verdict"]
     return t(
         f"conc.verdict.{verdict}",
@@ -88,8 +90,10 @@ _CONC_ROWS = {
 
 
 def concentration_table(conc: pd.Series, lang: str = "en") -> pd.DataFrame:
-    """:func:`~kbcore.analyses.profitability.concentration` as a two-column table for people
-    (translated, formatted)."""
+    """:func:`~kbcore.analyses.profitability.concentration` as a two-column table for people.
+
+    Translated and formatted.
+    """
     rows = [
         (t(key, lang), fmt(conc[name], lang))
         for name, (key, fmt) in _CONC_ROWS.items()
@@ -100,8 +104,9 @@ def concentration_table(conc: pd.Series, lang: str = "en") -> pd.DataFrame:
 
 # --------------------------------------------------------------------------- whale curve
 def whale_summary_text(summary: pd.Series, lang: str = "en") -> str:
-    """One line (HTML) on :func:`~kbcore.analyses.profitability.whale_summary`: the top 20 %'s
-    share of profit, the peak, the unprofitable clients and their loss.
+    """One line (HTML) on :func:`~kbcore.analyses.profitability.whale_summary`.
+
+    The top 20 %'s share of profit, the peak, the unprofitable clients and their loss.
 
     Without any client of known profit (no cost of goods, or no sales) it says so instead of
     showing zeros.

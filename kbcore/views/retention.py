@@ -1,5 +1,6 @@
-"""Views of the risk after the first order (block 6): groups, bands, reasons and key figures
-in words.
+"""Views of the risk after the first order (block 6).
+
+Groups, bands, reasons and key figures in words.
 
 The analysis (:mod:`kbcore.analyses.retention`) returns group values, band numbers and the
 ids of levels and reasons; here they become the people's names through the catalogue
@@ -69,8 +70,10 @@ def group_label(table: pd.DataFrame, by: str | None, value, lang: str = "en") ->
 
 def group_labels(table: pd.DataFrame, lang: str = "en", *, column: str = "group_id",
                  by: str | None = None) -> list[str]:
-    """:func:`group_label` of every value of ``table[column]`` (``by`` defaults to
-    ``table.attrs["by"]``)."""
+    """:func:`group_label` of every value of ``table[column]``.
+
+    ``by`` defaults to ``table.attrs["by"]``.
+    """
     by = table.attrs.get("by") if by is None else by
     return [group_label(table, by, v, lang) for v in table[column]]
 
@@ -89,8 +92,10 @@ def cohort_note(new: pd.DataFrame, lang: str = "en") -> str:
 
 
 def conversion_table(conv: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """:func:`~kbcore.analyses.retention.second_order_conversion` with a ``group`` column: the
-    people's name of each group, first."""
+    """:func:`~kbcore.analyses.retention.second_order_conversion` with a ``group`` column.
+
+    The people's name of each group, first.
+    """
     out = conv.copy()
     out.insert(0, "group", pd.array(group_labels(conv, lang), dtype="string"))
     out.attrs.update(conv.attrs)
@@ -98,8 +103,10 @@ def conversion_table(conv: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
 
 
 def curve_view(curve: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """:func:`~kbcore.analyses.retention.time_to_second_order` with a ``group`` column: the
-    people's name of each curve's group, first."""
+    """:func:`~kbcore.analyses.retention.time_to_second_order` with a ``group`` column.
+
+    The people's name of each curve's group, first.
+    """
     out = curve.copy()
     out.insert(0, "group", pd.array(group_labels(curve, lang), dtype="string"))
     out.attrs.update(curve.attrs)
@@ -123,18 +130,22 @@ def _risk_reason(row, table: pd.DataFrame, median: float, lang: str) -> str:
 
 
 def risk_reasons(risk: pd.DataFrame, lang: str = "en") -> pd.Series:
-    """Why each client of :func:`~kbcore.analyses.retention.first_order_risk` is at risk, in
-    words: its channel's and first-order size's one-order shares and how long it has waited
-    (index as ``risk``)."""
+    """Why each client of :func:`~kbcore.analyses.retention.first_order_risk` is at risk, in words.
+
+    Its channel's and first-order size's one-order shares and how long it has waited (index as
+    ``risk``).
+    """
     median = float(risk.attrs.get("median_days_to_second", math.nan))
     return pd.Series([_risk_reason(row, risk, median, lang) for row in risk.itertuples(index=False)],
                      index=risk.index, dtype="string")
 
 
 def risk_table(risk: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """The risk list in words: ``risk`` with ``level`` (the risk level's name) and ``why``
-    (:func:`risk_reasons`). Pass only the rows to show: every reason is a formatted
-    sentence."""
+    """The risk list in words.
+
+    ``risk`` with ``level`` (the risk level's name) and ``why`` (:func:`risk_reasons`). Pass only
+    the rows to show: every reason is a formatted sentence.
+    """
     out = risk.copy()
     out["level"] = pd.array([t(f"ret.level.{v}", lang) for v in risk["risk_level"]],
                             dtype="string")

@@ -61,7 +61,8 @@ def _span(scores: list[int]) -> str:
 
 
 def rfm_rules(lang: str = "en") -> pd.DataFrame:
-    """The R/F rule table of :func:`~kbcore.analyses.segmentation.rfm`, for people:
+    """The R/F rule table of :func:`~kbcore.analyses.segmentation.rfm`, for people.
+
     ``segment, R, F, meaning, action`` (headers in ``lang``).
 
     ``R`` and ``F`` list the scores of the segment's cells of
@@ -80,17 +81,21 @@ def rfm_rules(lang: str = "en") -> pd.DataFrame:
 
 
 def pareto_view(pareto_tbl: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """A copy of :func:`~kbcore.analyses.segmentation.pareto_table` whose measures read as
-    the people's names."""
+    """A copy of :func:`~kbcore.analyses.segmentation.pareto_table` for people.
+
+    Its measures read as the people's names.
+    """
     out = pareto_tbl.assign(measure=[measure_label(str(m), lang) for m in pareto_tbl["measure"]])
     out.attrs.update(pareto_tbl.attrs)
     return out
 
 
 def segments_view(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """A copy of a table with an ``rfm_segment`` id column (:func:`~kbcore.analyses.segmentation.rfm`,
-    :func:`~kbcore.analyses.segmentation.rfm_summary`) whose segments read as the people's
-    names."""
+    """A copy of a table whose ``rfm_segment`` ids read as the people's names.
+
+    The table has an ``rfm_segment`` id column, e.g. :func:`~kbcore.analyses.segmentation.rfm` or
+    :func:`~kbcore.analyses.segmentation.rfm_summary`.
+    """
     out = table.assign(rfm_segment=pd.array(rfm_segment_labels(table["rfm_segment"], lang),
                                             dtype="string"))
     out.attrs.update(table.attrs)
@@ -112,8 +117,9 @@ def segmentation_figures(
     has_cost: bool = True,
     lang: str = "en",
 ) -> list[Figure]:
-    """Block 6's segmentation key figures, formatted for people (rows for
-    :func:`~kbcore.views.figures.key_figures_table`).
+    """Block 6's segmentation key figures.
+
+    Formatted for people (rows for :func:`~kbcore.views.figures.key_figures_table`).
 
     Rows: for each measure of :func:`~kbcore.analyses.segmentation.pareto_table` "top 20 % of
     clients bring X % of the measure; Y clients (Z %) make 80 %" — and, without the cost of

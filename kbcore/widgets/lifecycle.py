@@ -1,5 +1,8 @@
-"""Block 2 widgets: pick two dates to see the stages and the moves between them; move the
-stage rules and see the stage counts change."""
+"""Block 2 widgets.
+
+Pick two dates to see the stages and the moves between them; move the stage rules and see the stage
+counts change.
+"""
 
 from __future__ import annotations
 
@@ -24,8 +27,9 @@ __all__ = ["stage_explorer", "rules_explorer"]
 
 
 def stage_explorer(history: pd.DataFrame, *, lang: str = "en") -> widgets.VBox:
-    """Two date dropdowns over a stage history: the stage counts at the later date and the
-    transition matrix from the earlier one.
+    """Two date dropdowns over a stage history.
+
+    The stage counts at the later date and the transition matrix from the earlier one.
 
     Parameters
     ----------
@@ -90,8 +94,9 @@ def stage_explorer(history: pd.DataFrame, *, lang: str = "en") -> widgets.VBox:
 
 def rules_explorer(facts: Facts, clients: pd.DataFrame | None = None, *, as_of=None,
                    rules: StageRules = DEFAULT_RULES, lang: str = "en") -> widgets.VBox:
-    """Sliders for the main stage rules that recompute the stages at ``as_of`` (default
-    ``facts.as_of``) and redraw the counts.
+    """Sliders for the main stage rules that recompute the stages and redraw the counts.
+
+    The stages are those at ``as_of`` (default ``facts.as_of``).
 
     A slider move re-applies the rules to the facts' orders and revenue windows (kept by
     ``facts``): the sales lines are not reduced again.

@@ -1,5 +1,6 @@
-"""Block 6 (part b) widgets: the risk after the first order by any grouping, and the ease
-weights of the three money zones.
+"""Block 6 (part b) widgets.
+
+The risk after the first order by any grouping, and the ease weights of the three money zones.
 
 Each function returns the widget box with its controls and outputs exposed as attributes
 (``box.controls``, ``box.output``, ``box.current``), so that tests and trainers can set values
@@ -27,8 +28,9 @@ _STYLE = {"description_width": "initial"}
 
 def retention_explorer(new, *, lang: str = "en", by: str = C.acquisition_channel,
                        max_days: int = 365) -> widgets.VBox:
-    """A grouping selector that redraws the second-order conversion and the Kaplan–Meier
-    curves of the new clients (:func:`kbcore.analyses.retention.new_clients`).
+    """A grouping selector that redraws the second-order conversion and the Kaplan–Meier curves.
+
+    The curves of the new clients (:func:`kbcore.analyses.retention.new_clients`).
 
     ``box.controls`` = {"by": Dropdown, "max_days": IntSlider}; ``box.current`` = (conversion,
     curve) of the last redraw.
@@ -63,8 +65,10 @@ def retention_explorer(new, *, lang: str = "en", by: str = C.acquisition_channel
 
 def zone_weights_explorer(zones: MoneyZones, *, lang: str = "en", top: int = 15
                           ) -> widgets.VBox:
-    """Sliders for the three ease weights of the money zones that re-rank "where the next
-    rouble is easiest" (:func:`kbcore.analyses.money_zones.next_rouble`).
+    """Sliders for the three ease weights of the money zones.
+
+    They re-rank "where the next rouble is easiest"
+    (:func:`kbcore.analyses.money_zones.next_rouble`).
 
     ``box.controls`` = {"weight_active", "weight_inactive", "weight_market": FloatSlider};
     ``box.current`` = the ranked table of the last redraw (ids and numbers; only its ``top``

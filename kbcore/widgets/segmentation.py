@@ -17,9 +17,10 @@ __all__ = ["abc_explorer"]
 
 def abc_explorer(table, *, measures=("revenue", "gross_margin", "profit"), measure: str = "revenue",
                  cuts=(0.8, 0.95), lang: str = "en") -> widgets.VBox:
-    """Two sliders for the ABC cuts (A up to, B up to) and a measure selector; every change
-    recomputes :func:`~kbcore.analyses.segmentation.abc` on ``table`` and redraws the chart and
-    the summary table.
+    """Two sliders for the ABC cuts (A up to, B up to) and a measure selector.
+
+    Every change recomputes :func:`~kbcore.analyses.segmentation.abc` on ``table`` and redraws the
+    chart and the summary table.
 
     Parameters
     ----------

@@ -151,8 +151,9 @@ ANSWER_MODULE = re.compile(r"^(block|kpi)\d\d$")
 
 
 def answer_modules() -> list[str]:
-    """The modules that register exercises: every ``blockNN`` and ``kpiNN`` module of
-    :mod:`kbcore.workbook.answers`.
+    """The modules that register exercises.
+
+    Every ``blockNN`` and ``kpiNN`` module of :mod:`kbcore.workbook.answers`.
 
     Found on disk, so a new block's answers need no list to be edited by hand.
     """
@@ -179,7 +180,6 @@ def registered() -> list[str]:
 @lru_cache(maxsize=1)
 def demo_dataset():
     """The demo company, loaded once per process."""
-
     return load(None)
 
 

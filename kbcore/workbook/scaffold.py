@@ -90,6 +90,7 @@ class Block:
 
     @property
     def nn(self) -> str:
+        """The block number on two digits (``"01"``)."""
         return f"{self.number:02d}"
 
     @property
@@ -104,10 +105,12 @@ class Block:
 
     @property
     def exercise_id(self) -> str:
+        """The id of the block's first exercise (``<prefix><number>.1``)."""
         return f"{self.program.id_prefix}{self.number}.1"
 
     @property
     def hint_id(self) -> str:
+        """The catalogue id of the first exercise's hint (``ex.<exercise_id>.hint``)."""
         return f"ex.{self.exercise_id}.hint"
 
 
@@ -277,7 +280,7 @@ from IPython.display import Markdown, display
 import kbcore
 from kbcore import views as ui
 from kbcore.analyses.$name import revenue_by_year
-from kbcore.charts import use_style
+from kbcore.charts.style import use_style
 from kbcore.charts.$name import plot_revenue_by_year
 from kbcore.facts import Facts
 from kbcore.views.$name import key_figures, revenue_table
@@ -502,7 +505,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
-from kbcore.charts import COLORS, money_formatter, new_axes
+from kbcore.charts.style import COLORS, money_formatter, new_axes
 from kbcore.i18n import t
 
 __all__ = ["plot_revenue_by_year"]

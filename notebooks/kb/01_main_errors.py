@@ -30,7 +30,7 @@ from IPython.display import Markdown, display
 
 import kbcore
 from kbcore import views as ui
-from kbcore.analyses.profitability import (
+from kbcore.analyses import (
     CostToServeRates,
     client_pnl,
     concentration,
@@ -39,15 +39,15 @@ from kbcore.analyses.profitability import (
     whale_summary,
     yearly_summary,
 )
-from kbcore.charts import use_style
-from kbcore.charts.profitability import (
+from kbcore.charts import (
     plot_concentration,
     plot_concession,
     plot_whale_curve,
     plot_yearly,
+    use_style,
 )
 from kbcore.facts import Facts
-from kbcore.views.profitability import concentration_table, profitability_figures
+from kbcore.views import concentration_table, profitability_figures
 from kbcore.widgets import cost_to_serve_explorer
 
 use_style()
@@ -131,7 +131,7 @@ plt.show()
 # **Try it.** Move the sliders: what if a visit costs twice as much, or money is cheaper? The curve and the
 # count of unprofitable clients follow. (The sliders work in JupyterLab; a report shows the chart above.)
 
-# %%
+# %% tags=["widget"]
 cost_to_serve_explorer(facts, ds.clients, ds.interactions, rates=rates, lang=lang)
 
 # %% [markdown]

@@ -42,49 +42,45 @@ from IPython.display import Markdown, display
 
 import kbcore
 from kbcore import views as ui
-from kbcore.analyses.completeness import (
+from kbcore.analyses import (
+    STAGES,
+    StageRules,
     base_completeness,
     base_verdict,
     card_fields,
-    status_vs_stage,
-)
-from kbcore.analyses.lifecycle import (
-    STAGES,
-    StageRules,
     client_stages,
     clients_due,
     stage_counts,
     stage_history,
     stage_summary,
+    status_vs_stage,
     transition_matrix,
     year_end_dates,
 )
-from kbcore.charts import use_style
-from kbcore.charts.lifecycle import (
+from kbcore.charts import (
     plot_completeness,
     plot_stage_counts,
     plot_stage_summary,
     plot_transition_matrix,
+    use_style,
 )
 from kbcore.facts import Facts
 from kbcore.i18n import fmt_date, fmt_number, t
-from kbcore.views.completeness import (
+from kbcore.views import (
     card_fields_table,
     completeness_figures,
     completeness_table,
-    status_table,
-    verdict_reasons,
-    verdict_text,
-)
-from kbcore.views.lifecycle import (
     counts_table,
     due_table,
     reason_text,
     stage_actions,
     stage_labels,
     stage_rules_table,
+    status_table,
+    verdict_reasons,
+    verdict_text,
 )
-from kbcore.widgets.lifecycle import rules_explorer, stage_explorer
+from kbcore.widgets import rules_explorer, stage_explorer
 
 use_style()
 
@@ -232,7 +228,7 @@ if len(stages):
 # How many orders a year make a regular client? The counts follow. (The sliders work in JupyterLab; a report
 # shows the chart above.)
 
-# %%
+# %% tags=["widget"]
 rules_explorer(facts, ds.clients, rules=rules, lang=lang)
 
 # %% [markdown]
@@ -290,7 +286,7 @@ else:
 # %% [markdown]
 # **Try it.** Pick two dates: the stage counts at the later one and the moves between them.
 
-# %%
+# %% tags=["widget"]
 if len(dates) >= 2:
     display(stage_explorer(history, lang=lang))
 

@@ -36,38 +36,46 @@ from IPython.display import HTML, Markdown, display
 
 import kbcore
 from kbcore import views as ui
-from kbcore.analyses.card import card_fill, client_card
-from kbcore.analyses.lifecycle import client_stages
-from kbcore.analyses.passport import passport
-from kbcore.analyses.planning import (
+from kbcore.analyses import (
     Goals,
     base_year,
+    card_fill,
+    client_card,
+    client_features,
+    client_pnl,
+    client_profile,
+    client_stages,
     manager_load,
+    market_matches,
     new_clients_won,
+    passport,
     plan_by_client,
     plan_by_segment,
     plan_vs_actual,
+    profile_match,
 )
-from kbcore.analyses.profile import client_features, client_profile, market_matches, profile_match
-from kbcore.analyses.profitability import client_pnl
-from kbcore.charts import use_style
-from kbcore.charts.creation import (
+from kbcore.charts import (
     plot_card_trend,
     plot_passport,
     plot_plan_by_segment,
     plot_plan_vs_actual,
     plot_profile,
+    use_style,
 )
 from kbcore.facts import Facts
 from kbcore.i18n import t
-from kbcore.views.card import card_fill_table, card_html
-from kbcore.views.creation import creation_figures
-from kbcore.views.labels import people_labels
-from kbcore.views.passport import passport_stage_table, passport_table
-from kbcore.views.planning import plan_summary_table
-from kbcore.views.profile import profile_groups_table, profile_view
-from kbcore.widgets.card import card_browser
-from kbcore.widgets.plan import plan_explorer
+from kbcore.views import (
+    card_fill_table,
+    card_html,
+    creation_figures,
+    passport_stage_table,
+    passport_table,
+    people_labels,
+    plan_summary_table,
+    profile_groups_table,
+    profile_view,
+)
+from kbcore.widgets import card_browser, plan_explorer
 
 use_style()
 
@@ -115,6 +123,8 @@ if ds.interactions is None:
 # %%
 example = client_id if client_id is not None else features.sort_values(
     ["revenue_12m", "client_id"], ascending=[False, True])["client_id"].iloc[0]
+
+# %% tags=["widget"]
 card_browser(facts, ds.clients, products=ds.products, contacts=ds.contacts, interactions=ds.interactions,
              stages=stages, lang=lang, client_id=example)
 
@@ -232,7 +242,7 @@ plt.show()
 # **Try it.** Move the goals: the baselines do not change, only what the goal adds and where. (The sliders
 # work in JupyterLab; a report shows the chart above.)
 
-# %%
+# %% tags=["widget"]
 plan_explorer(facts, ds.clients, goals=goals, year=plan_year, lang=lang, stages=plan_stages)
 
 # %% [markdown]

@@ -57,62 +57,82 @@ from IPython.display import Markdown, display
 
 import kbcore
 from kbcore import views as ui
-from kbcore.analyses.crm import crm_table
-from kbcore.analyses.ksf import TEMPLATE as KSF_TEMPLATE
-from kbcore.analyses.ksf import ksf_scores, read_ksf
-from kbcore.analyses.lifecycle import client_stages, clients_due, stage_counts
-from kbcore.analyses.money_zones import ZONES, ZoneRules, money_zones, next_rouble, zone_table
-from kbcore.analyses.planning import (
+from kbcore.analyses import TEMPLATE as KSF_TEMPLATE
+from kbcore.analyses import (
+    ZONES,
     Goals,
-    base_year,
-    manager_load,
-    plan_by_client,
-    plan_vs_actual,
-    targets_vs_actual,
-)
-from kbcore.analyses.profitability import client_pnl
-from kbcore.analyses.retention import (
-    first_order_risk,
-    new_clients,
-    second_order_conversion,
-    time_to_second_order,
-)
-from kbcore.analyses.segmentation import (
     RFMRules,
+    ZoneRules,
     abc,
     abc_summary,
     abc_xyz_matrix,
+    base_year,
+    client_pnl,
+    client_stages,
+    clients_due,
+    crm_table,
+    first_order_risk,
+    ksf_scores,
     last_full_months,
+    manager_load,
+    money_zones,
+    new_clients,
+    next_rouble,
     pareto_curves,
     pareto_table,
+    plan_by_client,
+    plan_vs_actual,
+    read_ksf,
     rfm,
     rfm_summary,
+    second_order_conversion,
+    stage_counts,
+    targets_vs_actual,
+    time_to_second_order,
     xyz,
     xyz_summary,
+    zone_table,
 )
 from kbcore.app.crm import write_crm
-from kbcore.charts import use_style
-from kbcore.charts.creation import plot_manager_load, plot_plan_vs_actual
-from kbcore.charts.ksf import plot_ksf
-from kbcore.charts.money_zones import plot_money_zones
-from kbcore.charts.retention import plot_conversion, plot_time_to_second
-from kbcore.charts.segmentation import plot_abc, plot_abc_xyz, plot_pareto, plot_rfm_segments
+from kbcore.charts import (
+    plot_abc,
+    plot_abc_xyz,
+    plot_conversion,
+    plot_ksf,
+    plot_manager_load,
+    plot_money_zones,
+    plot_pareto,
+    plot_plan_vs_actual,
+    plot_rfm_segments,
+    plot_time_to_second,
+    use_style,
+)
 from kbcore.facts import Facts
 from kbcore.i18n import catalogue, fmt_number, fmt_pct, t
-from kbcore.views.crm import crm_texts
-from kbcore.views.ksf import factors_table, ksf_figures, labelled, totals_table
-from kbcore.views.lifecycle import counts_table, due_table, stage_actions
-from kbcore.views.money_zones import money_zones_figures, next_rouble_table, zones_note, zones_view
-from kbcore.views.retention import cohort_note, conversion_table, retention_figures, risk_table
-from kbcore.views.segmentation import (
+from kbcore.views import (
     abc_xyz_actions,
+    cohort_note,
+    conversion_table,
+    counts_table,
+    crm_texts,
+    due_table,
+    factors_table,
+    ksf_figures,
+    labelled,
+    money_zones_figures,
+    next_rouble_table,
     pareto_view,
+    retention_figures,
     rfm_rules,
+    risk_table,
     segmentation_figures,
     segments_view,
+    stage_actions,
+    totals_table,
+    zones_note,
+    zones_view,
 )
-from kbcore.widgets.retention import retention_explorer, zone_weights_explorer
-from kbcore.widgets.segmentation import abc_explorer
+from kbcore.widgets import abc_explorer, retention_explorer, zone_weights_explorer
 
 use_style()
 

@@ -9,7 +9,7 @@
 
 # %%
 import kbcore
-from kbcore.analyses.profitability import (
+from kbcore.analyses import (
     CostToServeRates,
     client_pnl,
     concession_clients,

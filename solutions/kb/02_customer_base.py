@@ -10,9 +10,10 @@
 
 # %%
 import kbcore
-from kbcore.analyses.completeness import base_completeness, base_verdict
-from kbcore.analyses.lifecycle import (
+from kbcore.analyses import (
     StageRules,
+    base_completeness,
+    base_verdict,
     client_stages,
     stage_counts,
     stage_history,
@@ -20,7 +21,7 @@ from kbcore.analyses.lifecycle import (
     year_end_dates,
 )
 from kbcore.facts import Facts
-from kbcore.views.completeness import verdict_reasons, verdict_text
+from kbcore.views import verdict_reasons, verdict_text
 from kbcore.workbook import check, set_lang
 
 lang = "en"  # "ru" for hints in Russian

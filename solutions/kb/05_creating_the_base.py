@@ -10,12 +10,19 @@
 
 # %%
 import kbcore
-from kbcore.analyses.card import card_fill, client_card
-from kbcore.analyses.lifecycle import client_stages
-from kbcore.analyses.passport import passport
-from kbcore.analyses.planning import Goals, plan_by_client, plan_vs_actual
-from kbcore.analyses.profile import client_features, client_profile, profile_match
-from kbcore.analyses.profitability import client_pnl
+from kbcore.analyses import (
+    Goals,
+    card_fill,
+    client_card,
+    client_features,
+    client_pnl,
+    client_profile,
+    client_stages,
+    passport,
+    plan_by_client,
+    plan_vs_actual,
+    profile_match,
+)
 from kbcore.facts import Facts
 from kbcore.workbook import check, set_lang
 

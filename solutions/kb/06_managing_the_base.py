@@ -9,18 +9,20 @@
 
 # %%
 import kbcore
-from kbcore.analyses.ksf import ksf_scores, read_ksf
-from kbcore.analyses.lifecycle import client_stages
-from kbcore.analyses.money_zones import money_zones
-from kbcore.analyses.profitability import client_pnl
-from kbcore.analyses.retention import new_clients, second_order_conversion
-from kbcore.analyses.segmentation import (
+from kbcore.analyses import (
     XYZ_THRESHOLDS_CLIENTS,
     abc,
     abc_xyz_matrix,
+    client_pnl,
+    client_stages,
+    ksf_scores,
     last_full_months,
+    money_zones,
+    new_clients,
     pareto,
+    read_ksf,
     rfm,
+    second_order_conversion,
     xyz,
 )
 from kbcore.facts import Facts
