@@ -280,7 +280,7 @@ from IPython.display import Markdown, display
 import kbcore
 from kbcore import views as ui
 from kbcore.analyses.$name import revenue_by_year
-from kbcore.charts.style import use_style
+from kbcore.charts import use_style
 from kbcore.charts.$name import plot_revenue_by_year
 from kbcore.facts import Facts
 from kbcore.views.$name import key_figures, revenue_table
