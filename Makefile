@@ -36,6 +36,7 @@ test: install check-build lint
 	$(BIN)/python -m pytest -n 2 --dist loadfile --timeout=900 --nbval-cell-timeout=300 --ignore=tests/fixtures tests --nbval-lax solutions exercises
 
 bench: install
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	$(BIN)/python tests/benchmark.py
 
 demo: install
