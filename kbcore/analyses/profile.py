@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from kbcore.analyses._window import id_codes, span
 from kbcore.facts import Facts, between
 from kbcore.schema import C
 
@@ -103,34 +104,81 @@ def _clients_frame(clients: pd.DataFrame | None) -> pd.DataFrame | None:
     ).set_index(C.client_id)
 
 
-def _breadth(lines: pd.DataFrame, products: pd.DataFrame | None) -> pd.DataFrame:
-    """Distinct products and product categories per client among its shipment lines."""
+def _distinct_per_client(clients: np.ndarray, values: np.ndarray, n_values: int,
+                         n_clients: int) -> np.ndarray:
+    """Number of distinct values per client code (rows with a code −1 do not count)."""
+    ok = (clients >= 0) & (values >= 0)
+    pairs = np.sort(clients[ok] * np.int64(max(n_values, 1)) + values[ok])
+    pairs = pairs[np.r_[True, pairs[1:] != pairs[:-1]]] if len(pairs) else pairs
+    return np.bincount(pairs // max(n_values, 1), minlength=n_clients)
+
+
+def _breadth(lines: pd.DataFrame, products: pd.DataFrame | None,
+             ship: np.ndarray | None = None) -> pd.DataFrame:
+    """Distinct products and product categories per client among its shipment lines.
+
+    ``ship`` marks the shipment lines of ``lines`` (default: all). The distinct (client,
+    product) and (client, category) pairs are counted on integer codes of the stripped ids.
+    """
     out = pd.DataFrame(columns=["products", "categories"], dtype="float64")
-    if C.product_id not in lines.columns or not len(lines):
+    if ship is None:
+        ship = np.ones(len(lines), dtype=bool)
+    if C.product_id not in lines.columns or not ship.any():
+        lines = lines.loc[ship]
         if C.category in lines.columns and len(lines):
             cats = lines.loc[lines[C.category].notna(), [C.client_id, C.category]]
             n = cats.drop_duplicates().groupby(C.client_id).size()
             return pd.DataFrame({"products": np.nan, "categories": n.astype("float64")})
         return out
-    work = pd.DataFrame(
-        {C.client_id: _ids(lines[C.client_id]), C.product_id: _ids(lines[C.product_id])}
-    )
+    client, client_ids = id_codes(lines[C.client_id])
+    product, product_ids = id_codes(lines[C.product_id])
+    client = np.where(ship, client, -1)
+    n_products = _distinct_per_client(client, product, len(product_ids), len(client_ids))
+    bought = n_products > 0
+    res = pd.DataFrame({"products": n_products[bought].astype("float64")},
+                       index=client_ids[bought])
+    category = None
     if C.category in lines.columns:
-        work[C.category] = lines[C.category].astype("string")
+        category, names = pd.factorize(lines[C.category].astype("string"))
     elif products is not None and {C.product_id, C.category} <= set(products.columns):
         cat = products.assign(**{C.product_id: _ids(products[C.product_id])}).drop_duplicates(
             C.product_id
         ).set_index(C.product_id)[C.category].astype("string")
-        work[C.category] = work[C.product_id].map(cat)
-    work = work.loc[work[C.product_id].notna()]
-    n_products = work[[C.client_id, C.product_id]].drop_duplicates().groupby(C.client_id).size()
-    res = pd.DataFrame({"products": n_products.astype("float64")})
-    if C.category in work.columns:
-        cats = work.loc[work[C.category].notna(), [C.client_id, C.category]].drop_duplicates()
-        res["categories"] = cats.groupby(C.client_id).size().reindex(res.index).astype("float64")
+        of_product, names = pd.factorize(cat.reindex(product_ids))
+        category = np.where(product >= 0, of_product[np.maximum(product, 0)], -1)
+    if category is not None:
+        category = np.where(product >= 0, category, -1)  # lines without a product do not count
+        n_cats = _distinct_per_client(client, category, len(names), len(client_ids))[bought]
+        res["categories"] = np.where(n_cats > 0, n_cats, np.nan).astype("float64")
     else:
         res["categories"] = np.nan
     return res
+
+
+def _median_gap(orders: pd.DataFrame) -> pd.Series:
+    """Median days between consecutive distinct order dates per client (by client_id).
+
+    The distinct (client, day) pairs keep the orders' order within a client (the first
+    occurrence of each day), as ``drop_duplicates`` then ``groupby().diff()`` would; the work
+    runs on integer codes. Clients with one order date have no row.
+    """
+    codes, ids = pd.factorize(orders[C.client_id])
+    days = orders[C.date].to_numpy(dtype="datetime64[ns]").astype("datetime64[D]").astype("int64")
+    ok = codes >= 0
+    codes, days = codes[ok].astype("int64"), days[ok]
+    if not len(days):
+        return pd.Series(dtype="float64", index=pd.Index([], dtype="string"))
+    key = codes * np.int64(days.max() - days.min() + 1) + (days - days.min())
+    order = np.argsort(key, kind="stable")
+    starts = np.r_[True, key[order][1:] != key[order][:-1]]
+    first = np.sort(order[starts])  # the first row of each (client, day), in the orders' order
+    codes, days = codes[first], days[first]
+    order = np.argsort(codes, kind="stable")
+    codes, days = codes[order], days[order]
+    same = codes[1:] == codes[:-1]
+    gaps = pd.Series((days[1:] - days[:-1])[same].astype("float64"))
+    median = gaps.groupby(codes[1:][same]).median()
+    return pd.Series(median.to_numpy(), index=pd.Index(ids, dtype="string")[median.index])
 
 
 def client_features(
@@ -185,10 +233,11 @@ def client_features(
     if window_days <= 0:
         raise ValueError(f"window_days must be > 0, not {window_days!r}")
     as_of = facts.as_of if as_of is None else pd.Timestamp(as_of).normalize()
-    whole = facts.clients(end=as_of)
-    recent = facts.clients(start=as_of - pd.Timedelta(days=window_days - 1), end=as_of)
-    orders = facts.orders(end=as_of)
-    lines = between(facts.sales, None, as_of)
+    upto = span(facts, None, as_of)
+    whole = facts.clients(*upto)
+    recent = facts.clients(*span(facts, as_of - pd.Timedelta(days=window_days - 1), as_of))
+    orders = facts.orders(*upto)
+    lines = between(facts.sales, *upto)
     if client_ids is not None:
         keep = pd.Index(pd.array([str(c).strip() for c in client_ids], dtype="string"))
         whole = whole.loc[whole[C.client_id].isin(keep)]
@@ -234,19 +283,17 @@ def client_features(
     days_known = (as_of - out["first_date"]).dt.days + 1
     years = (days_known / 365.0).clip(lower=1.0)
     out["orders_per_year"] = (out["orders"] / years).astype("float64")
-    dates = orders[[C.client_id, C.date]].drop_duplicates()
-    gaps = dates.groupby(C.client_id, sort=False)[C.date].diff().dt.days
     out["days_between_orders"] = (
-        gaps.groupby(dates[C.client_id]).median().reindex(out.index).astype("float64")
+        _median_gap(orders).reindex(out.index).astype("float64")
     )
-    ship = lines
+    ship = np.ones(len(lines), dtype=bool)
     if len(lines):
         rev = lines[C.revenue].astype("float64")
         is_return = rev < 0
         if C.quantity in lines.columns:
             is_return |= lines[C.quantity].astype("float64").fillna(0) < 0
-        ship = lines.loc[~is_return]
-    breadth = _breadth(ship, products)
+        ship = ~is_return.to_numpy(dtype=bool)
+    breadth = _breadth(lines, products, ship)
     breadth.index = breadth.index.astype("string")
     out["products"] = breadth["products"].reindex(out.index).astype("float64") if len(breadth) else np.nan
     out["categories"] = (

@@ -1,0 +1,53 @@
+"""Private helpers that keep the analyses linear in the number of sales lines.
+
+* :func:`span` — a window that cuts nothing off the facts' sales is the open window, so that
+  ``facts.clients(end=as_of)`` on the default analysis date shares the facts context's cached
+  ``facts.clients()`` instead of reducing the same rows a second time;
+* :func:`id_codes` — integer codes of client (or product) ids, so that grouping, counting
+  distinct pairs and looking up a universe of ids run on integers, not on text.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from kbcore.facts import Facts, period_bounds
+from kbcore.schema import C
+
+__all__ = ["span", "id_codes"]
+
+
+def span(facts: Facts, start=None, end=None) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+    """``(start, end)`` as midnight timestamps, a side that cuts no sales line being ``None``.
+
+    The facts of [start, end] are the same rows as those of the open window when ``start`` is on
+    or before the first sales day and ``end`` on or after the last one (both days included, as
+    in :func:`kbcore.facts.between`), so the open window's cached facts answer.
+    """
+    lo, hi = period_bounds(start, end)
+    sales = facts.sales
+    if (lo is None and hi is None) or not len(sales):
+        return lo, hi
+    dates = sales[C.date]
+    if lo is not None and lo <= dates.min().normalize():
+        lo = None
+    if hi is not None and hi >= dates.max().normalize():
+        hi = None
+    return lo, hi
+
+
+def id_codes(ids: pd.Series) -> tuple[np.ndarray, pd.Index]:
+    """Integer codes of ids compared as stripped text, and the ids they stand for.
+
+    Returns ``(codes, uniques)``: ``uniques`` is the sorted :class:`~pandas.Index` (string
+    dtype) of the distinct stripped ids, ``codes[i]`` the position of row i's stripped id in it,
+    −1 for a missing id. The text is stripped once per distinct value, not once per row.
+    """
+    raw_codes, raw = pd.factorize(ids.astype("string"), sort=False)
+    if not len(raw):
+        return np.full(len(ids), -1, dtype=np.int64), pd.Index([], dtype="string")
+    stripped = pd.Index(raw, dtype="string").str.strip()
+    to_final, uniques = pd.factorize(stripped, sort=True)
+    codes = np.where(raw_codes >= 0, to_final[np.maximum(raw_codes, 0)], -1).astype(np.int64)
+    return codes, pd.Index(uniques, dtype="string")
