@@ -3,6 +3,8 @@
 * :func:`span` — a window that cuts nothing off the facts' sales is the open window, so that
   ``facts.clients(end=as_of)`` on the default analysis date shares the facts context's cached
   ``facts.clients()`` instead of reducing the same rows a second time;
+* :func:`years` — facts per client and calendar year over whole years are rows of the cached
+  ``facts.periods("year")``;
 * :func:`id_codes` — integer codes of client (or product) ids, so that grouping, counting
   distinct pairs and looking up a universe of ids run on integers, not on text.
 """
@@ -15,7 +17,7 @@ import pandas as pd
 from kbcore.facts import Facts, period_bounds
 from kbcore.schema import C
 
-__all__ = ["span", "id_codes"]
+__all__ = ["span", "id_codes", "years"]
 
 
 def span(facts: Facts, start=None, end=None) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
@@ -51,3 +53,21 @@ def id_codes(ids: pd.Series) -> tuple[np.ndarray, pd.Index]:
     to_final, uniques = pd.factorize(stripped, sort=True)
     codes = np.where(raw_codes >= 0, to_final[np.maximum(raw_codes, 0)], -1).astype(np.int64)
     return codes, pd.Index(uniques, dtype="string")
+
+
+def years(facts: Facts, first_year: int, last_year: int, end=None) -> pd.DataFrame:
+    """``facts.periods("year", f"{first_year}-01-01", end)``, ``end`` in ``last_year`` or after.
+
+    When ``end`` cuts no sales line of ``last_year`` (it is 31 December, or on or after the
+    last sales day), the window holds whole calendar years: its rows are the rows of those
+    years in the open window's cached ``facts.periods("year")``, taken as they are.
+    """
+    lo = pd.Timestamp(year=int(first_year), month=1, day=1)
+    dec31 = pd.Timestamp(year=int(last_year), month=12, day=31)
+    hi = dec31 if end is None else min(period_bounds(None, end)[1], dec31)
+    sales = facts.sales
+    if len(sales) and hi >= min(dec31, sales[C.date].max().normalize()):
+        full = facts.periods("year")
+        keep = (full["period"] >= int(first_year)) & (full["period"] <= int(last_year))
+        return full.loc[keep].reset_index(drop=True)
+    return facts.periods("year", lo, hi)

@@ -30,6 +30,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from kbcore.analyses._window import id_codes, span
 from kbcore.analyses.profile import client_features
 from kbcore.facts import Facts, between
 from kbcore.schema import C
@@ -240,7 +241,8 @@ def client_card(
     """
     cid = str(client_id).strip()
     as_of = facts.as_of if as_of is None else pd.Timestamp(as_of).normalize()
-    known = facts.clients(end=as_of)
+    upto = span(facts, None, as_of)
+    known = facts.clients(*upto)
     bought = bool((_ids(known[C.client_id]) == cid).any())
     row = None
     if clients is not None and C.client_id in clients.columns:
@@ -257,7 +259,9 @@ def client_card(
     if _missing(identity.get(C.name)):
         identity[C.name] = cid
     if C.manager not in identity and C.manager in facts.sales.columns and bought:
-        lines = between(facts.sales.loc[_ids(facts.sales[C.client_id]) == cid], None, as_of)
+        codes, ids = id_codes(facts.sales[C.client_id])
+        pos = ids.get_indexer([cid])[0]
+        lines = between(facts.sales.loc[(codes == pos) & (pos >= 0)], *upto)
         last = lines.loc[lines[C.manager].notna()].sort_values(C.date, kind="mergesort")
         if len(last):
             identity[C.manager] = last[C.manager].iloc[-1]
@@ -269,7 +273,7 @@ def client_card(
         stage = str(st.iloc[0]) if len(st) else None
 
     if bought:
-        yearly = facts.periods("year", end=as_of)
+        yearly = facts.periods("year", *upto)
         yearly = yearly.loc[_ids(yearly[C.client_id]) == cid]
         years = pd.DataFrame(
             {

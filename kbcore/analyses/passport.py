@@ -28,6 +28,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from kbcore.analyses._window import years
 from kbcore.analyses.lifecycle import STAGES
 from kbcore.analyses.planning import base_year
 from kbcore.analyses.profile import UNKNOWN, client_features
@@ -120,8 +121,7 @@ def passport(
     f[by] = f[by].astype("string").fillna(UNKNOWN)
     f["active"] = f["days_since_last"] < 365
     year = base_year(facts, as_of)
-    yearly = facts.periods("year", start=f"{year - 1}-01-01",
-                           end=min(pd.Timestamp(f"{year}-12-31"), as_of)).copy()
+    yearly = years(facts, year - 1, year, end=as_of).copy()
     cell_of = f.set_index(C.client_id)[by]
     yearly["cell"] = yearly[C.client_id].map(cell_of).fillna(UNKNOWN)
     by_year = yearly.pivot_table(index="cell", columns="period", values=C.revenue,

@@ -36,6 +36,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from kbcore.analyses._window import span, years
 from kbcore.analyses.lifecycle import client_stages
 from kbcore.facts import Facts, between, period_bounds
 from kbcore.schema import C
@@ -288,9 +289,8 @@ def client_baseline(
         raise ValueError(f"declining_factor must be a number ≥ 0, not {declining_factor!r}")
     as_of = facts.as_of if as_of is None else pd.Timestamp(as_of).normalize()
     year = base_year(facts, as_of)
-    yearly = facts.periods("year", start=f"{year - 2}-01-01",
-                           end=min(pd.Timestamp(f"{year}-12-31"), as_of))
-    whole = facts.clients(end=as_of)
+    yearly = years(facts, year - 2, year, end=as_of)
+    whole = facts.clients(*span(facts, None, as_of))
     rev = yearly.pivot_table(
         index=C.client_id, columns="period", values=C.revenue, aggfunc="sum"
     ).reindex(columns=[year - 2, year - 1, year])
@@ -368,7 +368,7 @@ def new_client_revenue(facts: Facts, *, as_of=None, days: int = 365) -> pd.Serie
     if not facts.has_sales:
         return empty
     as_of = facts.as_of if as_of is None else pd.Timestamp(as_of).normalize()
-    orders = facts.orders(end=as_of)
+    orders = facts.orders(*span(facts, None, as_of))
     if orders.empty:
         return empty
     data_start = orders[C.date].min()
@@ -382,8 +382,8 @@ def new_client_revenue(facts: Facts, *, as_of=None, days: int = 365) -> pd.Serie
     out["window_end"] = w_hi
     if recent.empty:
         return out
-    sel = orders.merge(recent.reset_index(), on=C.client_id, how="inner")
-    sel = sel.loc[sel[C.date] < sel["first"] + pd.Timedelta(days=days)]
+    sel = orders.loc[orders[C.client_id].isin(recent.index), [C.client_id, C.date, C.revenue]]
+    sel = sel.loc[sel[C.date] < sel[C.client_id].map(recent) + pd.Timedelta(days=days)]
     first_year = sel.groupby(C.client_id)[C.revenue].sum()
     out["clients"] = int(first_year.size)
     out["median"] = float(first_year.median())
@@ -535,7 +535,8 @@ def plan_by_client(
         facts, as_of=as_of, trend_clip=trend_clip, lost_days=lost_days, stages=stages,
         declining_factor=declining_factor,
     )
-    info = _client_info(clients, between(facts.sales, None, as_of), pd.Index(base[C.client_id]))
+    info = _client_info(clients, between(facts.sales, *span(facts, None, as_of)),
+                        pd.Index(base[C.client_id]))
     frame = base.set_index(C.client_id).join(info)
     b = frame["baseline"]
     pot = frame[C.potential]
@@ -601,7 +602,7 @@ def _new_client_segments(facts: Facts, clients: pd.DataFrame | None, as_of) -> p
     """Share of each segment among the clients whose first purchase was in the last 2 years."""
     if clients is None or C.segment not in clients.columns or not facts.has_sales:
         return pd.Series(dtype="float64")
-    known = facts.clients(end=as_of)
+    known = facts.clients(*span(facts, None, as_of))
     recent = known.loc[known["first_date"] > pd.Timestamp(as_of) - pd.Timedelta(days=730), C.client_id]
     seg = clients.assign(**{C.client_id: _ids(clients[C.client_id])}).drop_duplicates(
         C.client_id

@@ -243,7 +243,9 @@ def client_features(
         whole = whole.loc[whole[C.client_id].isin(keep)]
         recent = recent.loc[recent[C.client_id].isin(keep)]
         orders = orders.loc[orders[C.client_id].isin(keep)]
-        lines = lines.loc[_ids(lines[C.client_id]).isin(keep)]
+        codes, ids = id_codes(lines[C.client_id])
+        wanted = ids.get_indexer(keep)
+        lines = lines.loc[np.isin(codes, wanted[wanted >= 0])]
     whole = whole.set_index(C.client_id)
     recent = recent.set_index(C.client_id)
     out = pd.DataFrame(index=whole.index.astype("string").rename(C.client_id))
