@@ -17,7 +17,7 @@ import pandas as pd
 from kbcore.facts import Facts, period_bounds
 from kbcore.schema import C
 
-__all__ = ["span", "id_codes", "years"]
+__all__ = ["span", "id_codes", "years", "sort_by"]
 
 
 def span(facts: Facts, start=None, end=None) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
@@ -71,3 +71,40 @@ def years(facts: Facts, first_year: int, last_year: int, end=None) -> pd.DataFra
         keep = (full["period"] >= int(first_year)) & (full["period"] <= int(last_year))
         return full.loc[keep].reset_index(drop=True)
     return facts.periods("year", lo, hi)
+
+
+def _sort_key(values: pd.Series) -> np.ndarray | None:
+    """An int64 key that sorts like ``values`` (missing values last), or None if unsupported."""
+    if pd.api.types.is_datetime64_dtype(values.dtype):
+        key = values.to_numpy(dtype="datetime64[ns]").view("int64").copy()
+        key[values.isna().to_numpy()] = np.iinfo(np.int64).max
+        return key
+    if pd.api.types.is_string_dtype(values.dtype) or isinstance(values.dtype, pd.StringDtype):
+        codes, uniques = pd.factorize(values, sort=True)
+        return np.where(codes >= 0, codes, len(uniques)).astype(np.int64)
+    if pd.api.types.is_integer_dtype(values.dtype) and not values.isna().any():
+        return values.to_numpy(dtype="int64")
+    return None
+
+
+def sort_by(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
+    """``frame.sort_values(columns, kind="stable")`` (ascending, missing last), on integer keys.
+
+    Text keys are sorted through their sorted distinct values (one factorisation each) instead
+    of comparing text row by row; a frame that is already in that order is returned as it is.
+    """
+    keys = [_sort_key(frame[c]) for c in columns]
+    if any(k is None for k in keys):
+        return frame.sort_values(columns, kind="stable")
+    if len(frame) < 2:
+        return frame
+    # already sorted? compare each row with the previous one, key by key
+    later = np.zeros(len(frame) - 1, dtype=bool)
+    equal = np.ones(len(frame) - 1, dtype=bool)
+    for k in keys:
+        later |= equal & (k[1:] > k[:-1])
+        equal &= k[1:] == k[:-1]
+    if (later | equal).all():
+        return frame
+    order = np.lexsort(keys[::-1])  # lexsort is stable; its last key is the primary one
+    return frame.take(order)

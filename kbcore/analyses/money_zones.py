@@ -50,6 +50,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from kbcore.analyses._window import span
 from kbcore.facts import Facts, period_bounds
 from kbcore.schema import C
 
@@ -247,8 +248,8 @@ def money_zones(
     """
     hi = facts.as_of if as_of is None else period_bounds(None, as_of)[1]
     lo = hi - pd.Timedelta(days=rules.window_days - 1)
-    window = facts.clients(lo, hi)
-    history = facts.clients(end=hi)
+    window = facts.clients(*span(facts, lo, hi))
+    history = facts.clients(*span(facts, None, hi))
 
     card = None
     if clients is not None and C.client_id in clients.columns:

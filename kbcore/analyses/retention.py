@@ -53,6 +53,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from kbcore.analyses._window import sort_by, span
 from kbcore.facts import Facts, period_bounds
 from kbcore.schema import C
 
@@ -235,12 +236,12 @@ def new_clients(
     lo, hi = period_bounds(start, as_of)
     if hi is None and facts.has_sales:
         hi = facts.as_of
-    orders = facts.orders(end=hi)
+    orders = facts.orders(*span(facts, None, hi))
     if lo is None:  # the first day of the month of the first sale: exports cover whole months
         lo = orders[C.date].min().to_period("M").to_timestamp() if len(orders) else None
     attrs = {"start": lo, "as_of": hi, "min_follow_days": int(min_follow_days),
              "lead_in_days": int(lead_in_days), "discount_edges": edges_d}
-    orders = orders.sort_values([C.client_id, C.date, C.doc_id], kind="stable")
+    orders = sort_by(orders, [C.client_id, C.date, C.doc_id])
     rank = orders.groupby(C.client_id, sort=False).cumcount()
     first = orders.loc[rank == 0].set_index(C.client_id)
     second = orders.loc[rank == 1].set_index(C.client_id)[C.date]

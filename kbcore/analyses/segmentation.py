@@ -28,6 +28,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from kbcore.analyses._window import span
 from kbcore.facts import Facts, between, period_bounds
 from kbcore.schema import C
 
@@ -703,9 +704,9 @@ def rfm(facts: Facts, *, as_of=None, rules: RFMRules = DEFAULT_RFM_RULES) -> pd.
             out[c] = out[c].astype("string")
         return out
     hi = facts.as_of if as_of is None else period_bounds(None, as_of)[1]
-    history = facts.clients(end=hi)
+    history = facts.clients(*span(facts, None, hi))
     history = history.loc[history["last_date"].notna()]
-    window = facts.clients(hi - pd.Timedelta(days=rules.window_days - 1), hi)
+    window = facts.clients(*span(facts, hi - pd.Timedelta(days=rules.window_days - 1), hi))
     frame = history[[C.client_id, "last_date"]].merge(
         window[[C.client_id, "deliveries", C.revenue]], on=C.client_id, how="left"
     )
