@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from kbcore.facts import Facts, period_bounds
 from kbcore.schema import C
@@ -87,24 +89,48 @@ def _sort_key(values: pd.Series) -> np.ndarray | None:
     return None
 
 
+def _steps(values: pd.Series) -> tuple[np.ndarray, np.ndarray] | None:
+    """(row > previous row, row == previous row) for rows 1…n−1; None with missing values."""
+    if values.isna().any():
+        return None
+    if pd.api.types.is_datetime64_dtype(values.dtype) or pd.api.types.is_integer_dtype(
+        values.dtype
+    ):
+        v = values.to_numpy(dtype="datetime64[ns]" if values.dtype.kind == "M" else "int64")
+        return v[1:] > v[:-1], v[1:] == v[:-1]
+    if isinstance(values.dtype, pd.StringDtype):
+        arr = pa.array(values.array)
+        later, prev = arr.slice(1), arr.slice(0, len(arr) - 1)
+        return (pc.greater(later, prev).to_numpy(zero_copy_only=False),
+                pc.equal(later, prev).to_numpy(zero_copy_only=False))
+    return None
+
+
+def _in_order(frame: pd.DataFrame, columns: list[str]) -> bool:
+    """True when ``frame`` is sorted ascending by ``columns`` (no missing value in them)."""
+    later = np.zeros(len(frame) - 1, dtype=bool)
+    equal = np.ones(len(frame) - 1, dtype=bool)
+    for c in columns:
+        steps = _steps(frame[c])
+        if steps is None:
+            return False
+        up, same = steps
+        later |= equal & up
+        equal &= same
+    return bool((later | equal).all())
+
+
 def sort_by(frame: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     """``frame.sort_values(columns, kind="stable")`` (ascending, missing last), on integer keys.
 
-    Text keys are sorted through their sorted distinct values (one factorisation each) instead
-    of comparing text row by row; a frame that is already in that order is returned as it is.
+    A frame already in that order (checked row against row, no sort) is returned as it is.
+    Otherwise text keys are sorted through their sorted distinct values (one factorisation
+    each) instead of comparing text row by row.
     """
+    if len(frame) < 2 or _in_order(frame, columns):
+        return frame
     keys = [_sort_key(frame[c]) for c in columns]
     if any(k is None for k in keys):
         return frame.sort_values(columns, kind="stable")
-    if len(frame) < 2:
-        return frame
-    # already sorted? compare each row with the previous one, key by key
-    later = np.zeros(len(frame) - 1, dtype=bool)
-    equal = np.ones(len(frame) - 1, dtype=bool)
-    for k in keys:
-        later |= equal & (k[1:] > k[:-1])
-        equal &= k[1:] == k[:-1]
-    if (later | equal).all():
-        return frame
     order = np.lexsort(keys[::-1])  # lexsort is stable; its last key is the primary one
     return frame.take(order)

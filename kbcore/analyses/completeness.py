@@ -115,8 +115,10 @@ def _by_client(ids: pd.Series, flags, universe: pd.Index) -> pd.Series:
     """Any True per client, reindexed to the universe (False where unknown)."""
     if len(ids) == 0:
         return pd.Series(False, index=universe)
-    s = pd.Series(np.asarray(flags, dtype=bool), index=ids.to_numpy())
-    return s.groupby(level=0).any().reindex(universe, fill_value=False)
+    pos = universe.get_indexer(ids)  # −1: a missing id or one outside the universe
+    out = np.zeros(len(universe), dtype=bool)
+    out[pos[(pos >= 0) & np.asarray(flags, dtype=bool)]] = True
+    return pd.Series(out, index=universe)
 
 
 def _universe(clients: pd.DataFrame | None, stages: pd.DataFrame | None) -> pd.Index:
