@@ -64,6 +64,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 import pandas as pd
 
+from kbcore.analyses._window import span
 from kbcore.facts import Facts, between, period_bounds
 from kbcore.schema import C
 
@@ -207,12 +208,49 @@ def _empty_stages() -> pd.DataFrame:
     return out
 
 
-def _purchase_days(orders: pd.DataFrame) -> pd.DataFrame:
-    """Distinct (client, day) of the orders with the gap in days since the previous day."""
-    days = orders[[C.client_id, C.date]].drop_duplicates().sort_values([C.client_id, C.date])
-    prev = days.groupby(C.client_id, sort=False, observed=True)[C.date].shift(1)
-    days = days.assign(gap=(days[C.date] - prev).dt.days)
-    return days.reset_index(drop=True)
+@dataclass(frozen=True)
+class _History:
+    """The purchases of the facts' period on integer client codes (taken once, any date).
+
+    ``ids[code]`` is the client id; orders (``order_code``, ``order_date``) are the shipment
+    documents; purchase days (``day_code``, ``day_date``, ``gap``) are the distinct (client,
+    day) pairs sorted by client and day, ``gap`` the days since the client's previous purchase
+    day (NaN for its first).
+    """
+
+    ids: pd.Index
+    order_code: np.ndarray
+    order_date: np.ndarray
+    day_code: np.ndarray
+    day_date: pd.Series
+    gap: np.ndarray
+
+
+def _history(orders: pd.DataFrame) -> _History:
+    """Purchase days and orders of ``orders`` on integer codes (sorted ids: code order = id order)."""
+    codes, ids = pd.factorize(orders[C.client_id], sort=True)
+    codes = codes.astype(np.int64)
+    dates = orders[C.date]
+    ok = codes >= 0
+    day_ns = dates.to_numpy(dtype="datetime64[ns]").view("int64")
+    order = np.lexsort((day_ns[ok], codes[ok]))
+    d_code, d_ns = codes[ok][order], day_ns[ok][order]
+    first = np.r_[True, (d_code[1:] != d_code[:-1]) | (d_ns[1:] != d_ns[:-1])] if len(d_code) \
+        else np.zeros(0, dtype=bool)
+    d_code, d_ns = d_code[first], d_ns[first]
+    day_date = dates.iloc[np.flatnonzero(ok)[order][first]].reset_index(drop=True)
+    gap = np.full(len(d_code), np.nan)
+    same = np.r_[False, d_code[1:] == d_code[:-1]] if len(d_code) else np.zeros(0, dtype=bool)
+    delta = day_date - day_date.shift(1)
+    gap[same] = delta.dt.days.to_numpy(dtype="float64")[same]
+    return _History(
+        ids=pd.Index(ids, dtype="string", name=C.client_id),
+        order_code=codes[ok],
+        order_date=dates.to_numpy()[ok],
+        day_code=d_code,
+        day_date=day_date,
+        gap=gap,
+    )
 
 
 def _key_flags(clients: pd.DataFrame | None, rules: StageRules) -> pd.Series | None:
@@ -238,40 +276,44 @@ def _window(as_of: pd.Timestamp, months: int) -> tuple[pd.Timestamp, pd.Timestam
 
 def _stages_at(
     facts: Facts,
-    days: pd.DataFrame,
-    orders: pd.DataFrame,
+    history: _History,
     key_flags: pd.Series | None,
     as_of: pd.Timestamp,
     rules: StageRules,
 ) -> pd.DataFrame:
-    """The stage table at ``as_of`` from precomputed purchase days and orders.
+    """The stage table at ``as_of`` from the precomputed purchases (:func:`_history`).
 
-    Also from the facts' revenue windows. The days and orders may have any dates: only those up to
+    Also from the facts' revenue windows. The purchases may have any dates: only those up to
     ``as_of`` count.
     """
-    past = days.loc[days[C.date] <= as_of]
-    if past.empty:
+    past = (history.day_date <= as_of).to_numpy(dtype=bool)
+    if not past.any():
         return _empty_stages()
-    grouped = past.groupby(C.client_id, sort=True, observed=True)
-    out = grouped[C.date].agg(first_date="min", last_date="max", purchase_days="size")
-    returns = past.loc[past["gap"] >= rules.lost_days].groupby(C.client_id, observed=True)[C.date]
-    out["return_date"] = returns.max().reindex(out.index)
+    dates = history.day_date.loc[past]
+    codes = history.day_code[past]
+    grouped = dates.groupby(codes, sort=True)
+    out = grouped.agg(["min", "max", "size"])
+    out.columns = ["first_date", "last_date", "purchase_days"]
+    back = history.gap[past] >= rules.lost_days
+    returns = dates.loc[back].groupby(codes[back]).max()
+    out["return_date"] = returns.reindex(out.index)
+    present = out.index.to_numpy()
 
     w_start, p_start, p_end = _window(as_of, int(rules.window_months))
-    in_window = orders.loc[(orders[C.date] >= w_start) & (orders[C.date] <= as_of)]
-    out["orders_window"] = (
-        in_window.groupby(C.client_id, observed=True).size().reindex(out.index, fill_value=0)
-    )
-    now = facts.clients(w_start, as_of).set_index(C.client_id)[C.revenue]
-    before = facts.clients(p_start, p_end).set_index(C.client_id)[C.revenue]
+    in_window = (history.order_date >= w_start) & (history.order_date <= as_of)
+    counts = np.bincount(history.order_code[in_window], minlength=len(history.ids))
+    out["orders_window"] = counts[present].astype("int64")
+    out.index = history.ids[present]
+    now = facts.clients(*span(facts, w_start, as_of)).set_index(C.client_id)[C.revenue]
+    before = facts.clients(*span(facts, p_start, p_end)).set_index(C.client_id)[C.revenue]
     out["revenue_window"] = now.reindex(out.index, fill_value=0.0).astype("float64")
     out["revenue_prev_window"] = before.reindex(out.index, fill_value=0.0).astype("float64")
 
     out["days_since_last"] = (as_of - out["last_date"]).dt.days.astype("int64")
     since_first = (as_of - out["first_date"]).dt.days
-    span = (out["last_date"] - out["first_date"]).dt.days.astype("float64")
+    spread = (out["last_date"] - out["first_date"]).dt.days.astype("float64")
     gaps = out["purchase_days"] - 1
-    out["usual_interval"] = (span / gaps).where(gaps > 0)
+    out["usual_interval"] = (spread / gaps).where(gaps > 0)
 
     # key: the card's flag, else the top share by the window's revenue
     if key_flags is not None:
@@ -327,10 +369,9 @@ def _stages_at(
     return out[STAGE_COLUMNS].sort_values(C.client_id).reset_index(drop=True)
 
 
-def _purchases(facts: Facts) -> tuple[pd.DataFrame, pd.DataFrame]:
+def _purchases(facts: Facts) -> _History:
     """The period's orders and purchase days (every date; each snapshot keeps its past)."""
-    orders = facts.orders()
-    return orders, _purchase_days(orders)
+    return _history(facts.orders())
 
 
 # --------------------------------------------------------------------------- public API
@@ -376,8 +417,7 @@ def client_stages(
     if as_of is None and not facts.has_sales:
         return _empty_stages()
     at = facts.as_of if as_of is None else period_bounds(None, as_of)[1]
-    orders, days = _purchases(facts)
-    return _stages_at(facts, days, orders, _key_flags(clients, rules), at, rules)
+    return _stages_at(facts, _purchases(facts), _key_flags(clients, rules), at, rules)
 
 
 def stage_history(
@@ -407,9 +447,9 @@ def stage_history(
     stamps = sorted({period_bounds(None, d)[1] for d in dates})
     if not stamps:
         return _empty_stages()
-    orders, days = _purchases(facts)
+    history = _purchases(facts)
     flags = _key_flags(clients, rules)
-    frames = [_stages_at(facts, days, orders, flags, d, rules) for d in stamps]
+    frames = [_stages_at(facts, history, flags, d, rules) for d in stamps]
     frames = [f for f in frames if len(f)]
     if not frames:
         return _empty_stages()
