@@ -29,6 +29,7 @@ from dataclasses import dataclass, fields
 import numpy as np
 import pandas as pd
 
+from kbcore.analyses._window import id_codes
 from kbcore.facts import Facts, between, period_bounds
 from kbcore.schema import C
 
@@ -195,15 +196,27 @@ def _visits(
         return empty
     rows = between(interactions, lo, hi)
     kinds = {k.strip().casefold() for k in visit_kinds}
-    rows = rows.loc[
-        rows[C.kind].astype("string").str.strip().str.casefold().isin(kinds).fillna(False)
-    ]
+    # the kind is compared once per distinct value, not once per row
+    kind_codes, kind_values = pd.factorize(rows[C.kind].astype("string"))
+    is_visit = pd.Index(kind_values, dtype="string").str.strip().str.casefold().isin(kinds)
+    rows = rows.loc[np.where(kind_codes >= 0, np.asarray(is_visit, dtype=bool)[kind_codes], False)]
     if rows.empty:
         return empty
-    frame = pd.DataFrame({C.client_id: _ids(rows[C.client_id])})
-    if by_year:
-        frame["period"] = rows[C.date].dt.year.astype("int64")
-    return frame.groupby(keys, observed=True).size().rename("visits").reset_index()
+    codes, ids = id_codes(rows[C.client_id])
+    known = codes >= 0
+    codes = codes[known]
+    if not by_year:
+        counts = np.bincount(codes, minlength=len(ids))
+        seen = counts > 0
+        return pd.DataFrame({C.client_id: ids[seen], "visits": counts[seen].astype("int64")})
+    years = rows[C.date].dt.year.to_numpy()[known].astype("int64")
+    first = int(years.min()) if len(years) else 0
+    n_years = int(years.max()) - first + 1 if len(years) else 1
+    counts = np.bincount(codes * n_years + (years - first), minlength=len(ids) * n_years)
+    seen = np.flatnonzero(counts)
+    return pd.DataFrame({C.client_id: ids[seen // n_years],
+                         "period": (seen % n_years + first).astype("int64"),
+                         "visits": counts[seen].astype("int64")})
 
 
 def _client_attrs(clients: pd.DataFrame | None) -> pd.DataFrame:
