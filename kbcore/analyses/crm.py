@@ -115,7 +115,7 @@ def crm_table(
     ids = frame[C.client_id]
     stage = frame["stage"].astype("string")
     known = stage.isin(list(STAGE_ACTIONS)).fillna(False).astype(bool)
-    action = stage.map(lambda s: STAGE_ACTIONS[s][0] if s in STAGE_ACTIONS else pd.NA)
+    action = stage.map({s: todo[0] for s, todo in STAGE_ACTIONS.items()})
     out = pd.DataFrame(
         {
             C.client_id: ids,

@@ -455,7 +455,7 @@ def client_profile(
     )
     frame["rank"] = frame.groupby("category").cumcount() + 1
     sizes = frame.groupby("category")[C.client_id].transform("size")
-    k = sizes.map(lambda n: _top_count(int(n), top_share))
+    k = sizes.map({n: _top_count(int(n), top_share) for n in sizes.unique()})
     frame["top"] = (frame["rank"] <= k) & frame["measure"].notna()
     # the overall profile ("all") is always built: it serves small categories and prospects
     overall = frame.assign(category=ALL).sort_values(

@@ -440,10 +440,12 @@ def xyz(facts: Facts, *, start=None, end=None, thresholds=XYZ_THRESHOLDS_CLASSIC
         days = between(facts.documents, lo, hi)[C.date]
         lo = days.min() if lo is None else lo
         hi = days.max() if hi is None else hi
-    month_idx = (
-        monthly["period"].str.slice(0, 4).astype("int64") * 12
-        + monthly["period"].str.slice(5, 7).astype("int64") - 1
-    )
+    # "YYYY-MM" → months since year 0, parsed once per distinct period, not once per row
+    codes, labels = pd.factorize(monthly["period"])
+    labels = pd.Series(labels, dtype="string")
+    per_label = (labels.str.slice(0, 4).astype("int64") * 12
+                 + labels.str.slice(5, 7).astype("int64") - 1).to_numpy()
+    month_idx = pd.Series(per_label[codes], index=monthly.index)
     first_window = lo.year * 12 + lo.month - 1
     last_window = hi.year * 12 + hi.month - 1
     period = (month_idx - first_window) // step  # 0-based period number in the window
