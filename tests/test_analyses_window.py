@@ -18,9 +18,10 @@ from tests.test_facts import _sales
         ("2023-01-01", "2030-12-31", (None, None)),
         ("2024-01-11", None, (pd.Timestamp("2024-01-11"), None)),
         (None, "2025-01-31", (None, pd.Timestamp("2025-01-31"))),
+        ("2024-01-11", "2030-01-01", (pd.Timestamp("2024-01-11"), pd.Timestamp("2030-01-01"))),
     ],
 )
-def test_span_opens_the_sides_that_cut_nothing(start, end, expected):
+def test_span_opens_a_window_that_cuts_nothing(start, end, expected):
     assert span(Facts(_sales()), start, end) == expected
 
 

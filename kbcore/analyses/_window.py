@@ -23,21 +23,23 @@ __all__ = ["span", "id_codes", "years", "sort_by"]
 
 
 def span(facts: Facts, start=None, end=None) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
-    """``(start, end)`` as midnight timestamps, a side that cuts no sales line being ``None``.
+    """``(start, end)`` as midnight timestamps, or ``(None, None)`` when they cut no sales line.
 
-    The facts of [start, end] are the same rows as those of the open window when ``start`` is on
-    or before the first sales day and ``end`` on or after the last one (both days included, as
-    in :func:`kbcore.facts.between`), so the open window's cached facts answer.
+    The facts of [start, end] are the facts of the open window when ``start`` is on or before
+    the first sales day (or None) and ``end`` on or after the last one (or None), both days
+    included as in :func:`kbcore.facts.between`: the open window's cached facts then answer.
+    A window that does cut lines keeps its bounds, so it shares the cache with every other
+    caller that asks for the same window.
     """
     lo, hi = period_bounds(start, end)
     sales = facts.sales
     if (lo is None and hi is None) or not len(sales):
         return lo, hi
     dates = sales[C.date]
-    if lo is not None and lo <= dates.min().normalize():
-        lo = None
-    if hi is not None and hi >= dates.max().normalize():
-        hi = None
+    if (lo is None or lo <= dates.min().normalize()) and (
+        hi is None or hi >= dates.max().normalize()
+    ):
+        return None, None
     return lo, hi
 
 

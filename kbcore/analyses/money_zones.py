@@ -319,9 +319,9 @@ def money_zones(
         cells = cells.astype({C.segment: "string", C.region: "string", "our_clients": "int64"})
         notes["clients_outside_market"] = 0
     else:
-        keys = set(zip(cells[C.segment], cells[C.region], strict=True))
-        inside = [(s, r) in keys for s, r in zip(out[C.segment], out[C.region], strict=True)]
-        notes["clients_outside_market"] = int(len(out) - sum(inside))
+        keys = pd.MultiIndex.from_arrays([cells[C.segment], cells[C.region]])
+        inside = pd.MultiIndex.from_arrays([out[C.segment], out[C.region]]).isin(keys)
+        notes["clients_outside_market"] = int(len(out) - inside.sum())
     return MoneyZones(clients=out, market=cells, notes=notes, rules=rules)
 
 
@@ -377,7 +377,8 @@ def zone_table(zones: MoneyZones, *, by=(C.segment,)) -> pd.DataFrame:
     g = cl.groupby(by, sort=True)
     out = pd.DataFrame({
         "clients": g.size(),
-        "active_clients": g["activity"].apply(lambda s: int((s == "active").sum())),
+        "active_clients": (cl["activity"] == "active").groupby(
+            [cl[b] for b in by], sort=True).sum().astype("int64"),
         "money_in_hand": g["money_in_hand"].sum(),
         "money_on_table": g["money_on_table"].sum(min_count=1),
     })

@@ -725,9 +725,10 @@ def rfm(facts: Facts, *, as_of=None, rules: RFMRules = DEFAULT_RFM_RULES) -> pd.
     frame["rfm_score"] = (
         frame["r"].astype(str) + frame["f"].astype(str) + frame["m"].astype(str)
     ).astype("string")
+    grid = pd.Series(RFM_GRID)
     frame["rfm_segment"] = pd.array(
-        [RFM_GRID[(r, f)] for r, f in zip(frame["r"], frame["f"], strict=True)], dtype="string"
-    ) if len(frame) else pd.array([], dtype="string")
+        grid.reindex(pd.MultiIndex.from_arrays([frame["r"], frame["f"]])).to_numpy(),
+        dtype="string")
     order = {s: i for i, s in enumerate(RFM_SEGMENTS)}
     frame["_o"] = frame["rfm_segment"].map(order)
     frame = frame.sort_values(["_o", "monetary", C.client_id], ascending=[True, False, True],
