@@ -605,21 +605,30 @@ def profile_match(
     matched = pd.Series(0, index=frame.index, dtype="int64")
     known_n = pd.Series(0, index=frame.index, dtype="int64")
     for trait in traits:
-        rules = used_rules.loc[used_rules["trait"] == trait].set_index("category")
+        rules = used_rules.loc[used_rules["trait"] == trait].drop_duplicates(
+            "category", keep="last")  # one rule per category (the last, as a loop would set)
         col = pd.Series(np.nan, index=frame.index)
-        for category, rule in rules.iterrows():
-            rows = frame["category"] == category
+        # every client against its own category's rule, all categories at once
+        for kind, part in rules.groupby("kind", sort=False):
+            rows = frame["category"].isin(list(part["category"])).to_numpy(dtype=bool)
             if not rows.any():
                 continue
-            if rule["kind"] == "category":
-                values = frame.loc[rows, trait].astype(str)
-                hit = values.isin(list(rule["values"])).astype("float64")
-                col.loc[rows] = hit.where(values != UNKNOWN)
+            if kind == "category":
+                values = frame[trait].astype(str)
+                pairs = pd.MultiIndex.from_tuples(
+                    [(c, v) for c, vs in zip(part["category"], part["values"], strict=True)
+                     for v in vs], names=["category", "value"])
+                hit = pd.Series(pd.MultiIndex.from_arrays(
+                    [frame["category"].astype(str), values]).isin(pairs), index=frame.index)
+                matched_rule = hit.astype("float64").where(values != UNKNOWN)
             else:
-                values = frame.loc[rows, trait].astype("float64")
+                values = frame[trait].astype("float64")
+                bound = frame["category"].map(part.set_index("category")["bound"])
+                bound = bound.astype("float64")
                 lower = trait in LOWER_IS_BETTER
-                hit = (values <= rule["bound"]) if lower else (values >= rule["bound"])
-                col.loc[rows] = hit.astype("float64").where(values.notna())
+                hit = (values <= bound) if lower else (values >= bound)
+                matched_rule = hit.astype("float64").where(values.notna())
+            col.loc[rows] = matched_rule.loc[rows]
         frame[f"match_{trait}"] = col
         wt = w.get(trait, 1.0)
         known = col.notna() & (wt > 0)
