@@ -10,6 +10,8 @@ Every function takes results of :mod:`kbcore.analyses.lifecycle` (ids and number
 
 from __future__ import annotations
 
+from string import Formatter
+
 import numpy as np
 import pandas as pd
 
@@ -70,30 +72,44 @@ def reason_text(stages: pd.DataFrame, lang: str = "en", *, window_months: int = 
     interval, orders and revenue. ``window_months`` is the window of the rules that made
     the table (for the wording only).
     """
+    months = fmt_number(window_months, lang)
+    numbers: dict = {}  # fmt_number of each distinct value, formatted once
+
+    def number(value) -> str:
+        if value not in numbers:
+            numbers[value] = fmt_number(value, lang)
+        return numbers[value]
+
+    fields: dict[str, set[str]] = {}  # the placeholders of each reason's text
     texts = []
     for row in stages.itertuples(index=False):
-        interval = row.usual_interval
-        ratio = (
-            row.revenue_window / row.revenue_prev_window
-            if row.revenue_prev_window and row.revenue_prev_window > 0
-            else np.nan
-        )
-        texts.append(
-            t(
-                str(row.reason),
-                lang,
-                months=fmt_number(window_months, lang),
-                days=fmt_number(row.days_since_last, lang),
-                first=fmt_number((row.as_of - row.first_date).days, lang),
-                interval=fmt_number(interval, lang) if pd.notna(interval) else "—",
-                orders=fmt_number(row.orders_window, lang),
-                ratio=fmt_pct(ratio, lang) if pd.notna(ratio) else "—",
-                revenue=fmt_money(row.revenue_window, lang),
-                back=fmt_number((row.as_of - row.return_date).days, lang)
-                if pd.notna(row.return_date)
-                else "—",
+        key = str(row.reason)
+        if key not in fields:
+            fields[key] = {name for _, name, _, _ in Formatter().parse(t(key, lang)) if name}
+        need = fields[key]
+        values = {"months": months}  # only the numbers the reason's text shows are formatted
+        if "days" in need:
+            values["days"] = number(row.days_since_last)
+        if "first" in need:
+            values["first"] = number((row.as_of - row.first_date).days)
+        if "interval" in need:
+            interval = row.usual_interval
+            values["interval"] = fmt_number(interval, lang) if pd.notna(interval) else "—"
+        if "orders" in need:
+            values["orders"] = number(row.orders_window)
+        if "ratio" in need:
+            ratio = (
+                row.revenue_window / row.revenue_prev_window
+                if row.revenue_prev_window and row.revenue_prev_window > 0
+                else np.nan
             )
-        )
+            values["ratio"] = fmt_pct(ratio, lang) if pd.notna(ratio) else "—"
+        if "revenue" in need:
+            values["revenue"] = fmt_money(row.revenue_window, lang)
+        if "back" in need:
+            values["back"] = (number((row.as_of - row.return_date).days)
+                              if pd.notna(row.return_date) else "—")
+        texts.append(t(key, lang, **values))
     return pd.Series(texts, index=stages.index, dtype="string")
 
 
@@ -178,8 +194,10 @@ def due_table(due: pd.DataFrame, lang: str = "en", *,
     months = rules.window_months
     out = due.assign(
         stage=pd.array(stage_labels(due["stage"], lang), dtype="string"),
-        action=pd.array([t(a, lang) for a in due["action"]], dtype="string"),
-        owner=pd.array([t(o, lang) for o in due["owner"]], dtype="string"),
+        action=pd.array(due["action"].map({a: t(a, lang) for a in due["action"].unique()}),
+                        dtype="string"),
+        owner=pd.array(due["owner"].map({o: t(o, lang) for o in due["owner"].unique()}),
+                       dtype="string"),
         why=reason_text(due, lang, window_months=months),
     )
     return out[DUE_TEXT_COLUMNS]
