@@ -111,13 +111,20 @@ def _filled(frame: pd.DataFrame | None, column: str) -> pd.Series:
     return (text.notna() & (text != "")).fillna(False).astype(bool)
 
 
-def _by_client(ids: pd.Series, flags, universe: pd.Index) -> pd.Series:
-    """Any True per client, reindexed to the universe (False where unknown)."""
-    if len(ids) == 0:
-        return pd.Series(False, index=universe)
-    pos = universe.get_indexer(ids)  # −1: a missing id or one outside the universe
+def _positions(ids: pd.Series, universe: pd.Index) -> np.ndarray:
+    """The position of each id in the universe (−1: a missing id or one outside it)."""
+    return universe.get_indexer(ids) if len(ids) else np.zeros(0, dtype=np.intp)
+
+
+def _by_client(pos: np.ndarray, flags, universe: pd.Index) -> pd.Series:
+    """Any True per client, on the universe (False where unknown).
+
+    ``pos`` are the rows' positions in the universe (:func:`_positions`), computed once per id
+    column and shared by all its flags.
+    """
     out = np.zeros(len(universe), dtype=bool)
-    out[pos[(pos >= 0) & np.asarray(flags, dtype=bool)]] = True
+    if len(pos):
+        out[pos[(pos >= 0) & np.asarray(flags, dtype=bool)]] = True
     return pd.Series(out, index=universe)
 
 
@@ -142,8 +149,8 @@ def _decision_makers(contacts: pd.DataFrame | None, universe: pd.Index) -> pd.Se
     ):
         return pd.Series(False, index=universe)
     role = contacts[C.buying_role].astype("string").str.strip().str.casefold()
-    return _by_client(_ids(contacts[C.client_id]), (role == "decision_maker").fillna(False),
-                      universe)
+    return _by_client(_positions(_ids(contacts[C.client_id]), universe),
+                      (role == "decision_maker").fillna(False), universe)
 
 
 def card_fields(
@@ -172,9 +179,10 @@ def card_fields(
     known: dict[str, pd.Series] = {}
     ids = _ids(clients[C.client_id]) if clients is not None and len(universe) else pd.Series(
         dtype="string")
+    pos = _positions(ids, universe)
     for field in CARD_FIELDS:
         has = clients is not None and field in clients.columns
-        flags = _by_client(ids, _filled(clients, field), universe) if has else pd.Series(
+        flags = _by_client(pos, _filled(clients, field), universe) if has else pd.Series(
             False, index=universe)
         if field == C.decision_maker:
             from_contacts = _decision_makers(contacts, universe)
@@ -264,12 +272,13 @@ def base_completeness(
         if clients is not None and C.client_id in clients.columns
         else pd.Series(dtype="string")
     )
+    pos = _positions(ids, universe)
 
     def col(name: str) -> tuple[pd.Series, bool]:
         has = clients is not None and name in clients.columns
         if not has:
             return pd.Series(False, index=universe), False
-        return _by_client(ids, _filled(clients, name), universe), True
+        return _by_client(pos, _filled(clients, name), universe), True
 
     known: dict[str, tuple[pd.Series, bool]] = {}
     fields = card_fields(clients, contacts)
@@ -311,14 +320,16 @@ def base_completeness(
         else:
             lo = at - pd.DateOffset(months=int(interaction_months)) + pd.Timedelta(days=1)
             recent = between(interactions, lo, at)
-        flags = _by_client(_ids(recent[C.client_id]), np.ones(len(recent), dtype=bool), universe)
+        flags = _by_client(_positions(_ids(recent[C.client_id]), universe),
+                           np.ones(len(recent), dtype=bool), universe)
         known["interactions"] = (flags, True)
     else:
         known["interactions"] = (pd.Series(False, index=universe), False)
 
     if stages is not None and len(stages):
         known["stage"] = (
-            _by_client(_ids(stages[C.client_id]), np.ones(len(stages), dtype=bool), universe),
+            _by_client(_positions(_ids(stages[C.client_id]), universe),
+                       np.ones(len(stages), dtype=bool), universe),
             True,
         )
     else:
@@ -326,7 +337,7 @@ def base_completeness(
 
     if clients is not None and C.potential in clients.columns:
         pot = pd.to_numeric(clients[C.potential], errors="coerce")
-        known["potential"] = (_by_client(ids, (pot > 0).fillna(False), universe), True)
+        known["potential"] = (_by_client(pos, (pot > 0).fillna(False), universe), True)
     else:
         known["potential"] = (pd.Series(False, index=universe), False)
 
