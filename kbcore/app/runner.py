@@ -52,6 +52,7 @@ import json
 import math
 import os
 import re
+import sys
 import tempfile
 import time
 from contextlib import contextmanager
@@ -94,12 +95,44 @@ REMOVE_TAGS = {"remove", "parameters", "injected-parameters", "papermill-error-c
 _INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 
 
-def load_dataset(data=None, mapping=None):
+def load_dataset(data=None, mapping=None, progress=None):
     """Load and validate company data (the demo company when ``data`` is None).
 
-    A thin seam over :func:`kbcore.ingest.dataset.load` (tests may replace it).
+    A thin seam over :func:`kbcore.ingest.dataset.load` (tests may replace it); ``progress`` is
+    called with each table's name before it is read.
     """
-    return load(data, mapping)
+    return load(data, mapping, progress=progress)
+
+
+class _Steps:
+    """What ``kbcore run`` says on the terminal while it works: each long step and its time.
+
+    Reading the data, saving it for the blocks and each block are announced when they start and
+    timed when they end (one line each, on stderr), so that a run of an hour on a big company is
+    never silent. Silent when ``enabled`` is False.
+    """
+
+    def __init__(self, lang: str, enabled: bool):
+        self.lang, self.enabled, self.start = lang, enabled, time.perf_counter()
+
+    def say(self, key: str, **fields) -> None:
+        if self.enabled:
+            print(t(key, self.lang, **fields), file=sys.stderr, flush=True)
+
+    def begin(self, key: str, **fields) -> None:
+        self.start = time.perf_counter()
+        self.say(key, **fields)
+
+    def done(self, key: str, **fields) -> None:
+        self.say(key, seconds=_duration(time.perf_counter() - self.start, self.lang), **fields)
+
+
+def _duration(seconds: float, lang: str) -> str:
+    """``"42 s"`` or ``"3 min 05 s"`` in ``lang``."""
+    whole = round(seconds)
+    if whole < 60:
+        return t("run.seconds", lang, seconds=whole)
+    return t("run.step.minutes", lang, minutes=whole // 60, seconds=f"{whole % 60:02d}")
 
 
 TIMEOUT_BASE_MINUTES = 5
@@ -724,7 +757,8 @@ def run(data=None, mapping=None, *, lang: str = "en", out="reports", notebooks=N
     notebooks : path or list of paths, optional
         The notebooks to run (files or folders); default every ``notebooks/**/*.ipynb``.
     progress : bool
-        Show a progress bar over the notebooks.
+        Say each step on the terminal (stderr) with its time: reading the data (table by table),
+        saving it for the blocks, and each block (a progress bar over the blocks).
     cell_timeout : float, optional
         Minutes one cell may run; default :func:`cell_timeout_minutes` of the data's sales lines.
 
@@ -740,9 +774,12 @@ def run(data=None, mapping=None, *, lang: str = "en", out="reports", notebooks=N
     out.mkdir(parents=True, exist_ok=True)
     todo = find_notebooks(notebooks)
 
+    steps = _Steps(lang, progress)
+    steps.begin("run.step.read")
     dataset, data_error = None, None
     try:
-        dataset = load_dataset(data, mapping)
+        dataset = load_dataset(data, mapping,
+                               progress=lambda table: steps.say("run.step.read_table", table=table))
     except KBDataError as err:
         data_error = err.message(lang)
     if dataset is not None and getattr(dataset.quality, "ok", True) is False:
@@ -755,18 +792,25 @@ def run(data=None, mapping=None, *, lang: str = "en", out="reports", notebooks=N
                        data_error=data_error)
         return RunResult(ok=False, results=[], index=index, out=out, data_error=data_error)
 
-    cache = Path(dataset.save(out / "_data") or (out / "_data")).resolve()
-    parameters = {"data": str(cache), "mapping": None, "lang": lang}
     sales = getattr(dataset, "sales", None)
     sales_lines = 0 if sales is None else len(sales)
+    steps.done("run.step.read_done", lines=fmt_number(sales_lines, lang))
+    steps.begin("run.step.save")
+    cache = Path(dataset.save(out / "_data") or (out / "_data")).resolve()
+    steps.done("run.step.save_done")
+    parameters = {"data": str(cache), "mapping": None, "lang": lang}
     if cell_timeout is None:
         cell_timeout = cell_timeout_minutes(sales_lines)
     results = []
     bar = tqdm(todo, desc=t("run.progress", lang), unit="nb", disable=not progress)
     for path, name in bar:
         bar.set_postfix_str(name)
-        results.append(_run_one(path, name, out, notebook_parameters(path, parameters, out), lang,
-                                cell_timeout))
+        result = _run_one(path, name, out, notebook_parameters(path, parameters, out), lang,
+                          cell_timeout)
+        results.append(result)
+        if progress:
+            bar.write(t("run.step.block_done", lang, name=name, status=t("run.status." + result.status.replace(" ", "_"), lang),
+                        seconds=_duration(result.seconds, lang)), file=sys.stderr)
     bar.close()
     crm_files, crm_error = collect_crm(out / CRM_FOLDER, [name for path, name in todo
                                                          if _declares(path, CRM_PARAMETER)], lang)

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -255,7 +256,7 @@ def _is_demo(path: Path) -> bool:
 
 
 def load(path: str | Path | None = None, mapping: Mapping | dict | str | Path | None = None, *,
-         dayfirst: bool = True) -> Dataset:
+         dayfirst: bool = True, progress: Callable[[str], None] | None = None) -> Dataset:
     """Load company data (or the demo company) as a canonical :class:`Dataset`.
 
     Parameters
@@ -273,6 +274,8 @@ def load(path: str | Path | None = None, mapping: Mapping | dict | str | Path | 
         English and 1C headers only.
     dayfirst : bool
         05.03.2024 is 5 March (True, the default). The mapping's ``dayfirst`` wins when given.
+    progress : callable, optional
+        Called with each table's name before its files are read (``kbcore run`` shows it).
 
     Returns
     -------
@@ -312,6 +315,8 @@ def load(path: str | Path | None = None, mapping: Mapping | dict | str | Path | 
 
     frames: dict[str, pd.DataFrame | None] = {}
     for name in TABLES:
+        if name in files and progress is not None:
+            progress(name)
         frames[name] = (read_table(files[name], name, m, dayfirst=dayfirst, report=report)
                         if name in files else None)
 
