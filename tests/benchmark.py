@@ -302,7 +302,7 @@ def time_run(lines: int, data: Path) -> None:
     with tempfile.TemporaryDirectory(prefix="kbcore-bench-run-") as tmp:
         start = time.perf_counter()
         proc = subprocess.run(["/usr/bin/time", "-v", sys.executable, "-m", "kbcore.app.cli", "run",
-                               str(folder), "--out", str(Path(tmp) / "reports"), "--lang", "ru"],
+                               "--data", str(folder), "--out", str(Path(tmp) / "reports"), "--lang", "ru"],
                               capture_output=True, text=True, timeout=24 * 3600)
         seconds = time.perf_counter() - start
         peak = [ln for ln in proc.stderr.splitlines() if "Maximum resident set size" in ln]
