@@ -663,23 +663,48 @@ pre.kb-data-error { background: #fdf2f0; border-left: 4px solid #c0392b; padding
 """
 
 
-def _data_rows(dataset, data, lang: str) -> list[tuple[str, str]]:
-    if dataset is None:
+@dataclass
+class _Loaded:
+    """What the index says of the data: kept instead of the dataset while the blocks run.
+
+    A run on ten million lines would otherwise hold gigabytes of sales lines in memory for the
+    whole run, beside each block's kernel, only to print their count and dates.
+    """
+
+    source: str | None = None
+    quality: object = None
+    lines: int | None = None
+    first: object = None
+    last: object = None
+
+    @classmethod
+    def of(cls, dataset) -> _Loaded | None:
+        if dataset is None:
+            return None
+        sales = getattr(dataset, "sales", None)
+        dated = sales is not None and "date" in getattr(sales, "columns", []) and len(sales) > 0
+        return cls(source=getattr(dataset, "source", None), quality=getattr(dataset, "quality", None),
+                   lines=None if sales is None else len(sales),
+                   first=sales["date"].min() if dated else None,
+                   last=sales["date"].max() if dated else None)
+
+
+def _data_rows(loaded: _Loaded | None, data, lang: str) -> list[tuple[str, str]]:
+    if loaded is None:
         source = t("run.data.demo", lang) if data is None else str(data)
         return [(t("run.data.source", lang), source)]
-    source = getattr(dataset, "source", None) or data
+    source = loaded.source or data
     source = t("run.data.demo", lang) if source in (None, "demo") else str(source)
     rows = [(t("run.data.source", lang), source)]
-    sales = getattr(dataset, "sales", None)
-    if sales is not None:
-        rows.append((t("run.data.rows", lang), fmt_number(len(sales), lang)))
-        if "date" in getattr(sales, "columns", []) and len(sales):
+    if loaded.lines is not None:
+        rows.append((t("run.data.rows", lang), fmt_number(loaded.lines, lang)))
+        if loaded.first is not None:
             rows.append((t("run.data.period", lang),
-                         f"{fmt_date(sales['date'].min(), lang)} – {fmt_date(sales['date'].max(), lang)}"))
+                         f"{fmt_date(loaded.first, lang)} – {fmt_date(loaded.last, lang)}"))
     return rows
 
 
-def _write_index(out: Path, *, lang: str, dataset, data, results: list[NotebookResult],
+def _write_index(out: Path, *, lang: str, loaded: _Loaded | None, data, results: list[NotebookResult],
                  data_error: str | None, crm_files=(), crm_error: str | None = None) -> Path:
     from jinja2 import Environment
 
@@ -695,8 +720,8 @@ def _write_index(out: Path, *, lang: str, dataset, data, results: list[NotebookR
         parts.append(t("run.summary.timed_out", lang, timed_out=timed_out, n=len(results)))
     summary = " ".join(parts) or t("run.summary.ok", lang, n=len(results))
     quality = ""
-    if dataset is not None and getattr(dataset, "quality", None) is not None:
-        quality = sanitize_html(dataset.quality.to_html(lang))
+    if loaded is not None and loaded.quality is not None:
+        quality = sanitize_html(loaded.quality.to_html(lang))
     links = [(Path(os.path.relpath(r.html, out)).as_posix() if r.html else "",
               Path(os.path.relpath(r.executed, out)).as_posix() if r.executed else "")
              for r in results]
@@ -705,7 +730,7 @@ def _write_index(out: Path, *, lang: str, dataset, data, results: list[NotebookR
         lang=lang,
         generated=t("run.generated", lang, when=datetime.now().strftime("%Y-%m-%d %H:%M"),
                     version=kbcore.__version__),
-        data_rows=_data_rows(dataset, data, lang),
+        data_rows=_data_rows(loaded, data, lang),
         data_error=data_error,
         results=results,
         failed=failed,
@@ -786,7 +811,7 @@ def run(data=None, mapping=None, *, lang: str = "en", out="reports", notebooks=N
         data_error = dataset.quality.to_text(lang) if hasattr(dataset.quality, "to_text") else ""
         data_error = t("run.data_error.quality", lang) + ("\n\n" + data_error if data_error else "")
     if data_error is not None:
-        index = _write_index(out, lang=lang, dataset=dataset, data=data, results=[],
+        index = _write_index(out, lang=lang, loaded=_Loaded.of(dataset), data=data, results=[],
                              data_error=data_error)
         _write_summary(out, ok=False, sales_lines=0, cell_timeout=0, results=[], crm_error=None,
                        data_error=data_error)
@@ -798,6 +823,8 @@ def run(data=None, mapping=None, *, lang: str = "en", out="reports", notebooks=N
     steps.begin("run.step.save")
     cache = Path(dataset.save(out / "_data") or (out / "_data")).resolve()
     steps.done("run.step.save_done")
+    loaded = _Loaded.of(dataset)
+    del dataset, sales  # the blocks read the saved data; the lines need not stay in memory
     parameters = {"data": str(cache), "mapping": None, "lang": lang}
     if cell_timeout is None:
         cell_timeout = cell_timeout_minutes(sales_lines)
@@ -814,7 +841,7 @@ def run(data=None, mapping=None, *, lang: str = "en", out="reports", notebooks=N
     bar.close()
     crm_files, crm_error = collect_crm(out / CRM_FOLDER, [name for path, name in todo
                                                          if _declares(path, CRM_PARAMETER)], lang)
-    index = _write_index(out, lang=lang, dataset=dataset, data=data, results=results, data_error=None,
+    index = _write_index(out, lang=lang, loaded=loaded, data=data, results=results, data_error=None,
                          crm_files=crm_files, crm_error=crm_error)
     ok = all(r.status == "ok" for r in results) and crm_error is None
     _write_summary(out, ok=ok, sales_lines=sales_lines, cell_timeout=cell_timeout, results=results,
