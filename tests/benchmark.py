@@ -1,66 +1,166 @@
-"""Benchmark: loading + each block's analyses on demo companies of growing size (not a test).
+"""Benchmark: kbcore beside Polars, DuckDB and lifetimes on the same exports, in one run (not a test).
 
-    python tests/benchmark.py [--sizes 10000 100000 1000000]
-    python tests/benchmark.py --notebooks        # each block notebook on the demo company
+    python tests/benchmark.py                          # 100k, 1M and 10M sales lines
+    python tests/benchmark.py --sizes 100000 1000000   # some sizes only
+    python tests/benchmark.py --notebooks              # each block notebook on the demo company
+    python tests/benchmark.py --run 10000000           # `kbcore run` on a 10M-line export
 
+For each size, a 1C-style export (``продажи.csv`` and ``контрагенты.csv``: cp1251, ``;``, title
+lines, a totals row, decimal commas, NBSP thousands; ``tests/onec_export.py``) of a demo company
+with about that many sales lines is written once into ``--data`` (kept between runs; its
+generation is not timed). Then every step runs in a fresh Python process, ``--repeat`` times
+(default 3), and the best time is kept, with that process's peak resident memory:
 
-For each size a demo company with about that many sales lines is generated into a temporary
-folder (generation is not timed), then a fresh Python process loads it with ``kbcore.load`` and
-runs the analyses of each block as its notebook does (block 1: yearly summary, client P&L,
-whale curve, concessions, concentration; block 2: stages now and at every year end,
-completeness, clients due; block 5: client features, profile, matches, market cells, plan by
-client, passport, one client card; block 6: Pareto, ABC, XYZ, RFM, money zones, first-order
-retention with Kaplan–Meier and the risk list, the CRM table); the table shows the seconds of
-each step and the process's peak resident memory. Run it on an otherwise idle machine; numbers vary by a few percent between runs.
+reading
+    ``kbcore.ingest.read_table`` of the sales file (clean canonical lines and the quality report),
+    against a bare ``polars.read_csv`` of the same file (all columns as text, the title lines
+    skipped, no cleaning at all); and ``kbcore.load`` of the whole folder.
+facts
+    kbcore's client facts (``Facts(sales).clients()``: revenue, cost, margin, discount, lines,
+    orders, deliveries, returns, first and last date per client) from the canonical sales lines
+    in memory, against the same measures written by hand in Polars and in DuckDB SQL, and
+    lifetimes' ``summary_data_from_transaction_data`` (frequency, recency, T, monetary value).
+    Each starts from the lines in its own engine's memory; loading them is not timed.
+blocks
+    each block's analyses as its notebook calls them (blocks 1, 2, 5, 6), on one facts context
+    whose reduction is done (and timed as "facts") before the blocks start.
+
+The ratios are kbcore's time over the best peer's. Run it on an otherwise idle machine; the
+numbers vary by a few percent between runs.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import platform
 import subprocess
 import sys
 import tempfile
 import time
+from datetime import date
 from pathlib import Path
 
-LINES_PER_CLIENT = 90  # the demo company has about 90 sales lines per client over 5 years
+HERE = Path(__file__).resolve().parent
+CLIENTS_PER_MILLION = 11_000
+"""Clients of the demo company for a nominal million lines (it writes 84–85 lines per client in five
+years, so the exports have 0.92 and 9.36 million lines for the nominal 1M and 10M; the tables show
+the real count). Generating the 10M export takes about 15 minutes and 15 GB once."""
+STEP_TIMEOUT = 3 * 3600  # seconds one step may take before the benchmark gives up on it
 
-CHILD = r"""
-import json, resource, sys, time
-t0 = time.perf_counter()
+PRELUDE = r"""
+import json, sys, time
+import pandas as pd
+def done(**values):
+    # the process's own peak (Linux: VmHWM); ru_maxrss carries the parent's peak over the exec
+    try:
+        values["peak_mb"] = int(open("/proc/self/status").read().split("VmHWM:")[1].split()[0]) / 1024
+    except OSError:
+        import resource
+        values["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024
+    print("RESULT " + json.dumps(values))
+folder, cache = sys.argv[1], sys.argv[2]
+"""
+
+STEPS = {
+    "read.polars": r"""
+import polars as pl
+t = time.perf_counter()
+df = pl.read_csv(folder + "/продажи.csv", separator=";", skip_rows=3, has_header=True,
+                 infer_schema=False, encoding="utf8-lossy")
+done(seconds=time.perf_counter() - t, rows=df.height)
+""",
+    "read.kbcore": r"""
+from kbcore.ingest import read_table
+t = time.perf_counter()
+df = read_table(folder + "/продажи.csv", "sales")
+done(seconds=time.perf_counter() - t, rows=len(df))
+""",
+    "load.kbcore": r"""
 import kbcore
-from kbcore.analyses.completeness import base_completeness
-from kbcore.analyses.card import client_card
-from kbcore.analyses.lifecycle import client_stages, clients_due, stage_history, year_end_dates
+t = time.perf_counter()
+ds = kbcore.load(folder)
+seconds = time.perf_counter() - t
+ds.save(cache)
+done(seconds=seconds, rows=len(ds.sales), clients=len(ds.clients))
+""",
+    "facts.kbcore": r"""
+import kbcore
+from kbcore.facts import Facts
+sales = kbcore.load(cache).sales
+t = time.perf_counter()
+out = Facts(sales).clients()
+done(seconds=time.perf_counter() - t, rows=len(out), revenue=float(out["revenue"].sum()))
+""",
+    "facts.polars": r"""
+import polars as pl
+sales = pl.read_parquet(cache + "/sales.parquet")
+t = time.perf_counter()
+ret = (pl.col("revenue") < 0) | (pl.col("quantity").fill_null(0) < 0)
+ship = pl.col("date").filter(~ret)
+out = (sales.with_columns(doc=pl.col("doc_id").fill_null(""))
+       .group_by("client_id")
+       .agg(revenue=pl.col("revenue").sum(), cost=pl.col("cost").sum(),
+            discount=pl.col("discount").fill_null(0).sum(), lines=pl.len(),
+            returns=(-pl.col("revenue")).clip(lower_bound=0).filter(ret).sum(),
+            orders=pl.struct("doc", "date").filter(~ret).n_unique(),
+            deliveries=ship.n_unique(), first_date=ship.min(), last_date=ship.max())
+       .with_columns(gross_margin=pl.col("revenue") - pl.col("cost")))
+done(seconds=time.perf_counter() - t, rows=out.height, revenue=float(out["revenue"].sum()))
+""",
+    "facts.duckdb": r"""
+import duckdb
+con = duckdb.connect()
+con.execute(f"CREATE TABLE sales AS SELECT * FROM read_parquet('{cache}/sales.parquet')")
+t = time.perf_counter()
+out = con.execute('''
+  SELECT client_id, sum(revenue) AS revenue, sum(cost) AS cost, sum(revenue) - sum(cost) AS gross_margin,
+         sum(coalesce(discount, 0)) AS discount, count(*) AS lines,
+         sum(CASE WHEN ret THEN greatest(-revenue, 0) ELSE 0 END) AS returns,
+         count(DISTINCT CASE WHEN NOT ret THEN (coalesce(doc_id, ''), date) END) AS orders,
+         count(DISTINCT CASE WHEN NOT ret THEN date END) AS deliveries,
+         min(CASE WHEN NOT ret THEN date END) AS first_date, max(CASE WHEN NOT ret THEN date END) AS last_date
+  FROM (SELECT *, revenue < 0 OR coalesce(quantity, 0) < 0 AS ret FROM sales) GROUP BY client_id
+''').df()
+done(seconds=time.perf_counter() - t, rows=len(out), revenue=float(out["revenue"].sum()))
+""",
+    "facts.lifetimes": r"""
+import warnings
+warnings.simplefilter("ignore")
+from lifetimes.utils import summary_data_from_transaction_data
+sales = pd.read_parquet(cache + "/sales.parquet", columns=["client_id", "date", "revenue"])
+t = time.perf_counter()
+out = summary_data_from_transaction_data(sales, "client_id", "date", monetary_value_col="revenue")
+done(seconds=time.perf_counter() - t, rows=len(out))
+""",
+    "blocks.kbcore": r"""
+import kbcore
+from kbcore.analyses import (abc, base_completeness, client_card, client_features, client_pnl,
+    client_profile, client_stages, clients_due, concentration, concession_clients, crm_table,
+    first_order_risk, last_full_months, market_matches, new_clients, pareto_table, plan_by_client,
+    profile_match, rfm, second_order_conversion, stage_history, time_to_second_order, whale_curve,
+    whale_summary, xyz, year_end_dates, yearly_summary)
 from kbcore.analyses.money_zones import money_zones, next_rouble
 from kbcore.analyses.passport import passport
-from kbcore.analyses.planning import plan_by_client
-from kbcore.analyses.profile import client_features, client_profile, market_matches, profile_match
-from kbcore.analyses.profitability import (client_pnl, concentration, concession_clients,
-    whale_curve, whale_summary, yearly_summary)
-from kbcore.analyses.retention import (first_order_risk, new_clients, second_order_conversion,
-    time_to_second_order)
-from kbcore.analyses.segmentation import abc, last_full_months, pareto_table, rfm, xyz
-from kbcore.analyses.crm import crm_table
 from kbcore.facts import Facts
-t1 = time.perf_counter()
-ds = kbcore.load(sys.argv[1])
-t2 = time.perf_counter()
-sales, clients = ds.sales, ds.clients
-facts = Facts(sales)
-yearly = yearly_summary(facts, clients, ds.interactions)
+ds = kbcore.load(cache)
+clients = ds.clients
+t = time.perf_counter()
+facts = Facts.of(ds)
+facts.clients()
+t0 = time.perf_counter()
+yearly_summary(facts, clients, ds.interactions)
 pnl = client_pnl(facts, clients, ds.interactions)
-summary = whale_summary(whale_curve(pnl))
+whale_summary(whale_curve(pnl))
 concession_clients(pnl)
 concentration(pnl)
-t3 = time.perf_counter()
-facts = Facts.of(ds)
+t1 = time.perf_counter()
 stages = client_stages(facts, clients)
 stage_history(facts, clients, dates=year_end_dates(facts))
 base_completeness(clients, ds.interactions, ds.contacts, stages)
 clients_due(stages, clients)
-t4 = time.perf_counter()
+t2 = time.perf_counter()
 features = client_features(facts, clients, ds.products)
 profile = client_profile(features, pnl)
 profile_match(features, profile)
@@ -82,35 +182,138 @@ time_to_second_order(new)
 first_order_risk(new)
 crm_table(facts, clients, abc=abc(facts.clients(lo, hi)), xyz=regularity, rfm=scores, stages=stages)
 t6 = time.perf_counter()
-cache = sys.argv[2]
-ds.save(cache)
-t7 = time.perf_counter()
-kbcore.load(cache)
-t8 = time.perf_counter()
-print(json.dumps({"lines": len(ds.sales), "clients": int(ds.clients.shape[0]),
-                  "import": t1 - t0, "load": t2 - t1, "block1": t3 - t2, "block2": t4 - t3,
-                  "block5": t5 - t4, "block6": t6 - t5, "save_cache": t7 - t6,
-                  "load_cache": t8 - t7,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
-"""
+done(seconds=t6 - t0, facts=t0 - t, block1=t1 - t0, block2=t2 - t1, block5=t5 - t2, block6=t6 - t5)
+""",
+}
+
+PEERS = {"read": ["read.polars"], "facts": ["facts.polars", "facts.duckdb", "facts.lifetimes"]}
 
 
-def measure(lines: int, seed: int = 7) -> dict:
-    """Generate a company of about ``lines`` sales lines and measure it in a fresh process."""
+def export_folder(data: Path, lines: int, seed: int = 7) -> Path:
+    """The 1C-style export of about ``lines`` sales lines under ``data`` (written once, then kept)."""
+    sys.path.insert(0, str(HERE))
+    from onec_export import write_onec_company
+
     from kbcore import demo
 
-    clients = max(20, round(lines / LINES_PER_CLIENT))
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp) / "company"
-        g0 = time.perf_counter()
-        demo.write(demo.generate(clients=clients, years=5, seed=seed), folder)
-        gen = time.perf_counter() - g0
-        out = subprocess.run([sys.executable, "-c", CHILD, str(folder), str(Path(tmp) / "cache")],
-                             check=True, capture_output=True, text=True)
-        row = json.loads(out.stdout.strip().splitlines()[-1])
-    row["target_lines"] = lines
-    row["generate"] = gen
-    return row
+    clients = max(20, round(lines * CLIENTS_PER_MILLION / 1_000_000))
+    folder = data / f"onec-{clients}-{seed}"
+    marker = folder / "bench.json"
+    if not marker.is_file():
+        start = time.perf_counter()
+        written = write_onec_company(demo.generate(clients=clients, years=5, seed=seed), folder)
+        marker.write_text(json.dumps({"clients": clients, "lines": written}))
+        print(f"(export of {written:,} lines written to {folder} in {time.perf_counter() - start:.0f} s)",
+              file=sys.stderr, flush=True)
+    return folder
+
+
+def step(name: str, folder: Path, cache: Path, repeat: int) -> dict:
+    """The best of ``repeat`` runs of step ``name``, each in a fresh process (its peak memory too)."""
+    best = None
+    for _ in range(repeat):
+        try:
+            out = subprocess.run([sys.executable, "-c", PRELUDE + STEPS[name], str(folder), str(cache)],
+                                 capture_output=True, text=True, timeout=STEP_TIMEOUT)
+        except subprocess.TimeoutExpired:
+            return {"error": f"more than {STEP_TIMEOUT // 60} min"}
+        lines = [ln for ln in out.stdout.splitlines() if ln.startswith("RESULT ")]
+        if out.returncode or not lines:
+            tail = (out.stderr.strip().splitlines() or ["no output"])[-1]
+            return {"error": tail[:200]}
+        row = json.loads(lines[-1][len("RESULT "):])
+        if best is None or row["seconds"] < best["seconds"]:
+            best = row
+    return best
+
+
+def _s(row: dict, key: str = "seconds") -> str:
+    return "error" if "error" in row else f"{row[key]:.2f}"
+
+
+def _ratio(ours: dict, peers: list[dict]) -> str:
+    times = [p["seconds"] for p in peers if "error" not in p]
+    if "error" in ours or not times:
+        return "—"
+    return f"{ours['seconds'] / min(times):.2f}×"
+
+
+def measure(lines: int, data: Path, repeat: int) -> dict[str, dict]:
+    """Every step on the export of about ``lines`` lines: ``{step: {seconds, peak_mb, …}}``."""
+    folder = export_folder(data, lines)
+    with tempfile.TemporaryDirectory(prefix="kbcore-bench-") as tmp:
+        cache = Path(tmp) / "cache"
+        rows = {"load.kbcore": step("load.kbcore", folder, cache, 1)}  # also writes the cache
+        if "error" in rows["load.kbcore"]:
+            return rows
+        for name in STEPS:
+            if name != "load.kbcore":
+                rows[name] = step(name, folder, cache, 1 if name == "blocks.kbcore" else repeat)
+                print(f"  {lines:,}: {name} {_s(rows[name])} s", file=sys.stderr, flush=True)
+    return rows
+
+
+def print_tables(results: dict[int, dict[str, dict]]) -> None:
+    """The markdown tables of the results (one row per size)."""
+    print(f"Measured {date.today().isoformat()} on {platform.node() or 'this machine'}: "
+          f"{os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}.\n")
+    print("| sales lines | clients | read: kbcore s (peak MB) | bare Polars s (peak MB) | kbcore ÷ Polars "
+          "| whole load, s (peak MB) |")
+    print("|---|---|---|---|---|---|")
+    for size, r in results.items():
+        load = r["load.kbcore"]
+        if "error" in load:
+            print(f"| ~{size:,} | | | | | error: {load['error']} |")
+            continue
+        rk, rp = r.get("read.kbcore", {"error": ""}), r.get("read.polars", {"error": ""})
+        print(f"| {load['rows']:,} | {load['clients']:,} | {_s(rk)} ({rk.get('peak_mb', 0):.0f}) "
+              f"| {_s(rp)} ({rp.get('peak_mb', 0):.0f}) | {_ratio(rk, [rp])} "
+              f"| {_s(load)} ({load['peak_mb']:.0f}) |")
+    print()
+    print("| sales lines | facts: kbcore s (peak MB) | Polars by hand | DuckDB SQL | lifetimes summary "
+          "| kbcore ÷ Polars | lifetimes ÷ kbcore |")
+    print("|---|---|---|---|---|---|---|")
+    for r in results.values():
+        if "facts.kbcore" not in r:
+            continue
+        k, p, d, lt = (r[f"facts.{x}"] for x in ("kbcore", "polars", "duckdb", "lifetimes"))
+        speedup = ("—" if "error" in k or "error" in lt else f"{lt['seconds'] / k['seconds']:.1f}×")
+        print(f"| {r['load.kbcore']['rows']:,} | {_s(k)} ({k.get('peak_mb', 0):.0f}) "
+              f"| {_s(p)} ({p.get('peak_mb', 0):.0f}) | {_s(d)} ({d.get('peak_mb', 0):.0f}) "
+              f"| {_s(lt)} ({lt.get('peak_mb', 0):.0f}) | {_ratio(k, [p])} | {speedup} |")
+    print()
+    print("| sales lines | facts in the blocks, s | block 1, s | block 2, s | block 5, s | block 6, s "
+          "| peak MB |")
+    print("|---|---|---|---|---|---|---|")
+    for r in results.values():
+        b = r.get("blocks.kbcore")
+        if b is None:
+            continue
+        if "error" in b:
+            print(f"| {r['load.kbcore']['rows']:,} | error: {b['error']} ||||||")
+            continue
+        print(f"| {r['load.kbcore']['rows']:,} | {b['facts']:.2f} | {b['block1']:.2f} | {b['block2']:.2f} "
+              f"| {b['block5']:.2f} | {b['block6']:.2f} | {b['peak_mb']:.0f} |")
+
+
+def time_run(lines: int, data: Path) -> None:
+    """``kbcore run`` on the export of about ``lines`` lines: its time and peak memory."""
+    folder = export_folder(data, lines)
+    with tempfile.TemporaryDirectory(prefix="kbcore-bench-run-") as tmp:
+        start = time.perf_counter()
+        proc = subprocess.run(["/usr/bin/time", "-v", sys.executable, "-m", "kbcore.app.cli", "run",
+                               "--data", str(folder), "--out", str(Path(tmp) / "reports"), "--lang", "ru"],
+                              capture_output=True, text=True, timeout=24 * 3600)
+        seconds = time.perf_counter() - start
+        peak = [ln for ln in proc.stderr.splitlines() if "Maximum resident set size" in ln]
+        summary = json.loads((Path(tmp) / "reports" / "run.json").read_text(encoding="utf-8"))
+    print(proc.stderr[-3000:], file=sys.stderr)
+    print("| sales lines | kbcore run, s | peak MB (largest process) | ok |")
+    print("|---|---|---|---|")
+    peak_mb = int(peak[-1].split()[-1]) / 1024 if peak else float("nan")
+    print(f"| {summary['sales_lines']:,} | {seconds:.0f} | {peak_mb:.0f} | {summary['ok']} |")
+    for block in summary["blocks"]:
+        print(f"|   {block['name']} | {block['seconds']:.0f} | | {block['status']} |")
 
 
 def time_notebooks() -> list[tuple[str, float]]:
@@ -135,9 +338,14 @@ def time_notebooks() -> list[tuple[str, float]]:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000, 10_000_000])
+    parser.add_argument("--repeat", type=int, default=3, help="runs per step; the best is kept")
+    parser.add_argument("--data", type=Path, default=Path(tempfile.gettempdir()) / "kbcore-bench",
+                        help="where the exports are written once and kept")
     parser.add_argument("--notebooks", action="store_true",
                         help="time each block notebook on the demo company instead")
+    parser.add_argument("--run", type=int, metavar="LINES",
+                        help="time `kbcore run` on an export of about LINES lines instead")
     args = parser.parse_args(argv)
     if args.notebooks:
         print("| notebook (demo company) | run top to bottom, s |")
@@ -145,15 +353,11 @@ def main(argv=None) -> int:
         for name, seconds in time_notebooks():
             print(f"| {name} | {seconds:.1f} |", flush=True)
         return 0
-    header = ("| sales lines | clients | load files, s | block 1, s | block 2, s | block 5, s "
-              "| block 6, s | save cache, s | load cache, s | peak memory, MB |")
-    print(header)
-    print("|" + "---|" * 10)
-    for size in args.sizes:
-        r = measure(size)
-        print(f"| {r['lines']:,} | {r['clients']:,} | {r['load']:.2f} | {r['block1']:.2f} "
-              f"| {r['block2']:.2f} | {r['block5']:.2f} | {r['block6']:.2f} "
-              f"| {r['save_cache']:.2f} | {r['load_cache']:.2f} | {r['peak_mb']:.0f} |", flush=True)
+    if args.run:
+        time_run(args.run, args.data)
+        return 0
+    results = {size: measure(size, args.data, args.repeat) for size in args.sizes}
+    print_tables(results)
     return 0
 
 

@@ -52,7 +52,7 @@ def finished_run(tmp_path_factory):
     build(root)
     calls = []
 
-    def fake_load(data=None, mapping=None):
+    def fake_load(data=None, mapping=None, progress=None):
         calls.append((data, mapping))
         return FakeDataset()
 
@@ -147,7 +147,7 @@ def test_reports_have_no_code(finished_run):
 
 
 def test_unusable_data_runs_nothing(tmp_path, monkeypatch):
-    def bad_load(data=None, mapping=None):
+    def bad_load(data=None, mapping=None, progress=None):
         raise KBDataError("run.data_error.quality", file="<b>sales.csv</b>")
 
     monkeypatch.setattr(runner, "load_dataset", bad_load)
@@ -174,7 +174,7 @@ def test_sanitize_html(fragment, expected):
 
 
 def test_a_missing_crm_table_is_reported_and_fails_the_run(tmp_path, monkeypatch):
-    monkeypatch.setattr(runner, "load_dataset", lambda data=None, mapping=None: FakeDataset())
+    monkeypatch.setattr(runner, "load_dataset", lambda data=None, mapping=None, progress=None: FakeDataset())
     empty = tmp_path / "no_notebooks"
     empty.mkdir()
     result = runner.run(None, None, lang="en", out=tmp_path / "out", notebooks=empty, progress=False)
@@ -235,7 +235,7 @@ def batch_run(tmp_path_factory):
     shutil.copytree(BATCH_FIXTURES, root, dirs_exist_ok=True)
     build(root)
     patch = pytest.MonkeyPatch()
-    patch.setattr(runner, "load_dataset", lambda data=None, mapping=None: FakeDataset())
+    patch.setattr(runner, "load_dataset", lambda data=None, mapping=None, progress=None: FakeDataset())
     try:
         result = runner.run(None, None, lang="ru", out=root / "reports", notebooks=root / "notebooks",
                             progress=False, cell_timeout=0.2)  # 12 s
@@ -315,7 +315,7 @@ def test_run_passes_the_scaled_timeout_to_every_block(tmp_path, monkeypatch):
         seen.append(timeout_minutes)
         return runner.NotebookResult(path=path, name=name, title=name, status="ok")
 
-    monkeypatch.setattr(runner, "load_dataset", lambda data=None, mapping=None: BigDataset())
+    monkeypatch.setattr(runner, "load_dataset", lambda data=None, mapping=None, progress=None: BigDataset())
     monkeypatch.setattr(runner, "_run_one", fake_run_one)
     (tmp_path / "fx").mkdir()
     for name in ("a", "b"):
@@ -367,3 +367,28 @@ def test_every_widget_call_is_in_a_cell_tagged_widget(source):
             assert "widget" in cell.metadata.get("tags", []), cell.source[:80]
         if "widget" in cell.metadata.get("tags", []):
             assert calls & names, f"tagged widget but builds none: {cell.source[:80]}"
+
+
+def test_steps_are_said_with_their_time(capsys):
+    steps = runner._Steps("ru", enabled=True)
+    steps.begin("run.step.read")
+    steps.say("run.step.read_table", table="sales")
+    steps.done("run.step.read_done", lines="10 000 000")
+    err = capsys.readouterr().err.splitlines()
+    assert err == ["Чтение данных…", "  таблица sales", "Данные прочитаны: строк продаж — 10 000 000 (0 с)."]
+    quiet = runner._Steps("en", enabled=False)
+    quiet.begin("run.step.read")
+    assert capsys.readouterr().err == ""
+    assert runner._duration(59.4, "en") == "59 s"
+    assert runner._duration(185, "en") == "3 min 05 s"
+    assert runner._duration(3600, "ru") == "60 мин 00 с"
+
+
+def test_load_says_each_table_before_reading_it(tmp_path):
+    import kbcore
+    from kbcore.demo import generate, write
+
+    write(generate(clients=30, years=1, seed=3), tmp_path / "company", manifest=False)
+    seen = []
+    ds = kbcore.load(tmp_path / "company", progress=seen.append)
+    assert seen[0] == "sales" and set(seen) == set(ds.tables) and len(seen) == len(set(seen))

@@ -202,7 +202,9 @@ def write_crm(table: pd.DataFrame, folder, *, basename: str = CRM_BASENAME, lang
     leading apostrophe (see the module docstring).
     """
     from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     if decimal not in (",", "."):
         raise ValueError(f"decimal must be ',' or '.', not {decimal!r}")
@@ -224,33 +226,36 @@ def write_crm(table: pd.DataFrame, folder, *, basename: str = CRM_BASENAME, lang
             writer.writerow([_csv_text(v, decimal) for v in row])
 
     xlsx_path = folder / f"{basename}.xlsx"
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "clients"
-    bold = Font(bold=True)
-    for j, h in enumerate(headers, start=1):
-        cell = ws.cell(row=1, column=j, value=h)
-        cell.data_type = "s"
-        cell.font = bold
+    # write-only: rows are streamed to the file (a table of 100,000 clients in seconds, not minutes)
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet("clients")
     widths = [len(str(h)) for h in headers]
-    for i, row in enumerate(rows, start=2):
-        for j, value in enumerate(row, start=1):
-            cell = ws.cell(row=i, column=j, value=value)
-            if isinstance(value, str):
-                cell.data_type = "s"  # never a formula, whatever the text
-            elif isinstance(value, float):
-                cell.number_format = "#,##0.00"
-            elif isinstance(value, dt.datetime):
-                cell.number_format = "yyyy-mm-dd hh:mm"
-            elif isinstance(value, dt.date):
-                cell.number_format = "yyyy-mm-dd"
+    for row in rows:
+        for j, value in enumerate(row):
             if value is not None:
-                widths[j - 1] = max(widths[j - 1], min(len(str(value)), 60))
-    from openpyxl.utils import get_column_letter
-
+                widths[j] = max(widths[j], min(len(str(value)), 60))
     for j, width in enumerate(widths, start=1):
         ws.column_dimensions[get_column_letter(j)].width = width + 2
     ws.freeze_panes = "A2"
+
+    def typed(value, **style) -> WriteOnlyCell:
+        cell = WriteOnlyCell(ws, value=value)
+        if isinstance(value, str):
+            cell.data_type = "s"  # never a formula, whatever the text
+        elif isinstance(value, float):
+            cell.number_format = "#,##0.00"
+        elif isinstance(value, dt.datetime):
+            cell.number_format = "yyyy-mm-dd hh:mm"
+        elif isinstance(value, dt.date):
+            cell.number_format = "yyyy-mm-dd"
+        for name, setting in style.items():
+            setattr(cell, name, setting)
+        return cell
+
+    bold = Font(bold=True)
+    ws.append([typed(h, font=bold) for h in headers])
+    for row in rows:
+        ws.append([typed(value) for value in row])
     wb.properties.creator = "kbcore"
     wb.properties.created = _STAMP
     wb.save(xlsx_path)

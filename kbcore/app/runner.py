@@ -52,6 +52,7 @@ import json
 import math
 import os
 import re
+import sys
 import tempfile
 import time
 from contextlib import contextmanager
@@ -94,12 +95,44 @@ REMOVE_TAGS = {"remove", "parameters", "injected-parameters", "papermill-error-c
 _INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 
 
-def load_dataset(data=None, mapping=None):
+def load_dataset(data=None, mapping=None, progress=None):
     """Load and validate company data (the demo company when ``data`` is None).
 
-    A thin seam over :func:`kbcore.ingest.dataset.load` (tests may replace it).
+    A thin seam over :func:`kbcore.ingest.dataset.load` (tests may replace it); ``progress`` is
+    called with each table's name before it is read.
     """
-    return load(data, mapping)
+    return load(data, mapping, progress=progress)
+
+
+class _Steps:
+    """What ``kbcore run`` says on the terminal while it works: each long step and its time.
+
+    Reading the data, saving it for the blocks and each block are announced when they start and
+    timed when they end (one line each, on stderr), so that a run of an hour on a big company is
+    never silent. Silent when ``enabled`` is False.
+    """
+
+    def __init__(self, lang: str, enabled: bool):
+        self.lang, self.enabled, self.start = lang, enabled, time.perf_counter()
+
+    def say(self, key: str, **fields) -> None:
+        if self.enabled:
+            print(t(key, self.lang, **fields), file=sys.stderr, flush=True)
+
+    def begin(self, key: str, **fields) -> None:
+        self.start = time.perf_counter()
+        self.say(key, **fields)
+
+    def done(self, key: str, **fields) -> None:
+        self.say(key, seconds=_duration(time.perf_counter() - self.start, self.lang), **fields)
+
+
+def _duration(seconds: float, lang: str) -> str:
+    """``"42 s"`` or ``"3 min 05 s"`` in ``lang``."""
+    whole = round(seconds)
+    if whole < 60:
+        return t("run.seconds", lang, seconds=whole)
+    return t("run.step.minutes", lang, minutes=whole // 60, seconds=f"{whole % 60:02d}")
 
 
 TIMEOUT_BASE_MINUTES = 5
@@ -630,23 +663,48 @@ pre.kb-data-error { background: #fdf2f0; border-left: 4px solid #c0392b; padding
 """
 
 
-def _data_rows(dataset, data, lang: str) -> list[tuple[str, str]]:
-    if dataset is None:
+@dataclass
+class _Loaded:
+    """What the index says of the data: kept instead of the dataset while the blocks run.
+
+    A run on ten million lines would otherwise hold gigabytes of sales lines in memory for the
+    whole run, beside each block's kernel, only to print their count and dates.
+    """
+
+    source: str | None = None
+    quality: object = None
+    lines: int | None = None
+    first: object = None
+    last: object = None
+
+    @classmethod
+    def of(cls, dataset) -> _Loaded | None:
+        if dataset is None:
+            return None
+        sales = getattr(dataset, "sales", None)
+        dated = sales is not None and "date" in getattr(sales, "columns", []) and len(sales) > 0
+        return cls(source=getattr(dataset, "source", None), quality=getattr(dataset, "quality", None),
+                   lines=None if sales is None else len(sales),
+                   first=sales["date"].min() if dated else None,
+                   last=sales["date"].max() if dated else None)
+
+
+def _data_rows(loaded: _Loaded | None, data, lang: str) -> list[tuple[str, str]]:
+    if loaded is None:
         source = t("run.data.demo", lang) if data is None else str(data)
         return [(t("run.data.source", lang), source)]
-    source = getattr(dataset, "source", None) or data
+    source = loaded.source or data
     source = t("run.data.demo", lang) if source in (None, "demo") else str(source)
     rows = [(t("run.data.source", lang), source)]
-    sales = getattr(dataset, "sales", None)
-    if sales is not None:
-        rows.append((t("run.data.rows", lang), fmt_number(len(sales), lang)))
-        if "date" in getattr(sales, "columns", []) and len(sales):
+    if loaded.lines is not None:
+        rows.append((t("run.data.rows", lang), fmt_number(loaded.lines, lang)))
+        if loaded.first is not None:
             rows.append((t("run.data.period", lang),
-                         f"{fmt_date(sales['date'].min(), lang)} – {fmt_date(sales['date'].max(), lang)}"))
+                         f"{fmt_date(loaded.first, lang)} – {fmt_date(loaded.last, lang)}"))
     return rows
 
 
-def _write_index(out: Path, *, lang: str, dataset, data, results: list[NotebookResult],
+def _write_index(out: Path, *, lang: str, loaded: _Loaded | None, data, results: list[NotebookResult],
                  data_error: str | None, crm_files=(), crm_error: str | None = None) -> Path:
     from jinja2 import Environment
 
@@ -662,8 +720,8 @@ def _write_index(out: Path, *, lang: str, dataset, data, results: list[NotebookR
         parts.append(t("run.summary.timed_out", lang, timed_out=timed_out, n=len(results)))
     summary = " ".join(parts) or t("run.summary.ok", lang, n=len(results))
     quality = ""
-    if dataset is not None and getattr(dataset, "quality", None) is not None:
-        quality = sanitize_html(dataset.quality.to_html(lang))
+    if loaded is not None and loaded.quality is not None:
+        quality = sanitize_html(loaded.quality.to_html(lang))
     links = [(Path(os.path.relpath(r.html, out)).as_posix() if r.html else "",
               Path(os.path.relpath(r.executed, out)).as_posix() if r.executed else "")
              for r in results]
@@ -672,7 +730,7 @@ def _write_index(out: Path, *, lang: str, dataset, data, results: list[NotebookR
         lang=lang,
         generated=t("run.generated", lang, when=datetime.now().strftime("%Y-%m-%d %H:%M"),
                     version=kbcore.__version__),
-        data_rows=_data_rows(dataset, data, lang),
+        data_rows=_data_rows(loaded, data, lang),
         data_error=data_error,
         results=results,
         failed=failed,
@@ -724,7 +782,8 @@ def run(data=None, mapping=None, *, lang: str = "en", out="reports", notebooks=N
     notebooks : path or list of paths, optional
         The notebooks to run (files or folders); default every ``notebooks/**/*.ipynb``.
     progress : bool
-        Show a progress bar over the notebooks.
+        Say each step on the terminal (stderr) with its time: reading the data (table by table),
+        saving it for the blocks, and each block (a progress bar over the blocks).
     cell_timeout : float, optional
         Minutes one cell may run; default :func:`cell_timeout_minutes` of the data's sales lines.
 
@@ -740,37 +799,49 @@ def run(data=None, mapping=None, *, lang: str = "en", out="reports", notebooks=N
     out.mkdir(parents=True, exist_ok=True)
     todo = find_notebooks(notebooks)
 
+    steps = _Steps(lang, progress)
+    steps.begin("run.step.read")
     dataset, data_error = None, None
     try:
-        dataset = load_dataset(data, mapping)
+        dataset = load_dataset(data, mapping,
+                               progress=lambda table: steps.say("run.step.read_table", table=table))
     except KBDataError as err:
         data_error = err.message(lang)
     if dataset is not None and getattr(dataset.quality, "ok", True) is False:
         data_error = dataset.quality.to_text(lang) if hasattr(dataset.quality, "to_text") else ""
         data_error = t("run.data_error.quality", lang) + ("\n\n" + data_error if data_error else "")
     if data_error is not None:
-        index = _write_index(out, lang=lang, dataset=dataset, data=data, results=[],
+        index = _write_index(out, lang=lang, loaded=_Loaded.of(dataset), data=data, results=[],
                              data_error=data_error)
         _write_summary(out, ok=False, sales_lines=0, cell_timeout=0, results=[], crm_error=None,
                        data_error=data_error)
         return RunResult(ok=False, results=[], index=index, out=out, data_error=data_error)
 
-    cache = Path(dataset.save(out / "_data") or (out / "_data")).resolve()
-    parameters = {"data": str(cache), "mapping": None, "lang": lang}
     sales = getattr(dataset, "sales", None)
     sales_lines = 0 if sales is None else len(sales)
+    steps.done("run.step.read_done", lines=fmt_number(sales_lines, lang))
+    steps.begin("run.step.save")
+    cache = Path(dataset.save(out / "_data") or (out / "_data")).resolve()
+    steps.done("run.step.save_done")
+    loaded = _Loaded.of(dataset)
+    del dataset, sales  # the blocks read the saved data; the lines need not stay in memory
+    parameters = {"data": str(cache), "mapping": None, "lang": lang}
     if cell_timeout is None:
         cell_timeout = cell_timeout_minutes(sales_lines)
     results = []
     bar = tqdm(todo, desc=t("run.progress", lang), unit="nb", disable=not progress)
     for path, name in bar:
         bar.set_postfix_str(name)
-        results.append(_run_one(path, name, out, notebook_parameters(path, parameters, out), lang,
-                                cell_timeout))
+        result = _run_one(path, name, out, notebook_parameters(path, parameters, out), lang,
+                          cell_timeout)
+        results.append(result)
+        if progress:
+            bar.write(t("run.step.block_done", lang, name=name, status=t("run.status." + result.status.replace(" ", "_"), lang),
+                        seconds=_duration(result.seconds, lang)), file=sys.stderr)
     bar.close()
     crm_files, crm_error = collect_crm(out / CRM_FOLDER, [name for path, name in todo
                                                          if _declares(path, CRM_PARAMETER)], lang)
-    index = _write_index(out, lang=lang, dataset=dataset, data=data, results=results, data_error=None,
+    index = _write_index(out, lang=lang, loaded=loaded, data=data, results=results, data_error=None,
                          crm_files=crm_files, crm_error=crm_error)
     ok = all(r.status == "ok" for r in results) and crm_error is None
     _write_summary(out, ok=ok, sales_lines=sales_lines, cell_timeout=cell_timeout, results=results,

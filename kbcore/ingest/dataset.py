@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +33,7 @@ from kbcore import __version__
 from kbcore.errors import KBDataError
 from kbcore.i18n import fmt_date, fmt_number, t
 from kbcore.ingest.clean import canonical_dtypes
-from kbcore.ingest.files import file_kind, find_table_files
+from kbcore.ingest.files import database_tables, file_kind, find_table_files, parquet_parts
 from kbcore.ingest.headers import Mapping
 from kbcore.ingest.loading import read_table
 from kbcore.ingest.quality import QualityReport, check_tables
@@ -255,7 +256,7 @@ def _is_demo(path: Path) -> bool:
 
 
 def load(path: str | Path | None = None, mapping: Mapping | dict | str | Path | None = None, *,
-         dayfirst: bool = True) -> Dataset:
+         dayfirst: bool = True, progress: Callable[[str], None] | None = None) -> Dataset:
     """Load company data (or the demo company) as a canonical :class:`Dataset`.
 
     Parameters
@@ -263,14 +264,18 @@ def load(path: str | Path | None = None, mapping: Mapping | dict | str | Path | 
     path : folder, file or None
         None: the demo company (``data/demo``). A folder: one file per table, recognised by name
         (``sales``/``Продажи``, ``clients``/``Контрагенты``, ``products``/``Номенклатура`` …; see
-        :func:`kbcore.ingest.files.find_table_files`). A single file: the sales lines; the clients are
-        then derived from them. A folder holding ``kbcore-dataset.json`` is a saved canonical
+        :func:`kbcore.ingest.files.find_table_files`); a table may also be a subfolder of Parquet
+        parts (``sales/part-0000.parquet`` …). A single file, or a folder holding only Parquet
+        parts: the sales lines; the clients are then derived from them. A DuckDB database file
+        (``.duckdb``): its tables, recognised by name like files, read-only. A folder holding ``kbcore-dataset.json`` is a saved canonical
         cache (:meth:`Dataset.save`) and loads fast, its quality report included.
     mapping : YAML file, dict or None
         The company's column mapping (see :class:`kbcore.ingest.headers.Mapping`); None: the built-in
         English and 1C headers only.
     dayfirst : bool
         05.03.2024 is 5 March (True, the default). The mapping's ``dayfirst`` wins when given.
+    progress : callable, optional
+        Called with each table's name before its files are read (``kbcore run`` shows it).
 
     Returns
     -------
@@ -294,17 +299,24 @@ def load(path: str | Path | None = None, mapping: Mapping | dict | str | Path | 
     report = QualityReport()
     if src.is_dir():
         files, ignored = find_table_files(src, m)
+        if not files and parquet_parts(src):
+            files, ignored = {"sales": [src]}, []  # the folder is the sales table's Parquet parts
         if "sales" not in files:
             present = sorted(p.name for p in src.iterdir() if p.is_file())
             raise KBDataError("load.no_sales", file=src, examples=present[:8])
         if ignored:
             report.add("info", "", "quality.ignored_files", len(ignored), files=ignored)
+    elif file_kind(src) == "duckdb":
+        files = {name: [src] for name in database_tables(src)}
+        if "sales" not in files:
+            raise KBDataError("load.no_sales_table", file=src, examples=sorted(files))
     else:
-        file_kind(src)
         files = {"sales": [src]}
 
     frames: dict[str, pd.DataFrame | None] = {}
     for name in TABLES:
+        if name in files and progress is not None:
+            progress(name)
         frames[name] = (read_table(files[name], name, m, dayfirst=dayfirst, report=report)
                         if name in files else None)
 

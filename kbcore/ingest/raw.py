@@ -24,7 +24,7 @@ import pandas as pd
 from charset_normalizer import from_bytes
 
 from kbcore.errors import KBDataError
-from kbcore.ingest.files import file_kind, suffix
+from kbcore.ingest.files import connect_duckdb, database_tables, file_kind, suffix
 from kbcore.ingest.headers import Mapping, normalise_header, strip_units, table_headers
 
 __all__ = ["HEADER_SCAN_ROWS", "RawTable", "read_raw"]
@@ -227,12 +227,28 @@ def _read_parquet(path: Path) -> RawTable:
     return RawTable(df, np.arange(len(df)) + 1, str(path))
 
 
+def _read_duckdb(path: Path, table: str) -> RawTable:
+    """The database table that stands for ``table`` (see :func:`~kbcore.ingest.files.database_tables`)."""
+    inner = database_tables(path).get(table)
+    if inner is None:
+        raise KBDataError("load.unreadable", file=path, reason=f"no table for '{table}'")
+    with connect_duckdb(path) as con:
+        try:
+            df = con.execute(f'SELECT * FROM "{inner.replace(chr(34), chr(34) * 2)}"').df()
+        except Exception as err:
+            raise KBDataError("load.unreadable", file=path,
+                              reason=f"{type(err).__name__}: {err}") from None
+    df.columns = _unique_headers(list(df.columns))
+    return RawTable(df, np.arange(len(df)) + 1, f"{path} [{inner}]")
+
+
 def read_raw(path: str | Path, *, table: str = "sales", mapping: Mapping | None = None) -> RawTable:
     """Read one file's cells under its header row (no conversion).
 
     Parameters
     ----------
-    path : path of a CSV/TSV/TXT (optionally .gz), Excel or Parquet file.
+    path : path of a CSV/TSV/TXT (optionally .gz), Excel or Parquet file, a folder of Parquet
+        parts, or a DuckDB database (its table that stands for ``table`` is read).
     table : the canonical table the file holds (decides which headers are known).
     mapping : the user's mapping (its headers are known too; its sheet is used).
     """
@@ -247,6 +263,8 @@ def read_raw(path: str | Path, *, table: str = "sales", mapping: Mapping | None 
             return _read_csv(path, known, table)
         if kind == "excel":
             return _read_excel(path, known, table, mapping.sheet_for(table))
+        if kind == "duckdb":
+            return _read_duckdb(path, table)
         return _read_parquet(path)
     except KBDataError:
         raise
