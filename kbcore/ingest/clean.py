@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import polars as pl
 
 from kbcore.ingest.headers import column_kinds
 
@@ -331,3 +332,138 @@ def pad_tax_ids(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     if short.any():
         s = s.mask(short, "0" + s)
     return s, short
+
+
+# ---------------------------------------------------------------------------------------------
+# the fast paths: text columns read by Polars, cleaned as Polars expressions
+# ---------------------------------------------------------------------------------------------
+# Each gives exactly what its pandas parser above gives on the same cells (tests/test_clean_fast.py
+# runs both over a corpus of cells). They apply to "plain" text (:attr:`RawTable.plain
+# <kbcore.ingest.raw.RawTable.plain>`: no control character and no whitespace but space, tab,
+# line ends, NBSP, narrow NBSP and thin space), where Rust's, RE2's and Python's regular
+# expressions and trimming agree. Parsers of single cells (dates, yes/no) keep the pandas
+# parser as the authority and run it once per distinct value.
+
+_STRIP = " \t\r\n\xa0\u202f\u2009"
+"""What pandas' ``str.strip`` removes from plain text (the plain characters of Unicode's Zs and
+the ASCII spaces)."""
+
+_NUMBER_RE = r"^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$"
+_C_GROUP_RE = r"^-?[0-9]{1,3}(,[0-9]{3})+$"
+_D_GROUP_RE = r"^-?[0-9]{1,3}(\.[0-9]{3})+$"
+
+
+def _use_uniques(s: pl.Series) -> tuple[bool, pl.Series | None]:
+    """Whether :func:`via_uniques` would parse ``s`` once per distinct value (and the distinct values)."""
+    if len(s) < 2000:
+        return False, None
+    uniq = s.drop_nulls().unique()
+    return len(uniq) <= len(s) // 2, uniq
+
+
+def via_uniques_pl(func, s: pl.Series, *, keys: pl.Series | None = None,
+                   **kwargs) -> tuple[pd.Series, np.ndarray]:
+    """``func`` (a pandas parser of this module) applied to the Polars text column ``s``.
+
+    Computed once per distinct value (of ``keys`` when given: a shorter text that parses the
+    same as its cell), as :func:`via_uniques`; the parser sees a pandas ``str`` column like the
+    one pandas' reader gives.
+    """
+    keys = s if keys is None else keys
+    uniq = keys.drop_nulls().unique()
+    distinct = pd.Series([*uniq.to_list(), None], dtype="str")
+    values, bad = func(distinct, **kwargs)
+    lookup = pl.DataFrame({"v": uniq, "i": pl.int_range(len(uniq), eager=True, dtype=pl.Int64)})
+    take = (keys.to_frame("v").join(lookup, on="v", how="left", maintain_order="left")["i"]
+            .fill_null(len(uniq)).to_numpy())
+    out = values.iloc[take].reset_index(drop=True)
+    return out, bad.to_numpy(dtype=bool)[take]
+
+
+def to_pandas_text(s: pl.Series) -> pd.Series:
+    """A Polars text column as a pandas ``string`` column (pd.NA for null)."""
+    return pd.Series(s.to_arrow(), dtype="string")
+
+
+def parse_text_pl(s: pl.Series) -> tuple[pd.Series, np.ndarray]:
+    """:func:`parse_text` of a plain Polars text column."""
+    x = s.str.replace_all(f"[{WS}]+", " ").str.strip_chars(" ")
+    x = pl.select(pl.when(x == "").then(None).otherwise(x)).to_series()
+    return to_pandas_text(x), np.zeros(len(s), dtype=bool)
+
+
+def blank_pl(s: pl.Series) -> pl.Series:
+    """Cells of a plain text column that are empty or only whitespace (null stays null)."""
+    return s.str.strip_chars(_STRIP) == ""
+
+
+def _number_text_pl(s: pl.Series) -> pl.Series:
+    """The cells of :func:`parse_numbers` after removing units, spaces and parentheses."""
+    x = s.str.replace_all("\u2212", "-", literal=True).str.replace_all("\u2013", "-", literal=True)
+    x = x.str.replace_all(_UNITS_RE, "")
+    x = x.str.replace_all(f"[{WS}'’`]", "")
+    return x.str.replace(r"^\((.*)\)$", "-${1}")
+
+
+def _decimal_rule_pl(x: pl.Series) -> tuple[str | None, str]:
+    """:func:`_decimal_rule` of a Polars column of cleaned numeric strings (no nulls)."""
+    has_c, has_d = x.str.contains(",", literal=True), x.str.contains(".", literal=True)
+    both = has_c & has_d
+    if both.any():
+        dot_last = x.filter(both).str.contains(r"\.[^,]*$")
+        return (",", ".") if dot_last.sum() >= (~dot_last).sum() else (".", ",")
+    commas, dots = x.filter(has_c), x.filter(has_d)
+    multi_c = bool((commas.str.count_matches(",", literal=True) > 1).any())
+    multi_d = bool((dots.str.count_matches(".", literal=True) > 1).any())
+    c_group = len(commas) > 0 and bool(commas.str.contains(_C_GROUP_RE).all())
+    d_group = len(dots) > 0 and bool(dots.str.contains(_D_GROUP_RE).all())
+    if c_group and (multi_c or len(dots) > 0):
+        return ",", "."
+    if d_group and (multi_d or len(commas) > 0):
+        return ".", ","
+    return None, ","
+
+
+def parse_numbers_pl(s: pl.Series) -> tuple[pd.Series, np.ndarray]:
+    """:func:`parse_numbers` of a plain Polars text column (the same decimal rule, per column)."""
+    blank = blank_pl(s)
+    present = s.is_not_null() & ~blank.fill_null(True)
+    x = _number_text_pl(s)
+    # the rule is decided on the cells pandas looks at: each distinct cell once when
+    # via_uniques would have parsed the column once per distinct value
+    by_uniques, _ = _use_uniques(s)
+    sample = present & s.is_first_distinct() if by_uniques else present
+    thousands, _ = _decimal_rule_pl(x.filter(sample))
+    if thousands:
+        x = x.str.replace_all(thousands, "", literal=True)
+    x = x.str.replace_all(",", ".", literal=True)
+    ok = present & x.str.contains(_NUMBER_RE).fill_null(False)
+    values = pl.select(pl.when(ok).then(x).otherwise(None)).to_series().cast(pl.Float64, strict=False)
+    out = values.to_numpy()
+    bad = (s.is_not_null() & values.is_null() & ~blank.fill_null(False)).to_numpy()
+    return pd.Series(out, dtype="float64"), bad
+
+
+_DATE_TIME_RE = "^[0-9]{1,4}[./\\-][0-9]{1,2}[./\\-][0-9]{1,4} [^\n]*$"
+
+
+def parse_dates_pl(s: pl.Series, *, dayfirst: bool = True) -> tuple[pd.Series, np.ndarray]:
+    """:func:`parse_dates` of a plain Polars text column, once per distinct date.
+
+    A date followed by a time ("05.03.2024 14:20:00") parses as the date alone, so the time is
+    cut off first and each distinct date is parsed once.
+    """
+    timed = s.str.contains(_DATE_TIME_RE).fill_null(False)
+    keys = pl.select(pl.when(timed).then(s.str.split_exact(" ", 1).struct.field("field_0"))
+                     .otherwise(s)).to_series()
+    return via_uniques_pl(parse_dates, s, keys=keys, dayfirst=dayfirst)
+
+
+def parse_bools_pl(s: pl.Series) -> tuple[pd.Series, np.ndarray]:
+    """:func:`parse_bools` of a Polars text column, once per distinct value."""
+    return via_uniques_pl(parse_bools, s)
+
+
+PARSERS_PL = {"id": parse_text_pl, "text": parse_text_pl, "number": parse_numbers_pl,
+              "int": parse_numbers_pl, "bool": parse_bools_pl}
+"""The fast parser of each column kind but ``date`` (:func:`parse_dates_pl`)."""

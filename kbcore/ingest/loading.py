@@ -38,16 +38,20 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import polars as pl
 
 from kbcore.errors import KBDataError
 from kbcore.i18n import t
 from kbcore.ingest.clean import (
     PARSERS,
+    PARSERS_PL,
     WS,
+    blank_pl,
     canonical_dtypes,
     cell_kinds,
     pad_tax_ids,
     parse_dates,
+    parse_dates_pl,
     via_uniques,
 )
 from kbcore.ingest.headers import (
@@ -118,14 +122,18 @@ def _read_one(path: Path, table: str, mapping: Mapping, dayfirst: bool,
     fname = _name(raw.file)
     _report_file(raw, table, fname, report)
 
-    columns = list(raw.data.columns)
+    columns = raw.columns
     chosen, unused_alt = match_columns(columns, raw.file, table, mapping)
     check_required(columns, raw.file, table, chosen)
     _report_columns(raw, table, fname, chosen, unused_alt, report)
 
     keep = _drop_totals_and_empty(raw, table, fname, chosen, report)
-    sub_rows = raw.rows[keep.to_numpy()]
-    sub_raw = RawTable(raw.data.loc[keep].reset_index(drop=True), sub_rows, raw.file)
+    sub_rows = raw.rows[keep]
+    if raw.plain:
+        sub_raw = RawTable(None, sub_rows, raw.file, cells=raw.cells.filter(pl.Series(keep)),
+                           plain=True)
+    else:
+        sub_raw = RawTable(raw.data.loc[keep].reset_index(drop=True), sub_rows, raw.file)
     frame, drop = _convert(sub_raw, table, fname, chosen, dayfirst, report)
     if C.tax_id in frame.columns:
         padded, short = pad_tax_ids(frame[C.tax_id])
@@ -137,7 +145,7 @@ def _read_one(path: Path, table: str, mapping: Mapping, dayfirst: bool,
     drop = _drop_missing_required(frame, drop, table, fname, chosen, sub_rows, report)
     frame = frame.loc[~drop].reset_index(drop=True)
     if frame.empty:
-        raise KBDataError("load.no_rows", file=raw.file, table=table, read=len(raw.data))
+        raise KBDataError("load.no_rows", file=raw.file, table=table, read=len(raw))
     if C.discount not in frame.columns and C.list_revenue in frame.columns and C.revenue in frame.columns:
         frame[C.discount] = frame[C.list_revenue] - frame[C.revenue]
         report.add("info", table, "quality.discount_derived", file=fname)
@@ -148,7 +156,7 @@ def _report_file(raw: RawTable, table: str, fname: str, report: QualityReport) -
     """The file's rows read, where its header is, how it was decoded, and extra fields."""
     stats = report.stats(table)
     stats.files.append(fname)
-    stats.rows_read += len(raw.data)
+    stats.rows_read += len(raw)
     if raw.header_row is not None:
         if raw.sheet is not None:
             report.add("info", table, "quality.file_read_sheet", file=fname, row=raw.header_row,
@@ -167,7 +175,7 @@ def _report_columns(raw: RawTable, table: str, fname: str, chosen: dict[str, str
     """The columns used and ignored, and a revenue column whose header says it includes VAT."""
     report.add("info", table, "quality.columns_used", len(chosen), file=fname,
                columns=[f"{h} → {c}" for c, h in chosen.items()])
-    ignored = [c for c in raw.data.columns if c not in chosen.values() and not c.startswith("#")]
+    ignored = [c for c in raw.columns if c not in chosen.values() and not c.startswith("#")]
     if ignored or unused_alt:
         report.add("info", table, "quality.columns_ignored", len(ignored), file=fname,
                    columns=ignored, alternatives=unused_alt or "—")
@@ -177,15 +185,28 @@ def _report_columns(raw: RawTable, table: str, fname: str, chosen: dict[str, str
 
 
 def _drop_totals_and_empty(raw: RawTable, table: str, fname: str, chosen: dict[str, str],
-                           report: QualityReport) -> pd.Series:
+                           report: QualityReport) -> np.ndarray:
     """The rows to keep: neither a totals row nor empty in every used column (both reported)."""
-    data = raw.data
-    keep = pd.Series(True, index=data.index)
-
     # totals rows: a text cell that says "Итого" / "Всего" / "Total" … (amount columns not searched)
+    amounts = {h for c, h in chosen.items() if column_kinds(table)[c] in ("number", "int")}
+    if raw.plain:
+        totals, empty, label = _totals_and_empty_pl(raw, chosen, amounts)
+    else:
+        totals, empty, label = _totals_and_empty_pd(raw, chosen, amounts)
+    if totals.any():
+        report.add("info", table, "quality.totals_dropped", int(totals.sum()), file=fname,
+                   examples=_ex(raw, totals, label))
+    if empty.any():
+        report.add("info", table, "quality.empty_dropped", int(empty.sum()), file=fname)
+    return ~totals & ~empty
+
+
+def _totals_and_empty_pd(raw: RawTable, chosen: dict[str, str],
+                         amounts: set[str]) -> tuple[np.ndarray, np.ndarray, pd.Series]:
+    """(totals rows, empty rows, the totals label of each row) of cells in a pandas frame."""
+    data = raw.data
     totals = pd.Series(False, index=data.index)
     label = pd.Series(pd.NA, index=data.index, dtype="string")
-    amounts = {h for c, h in chosen.items() if column_kinds(table)[c] in ("number", "int")}
     for col in data.columns:
         s = data[col]
         if col in amounts or not (s.dtype == object or pd.api.types.is_string_dtype(s)):
@@ -204,13 +225,27 @@ def _drop_totals_and_empty(raw: RawTable, table: str, fname: str, chosen: dict[s
         else:
             filled |= s.notna()
     empty = ~filled & ~totals
-    if totals.any():
-        report.add("info", table, "quality.totals_dropped", int(totals.sum()), file=fname,
-                   examples=_ex(raw, totals, label))
-    if empty.any():
-        report.add("info", table, "quality.empty_dropped", int(empty.sum()), file=fname)
-    keep &= ~totals & ~empty
-    return keep
+    return totals.to_numpy(dtype=bool), empty.to_numpy(dtype=bool), label
+
+
+def _totals_and_empty_pl(raw: RawTable, chosen: dict[str, str],
+                         amounts: set[str]) -> tuple[np.ndarray, np.ndarray, list]:
+    """:func:`_totals_and_empty_pd` of plain text cells in a Polars frame, in one pass."""
+    searched = [c for c in raw.columns if c not in amounts]
+    used = list(dict.fromkeys(chosen.values()))
+    flags = raw.cells.select(
+        *[pl.col(c).str.contains(_TOTALS_RE).fill_null(False).alias(f"t{i}")
+          for i, c in enumerate(searched)],
+        pl.any_horizontal([(pl.col(c).is_not_null() & ~blank_pl(pl.col(c))).fill_null(False)
+                           for c in used] or [pl.lit(False)]).alias("filled"))
+    hits = [flags[f"t{i}"].to_numpy() for i in range(len(searched))]
+    totals = np.logical_or.reduce(hits) if hits else np.zeros(len(raw), dtype=bool)
+    empty = ~flags["filled"].to_numpy() & ~totals
+    label: list = [None] * len(raw)
+    for i in np.flatnonzero(totals)[:5]:  # the label of the examples: the first column's
+        col = next(c for c, hit in zip(searched, hits, strict=True) if hit[i])
+        label[i] = raw.cells[col][int(i)]
+    return totals, empty, label
 
 
 def _totals_in(s: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -236,14 +271,23 @@ def _convert(sub_raw: RawTable, table: str, fname: str, chosen: dict[str, str], 
     kinds = column_kinds(table)
     required = _required(table, chosen)
     out: dict[str, pd.Series] = {}
-    drop = pd.Series(False, index=sub_raw.data.index)
+    index = pd.RangeIndex(len(sub_raw))
+    drop = pd.Series(False, index=index)
     for canonical, header in chosen.items():
         kind = kinds[canonical]
-        src = sub_raw.data[header]
-        if kind == "date":
-            values, bad = via_uniques(parse_dates, src, dayfirst=dayfirst)
+        if sub_raw.plain:
+            src = sub_raw.cells[header]
+            if kind == "date":
+                values, bad = parse_dates_pl(src, dayfirst=dayfirst)
+            else:
+                values, bad = PARSERS_PL[kind](src)
+            bad = pd.Series(bad, index=index)
         else:
-            values, bad = via_uniques(PARSERS[kind], src)
+            src = sub_raw.data[header]
+            if kind == "date":
+                values, bad = via_uniques(parse_dates, src, dayfirst=dayfirst)
+            else:
+                values, bad = via_uniques(PARSERS[kind], src)
         nonempty = int(values.notna().sum() + bad.sum())
         nbad = int(bad.sum())
         if nbad:
@@ -266,7 +310,7 @@ def _convert(sub_raw: RawTable, table: str, fname: str, chosen: dict[str, str], 
             report.add("warning", table, code, nbad, file=fname, column=header, examples=examples,
                        kind=what, canonical=canonical)
         out[canonical] = values
-    return pd.DataFrame(out, index=sub_raw.data.index), drop
+    return pd.DataFrame(out, index=index), drop
 
 
 def _drop_missing_required(frame: pd.DataFrame, drop: pd.Series, table: str, fname: str,
@@ -296,7 +340,11 @@ def _name(path: str) -> str:
     return Path(path).name
 
 
-def _ex(raw: RawTable, mask: pd.Series, values: pd.Series, limit: int = 5) -> list[str]:
-    """Up to ``limit`` examples "row: 'value'" of the rows in ``mask``."""
-    idx = np.flatnonzero(mask.to_numpy(dtype=bool))[:limit]
-    return [f"{raw.rows[i]}: '{values.iloc[i]}'" for i in idx]
+def _ex(raw: RawTable, mask, values, limit: int = 5) -> list[str]:
+    """Up to ``limit`` examples "row: 'value'" of the rows in ``mask``.
+
+    ``mask`` and ``values`` are positional: pandas or Polars series, NumPy arrays or lists.
+    """
+    idx = np.flatnonzero(np.asarray(mask, dtype=bool))[:limit]
+    get = values.iloc.__getitem__ if isinstance(values, pd.Series) else values.__getitem__
+    return [f"{raw.rows[i]}: '{get(int(i))}'" for i in idx]

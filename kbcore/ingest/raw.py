@@ -7,6 +7,10 @@ with python-calamine (openpyxl for ``.xlsx`` when calamine is missing). Title li
 header (1C report exports put the report's name and parameters there) are skipped: the header
 is the row among the first :data:`HEADER_SCAN_ROWS` where the most cells are known headers.
 Every row keeps its number as the user sees it in the file. Nothing here writes a file.
+
+The body of a text file is read by Polars, every column as text, from the UTF-8 bytes of the
+body (:attr:`RawTable.cells`); pandas' reader stays for the files Polars would read differently
+(lines with more fields than the header, a lone carriage return as the line end).
 """
 
 from __future__ import annotations
@@ -15,12 +19,12 @@ import csv
 import gzip
 import io
 import warnings
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import polars as pl
 from charset_normalizer import from_bytes
 
 from kbcore.errors import KBDataError
@@ -33,23 +37,50 @@ HEADER_SCAN_ROWS = 30
 """How many rows from the top are searched for the header row."""
 
 
-@dataclass
 class RawTable:
     """One file's cells under its header row, before conversion.
 
     ``data`` has the file's own headers as column names (made unique); its cells are text for
     CSV, and Python values for Excel/Parquet. ``rows`` holds each row's number as the user sees
-    it (line in a text file, row in Excel, record in Parquet).
+    it (line in a text file, row in Excel, record in Parquet). A text file read by Polars also
+    has ``cells``, the same cells as a Polars frame of text columns (``data`` is then made from
+    it when first asked for).
     """
 
-    data: pd.DataFrame
-    rows: np.ndarray
-    file: str
-    header_row: int | None = None
-    encoding: str | None = None
-    sep: str | None = None
-    sheet: str | None = None
-    extra_fields: list[str] = field(default_factory=list)
+    def __init__(self, data: pd.DataFrame | None, rows: np.ndarray, file: str,
+                 header_row: int | None = None, encoding: str | None = None, sep: str | None = None,
+                 sheet: str | None = None, extra_fields: list[str] | None = None,
+                 cells: pl.DataFrame | None = None, plain: bool = False) -> None:
+        if data is None and cells is None:
+            raise ValueError("RawTable needs data or cells")
+        self._data = data
+        self.cells = cells
+        self.rows = rows
+        self.file = file
+        self.header_row = header_row
+        self.encoding = encoding
+        self.sep = sep
+        self.sheet = sheet
+        self.extra_fields = list(extra_fields or [])
+        self.plain = plain and cells is not None
+        """True when ``cells`` hold no control character and no whitespace but the usual
+        (:data:`kbcore.ingest.clean.WS`): the Polars fast paths of the cleaning apply."""
+
+    @property
+    def data(self) -> pd.DataFrame:
+        """The cells as a pandas frame (text columns of dtype ``str`` for a text file)."""
+        if self._data is None:
+            self._data = pd.DataFrame({c: pd.Series(self.cells[c].to_arrow(), dtype="str")
+                                       for c in self.cells.columns})
+        return self._data
+
+    @property
+    def columns(self) -> list[str]:
+        """The file's headers (made unique)."""
+        return list(self.cells.columns if self.cells is not None else self._data.columns)
+
+    def __len__(self) -> int:
+        return len(self.rows)
 
 
 def _decode(raw: bytes, path: Path) -> tuple[str, str]:
@@ -134,40 +165,132 @@ def _no_header(path: Path, rows: list[list[Any]], table: str) -> KBDataError:
 
 def _read_csv(path: Path, known: set[str], table: str) -> RawTable:
     raw = gzip.open(path).read() if path.name.lower().endswith(".gz") else path.read_bytes()
-    if not raw.strip():
+    if not raw[:1 << 16].strip() and not raw.strip():
         raise KBDataError("load.empty_file", file=path)
     text, encoding = _decode(raw, path)
-    head_lines = text.splitlines(keepends=True)[: HEADER_SCAN_ROWS + 30]
+    head_lines = _head_lines(text, HEADER_SCAN_ROWS + 30)
     sep = "\t" if suffix(path).startswith(".tsv") else _detect_sep(head_lines)
     parsed = [_split([ln], sep)[0] if ln.strip() else [] for ln in head_lines[:HEADER_SCAN_ROWS]]
     h = _find_header(parsed, known)
     if h is None:
         raise _no_header(path, [p for p in parsed if p], table)
     offset = sum(len(ln) for ln in head_lines[:h])
-    body = io.StringIO(text[offset:])
     header = _unique_headers(parsed[h])
+    read = _read_body_polars(text, raw, encoding, offset, sep, header)
+    if read is not None:
+        cells, plain = read
+        rows = np.arange(cells.height) + h + 2  # 1-based line numbers; the header is line h + 1
+        return RawTable(None, rows, str(path), header_row=h + 1, encoding=encoding, sep=sep,
+                        cells=cells, plain=plain)
+    df, header, extra = _read_body_pandas(text[offset:], sep, header, h)
+    df.columns = header
+    rows = np.arange(len(df)) + h + 2
+    return RawTable(df, rows, str(path), header_row=h + 1, encoding=encoding, sep=sep,
+                    extra_fields=extra)
+
+
+def _head_lines(text: str, n: int) -> list[str]:
+    """The first ``n`` lines of ``text`` (with their ends), as ``text.splitlines`` cuts them."""
+    size = 1 << 16
+    while True:
+        lines = text[:size].splitlines(keepends=True)
+        if size >= len(text) or len(lines) > n:
+            return lines[:n]
+        size *= 4
+
+
+def _scan(body: bytes) -> tuple[bool, bool]:
+    """(plain, lone CR) of the UTF-8 ``body``, in a few vectorised passes.
+
+    Plain: no control character but tab and line ends, and no unusual whitespace (U+0085 and
+    the other C1 controls, U+1680, U+180E, U+2000–U+200F but the thin space, U+2028–U+202E,
+    U+205F–U+2064, U+3000, U+FEFF). The usual whitespace of exports (space, tab, NBSP, narrow
+    NBSP, thin space) is plain. Engines disagree on what the unusual ones are (Python's
+    ``str.strip``, Arrow's and Rust's trimming), so a file holding any is cleaned by the pandas
+    parsers alone. Lone CR: a carriage return not followed by a line feed (old Mac line ends,
+    which Polars does not take for line ends).
+    """
+    b = np.frombuffer(body, dtype=np.uint8)
+    n = len(b)
+    if n == 0:
+        return True, False
+
+    def nxt(at: np.ndarray, k: int) -> np.ndarray:
+        return np.where(at + k < n, b[np.minimum(at + k, n - 1)], 0)
+
+    low = np.flatnonzero(b < 32)
+    lv = b[low]
+    lone_cr = bool(((lv == 13) & (nxt(low, 1) != 10)).any())
+    plain = not ((lv != 9) & (lv != 10) & (lv != 13)).any()
+    if plain:
+        hi = np.flatnonzero((b == 0x7F) | (b == 0xC2) | (b >= 0xE1))
+        lead, b1, b2 = b[hi], nxt(hi, 1), nxt(hi, 2)
+        odd = ((lead == 0x7F)
+               | ((lead == 0xC2) & (b1 >= 0x80) & (b1 <= 0x9F))
+               | ((lead == 0xE2) & (b1 == 0x80) & (((b2 >= 0x80) & (b2 <= 0x8F) & (b2 != 0x89))
+                                                   | ((b2 >= 0xA8) & (b2 <= 0xAE))))
+               | ((lead == 0xE2) & (b1 == 0x81) & (b2 >= 0x9F) & (b2 <= 0xA4))
+               | ((lead == 0xE1) & (b1 == 0x9A) & (b2 == 0x80))
+               | ((lead == 0xE1) & (b1 == 0xA0) & (b2 == 0x8E))
+               | ((lead == 0xE3) & (b1 == 0x80) & (b2 == 0x80))
+               | ((lead == 0xEF) & (b1 == 0xBB) & (b2 == 0xBF)))
+        plain = not odd.any()
+    return plain, lone_cr
+
+
+def _read_body_polars(text: str, raw: bytes, encoding: str, offset: int, sep: str,
+                      header: list[str]) -> tuple[pl.DataFrame, bool] | None:
+    """The cells under the header line, read by Polars; None when pandas must read them.
+
+    Polars reads like pandas (``skip_blank_lines=False``: a blank line is a row of empty cells,
+    and so the row numbers are the line numbers) except for lines with more fields than the
+    header (Polars refuses them; pandas reads every field and they are reported) and a lone
+    carriage return as a line end (Polars knows only LF and CRLF): those files go to pandas.
+    """
+    if encoding in ("utf-8", "utf-8-sig"):
+        start = (3 if encoding == "utf-8-sig" else 0) + len(text[:offset].encode("utf-8"))
+        body = raw[start:]
+    else:
+        body = text[offset:].encode("utf-8")
+    plain, lone_cr = _scan(body)
+    if lone_cr:
+        return None
+    names = [f"c{i}" for i in range(len(header))]
+    try:
+        cells = pl.read_csv(body, separator=sep, has_header=False, quote_char='"',
+                            schema={n: pl.String for n in names}, infer_schema=False,
+                            truncate_ragged_lines=False, raise_if_empty=False)
+    except (pl.exceptions.ComputeError, pl.exceptions.SchemaError, pl.exceptions.NoDataError):
+        return None
+    if cells.width != len(header) or cells.height == 0:
+        return None
+    # the first row is the header line itself (so that Polars takes its width as the file's)
+    return cells.slice(1).rename(dict(zip(names, header, strict=True))), plain
+
+
+def _read_body_pandas(body_text: str, sep: str, header: list[str],
+                      h: int) -> tuple[pd.DataFrame, list[str], list[str]]:
+    """The cells under the header line read by pandas: (cells, headers, lines with extra fields)."""
     opts = dict(sep=sep, header=None, dtype=str, keep_default_na=False, na_values=[""],
                 skip_blank_lines=False, quotechar='"', skiprows=1)
     extra: list[str] = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", pd.errors.ParserWarning)
         try:
-            df = pd.read_csv(body, names=list(range(len(header))), index_col=False, **opts)
+            df = pd.read_csv(io.StringIO(body_text), names=list(range(len(header))), index_col=False,
+                             **opts)
             ragged = any(issubclass(w.category, pd.errors.ParserWarning) for w in caught)
         except pd.errors.ParserError:
             ragged = True
     if ragged:
         # lines with more fields than the header: read every field, report the lines whose
         # extra fields hold something (a trailing separator alone is harmless)
-        width = max(len(r) for r in csv.reader(io.StringIO(text[offset:]), delimiter=sep))
-        df = pd.read_csv(io.StringIO(text[offset:]), names=list(range(width)), **opts)
+        width = max(len(r) for r in csv.reader(io.StringIO(body_text), delimiter=sep))
+        df = pd.read_csv(io.StringIO(body_text), names=list(range(width)), **opts)
         has_extra = df[list(range(len(header), width))].notna().any(axis=1).to_numpy()
         extra = [str(n) for n in (np.arange(len(df)) + h + 2)[has_extra]]
         header = header + [f"#{i + 1}" for i in range(len(header), width)]
-    df.columns = header
-    rows = np.arange(len(df)) + h + 2  # 1-based line numbers; the header is line h + 1
-    return RawTable(df, rows, str(path), header_row=h + 1, encoding=encoding, sep=sep,
-                    extra_fields=extra)
+    return df, header, extra
 
 
 def _excel_engine(path: Path) -> str:
