@@ -353,12 +353,9 @@ _C_GROUP_RE = r"^-?[0-9]{1,3}(,[0-9]{3})+$"
 _D_GROUP_RE = r"^-?[0-9]{1,3}(\.[0-9]{3})+$"
 
 
-def _use_uniques(s: pl.Series) -> tuple[bool, pl.Series | None]:
-    """Whether :func:`via_uniques` would parse ``s`` once per distinct value (and the distinct values)."""
-    if len(s) < 2000:
-        return False, None
-    uniq = s.drop_nulls().unique()
-    return len(uniq) <= len(s) // 2, uniq
+def _use_uniques(s: pl.Series) -> bool:
+    """Whether :func:`via_uniques` would parse the text column ``s`` once per distinct value."""
+    return len(s) >= 2000 and s.drop_nulls().n_unique() <= len(s) // 2
 
 
 def via_uniques_pl(func, s: pl.Series, *, keys: pl.Series | None = None,
@@ -387,60 +384,103 @@ def to_pandas_text(s: pl.Series) -> pd.Series:
 
 def parse_text_pl(s: pl.Series) -> tuple[pd.Series, np.ndarray]:
     """:func:`parse_text` of a plain Polars text column."""
-    x = s.str.replace_all(f"[{WS}]+", " ").str.strip_chars(" ")
+    if s.str.contains(f"[{WS.replace(' ', '')}]|  |^ | $").any():
+        s = s.str.replace_all(f"[{WS}]+", " ").str.strip_chars(" ")
+    x = s
     x = pl.select(pl.when(x == "").then(None).otherwise(x)).to_series()
     return to_pandas_text(x), np.zeros(len(s), dtype=bool)
 
 
-def blank_pl(s: pl.Series) -> pl.Series:
+def blank_pl(s: pl.Series | pl.Expr) -> pl.Series | pl.Expr:
     """Cells of a plain text column that are empty or only whitespace (null stays null)."""
-    return s.str.strip_chars(_STRIP) == ""
+    return s.str.contains(f"^[{_STRIP}]*$")
+
+
+def filled_pl(s: pl.Series | pl.Expr) -> pl.Series | pl.Expr:
+    """Cells of a plain text column that hold something but whitespace (null is False)."""
+    return s.str.contains(f"[^{_STRIP}]").fill_null(False)
+
+
+_SIMPLE_NUMBER_RE = "^-?[0-9][0-9 \xa0\u202f]*([,.][0-9]+)?$"
+"""Cells that only lose their spaces (and NBSP, narrow NBSP) before the decimal rule."""
 
 
 def _number_text_pl(s: pl.Series) -> pl.Series:
-    """The cells of :func:`parse_numbers` after removing units, spaces and parentheses."""
-    x = s.str.replace_all("\u2212", "-", literal=True).str.replace_all("\u2013", "-", literal=True)
-    x = x.str.replace_all(_UNITS_RE, "")
-    x = x.str.replace_all(f"[{WS}'’`]", "")
-    return x.str.replace(r"^\((.*)\)$", "-${1}")
+    """The cells of :func:`parse_numbers` after removing units, spaces and parentheses.
+
+    Most cells are simple ("1 234,50", "-12"): they only lose their spaces; the others go
+    through every step of :func:`parse_numbers`.
+    """
+    simple = s.str.contains(_SIMPLE_NUMBER_RE).fill_null(True)
+    x = s.str.replace_many([" ", "\xa0", "\u202f"], ["", "", ""])
+    if simple.all():
+        return x
+    idx = simple.not_().arg_true()
+    r = s.gather(idx)
+    r = r.str.replace_all("\u2212", "-", literal=True).str.replace_all("\u2013", "-", literal=True)
+    r = r.str.replace_all(_UNITS_RE, "")
+    r = r.str.replace_all(f"[{WS}'’`]", "")
+    r = r.str.replace(r"^\((.*)\)$", "-${1}")
+    return x.scatter(idx, r)
 
 
-def _decimal_rule_pl(x: pl.Series) -> tuple[str | None, str]:
-    """:func:`_decimal_rule` of a Polars column of cleaned numeric strings (no nulls)."""
+def _all_match(x: pl.Series, pattern: str) -> bool:
+    """Every value of ``x`` matches ``pattern`` (a few values are tried first: most often one fails)."""
+    if not x.head(100).str.contains(pattern).all():
+        return False
+    return bool(x.str.contains(pattern).all())
+
+
+def _decimal_rule_pl(x: pl.Series, first) -> tuple[str | None, str]:
+    """:func:`_decimal_rule` of a Polars column of cleaned numeric strings (no nulls).
+
+    Only the count in the rule for values with both marks depends on repeated values:
+    ``first()`` (called then) gives the mask of the values pandas looks at, or None for all.
+    """
     has_c, has_d = x.str.contains(",", literal=True), x.str.contains(".", literal=True)
     both = has_c & has_d
     if both.any():
+        mask = first()
+        if mask is not None:
+            both = both & mask
         dot_last = x.filter(both).str.contains(r"\.[^,]*$")
         return (",", ".") if dot_last.sum() >= (~dot_last).sum() else (".", ",")
-    commas, dots = x.filter(has_c), x.filter(has_d)
-    multi_c = bool((commas.str.count_matches(",", literal=True) > 1).any())
-    multi_d = bool((dots.str.count_matches(".", literal=True) > 1).any())
-    c_group = len(commas) > 0 and bool(commas.str.contains(_C_GROUP_RE).all())
-    d_group = len(dots) > 0 and bool(dots.str.contains(_D_GROUP_RE).all())
-    if c_group and (multi_c or len(dots) > 0):
-        return ",", "."
-    if d_group and (multi_d or len(commas) > 0):
-        return ".", ","
+    n_c, n_d = int(has_c.sum()), int(has_d.sum())
+    if n_c and _all_match(x.filter(has_c), _C_GROUP_RE):
+        commas = x.filter(has_c)
+        if n_d or (commas.str.count_matches(",", literal=True) > 1).any():
+            return ",", "."
+    if n_d and _all_match(x.filter(has_d), _D_GROUP_RE):
+        dots = x.filter(has_d)
+        if n_c or (dots.str.count_matches(".", literal=True) > 1).any():
+            return ".", ","
     return None, ","
 
 
 def parse_numbers_pl(s: pl.Series) -> tuple[pd.Series, np.ndarray]:
     """:func:`parse_numbers` of a plain Polars text column (the same decimal rule, per column)."""
-    blank = blank_pl(s)
-    present = s.is_not_null() & ~blank.fill_null(True)
-    x = _number_text_pl(s)
-    # the rule is decided on the cells pandas looks at: each distinct cell once when
-    # via_uniques would have parsed the column once per distinct value
-    by_uniques, _ = _use_uniques(s)
-    sample = present & s.is_first_distinct() if by_uniques else present
-    thousands, _ = _decimal_rule_pl(x.filter(sample))
-    if thousands:
-        x = x.str.replace_all(thousands, "", literal=True)
-    x = x.str.replace_all(",", ".", literal=True)
-    ok = present & x.str.contains(_NUMBER_RE).fill_null(False)
-    values = pl.select(pl.when(ok).then(x).otherwise(None)).to_series().cast(pl.Float64, strict=False)
-    out = values.to_numpy()
-    bad = (s.is_not_null() & values.is_null() & ~blank.fill_null(False)).to_numpy()
+    present = ~blank_pl(s).fill_null(True)
+    x = _number_text_pl(s).filter(present)
+
+    def first() -> pl.Series | None:
+        # values with both marks are counted once per distinct cell when via_uniques would
+        # have parsed the column once per distinct value
+        return s.filter(present).is_first_distinct() if _use_uniques(s) else None
+
+    thousands, _ = _decimal_rule_pl(x, first)
+    if thousands == ",":
+        x = x.str.replace_all(",", "", literal=True)
+    elif thousands == ".":  # in one pass: the dots go, then the commas become dots
+        x = x.str.replace_many([".", ","], ["", "."])
+    else:
+        x = x.str.replace_all(",", ".", literal=True)
+    values = x.to_frame("x").select(
+        pl.when(pl.col("x").str.contains(_NUMBER_RE)).then(pl.col("x")).otherwise(None)
+        .cast(pl.Float64, strict=False)).to_series()
+    out = np.full(len(s), np.nan)
+    keep = present.to_numpy()
+    out[keep] = values.to_numpy()
+    bad = keep & np.isnan(out)
     return pd.Series(out, dtype="float64"), bad
 
 

@@ -46,9 +46,9 @@ from kbcore.ingest.clean import (
     PARSERS,
     PARSERS_PL,
     WS,
-    blank_pl,
     canonical_dtypes,
     cell_kinds,
+    filled_pl,
     pad_tax_ids,
     parse_dates,
     parse_dates_pl,
@@ -236,8 +236,7 @@ def _totals_and_empty_pl(raw: RawTable, chosen: dict[str, str],
     flags = raw.cells.select(
         *[pl.col(c).str.contains(_TOTALS_RE).fill_null(False).alias(f"t{i}")
           for i, c in enumerate(searched)],
-        pl.any_horizontal([(pl.col(c).is_not_null() & ~blank_pl(pl.col(c))).fill_null(False)
-                           for c in used] or [pl.lit(False)]).alias("filled"))
+        pl.any_horizontal([filled_pl(pl.col(c)) for c in used] or [pl.lit(False)]).alias("filled"))
     hits = [flags[f"t{i}"].to_numpy() for i in range(len(searched))]
     totals = np.logical_or.reduce(hits) if hits else np.zeros(len(raw), dtype=bool)
     empty = ~flags["filled"].to_numpy() & ~totals

@@ -199,34 +199,31 @@ def _head_lines(text: str, n: int) -> list[str]:
         size *= 4
 
 
-def _scan(body: bytes) -> tuple[bool, bool]:
-    """(plain, lone CR) of the UTF-8 ``body``, in a few vectorised passes.
+_NOT_CONTROL = bytes(i for i in range(256) if not (i < 32 or i == 127))
+
+
+def _scan(body: bytes, single_byte: bool = False) -> tuple[bool, bool]:
+    """(plain, lone CR) of a text body: UTF-8, or a single-byte encoding (cp1251) when told.
 
     Plain: no control character but tab and line ends, and no unusual whitespace (U+0085 and
     the other C1 controls, U+1680, U+180E, U+2000–U+200F but the thin space, U+2028–U+202E,
-    U+205F–U+2064, U+3000, U+FEFF). The usual whitespace of exports (space, tab, NBSP, narrow
-    NBSP, thin space) is plain. Engines disagree on what the unusual ones are (Python's
-    ``str.strip``, Arrow's and Rust's trimming), so a file holding any is cleaned by the pandas
-    parsers alone. Lone CR: a carriage return not followed by a line feed (old Mac line ends,
-    which Polars does not take for line ends).
+    U+205F–U+2064, U+3000, U+FEFF; cp1251 has none of them). The usual whitespace of exports
+    (space, tab, NBSP, narrow NBSP, thin space) is plain. Engines disagree on what the unusual
+    ones are (Python's ``str.strip``, Arrow's and Rust's trimming), so a file holding any is
+    cleaned by the pandas parsers alone. Lone CR: a carriage return not followed by a line
+    feed (old Mac line ends, which Polars does not take for line ends).
     """
-    b = np.frombuffer(body, dtype=np.uint8)
-    n = len(b)
-    if n == 0:
-        return True, False
-
-    def nxt(at: np.ndarray, k: int) -> np.ndarray:
-        return np.where(at + k < n, b[np.minimum(at + k, n - 1)], 0)
-
-    low = np.flatnonzero(b < 32)
-    lv = b[low]
-    lone_cr = bool(((lv == 13) & (nxt(low, 1) != 10)).any())
-    plain = not ((lv != 9) & (lv != 10) & (lv != 13)).any()
-    if plain:
-        hi = np.flatnonzero((b == 0x7F) | (b == 0xC2) | (b >= 0xE1))
-        lead, b1, b2 = b[hi], nxt(hi, 1), nxt(hi, 2)
-        odd = ((lead == 0x7F)
-               | ((lead == 0xC2) & (b1 >= 0x80) & (b1 <= 0x9F))
+    control = body.translate(None, _NOT_CONTROL)
+    lone_cr = b"\r" in control and control.count(b"\r") != body.count(b"\r\n")
+    plain = not control.translate(None, b"\t\r\n")
+    if plain and not single_byte:
+        b = np.frombuffer(body, dtype=np.uint8)
+        n = len(b)
+        hi = np.flatnonzero((b == 0xC2) | (b >= 0xE1))
+        lead = b[hi]
+        b1 = np.where(hi + 1 < n, b[np.minimum(hi + 1, n - 1)], 0)
+        b2 = np.where(hi + 2 < n, b[np.minimum(hi + 2, n - 1)], 0)
+        odd = (((lead == 0xC2) & (b1 >= 0x80) & (b1 <= 0x9F))
                | ((lead == 0xE2) & (b1 == 0x80) & (((b2 >= 0x80) & (b2 <= 0x8F) & (b2 != 0x89))
                                                    | ((b2 >= 0xA8) & (b2 <= 0xAE))))
                | ((lead == 0xE2) & (b1 == 0x81) & (b2 >= 0x9F) & (b2 <= 0xA4))
@@ -250,9 +247,13 @@ def _read_body_polars(text: str, raw: bytes, encoding: str, offset: int, sep: st
     if encoding in ("utf-8", "utf-8-sig"):
         start = (3 if encoding == "utf-8-sig" else 0) + len(text[:offset].encode("utf-8"))
         body = raw[start:]
+        plain, lone_cr = _scan(body)
+    elif encoding == "cp1251":  # one byte a character: the file's own bytes are scanned
+        plain, lone_cr = _scan(raw[offset:], single_byte=True)
+        body = b"" if lone_cr else text[offset:].encode("utf-8")
     else:
         body = text[offset:].encode("utf-8")
-    plain, lone_cr = _scan(body)
+        plain, lone_cr = _scan(body)
     if lone_cr:
         return None
     names = [f"c{i}" for i in range(len(header))]
