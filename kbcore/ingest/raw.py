@@ -265,8 +265,10 @@ def _read_body_polars(text: str, raw: bytes, encoding: str, offset: int, sep: st
         return None
     if cells.width != len(header) or cells.height == 0:
         return None
-    # the first row is the header line itself (so that Polars takes its width as the file's)
-    return cells.slice(1).rename(dict(zip(names, header, strict=True))), plain
+    cells = cells.slice(1)  # the header line itself (so that Polars takes its width as the file's)
+    if b'""' in body:  # a quoted empty field is empty, as pandas reads it
+        cells = cells.with_columns(pl.all().replace("", None))
+    return cells.rename(dict(zip(names, header, strict=True))), plain
 
 
 def _read_body_pandas(body_text: str, sep: str, header: list[str],
