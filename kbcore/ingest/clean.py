@@ -384,11 +384,13 @@ def to_pandas_text(s: pl.Series) -> pd.Series:
 
 def parse_text_pl(s: pl.Series) -> tuple[pd.Series, np.ndarray]:
     """:func:`parse_text` of a plain Polars text column."""
-    if s.str.contains(f"[{WS.replace(' ', '')}]|  |^ | $").any():
+    odd = (s.str.contains(f"[{WS.replace(' ', '')}]").any() or s.str.contains("  ", literal=True).any()
+           or s.str.starts_with(" ").any() or s.str.ends_with(" ").any())
+    if odd:  # whitespace to collapse or strip (else the cells stay as they are)
         s = s.str.replace_all(f"[{WS}]+", " ").str.strip_chars(" ")
-    x = s
-    x = pl.select(pl.when(x == "").then(None).otherwise(x)).to_series()
-    return to_pandas_text(x), np.zeros(len(s), dtype=bool)
+    if (s == "").any():
+        s = pl.select(pl.when(s == "").then(None).otherwise(s)).to_series()
+    return to_pandas_text(s), np.zeros(len(s), dtype=bool)
 
 
 def blank_pl(s: pl.Series | pl.Expr) -> pl.Series | pl.Expr:
@@ -459,6 +461,8 @@ def _decimal_rule_pl(x: pl.Series, first) -> tuple[str | None, str]:
 
 def parse_numbers_pl(s: pl.Series) -> tuple[pd.Series, np.ndarray]:
     """:func:`parse_numbers` of a plain Polars text column (the same decimal rule, per column)."""
+    if s.str.contains(_SIMPLE_NUMBER_RE).fill_null(True).all():
+        return pd.Series(_simple_numbers_pl(s).to_numpy(), dtype="float64"), np.zeros(len(s), bool)
     present = ~blank_pl(s).fill_null(True)
     x = _number_text_pl(s).filter(present)
 
@@ -482,6 +486,31 @@ def parse_numbers_pl(s: pl.Series) -> tuple[pd.Series, np.ndarray]:
     out[keep] = values.to_numpy()
     bad = keep & np.isnan(out)
     return pd.Series(out, dtype="float64"), bad
+
+
+def _simple_numbers_pl(s: pl.Series) -> pl.Series:
+    """Numbers of a column whose cells are all simple ("1 234,50", "-12", null), as Float64.
+
+    A simple cell has at most one mark, so no cell has both; a comma or a dot is a thousands
+    separator only when every cell with it looks like one group ("1,234") and a cell has the
+    other mark (the rule of :func:`_decimal_rule`). Every simple cell converts.
+    """
+    spaces = [" ", "\xa0", "\u202f"]
+    has_c, has_d = s.str.contains(",", literal=True), s.str.contains(".", literal=True)
+    n_c, n_d = int(has_c.sum()), int(has_d.sum())
+    thousands = None
+    if n_c and n_d:
+        if _all_match(s.filter(has_c).str.replace_many(spaces, ["", "", ""]), _C_GROUP_RE):
+            thousands = ","
+        elif _all_match(s.filter(has_d).str.replace_many(spaces, ["", "", ""]), _D_GROUP_RE):
+            thousands = "."
+    if thousands == ",":
+        x = s.str.replace_many([*spaces, ","], ["", "", "", ""])
+    elif thousands == ".":
+        x = s.str.replace_many([*spaces, ".", ","], ["", "", "", "", "."])
+    else:
+        x = s.str.replace_many([*spaces, ","], ["", "", "", "."])
+    return x.cast(pl.Float64)
 
 
 _DATE_TIME_RE = "^[0-9]{1,4}[./\\-][0-9]{1,2}[./\\-][0-9]{1,4} [^\n]*$"

@@ -15,6 +15,7 @@ body (:attr:`RawTable.cells`); pandas' reader stays for the files Polars would r
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
 import io
@@ -87,6 +88,7 @@ def _decode(raw: bytes, path: Path) -> tuple[str, str]:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16"), "utf-16"
     try:
+        codecs.utf_8_decode(raw[:1 << 16], "strict", False)  # fails fast on another encoding
         return raw.decode("utf-8-sig"), ("utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "utf-8")
     except UnicodeDecodeError:
         pass
