@@ -189,3 +189,23 @@ def test_read_table_same_by_both_paths(tmp_path, encoding, odd):
     assert report.find("quality.totals_dropped")[0].examples == ["36: 'Итого'"]
     assert report.find("quality.bad_dropped")[0].examples == ["7: 'abc'"]
     assert report.find("quality.empty_dropped")[0].count == 1
+
+
+def test_cp1251_body_read_by_pieces_as_in_one_read(tmp_path, monkeypatch):
+    import kbcore.ingest.raw as raw_module
+
+    lines = LINES[:-1] * 40 + ["", "", *LINES[3:-1], "Итого;;1", ""]
+    path = _csv(tmp_path, "sales.csv", "\r\n".join(lines), "cp1251")
+    whole = read_raw(path)
+    monkeypatch.setattr(raw_module, "PIECE_BYTES", 300)
+    used = []
+    read_pieces = raw_module._read_pieces
+    monkeypatch.setattr(raw_module, "_read_pieces",
+                        lambda *a: used.append(read_pieces(*a)) or used[-1])
+    pieces = read_raw(path)
+    assert used and used[0] is not None
+    assert pieces.cells.equals(whole.cells) and pieces.rows.tolist() == whole.rows.tolist()
+    assert pieces.plain and len(pieces) == len(lines) - 4  # title lines, header, last line end
+    # a piece may not end inside a quoted field: a body with quotes is read at once
+    quoted = _csv(tmp_path, "quoted.csv", "\r\n".join([*lines, 'x;"a\r\nb";1']), "cp1251")
+    assert read_raw(quoted).cells["Контрагент"][-1] == "a\r\nb"

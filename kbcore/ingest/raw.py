@@ -20,6 +20,7 @@ import csv
 import gzip
 import io
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -169,8 +170,8 @@ def _read_csv(path: Path, known: set[str], table: str) -> RawTable:
     raw = gzip.open(path).read() if path.name.lower().endswith(".gz") else path.read_bytes()
     if not raw[:1 << 16].strip() and not raw.strip():
         raise KBDataError("load.empty_file", file=path)
-    text, encoding = _decode(raw, path)
-    head_lines = _head_lines(text, HEADER_SCAN_ROWS + 30)
+    text, encoding = _decode_head(raw, path)
+    head_lines = _head_lines(raw if text is None else text, HEADER_SCAN_ROWS + 30)
     sep = "\t" if suffix(path).startswith(".tsv") else _detect_sep(head_lines)
     parsed = [_split([ln], sep)[0] if ln.strip() else [] for ln in head_lines[:HEADER_SCAN_ROWS]]
     h = _find_header(parsed, known)
@@ -178,12 +179,14 @@ def _read_csv(path: Path, known: set[str], table: str) -> RawTable:
         raise _no_header(path, [p for p in parsed if p], table)
     offset = sum(len(ln) for ln in head_lines[:h])
     header = _unique_headers(parsed[h])
-    read = _read_body_polars(text, raw, encoding, offset, sep, header)
+    read = _read_body_polars(text, raw, encoding, offset, sep, header, head_lines[h])
     if read is not None:
         cells, plain = read
         rows = np.arange(cells.height) + h + 2  # 1-based line numbers; the header is line h + 1
         return RawTable(None, rows, str(path), header_row=h + 1, encoding=encoding, sep=sep,
                         cells=cells, plain=plain)
+    if text is None:
+        text = raw.decode(encoding)
     df, header, extra = _read_body_pandas(text[offset:], sep, header, h)
     df.columns = header
     rows = np.arange(len(df)) + h + 2
@@ -191,11 +194,29 @@ def _read_csv(path: Path, known: set[str], table: str) -> RawTable:
                     extra_fields=extra)
 
 
-def _head_lines(text: str, n: int) -> list[str]:
-    """The first ``n`` lines of ``text`` (with their ends), as ``text.splitlines`` cuts them."""
+def _decode_head(raw: bytes, path: Path) -> tuple[str | None, str]:
+    """:func:`_decode`, but a cp1251 file is not decoded yet (None): only 0x98 is not cp1251.
+
+    Its body is decoded by pieces while Polars reads the pieces before (:func:`_read_pieces`).
+    """
+    if not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            codecs.utf_8_decode(raw[:1 << 16], "strict", False)
+        except UnicodeDecodeError:  # not UTF-8: cp1251 when every byte is one
+            if b"\x98" not in raw:
+                return None, "cp1251"
+    return _decode(raw, path)
+
+
+def _head_lines(text: str | bytes, n: int) -> list[str]:
+    """The first ``n`` lines of ``text`` (with their ends), as ``text.splitlines`` cuts them.
+
+    ``text`` may be the bytes of a cp1251 file (one byte a character).
+    """
     size = 1 << 16
     while True:
-        lines = text[:size].splitlines(keepends=True)
+        part = text[:size]
+        lines = (part.decode("cp1251") if isinstance(part, bytes) else part).splitlines(keepends=True)
         if size >= len(text) or len(lines) > n:
             return lines[:n]
         size *= 4
@@ -237,8 +258,48 @@ def _scan(body: bytes, single_byte: bool = False) -> tuple[bool, bool]:
     return plain, lone_cr
 
 
-def _read_body_polars(text: str, raw: bytes, encoding: str, offset: int, sep: str,
-                      header: list[str]) -> tuple[pl.DataFrame, bool] | None:
+PIECE_BYTES = 8 << 20
+"""A cp1251 body longer than this is decoded and read by pieces of about this size."""
+
+
+def _polars_body(body: bytes, sep: str, names: list[str]) -> pl.DataFrame:
+    """Polars' cells of ``body`` (the header line, then lines), every column as text."""
+    return pl.read_csv(body, separator=sep, has_header=False, quote_char='"',
+                       schema={n: pl.String for n in names}, infer_schema=False,
+                       truncate_ragged_lines=False, raise_if_empty=False)
+
+
+def _read_pieces(raw: bytes, start: int, header_line: str, sep: str,
+                 names: list[str]) -> pl.DataFrame | None:
+    """The cells of a long cp1251 body without quotes, decoded and read by pieces side by side.
+
+    Each piece (whole lines) is decoded and encoded as UTF-8 (Python, holding the GIL) while
+    Polars reads the pieces before (without it). Each is read under the header line, so that
+    Polars takes the file's width. None when the body is short, has quotes (a piece could end
+    inside a quoted field) or the header line is not an ordinary line.
+    """
+    body_start = start + len(header_line)
+    if (len(raw) - body_start < 2 * PIECE_BYTES or b'"' in raw[start:] or '"' in header_line
+            or not header_line.endswith("\n") or len(header_line.splitlines()) != 1):
+        return None
+    bounds, a = [], body_start
+    while a < len(raw):
+        b = raw.find(b"\n", a + PIECE_BYTES)
+        b = len(raw) if b < 0 else b + 1
+        bounds.append((a, b))
+        a = b
+    head = header_line.encode("utf-8")
+
+    def read(ab: tuple[int, int]) -> pl.DataFrame:
+        return _polars_body(head + raw[ab[0]:ab[1]].decode("cp1251").encode("utf-8"), sep,
+                            names).slice(1)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return pl.concat(list(pool.map(read, bounds)), rechunk=False)
+
+
+def _read_body_polars(text: str | None, raw: bytes, encoding: str, offset: int, sep: str,
+                      header: list[str], header_line: str = "") -> tuple[pl.DataFrame, bool] | None:
     """The cells under the header line, read by Polars; None when pandas must read them.
 
     Polars reads like pandas (``skip_blank_lines=False``: a blank line is a row of empty cells,
@@ -252,7 +313,7 @@ def _read_body_polars(text: str, raw: bytes, encoding: str, offset: int, sep: st
         plain, lone_cr = _scan(body)
     elif encoding == "cp1251":  # one byte a character: the file's own bytes are scanned
         plain, lone_cr = _scan(raw[offset:], single_byte=True)
-        body = b"" if lone_cr else text[offset:].encode("utf-8")
+        body = b""
     else:
         body = text[offset:].encode("utf-8")
         plain, lone_cr = _scan(body)
@@ -260,15 +321,20 @@ def _read_body_polars(text: str, raw: bytes, encoding: str, offset: int, sep: st
         return None
     names = [f"c{i}" for i in range(len(header))]
     try:
-        cells = pl.read_csv(body, separator=sep, has_header=False, quote_char='"',
-                            schema={n: pl.String for n in names}, infer_schema=False,
-                            truncate_ragged_lines=False, raise_if_empty=False)
+        cells = (_read_pieces(raw, offset, header_line, sep, names) if encoding == "cp1251"
+                 else None)
+        if cells is None:
+            if encoding == "cp1251":
+                body = raw[offset:].decode("cp1251").encode("utf-8")
+            cells = _polars_body(body, sep, names)
+            if cells.width != len(header) or cells.height == 0:
+                return None
+            cells = cells.slice(1)  # the header line (so that Polars takes its width as the file's)
     except (pl.exceptions.ComputeError, pl.exceptions.SchemaError, pl.exceptions.NoDataError):
         return None
-    if cells.width != len(header) or cells.height == 0:
+    if cells.width != len(header):
         return None
-    cells = cells.slice(1)  # the header line itself (so that Polars takes its width as the file's)
-    if b'""' in body:  # a quoted empty field is empty, as pandas reads it
+    if b'""' in (body or raw[offset:]):  # a quoted empty field is empty, as pandas reads it
         cells = cells.with_columns(pl.all().replace("", None))
     return cells.rename(dict(zip(names, header, strict=True))), plain
 
