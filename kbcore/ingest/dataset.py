@@ -27,6 +27,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import polars as pl
 
 from kbcore import __version__
 from kbcore.errors import KBDataError
@@ -166,20 +167,22 @@ def _coalesce(df: pd.DataFrame, columns: list[str]) -> pd.Series:
     return out
 
 
-def _most_frequent_name(sales: pd.DataFrame, report: QualityReport) -> pd.Series:
-    """The most frequent name of each client_id (ties: alphabetically first); variants reported."""
-    pairs = sales[[C.client_id, C.name]].dropna()
-    counts = pairs.groupby([C.client_id, C.name], sort=False).size().reset_index(name="n")
-    counts = counts.sort_values([C.client_id, "n", C.name], ascending=[True, False, True],
-                                kind="mergesort")
-    best = counts.drop_duplicates(C.client_id).set_index(C.client_id)[C.name]
-    variants = counts.groupby(C.client_id, sort=True).size()
-    many = variants[variants > 1]
+def _most_frequent_name(sales: pd.DataFrame, report: QualityReport) -> pl.DataFrame:
+    """The most frequent name of each client_id (ties: alphabetically first); variants reported.
+
+    Returns a Polars frame of ``client_id`` and ``name``, one row per client_id with a name.
+    """
+    pairs = pl.from_pandas(sales[[C.client_id, C.name]], include_index=False).drop_nulls()
+    counts = (pairs.group_by([C.client_id, C.name]).len("n")
+              .sort([C.client_id, "n", C.name], descending=[False, True, False]))
+    best = counts.unique(C.client_id, keep="first", maintain_order=True).drop("n")
+    many = (counts.group_by(C.client_id).len("k").filter(pl.col("k") > 1)
+            .sort(C.client_id)[C.client_id])
     if len(many):
         examples = []
-        for cid in many.index[:5]:
-            rows = counts[counts[C.client_id] == cid]
-            names = ", ".join(f"'{r[C.name]}' ({r['n']})" for _, r in rows.head(3).iterrows())
+        for cid in many.head(5):
+            rows = counts.filter(pl.col(C.client_id) == cid).head(3)
+            names = ", ".join(f"'{name}' ({n})" for name, n in rows.select(C.name, "n").iter_rows())
             examples.append(f"{cid}: {names}")
         report.add("warning", "sales", "quality.names_per_id", len(many), examples=examples)
     return best
@@ -202,7 +205,9 @@ def _identify_clients(sales: pd.DataFrame, report: QualityReport) -> pd.DataFram
                    clients=int(sales.loc[by_name, C.client_id].nunique()))
     if has[C.name]:
         best = _most_frequent_name(sales, report)
-        sales[C.name] = sales[C.client_id].map(best).astype("string")
+        ids = pl.from_pandas(sales[[C.client_id]], include_index=False)
+        names = ids.join(best, on=C.client_id, how="left", maintain_order="left")[C.name]
+        sales[C.name] = pd.Series(names.to_arrow(), index=sales.index, dtype="string")
     return sales
 
 
