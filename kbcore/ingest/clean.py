@@ -496,10 +496,9 @@ def _simple_numbers_pl(s: pl.Series) -> pl.Series:
     other mark (the rule of :func:`_decimal_rule`). Every simple cell converts.
     """
     spaces = [" ", "\xa0", "\u202f"]
-    has_c, has_d = s.str.contains(",", literal=True), s.str.contains(".", literal=True)
-    n_c, n_d = int(has_c.sum()), int(has_d.sum())
     thousands = None
-    if n_c and n_d:
+    has_d = s.str.contains(".", literal=True)
+    if has_d.any() and (has_c := s.str.contains(",", literal=True)).any():
         if _all_match(s.filter(has_c).str.replace_many(spaces, ["", "", ""]), _C_GROUP_RE):
             thousands = ","
         elif _all_match(s.filter(has_d).str.replace_many(spaces, ["", "", ""]), _D_GROUP_RE):
@@ -522,9 +521,11 @@ def parse_dates_pl(s: pl.Series, *, dayfirst: bool = True) -> tuple[pd.Series, n
     A date followed by a time ("05.03.2024 14:20:00") parses as the date alone, so the time is
     cut off first and each distinct date is parsed once.
     """
-    timed = s.str.contains(_DATE_TIME_RE).fill_null(False)
-    keys = pl.select(pl.when(timed).then(s.str.split_exact(" ", 1).struct.field("field_0"))
-                     .otherwise(s)).to_series()
+    keys = s
+    if s.str.contains(" ", literal=True).any():
+        timed = s.str.contains(_DATE_TIME_RE).fill_null(False)
+        keys = pl.select(pl.when(timed).then(s.str.split_exact(" ", 1).struct.field("field_0"))
+                         .otherwise(s)).to_series()
     return via_uniques_pl(parse_dates, s, keys=keys, dayfirst=dayfirst)
 
 

@@ -234,14 +234,20 @@ def _totals_and_empty_pl(raw: RawTable, chosen: dict[str, str],
                          amounts: set[str]) -> tuple[np.ndarray, np.ndarray, list]:
     """:func:`_totals_and_empty_pd` of plain text cells in a Polars frame, in one pass."""
     searched = [c for c in raw.columns if c not in amounts]
-    used = list(dict.fromkeys(chosen.values()))
-    flags = raw.cells.select(
-        *[pl.col(c).str.contains(_TOTALS_RE).fill_null(False).alias(f"t{i}")
-          for i, c in enumerate(searched)],
-        pl.any_horizontal([filled_pl(pl.col(c)) for c in used] or [pl.lit(False)]).alias("filled"))
+    flags = raw.cells.select(pl.col(c).str.contains(_TOTALS_RE).fill_null(False).alias(f"t{i}")
+                             for i, c in enumerate(searched))
     hits = [flags[f"t{i}"].to_numpy() for i in range(len(searched))]
     totals = np.logical_or.reduce(hits) if hits else np.zeros(len(raw), dtype=bool)
-    empty = ~flags["filled"].to_numpy() & ~totals
+    # empty rows: every used cell empty; the rows a column fills are not looked at again
+    open_rows = np.arange(len(raw))
+    for col in dict.fromkeys(chosen.values()):
+        if not len(open_rows):
+            break
+        cells = raw.cells[col] if len(open_rows) == len(raw) else raw.cells[col].gather(open_rows)
+        open_rows = open_rows[~filled_pl(cells).to_numpy()]
+    empty = np.zeros(len(raw), dtype=bool)
+    empty[open_rows] = True
+    empty &= ~totals
     label: list = [None] * len(raw)
     for i in np.flatnonzero(totals)[:5]:  # the label of the examples: the first column's
         col = next(c for c, hit in zip(searched, hits, strict=True) if hit[i])
