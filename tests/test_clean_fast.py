@@ -209,3 +209,17 @@ def test_cp1251_body_read_by_pieces_as_in_one_read(tmp_path, monkeypatch):
     # a piece may not end inside a quoted field: a body with quotes is read at once
     quoted = _csv(tmp_path, "quoted.csv", "\r\n".join([*lines, 'x;"a\r\nb";1']), "cp1251")
     assert read_raw(quoted).cells["Контрагент"][-1] == "a\r\nb"
+
+
+def test_a_byte_that_is_not_cp1251_goes_to_the_guess(tmp_path):
+    from kbcore.ingest.raw import _decode, _decode_head
+
+    text = "\r\n".join(LINES) + "\r\n"
+    path = tmp_path / "sales.csv"
+    data = text.encode("cp1251").replace(b"\xce\xce\xce", b"\xce\x98\xce")
+    assert _decode_head(data, path) == (*_decode(data, path), None)
+    assert _decode(data, path)[1] != "cp1251"
+    # a control character in a title line only: the exact (pandas) cleaning, the same table
+    path.write_bytes(("Отчёт\x0c;;\r\n" + text).encode("cp1251"))
+    assert not read_raw(path).plain
+    assert read_table(path, "sales")["revenue"].sum() == pytest.approx(29141.50)

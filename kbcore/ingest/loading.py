@@ -351,7 +351,8 @@ def _drop_missing_required(frame: pd.DataFrame, drop: pd.Series, table: str, fna
         ident = [c for c in (C.client_id, C.tax_id, C.name) if c in frame.columns]
         checks = [(c, cols) for c, cols in checks if c != C.client_id] + [(C.client_id, ident)]
     for canonical, cols in checks:
-        missing = frame[cols].isna().all(axis=1) & ~drop
+        missing = pd.Series(np.logical_and.reduce([frame[c].isna().to_numpy() for c in cols]),
+                            index=frame.index) & ~drop
         if missing.any():
             report.add("warning" if missing.mean() > 0.01 else "info", table,
                        "quality.missing_dropped", int(missing.sum()), file=fname,

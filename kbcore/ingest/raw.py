@@ -170,7 +170,7 @@ def _read_csv(path: Path, known: set[str], table: str) -> RawTable:
     raw = gzip.open(path).read() if path.name.lower().endswith(".gz") else path.read_bytes()
     if not raw[:1 << 16].strip() and not raw.strip():
         raise KBDataError("load.empty_file", file=path)
-    text, encoding = _decode_head(raw, path)
+    text, encoding, control = _decode_head(raw, path)
     head_lines = _head_lines(raw if text is None else text, HEADER_SCAN_ROWS + 30)
     sep = "\t" if suffix(path).startswith(".tsv") else _detect_sep(head_lines)
     parsed = [_split([ln], sep)[0] if ln.strip() else [] for ln in head_lines[:HEADER_SCAN_ROWS]]
@@ -179,7 +179,7 @@ def _read_csv(path: Path, known: set[str], table: str) -> RawTable:
         raise _no_header(path, [p for p in parsed if p], table)
     offset = sum(len(ln) for ln in head_lines[:h])
     header = _unique_headers(parsed[h])
-    read = _read_body_polars(text, raw, encoding, offset, sep, header, head_lines[h])
+    read = _read_body_polars(text, raw, encoding, offset, sep, header, head_lines[h], control)
     if read is not None:
         cells, plain = read
         rows = np.arange(cells.height) + h + 2  # 1-based line numbers; the header is line h + 1
@@ -194,18 +194,24 @@ def _read_csv(path: Path, known: set[str], table: str) -> RawTable:
                     extra_fields=extra)
 
 
-def _decode_head(raw: bytes, path: Path) -> tuple[str | None, str]:
+_NOT_CONTROL = bytes(i for i in range(256) if not (i < 32 or i == 127))
+_NOT_CONTROL_98 = _NOT_CONTROL.replace(b"\x98", b"")  # keeps 0x98 too, the byte cp1251 lacks
+
+
+def _decode_head(raw: bytes, path: Path) -> tuple[str | None, str, bytes | None]:
     """:func:`_decode`, but a cp1251 file is not decoded yet (None): only 0x98 is not cp1251.
 
     Its body is decoded by pieces while Polars reads the pieces before (:func:`_read_pieces`).
+    The third value: a cp1251 file's control characters (for :func:`_scan`, in the same pass).
     """
     if not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             codecs.utf_8_decode(raw[:1 << 16], "strict", False)
         except UnicodeDecodeError:  # not UTF-8: cp1251 when every byte is one
-            if b"\x98" not in raw:
-                return None, "cp1251"
-    return _decode(raw, path)
+            control = raw.translate(None, _NOT_CONTROL_98)
+            if b"\x98" not in control:
+                return None, "cp1251", control
+    return (*_decode(raw, path), None)
 
 
 def _head_lines(text: str | bytes, n: int) -> list[str]:
@@ -222,10 +228,7 @@ def _head_lines(text: str | bytes, n: int) -> list[str]:
         size *= 4
 
 
-_NOT_CONTROL = bytes(i for i in range(256) if not (i < 32 or i == 127))
-
-
-def _scan(body: bytes, single_byte: bool = False) -> tuple[bool, bool]:
+def _scan(body: bytes, single_byte: bool = False, control: bytes | None = None) -> tuple[bool, bool]:
     """(plain, lone CR) of a text body: UTF-8, or a single-byte encoding (cp1251) when told.
 
     Plain: no control character but tab and line ends, and no unusual whitespace (U+0085 and
@@ -234,9 +237,12 @@ def _scan(body: bytes, single_byte: bool = False) -> tuple[bool, bool]:
     (space, tab, NBSP, narrow NBSP, thin space) is plain. Engines disagree on what the unusual
     ones are (Python's ``str.strip``, Arrow's and Rust's trimming), so a file holding any is
     cleaned by the pandas parsers alone. Lone CR: a carriage return not followed by a line
-    feed (old Mac line ends, which Polars does not take for line ends).
+    feed (old Mac line ends, which Polars does not take for line ends). ``control``: the
+    control characters of ``body`` when known (of the whole file: title lines count too, so
+    that at worst the slower exact path is taken).
     """
-    control = body.translate(None, _NOT_CONTROL)
+    if control is None:
+        control = body.translate(None, _NOT_CONTROL)
     lone_cr = b"\r" in control and control.count(b"\r") != body.count(b"\r\n")
     plain = not control.translate(None, b"\t\r\n")
     if plain and not single_byte:
@@ -279,7 +285,7 @@ def _read_pieces(raw: bytes, start: int, header_line: str, sep: str,
     inside a quoted field) or the header line is not an ordinary line.
     """
     body_start = start + len(header_line)
-    if (len(raw) - body_start < 2 * PIECE_BYTES or b'"' in raw[start:] or '"' in header_line
+    if (len(raw) - body_start < 2 * PIECE_BYTES or raw.find(b'"', start) >= 0 or '"' in header_line
             or not header_line.endswith("\n") or len(header_line.splitlines()) != 1):
         return None
     bounds, a = [], body_start
@@ -299,7 +305,8 @@ def _read_pieces(raw: bytes, start: int, header_line: str, sep: str,
 
 
 def _read_body_polars(text: str | None, raw: bytes, encoding: str, offset: int, sep: str,
-                      header: list[str], header_line: str = "") -> tuple[pl.DataFrame, bool] | None:
+                      header: list[str], header_line: str = "",
+                      control: bytes | None = None) -> tuple[pl.DataFrame, bool] | None:
     """The cells under the header line, read by Polars; None when pandas must read them.
 
     Polars reads like pandas (``skip_blank_lines=False``: a blank line is a row of empty cells,
@@ -312,7 +319,8 @@ def _read_body_polars(text: str | None, raw: bytes, encoding: str, offset: int, 
         body = raw[start:]
         plain, lone_cr = _scan(body)
     elif encoding == "cp1251":  # one byte a character: the file's own bytes are scanned
-        plain, lone_cr = _scan(raw[offset:], single_byte=True)
+        plain, lone_cr = (_scan(raw, True, control) if control is not None
+                          else _scan(raw[offset:], single_byte=True))
         body = b""
     else:
         body = text[offset:].encode("utf-8")
@@ -334,7 +342,8 @@ def _read_body_polars(text: str | None, raw: bytes, encoding: str, offset: int, 
         return None
     if cells.width != len(header):
         return None
-    if b'""' in (body or raw[offset:]):  # a quoted empty field is empty, as pandas reads it
+    if (body.find(b'""') if body else raw.find(b'""', offset)) >= 0:
+        # a quoted empty field is empty, as pandas reads it
         cells = cells.with_columns(pl.all().replace("", None))
     return cells.rename(dict(zip(names, header, strict=True))), plain
 
