@@ -223,3 +223,20 @@ def test_a_byte_that_is_not_cp1251_goes_to_the_guess(tmp_path):
     path.write_bytes(("Отчёт\x0c;;\r\n" + text).encode("cp1251"))
     assert not read_raw(path).plain
     assert read_table(path, "sales")["revenue"].sum() == pytest.approx(29141.50)
+
+
+def test_isin_and_coalesce_as_pandas():
+    from kbcore.ingest.dataset import _coalesce
+    from kbcore.ingest.quality import isin
+
+    rng = np.random.default_rng(1)
+    values = pd.Series(rng.choice(["a", "b", "c", None], 20_000), dtype="string")
+    for pool in (["a", None], ["a"], [], ["b", "c"]):
+        for dtype in ("string", "str"):
+            pool_s = pd.Series(pool, dtype=dtype)
+            assert isin(values, pool_s).tolist() == values.isin(pool_s).tolist()
+    df = pd.DataFrame({"x": values, "y": pd.Series(rng.choice(["q", None], 20_000), dtype="string")})
+    expected = pd.Series(pd.NA, index=df.index, dtype="string")
+    for c in ("x", "y"):
+        expected = expected.fillna(df[c])
+    pd.testing.assert_series_equal(_coalesce(df, ["x", "y", "z"]), expected)

@@ -36,7 +36,7 @@ from kbcore.ingest.clean import canonical_dtypes
 from kbcore.ingest.files import file_kind, find_table_files
 from kbcore.ingest.headers import Mapping
 from kbcore.ingest.loading import read_table
-from kbcore.ingest.quality import QualityReport, check_tables
+from kbcore.ingest.quality import QualityReport, check_tables, isin
 from kbcore.paths import DEMO_DIR
 from kbcore.schema import TABLES, C
 
@@ -160,11 +160,16 @@ def _load_cache(folder: Path) -> Dataset:
 
 
 def _coalesce(df: pd.DataFrame, columns: list[str]) -> pd.Series:
-    out = pd.Series(pd.NA, index=df.index, dtype="string")
-    for c in columns:
-        if c in df.columns:
+    """The first non-empty of ``columns`` (text) in each row, as a ``string`` column."""
+    cols = [c for c in columns if c in df.columns]
+    if not cols or any(df[c].dtype != "string" for c in cols):
+        out = pd.Series(pd.NA, index=df.index, dtype="string")
+        for c in cols:
             out = out.fillna(df[c])
-    return out
+        return out
+    cells = pl.DataFrame({c: pl.Series(df[c].array.__arrow_array__()) for c in cols})
+    first = cells.select(pl.coalesce(cols)).to_series()
+    return pd.Series(first.to_arrow(), index=df.index, dtype="string")
 
 
 def _most_frequent_name(sales: pd.DataFrame, report: QualityReport) -> pl.DataFrame:
@@ -214,7 +219,7 @@ def _identify_clients(sales: pd.DataFrame, report: QualityReport) -> pd.DataFram
 def _link_clients(df: pd.DataFrame, clients: pd.DataFrame, report: QualityReport, table: str,
                   via: tuple[str, ...] = ()) -> pd.DataFrame:
     """Replace client IDs that are not client codes by the code of the client with that tax ID or name."""
-    unknown = ~df[C.client_id].isin(clients[C.client_id])
+    unknown = ~isin(df[C.client_id], clients[C.client_id])
     if not unknown.any():
         return df
     new = pd.Series(pd.NA, index=df.index, dtype="string")
