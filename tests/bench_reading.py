@@ -83,14 +83,15 @@ def _sales_file(path: Path) -> tuple[Path, int]:
     """
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     out = subprocess.run([sys.executable, "-c", FIND, str(path)], env=env, capture_output=True,
-                         text=True, check=True).stdout.strip().splitlines()
+                         text=True, check=True, cwd=ROOT).stdout.strip().splitlines()
     return Path(out[-1]), int(out[-2])
 
 
 def _run(step: str, path: Path, sales: Path, skip: int, kbcore_root: Path) -> dict:
     env = dict(os.environ, PYTHONPATH=str(kbcore_root), MPLBACKEND="Agg")
+    # run in the checkout measured: with -c the current folder comes first on sys.path
     out = subprocess.run([sys.executable, "-c", CHILD, step, str(path), str(sales), str(skip)],
-                         env=env, capture_output=True, text=True, check=True)
+                         env=env, capture_output=True, text=True, check=True, cwd=kbcore_root)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 

@@ -232,7 +232,7 @@ def _totals_and_empty_pd(raw: RawTable, chosen: dict[str, str],
 
 def _totals_and_empty_pl(raw: RawTable, chosen: dict[str, str],
                          amounts: set[str]) -> tuple[np.ndarray, np.ndarray, list]:
-    """:func:`_totals_and_empty_pd` of plain text cells in a Polars frame, in one pass."""
+    """:func:`_totals_and_empty_pd` of plain text cells in a Polars frame (totals in one select)."""
     searched = [c for c in raw.columns if c not in amounts]
     flags = raw.cells.select(pl.col(c).str.contains(_TOTALS_RE).fill_null(False).alias(f"t{i}")
                              for i, c in enumerate(searched))
