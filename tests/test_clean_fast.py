@@ -219,9 +219,9 @@ def test_a_byte_that_is_not_cp1251_goes_to_the_guess(tmp_path):
     data = text.encode("cp1251").replace(b"\xce\xce\xce", b"\xce\x98\xce")
     assert _decode_head(data, path) == (*_decode(data, path), None)
     assert _decode(data, path)[1] != "cp1251"
-    # a control character in a title line only: the exact (pandas) cleaning, the same table
+    # a control character in a title line only: each column is looked at, all are plain
     path.write_bytes(("Отчёт\x0c;;\r\n" + text).encode("cp1251"))
-    assert not read_raw(path).plain
+    assert read_raw(path).plain
     assert read_table(path, "sales")["revenue"].sum() == pytest.approx(29141.50)
 
 
@@ -240,3 +240,15 @@ def test_isin_and_coalesce_as_pandas():
     for c in ("x", "y"):
         expected = expected.fillna(df[c])
     pd.testing.assert_series_equal(_coalesce(df, ["x", "y", "z"]), expected)
+
+
+def test_an_odd_character_sends_only_its_column_to_the_pandas_parsers(tmp_path):
+    lines = [*LINES[:5], f"06.03.2024;ИП{NBSP}Лютик\u200b;(100,00)", *LINES[6:]]
+    path = _csv(tmp_path, "sales.csv", "\r\n".join(lines) + "\r\n")
+    raw = read_raw(path)
+    assert not raw.plain and raw.plain_columns == {"Дата", "Сумма"}
+    report = QualityReport()
+    got = read_table(path, "sales", report=report)
+    assert got["name"].iloc[1] == "ИП Лютик\u200b"  # NBSP collapsed, the rest kept
+    assert got["revenue"].sum() == pytest.approx(29141.50)
+    assert report.find("quality.totals_dropped")[0].examples == ["36: 'Итого'"]

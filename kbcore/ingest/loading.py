@@ -131,9 +131,9 @@ def _read_one(path: Path, table: str, mapping: Mapping, dayfirst: bool,
 
     keep = _drop_totals_and_empty(raw, table, fname, chosen, report)
     sub_rows = raw.rows[keep]
-    if raw.plain:
+    if raw.cells is not None:
         sub_raw = RawTable(None, sub_rows, raw.file, cells=raw.cells.filter(pl.Series(keep)),
-                           plain=True)
+                           plain=raw.plain_columns)
     else:
         sub_raw = RawTable(raw.data.loc[keep].reset_index(drop=True), sub_rows, raw.file)
     frame, drop = _convert(sub_raw, table, fname, chosen, dayfirst, report)
@@ -191,7 +191,7 @@ def _drop_totals_and_empty(raw: RawTable, table: str, fname: str, chosen: dict[s
     """The rows to keep: neither a totals row nor empty in every used column (both reported)."""
     # totals rows: a text cell that says "Итого" / "Всего" / "Total" … (amount columns not searched)
     amounts = {h for c, h in chosen.items() if column_kinds(table)[c] in ("number", "int")}
-    if raw.plain:
+    if raw.cells is not None:
         totals, empty, label = _totals_and_empty_pl(raw, chosen, amounts)
     else:
         totals, empty, label = _totals_and_empty_pd(raw, chosen, amounts)
@@ -232,11 +232,16 @@ def _totals_and_empty_pd(raw: RawTable, chosen: dict[str, str],
 
 def _totals_and_empty_pl(raw: RawTable, chosen: dict[str, str],
                          amounts: set[str]) -> tuple[np.ndarray, np.ndarray, list]:
-    """:func:`_totals_and_empty_pd` of plain text cells in a Polars frame (totals in one select)."""
+    """:func:`_totals_and_empty_pd` of text cells in a Polars frame (plain columns in one select)."""
     searched = [c for c in raw.columns if c not in amounts]
+    fast = [c for c in searched if c in raw.plain_columns]
     flags = raw.cells.select(pl.col(c).str.contains(_TOTALS_RE).fill_null(False).alias(f"t{i}")
-                             for i, c in enumerate(searched))
-    hits = [flags[f"t{i}"].to_numpy() for i in range(len(searched))]
+                             for i, c in enumerate(fast))
+    hit = {c: flags[f"t{i}"].to_numpy() for i, c in enumerate(fast)}
+    for c in searched:
+        if c not in hit:  # an odd column: the pandas way
+            hit[c] = via_uniques(_totals_in, raw.text(c).astype("string"))[1].to_numpy(dtype=bool)
+    hits = [hit[c] for c in searched]
     totals = np.logical_or.reduce(hits) if hits else np.zeros(len(raw), dtype=bool)
     # empty rows: every used cell empty; the rows a column fills are not looked at again
     open_rows = np.arange(len(raw))
@@ -244,7 +249,13 @@ def _totals_and_empty_pl(raw: RawTable, chosen: dict[str, str],
         if not len(open_rows):
             break
         cells = raw.cells[col] if len(open_rows) == len(raw) else raw.cells[col].gather(open_rows)
-        open_rows = open_rows[~filled_pl(cells).to_numpy()]
+        if col in raw.plain_columns:
+            filled = filled_pl(cells).to_numpy()
+        else:  # an odd column: the pandas way
+            s = pd.Series(cells.to_arrow(), dtype="str")
+            filled = (s.notna() & (s.astype("string").str.strip() != "")).fillna(False).to_numpy(
+                dtype=bool)
+        open_rows = open_rows[~filled]
     empty = np.zeros(len(raw), dtype=bool)
     empty[open_rows] = True
     empty &= ~totals
@@ -280,15 +291,16 @@ def _convert(sub_raw: RawTable, table: str, fname: str, chosen: dict[str, str], 
     out: dict[str, pd.Series] = {}
     index = pd.RangeIndex(len(sub_raw))
     drop = pd.Series(False, index=index)
-    parsed = _parse_plain(sub_raw, chosen, kinds, dayfirst) if sub_raw.plain else {}
+    fast = {c: h for c, h in chosen.items() if h in sub_raw.plain_columns}
+    parsed = _parse_plain(sub_raw, fast, kinds, dayfirst)
     for canonical, header in chosen.items():
         kind = kinds[canonical]
-        if sub_raw.plain:
+        if canonical in fast:
             src = sub_raw.cells[header]
             values, bad = parsed[canonical]
             bad = pd.Series(bad, index=index)
         else:
-            src = sub_raw.data[header]
+            src = sub_raw.text(header) if sub_raw.cells is not None else sub_raw.data[header]
             if kind == "date":
                 values, bad = via_uniques(parse_dates, src, dayfirst=dayfirst)
             else:

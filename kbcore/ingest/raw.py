@@ -52,7 +52,7 @@ class RawTable:
     def __init__(self, data: pd.DataFrame | None, rows: np.ndarray, file: str,
                  header_row: int | None = None, encoding: str | None = None, sep: str | None = None,
                  sheet: str | None = None, extra_fields: list[str] | None = None,
-                 cells: pl.DataFrame | None = None, plain: bool = False) -> None:
+                 cells: pl.DataFrame | None = None, plain: bool | set[str] = False) -> None:
         if data is None and cells is None:
             raise ValueError("RawTable needs data or cells")
         self._data = data
@@ -64,16 +64,25 @@ class RawTable:
         self.sep = sep
         self.sheet = sheet
         self.extra_fields = list(extra_fields or [])
-        self.plain = plain and cells is not None
-        """True when ``cells`` hold no control character and no whitespace but the usual
-        (:data:`kbcore.ingest.clean.WS`): the Polars fast paths of the cleaning apply."""
+        columns = set() if cells is None else set(cells.columns)
+        self.plain_columns = columns if plain is True else (columns & set(plain or ()))
+        """The columns of ``cells`` that hold no control character and no whitespace but the
+        usual (:data:`kbcore.ingest.clean.WS`): the Polars fast paths of the cleaning apply."""
+
+    @property
+    def plain(self) -> bool:
+        """True when every column of ``cells`` is plain (see :attr:`plain_columns`)."""
+        return self.cells is not None and self.plain_columns == set(self.cells.columns)
+
+    def text(self, column: str) -> pd.Series:
+        """A column of ``cells`` as pandas reads it: dtype ``str``, NaN for an empty cell."""
+        return pd.Series(self.cells[column].to_arrow(), dtype="str")
 
     @property
     def data(self) -> pd.DataFrame:
         """The cells as a pandas frame (text columns of dtype ``str`` for a text file)."""
         if self._data is None:
-            self._data = pd.DataFrame({c: pd.Series(self.cells[c].to_arrow(), dtype="str")
-                                       for c in self.cells.columns})
+            self._data = pd.DataFrame({c: self.text(c) for c in self.cells.columns})
         return self._data
 
     @property
@@ -182,6 +191,8 @@ def _read_csv(path: Path, known: set[str], table: str) -> RawTable:
     read = _read_body_polars(text, raw, encoding, offset, sep, header, head_lines[h], control)
     if read is not None:
         cells, plain = read
+        if not plain:  # something odd somewhere: which columns are plain
+            plain = _plain_columns(cells)
         rows = np.arange(cells.height) + h + 2  # 1-based line numbers; the header is line h + 1
         return RawTable(None, rows, str(path), header_row=h + 1, encoding=encoding, sep=sep,
                         cells=cells, plain=plain)
@@ -226,6 +237,18 @@ def _head_lines(text: str | bytes, n: int) -> list[str]:
         if size >= len(text) or len(lines) > n:
             return lines[:n]
         size *= 4
+
+
+_ODD_RE = ("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u1680\u180e\u2000-\u2008\u200a-\u200f"
+           "\u2028-\u202e\u205f-\u2064\u3000\ufeff]")
+"""The characters that make text not plain (see :func:`_scan`)."""
+
+
+def _plain_columns(cells: pl.DataFrame) -> set[str]:
+    """The columns of ``cells`` holding none of the characters of :data:`_ODD_RE`."""
+    odd = cells.select(pl.col(c).str.contains(_ODD_RE).any().alias(str(i))
+                       for i, c in enumerate(cells.columns)).row(0)
+    return {c for c, o in zip(cells.columns, odd, strict=True) if not o}
 
 
 def _scan(body: bytes, single_byte: bool = False, control: bytes | None = None) -> tuple[bool, bool]:
