@@ -19,6 +19,7 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
+import polars as pl
 
 from kbcore.ingest.headers import column_kinds
 
@@ -331,3 +332,208 @@ def pad_tax_ids(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     if short.any():
         s = s.mask(short, "0" + s)
     return s, short
+
+
+# ---------------------------------------------------------------------------------------------
+# the fast paths: text columns read by Polars, cleaned as Polars expressions
+# ---------------------------------------------------------------------------------------------
+# Each gives exactly what its pandas parser above gives on the same cells (tests/test_clean_fast.py
+# runs both over a corpus of cells). They apply to "plain" text (:attr:`RawTable.plain
+# <kbcore.ingest.raw.RawTable.plain>`: no control character and no whitespace but space, tab,
+# line ends, NBSP, narrow NBSP and thin space), where Rust's, RE2's and Python's regular
+# expressions and trimming agree. Parsers of single cells (dates, yes/no) keep the pandas
+# parser as the authority and run it once per distinct value.
+
+_STRIP = " \t\r\n\xa0\u202f\u2009"
+"""What pandas' ``str.strip`` removes from plain text (the plain characters of Unicode's Zs and
+the ASCII spaces)."""
+
+_NUMBER_RE = r"^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][-+]?[0-9]+)?$"
+_C_GROUP_RE = r"^-?[0-9]{1,3}(,[0-9]{3})+$"
+_D_GROUP_RE = r"^-?[0-9]{1,3}(\.[0-9]{3})+$"
+
+
+def _use_uniques(s: pl.Series) -> bool:
+    """Whether :func:`via_uniques` would parse the text column ``s`` once per distinct value."""
+    return len(s) >= 2000 and s.drop_nulls().n_unique() <= len(s) // 2
+
+
+def via_uniques_pl(func, s: pl.Series, *, keys: pl.Series | None = None,
+                   **kwargs) -> tuple[pd.Series, np.ndarray]:
+    """``func`` (a pandas parser of this module) applied to the Polars text column ``s``.
+
+    Computed once per distinct value (of ``keys`` when given: a shorter text that parses the
+    same as its cell), as :func:`via_uniques`; the parser sees a pandas ``str`` column like the
+    one pandas' reader gives.
+    """
+    keys = s if keys is None else keys
+    uniq = keys.drop_nulls().unique()
+    distinct = pd.Series([*uniq.to_list(), None], dtype="str")
+    values, bad = func(distinct, **kwargs)
+    lookup = pl.DataFrame({"v": uniq, "i": pl.int_range(len(uniq), eager=True, dtype=pl.Int64)})
+    take = (keys.to_frame("v").join(lookup, on="v", how="left", maintain_order="left")["i"]
+            .fill_null(len(uniq)).to_numpy())
+    out = values.iloc[take].reset_index(drop=True)
+    return out, bad.to_numpy(dtype=bool)[take]
+
+
+def to_pandas_text(s: pl.Series) -> pd.Series:
+    """A Polars text column as a pandas ``string`` column (pd.NA for null)."""
+    return pd.Series(s.to_arrow(), dtype="string")
+
+
+def parse_text_pl(s: pl.Series) -> tuple[pd.Series, np.ndarray]:
+    """:func:`parse_text` of a plain Polars text column."""
+    odd = (s.str.contains(f"[{WS.replace(' ', '')}]").any() or s.str.contains("  ", literal=True).any()
+           or s.str.starts_with(" ").any() or s.str.ends_with(" ").any())
+    if odd:  # whitespace to collapse or strip (else the cells stay as they are)
+        s = s.str.replace_all(f"[{WS}]+", " ").str.strip_chars(" ")
+    if (s == "").any():
+        s = pl.select(pl.when(s == "").then(None).otherwise(s)).to_series()
+    return to_pandas_text(s), np.zeros(len(s), dtype=bool)
+
+
+def blank_pl(s: pl.Series | pl.Expr) -> pl.Series | pl.Expr:
+    """Cells of a plain text column that are empty or only whitespace (null stays null)."""
+    return s.str.contains(f"^[{_STRIP}]*$")
+
+
+def filled_pl(s: pl.Series | pl.Expr) -> pl.Series | pl.Expr:
+    """Cells of a plain text column that hold something but whitespace (null is False)."""
+    return s.str.contains(f"[^{_STRIP}]").fill_null(False)
+
+
+_SIMPLE_NUMBER_RE = "^-?[0-9][0-9 \xa0\u202f]*([,.][0-9]+)?$"
+"""Cells that only lose their spaces (and NBSP, narrow NBSP) before the decimal rule."""
+
+
+def _number_text_pl(s: pl.Series) -> pl.Series:
+    """The cells of :func:`parse_numbers` after removing units, spaces and parentheses.
+
+    Most cells are simple ("1 234,50", "-12"): they only lose their spaces; the others go
+    through every step of :func:`parse_numbers`.
+    """
+    simple = s.str.contains(_SIMPLE_NUMBER_RE).fill_null(True)
+    x = s.str.replace_many([" ", "\xa0", "\u202f"], ["", "", ""])
+    if simple.all():
+        return x
+    idx = simple.not_().arg_true()
+    r = s.gather(idx)
+    r = r.str.replace_all("\u2212", "-", literal=True).str.replace_all("\u2013", "-", literal=True)
+    r = r.str.replace_all(_UNITS_RE, "")
+    r = r.str.replace_all(f"[{WS}'’`]", "")
+    r = r.str.replace(r"^\((.*)\)$", "-${1}")
+    return x.scatter(idx, r)
+
+
+def _all_match(x: pl.Series, pattern: str) -> bool:
+    """Every value of ``x`` matches ``pattern`` (a few values are tried first: most often one fails)."""
+    if not x.head(100).str.contains(pattern).all():
+        return False
+    return bool(x.str.contains(pattern).all())
+
+
+def _decimal_rule_pl(x: pl.Series, first) -> tuple[str | None, str]:
+    """:func:`_decimal_rule` of a Polars column of cleaned numeric strings (no nulls).
+
+    Only the count in the rule for values with both marks depends on repeated values:
+    ``first()`` (called then) gives the mask of the values pandas looks at, or None for all.
+    """
+    has_c, has_d = x.str.contains(",", literal=True), x.str.contains(".", literal=True)
+    both = has_c & has_d
+    if both.any():
+        mask = first()
+        if mask is not None:
+            both = both & mask
+        dot_last = x.filter(both).str.contains(r"\.[^,]*$")
+        return (",", ".") if dot_last.sum() >= (~dot_last).sum() else (".", ",")
+    n_c, n_d = int(has_c.sum()), int(has_d.sum())
+    if n_c and _all_match(x.filter(has_c), _C_GROUP_RE):
+        commas = x.filter(has_c)
+        if n_d or (commas.str.count_matches(",", literal=True) > 1).any():
+            return ",", "."
+    if n_d and _all_match(x.filter(has_d), _D_GROUP_RE):
+        dots = x.filter(has_d)
+        if n_c or (dots.str.count_matches(".", literal=True) > 1).any():
+            return ".", ","
+    return None, ","
+
+
+def parse_numbers_pl(s: pl.Series) -> tuple[pd.Series, np.ndarray]:
+    """:func:`parse_numbers` of a plain Polars text column (the same decimal rule, per column)."""
+    if s.str.contains(_SIMPLE_NUMBER_RE).fill_null(True).all():
+        return pd.Series(_simple_numbers_pl(s).to_numpy(), dtype="float64"), np.zeros(len(s), bool)
+    present = ~blank_pl(s).fill_null(True)
+    x = _number_text_pl(s).filter(present)
+
+    def first() -> pl.Series | None:
+        # values with both marks are counted once per distinct cell when via_uniques would
+        # have parsed the column once per distinct value
+        return s.filter(present).is_first_distinct() if _use_uniques(s) else None
+
+    thousands, _ = _decimal_rule_pl(x, first)
+    if thousands == ",":
+        x = x.str.replace_all(",", "", literal=True)
+    elif thousands == ".":  # in one pass: the dots go, then the commas become dots
+        x = x.str.replace_many([".", ","], ["", "."])
+    else:
+        x = x.str.replace_all(",", ".", literal=True)
+    values = x.to_frame("x").select(
+        pl.when(pl.col("x").str.contains(_NUMBER_RE)).then(pl.col("x")).otherwise(None)
+        .cast(pl.Float64, strict=False)).to_series()
+    out = np.full(len(s), np.nan)
+    keep = present.to_numpy()
+    out[keep] = values.to_numpy()
+    bad = keep & np.isnan(out)
+    return pd.Series(out, dtype="float64"), bad
+
+
+def _simple_numbers_pl(s: pl.Series) -> pl.Series:
+    """Numbers of a column whose cells are all simple ("1 234,50", "-12", null), as Float64.
+
+    A simple cell has at most one mark, so no cell has both; a comma or a dot is a thousands
+    separator only when every cell with it looks like one group ("1,234") and a cell has the
+    other mark (the rule of :func:`_decimal_rule`). Every simple cell converts.
+    """
+    spaces = [" ", "\xa0", "\u202f"]
+    thousands = None
+    has_d = s.str.contains(".", literal=True)
+    if has_d.any() and (has_c := s.str.contains(",", literal=True)).any():
+        if _all_match(s.filter(has_c).str.replace_many(spaces, ["", "", ""]), _C_GROUP_RE):
+            thousands = ","
+        elif _all_match(s.filter(has_d).str.replace_many(spaces, ["", "", ""]), _D_GROUP_RE):
+            thousands = "."
+    if thousands == ",":
+        x = s.str.replace_many([*spaces, ","], ["", "", "", ""])
+    elif thousands == ".":
+        x = s.str.replace_many([*spaces, ".", ","], ["", "", "", "", "."])
+    else:
+        x = s.str.replace_many([*spaces, ","], ["", "", "", "."])
+    return x.cast(pl.Float64)
+
+
+_DATE_TIME_RE = "^[0-9]{1,4}[./\\-][0-9]{1,2}[./\\-][0-9]{1,4} [^\n]*$"
+
+
+def parse_dates_pl(s: pl.Series, *, dayfirst: bool = True) -> tuple[pd.Series, np.ndarray]:
+    """:func:`parse_dates` of a plain Polars text column, once per distinct date.
+
+    A date followed by a time ("05.03.2024 14:20:00") parses as the date alone, so the time is
+    cut off first and each distinct date is parsed once.
+    """
+    keys = s
+    if s.str.contains(" ", literal=True).any():
+        timed = s.str.contains(_DATE_TIME_RE).fill_null(False)
+        keys = pl.select(pl.when(timed).then(s.str.split_exact(" ", 1).struct.field("field_0"))
+                         .otherwise(s)).to_series()
+    return via_uniques_pl(parse_dates, s, keys=keys, dayfirst=dayfirst)
+
+
+def parse_bools_pl(s: pl.Series) -> tuple[pd.Series, np.ndarray]:
+    """:func:`parse_bools` of a Polars text column, once per distinct value."""
+    return via_uniques_pl(parse_bools, s)
+
+
+PARSERS_PL = {"id": parse_text_pl, "text": parse_text_pl, "number": parse_numbers_pl,
+              "int": parse_numbers_pl, "bool": parse_bools_pl}
+"""The fast parser of each column kind but ``date`` (:func:`parse_dates_pl`)."""

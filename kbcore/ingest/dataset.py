@@ -28,6 +28,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import polars as pl
 
 from kbcore import __version__
 from kbcore.errors import KBDataError
@@ -36,7 +37,7 @@ from kbcore.ingest.clean import canonical_dtypes
 from kbcore.ingest.files import database_tables, file_kind, find_table_files, parquet_parts
 from kbcore.ingest.headers import Mapping
 from kbcore.ingest.loading import read_table
-from kbcore.ingest.quality import QualityReport, check_tables
+from kbcore.ingest.quality import QualityReport, check_tables, isin
 from kbcore.paths import DEMO_DIR
 from kbcore.schema import TABLES, C
 
@@ -160,27 +161,34 @@ def _load_cache(folder: Path) -> Dataset:
 
 
 def _coalesce(df: pd.DataFrame, columns: list[str]) -> pd.Series:
-    out = pd.Series(pd.NA, index=df.index, dtype="string")
-    for c in columns:
-        if c in df.columns:
+    """The first non-empty of ``columns`` (text) in each row, as a ``string`` column."""
+    cols = [c for c in columns if c in df.columns]
+    if not cols or any(df[c].dtype != "string" for c in cols):
+        out = pd.Series(pd.NA, index=df.index, dtype="string")
+        for c in cols:
             out = out.fillna(df[c])
-    return out
+        return out
+    cells = pl.DataFrame({c: pl.Series(df[c].array.__arrow_array__()) for c in cols})
+    first = cells.select(pl.coalesce(cols)).to_series()
+    return pd.Series(first.to_arrow(), index=df.index, dtype="string")
 
 
-def _most_frequent_name(sales: pd.DataFrame, report: QualityReport) -> pd.Series:
-    """The most frequent name of each client_id (ties: alphabetically first); variants reported."""
-    pairs = sales[[C.client_id, C.name]].dropna()
-    counts = pairs.groupby([C.client_id, C.name], sort=False).size().reset_index(name="n")
-    counts = counts.sort_values([C.client_id, "n", C.name], ascending=[True, False, True],
-                                kind="mergesort")
-    best = counts.drop_duplicates(C.client_id).set_index(C.client_id)[C.name]
-    variants = counts.groupby(C.client_id, sort=True).size()
-    many = variants[variants > 1]
+def _most_frequent_name(sales: pd.DataFrame, report: QualityReport) -> pl.DataFrame:
+    """The most frequent name of each client_id (ties: alphabetically first); variants reported.
+
+    Returns a Polars frame of ``client_id`` and ``name``, one row per client_id with a name.
+    """
+    pairs = pl.from_pandas(sales[[C.client_id, C.name]], include_index=False).drop_nulls()
+    counts = (pairs.group_by([C.client_id, C.name]).len("n")
+              .sort([C.client_id, "n", C.name], descending=[False, True, False]))
+    best = counts.unique(C.client_id, keep="first", maintain_order=True).drop("n")
+    many = (counts.group_by(C.client_id).len("k").filter(pl.col("k") > 1)
+            .sort(C.client_id)[C.client_id])
     if len(many):
         examples = []
-        for cid in many.index[:5]:
-            rows = counts[counts[C.client_id] == cid]
-            names = ", ".join(f"'{r[C.name]}' ({r['n']})" for _, r in rows.head(3).iterrows())
+        for cid in many.head(5):
+            rows = counts.filter(pl.col(C.client_id) == cid).head(3)
+            names = ", ".join(f"'{name}' ({n})" for name, n in rows.select(C.name, "n").iter_rows())
             examples.append(f"{cid}: {names}")
         report.add("warning", "sales", "quality.names_per_id", len(many), examples=examples)
     return best
@@ -203,14 +211,16 @@ def _identify_clients(sales: pd.DataFrame, report: QualityReport) -> pd.DataFram
                    clients=int(sales.loc[by_name, C.client_id].nunique()))
     if has[C.name]:
         best = _most_frequent_name(sales, report)
-        sales[C.name] = sales[C.client_id].map(best).astype("string")
+        ids = pl.from_pandas(sales[[C.client_id]], include_index=False)
+        names = ids.join(best, on=C.client_id, how="left", maintain_order="left")[C.name]
+        sales[C.name] = pd.Series(names.to_arrow(), index=sales.index, dtype="string")
     return sales
 
 
 def _link_clients(df: pd.DataFrame, clients: pd.DataFrame, report: QualityReport, table: str,
                   via: tuple[str, ...] = ()) -> pd.DataFrame:
     """Replace client IDs that are not client codes by the code of the client with that tax ID or name."""
-    unknown = ~df[C.client_id].isin(clients[C.client_id])
+    unknown = ~isin(df[C.client_id], clients[C.client_id])
     if not unknown.any():
         return df
     new = pd.Series(pd.NA, index=df.index, dtype="string")

@@ -34,20 +34,26 @@ Nothing here ever writes a file: inputs are read-only.
 
 from __future__ import annotations
 
+import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
+import polars as pl
 
 from kbcore.errors import KBDataError
 from kbcore.i18n import t
 from kbcore.ingest.clean import (
     PARSERS,
+    PARSERS_PL,
     WS,
     canonical_dtypes,
     cell_kinds,
+    filled_pl,
     pad_tax_ids,
     parse_dates,
+    parse_dates_pl,
     via_uniques,
 )
 from kbcore.ingest.headers import (
@@ -118,14 +124,18 @@ def _read_one(path: Path, table: str, mapping: Mapping, dayfirst: bool,
     fname = _name(raw.file)
     _report_file(raw, table, fname, report)
 
-    columns = list(raw.data.columns)
+    columns = raw.columns
     chosen, unused_alt = match_columns(columns, raw.file, table, mapping)
     check_required(columns, raw.file, table, chosen)
     _report_columns(raw, table, fname, chosen, unused_alt, report)
 
     keep = _drop_totals_and_empty(raw, table, fname, chosen, report)
-    sub_rows = raw.rows[keep.to_numpy()]
-    sub_raw = RawTable(raw.data.loc[keep].reset_index(drop=True), sub_rows, raw.file)
+    sub_rows = raw.rows[keep]
+    if raw.cells is not None:
+        sub_raw = RawTable(None, sub_rows, raw.file, cells=raw.cells.filter(pl.Series(keep)),
+                           plain=raw.plain_columns)
+    else:
+        sub_raw = RawTable(raw.data.loc[keep].reset_index(drop=True), sub_rows, raw.file)
     frame, drop = _convert(sub_raw, table, fname, chosen, dayfirst, report)
     if C.tax_id in frame.columns:
         padded, short = pad_tax_ids(frame[C.tax_id])
@@ -137,7 +147,7 @@ def _read_one(path: Path, table: str, mapping: Mapping, dayfirst: bool,
     drop = _drop_missing_required(frame, drop, table, fname, chosen, sub_rows, report)
     frame = frame.loc[~drop].reset_index(drop=True)
     if frame.empty:
-        raise KBDataError("load.no_rows", file=raw.file, table=table, read=len(raw.data))
+        raise KBDataError("load.no_rows", file=raw.file, table=table, read=len(raw))
     if C.discount not in frame.columns and C.list_revenue in frame.columns and C.revenue in frame.columns:
         frame[C.discount] = frame[C.list_revenue] - frame[C.revenue]
         report.add("info", table, "quality.discount_derived", file=fname)
@@ -148,7 +158,7 @@ def _report_file(raw: RawTable, table: str, fname: str, report: QualityReport) -
     """The file's rows read, where its header is, how it was decoded, and extra fields."""
     stats = report.stats(table)
     stats.files.append(fname)
-    stats.rows_read += len(raw.data)
+    stats.rows_read += len(raw)
     if raw.header_row is not None:
         if raw.sheet is not None:
             report.add("info", table, "quality.file_read_sheet", file=fname, row=raw.header_row,
@@ -167,7 +177,7 @@ def _report_columns(raw: RawTable, table: str, fname: str, chosen: dict[str, str
     """The columns used and ignored, and a revenue column whose header says it includes VAT."""
     report.add("info", table, "quality.columns_used", len(chosen), file=fname,
                columns=[f"{h} → {c}" for c, h in chosen.items()])
-    ignored = [c for c in raw.data.columns if c not in chosen.values() and not c.startswith("#")]
+    ignored = [c for c in raw.columns if c not in chosen.values() and not c.startswith("#")]
     if ignored or unused_alt:
         report.add("info", table, "quality.columns_ignored", len(ignored), file=fname,
                    columns=ignored, alternatives=unused_alt or "—")
@@ -177,15 +187,28 @@ def _report_columns(raw: RawTable, table: str, fname: str, chosen: dict[str, str
 
 
 def _drop_totals_and_empty(raw: RawTable, table: str, fname: str, chosen: dict[str, str],
-                           report: QualityReport) -> pd.Series:
+                           report: QualityReport) -> np.ndarray:
     """The rows to keep: neither a totals row nor empty in every used column (both reported)."""
-    data = raw.data
-    keep = pd.Series(True, index=data.index)
-
     # totals rows: a text cell that says "Итого" / "Всего" / "Total" … (amount columns not searched)
+    amounts = {h for c, h in chosen.items() if column_kinds(table)[c] in ("number", "int")}
+    if raw.cells is not None:
+        totals, empty, label = _totals_and_empty_pl(raw, chosen, amounts)
+    else:
+        totals, empty, label = _totals_and_empty_pd(raw, chosen, amounts)
+    if totals.any():
+        report.add("info", table, "quality.totals_dropped", int(totals.sum()), file=fname,
+                   examples=_ex(raw, totals, label))
+    if empty.any():
+        report.add("info", table, "quality.empty_dropped", int(empty.sum()), file=fname)
+    return ~totals & ~empty
+
+
+def _totals_and_empty_pd(raw: RawTable, chosen: dict[str, str],
+                         amounts: set[str]) -> tuple[np.ndarray, np.ndarray, pd.Series]:
+    """(totals rows, empty rows, the totals label of each row) of cells in a pandas frame."""
+    data = raw.data
     totals = pd.Series(False, index=data.index)
     label = pd.Series(pd.NA, index=data.index, dtype="string")
-    amounts = {h for c, h in chosen.items() if column_kinds(table)[c] in ("number", "int")}
     for col in data.columns:
         s = data[col]
         if col in amounts or not (s.dtype == object or pd.api.types.is_string_dtype(s)):
@@ -204,13 +227,43 @@ def _drop_totals_and_empty(raw: RawTable, table: str, fname: str, chosen: dict[s
         else:
             filled |= s.notna()
     empty = ~filled & ~totals
-    if totals.any():
-        report.add("info", table, "quality.totals_dropped", int(totals.sum()), file=fname,
-                   examples=_ex(raw, totals, label))
-    if empty.any():
-        report.add("info", table, "quality.empty_dropped", int(empty.sum()), file=fname)
-    keep &= ~totals & ~empty
-    return keep
+    return totals.to_numpy(dtype=bool), empty.to_numpy(dtype=bool), label
+
+
+def _totals_and_empty_pl(raw: RawTable, chosen: dict[str, str],
+                         amounts: set[str]) -> tuple[np.ndarray, np.ndarray, list]:
+    """:func:`_totals_and_empty_pd` of text cells in a Polars frame (plain columns in one select)."""
+    searched = [c for c in raw.columns if c not in amounts]
+    fast = [c for c in searched if c in raw.plain_columns]
+    flags = raw.cells.select(pl.col(c).str.contains(_TOTALS_RE).fill_null(False).alias(f"t{i}")
+                             for i, c in enumerate(fast))
+    hit = {c: flags[f"t{i}"].to_numpy() for i, c in enumerate(fast)}
+    for c in searched:
+        if c not in hit:  # an odd column: the pandas way
+            hit[c] = via_uniques(_totals_in, raw.text(c).astype("string"))[1].to_numpy(dtype=bool)
+    hits = [hit[c] for c in searched]
+    totals = np.logical_or.reduce(hits) if hits else np.zeros(len(raw), dtype=bool)
+    # empty rows: every used cell empty; the rows a column fills are not looked at again
+    open_rows = np.arange(len(raw))
+    for col in dict.fromkeys(chosen.values()):
+        if not len(open_rows):
+            break
+        cells = raw.cells[col] if len(open_rows) == len(raw) else raw.cells[col].gather(open_rows)
+        if col in raw.plain_columns:
+            filled = filled_pl(cells).to_numpy()
+        else:  # an odd column: the pandas way
+            s = pd.Series(cells.to_arrow(), dtype="str")
+            filled = (s.notna() & (s.astype("string").str.strip() != "")).fillna(False).to_numpy(
+                dtype=bool)
+        open_rows = open_rows[~filled]
+    empty = np.zeros(len(raw), dtype=bool)
+    empty[open_rows] = True
+    empty &= ~totals
+    label: list = [None] * len(raw)
+    for i in np.flatnonzero(totals)[:5]:  # the label of the examples: the first column's
+        col = next(c for c, hit in zip(searched, hits, strict=True) if hit[i])
+        label[i] = raw.cells[col][int(i)]
+    return totals, empty, label
 
 
 def _totals_in(s: pd.Series) -> tuple[pd.Series, pd.Series]:
@@ -236,14 +289,22 @@ def _convert(sub_raw: RawTable, table: str, fname: str, chosen: dict[str, str], 
     kinds = column_kinds(table)
     required = _required(table, chosen)
     out: dict[str, pd.Series] = {}
-    drop = pd.Series(False, index=sub_raw.data.index)
+    index = pd.RangeIndex(len(sub_raw))
+    drop = pd.Series(False, index=index)
+    fast = {c: h for c, h in chosen.items() if h in sub_raw.plain_columns}
+    parsed = _parse_plain(sub_raw, fast, kinds, dayfirst)
     for canonical, header in chosen.items():
         kind = kinds[canonical]
-        src = sub_raw.data[header]
-        if kind == "date":
-            values, bad = via_uniques(parse_dates, src, dayfirst=dayfirst)
+        if canonical in fast:
+            src = sub_raw.cells[header]
+            values, bad = parsed[canonical]
+            bad = pd.Series(bad, index=index)
         else:
-            values, bad = via_uniques(PARSERS[kind], src)
+            src = sub_raw.text(header) if sub_raw.cells is not None else sub_raw.data[header]
+            if kind == "date":
+                values, bad = via_uniques(parse_dates, src, dayfirst=dayfirst)
+            else:
+                values, bad = via_uniques(PARSERS[kind], src)
         nonempty = int(values.notna().sum() + bad.sum())
         nbad = int(bad.sum())
         if nbad:
@@ -266,7 +327,27 @@ def _convert(sub_raw: RawTable, table: str, fname: str, chosen: dict[str, str], 
             report.add("warning", table, code, nbad, file=fname, column=header, examples=examples,
                        kind=what, canonical=canonical)
         out[canonical] = values
-    return pd.DataFrame(out, index=sub_raw.data.index), drop
+    return pd.DataFrame(out, index=index), drop
+
+
+def _parse_plain(sub_raw: RawTable, chosen: dict[str, str], kinds: dict[str, str],
+                 dayfirst: bool) -> dict[str, tuple[pd.Series, np.ndarray]]:
+    """Each chosen column of plain text cells converted by its fast parser, in threads.
+
+    The parsers spend their time in Polars, which releases the GIL, so the columns are
+    converted side by side on the machine's cores.
+    """
+    def one(canonical: str) -> tuple[pd.Series, np.ndarray]:
+        src = sub_raw.cells[chosen[canonical]]
+        if kinds[canonical] == "date":
+            return parse_dates_pl(src, dayfirst=dayfirst)
+        return PARSERS_PL[kinds[canonical]](src)
+
+    workers = min(len(chosen), os.cpu_count() or 1)
+    if workers <= 1 or len(sub_raw) < 10_000:
+        return {c: one(c) for c in chosen}
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        return dict(zip(chosen, pool.map(one, chosen), strict=True))
 
 
 def _drop_missing_required(frame: pd.DataFrame, drop: pd.Series, table: str, fname: str,
@@ -282,7 +363,8 @@ def _drop_missing_required(frame: pd.DataFrame, drop: pd.Series, table: str, fna
         ident = [c for c in (C.client_id, C.tax_id, C.name) if c in frame.columns]
         checks = [(c, cols) for c, cols in checks if c != C.client_id] + [(C.client_id, ident)]
     for canonical, cols in checks:
-        missing = frame[cols].isna().all(axis=1) & ~drop
+        missing = pd.Series(np.logical_and.reduce([frame[c].isna().to_numpy() for c in cols]),
+                            index=frame.index) & ~drop
         if missing.any():
             report.add("warning" if missing.mean() > 0.01 else "info", table,
                        "quality.missing_dropped", int(missing.sum()), file=fname,
@@ -296,7 +378,11 @@ def _name(path: str) -> str:
     return Path(path).name
 
 
-def _ex(raw: RawTable, mask: pd.Series, values: pd.Series, limit: int = 5) -> list[str]:
-    """Up to ``limit`` examples "row: 'value'" of the rows in ``mask``."""
-    idx = np.flatnonzero(mask.to_numpy(dtype=bool))[:limit]
-    return [f"{raw.rows[i]}: '{values.iloc[i]}'" for i in idx]
+def _ex(raw: RawTable, mask, values, limit: int = 5) -> list[str]:
+    """Up to ``limit`` examples "row: 'value'" of the rows in ``mask``.
+
+    ``mask`` and ``values`` are positional: pandas or Polars series, NumPy arrays or lists.
+    """
+    idx = np.flatnonzero(np.asarray(mask, dtype=bool))[:limit]
+    get = values.iloc.__getitem__ if isinstance(values, pd.Series) else values.__getitem__
+    return [f"{raw.rows[i]}: '{get(int(i))}'" for i in idx]

@@ -21,7 +21,9 @@ import html
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+import numpy as np
 import pandas as pd
+import polars as pl
 
 from kbcore.i18n import fmt_date, fmt_money, fmt_number, t
 from kbcore.schema import OPTIONAL_TABLES, TABLES, C
@@ -333,8 +335,36 @@ def _check_returns(sales: pd.DataFrame, report: QualityReport) -> None:
         report.add("info", "sales", "quality.returns", n, money=round(money, 2))
 
 
+def isin(values: pd.Series, pool: pd.Series) -> pd.Series:
+    """``values.isin(pool)`` (NA is in a pool holding NA), by Polars for long text columns."""
+    if len(values) < 10_000 or not (pd.api.types.is_string_dtype(values)
+                                    and pd.api.types.is_string_dtype(pool)):
+        return values.isin(pool)
+    v = pl.Series(values.astype("string").array.__arrow_array__())
+    p = pl.Series(pool.astype("string").array.__arrow_array__()).drop_nulls().unique()
+    found = v.is_in(p.implode()).fill_null(bool(pool.isna().any())).to_numpy()
+    return pd.Series(found, index=values.index)
+
+
+def _duplicated(df: pd.DataFrame) -> pd.Series:
+    """``df.duplicated(keep="first")``, the candidates found by Polars first.
+
+    Polars marks every row that has an equal row (-0.0 taken for 0.0, so that it finds at least
+    what pandas finds); pandas then decides among those few rows only.
+    """
+    if len(df) < 10_000:
+        return df.duplicated(keep="first")
+    cells = pl.from_pandas(df, include_index=False)
+    cells = cells.with_columns([pl.col(c) + 0.0 for c, t in cells.schema.items() if t.is_float()])
+    candidates = cells.is_duplicated().to_numpy()
+    dup = np.zeros(len(df), dtype=bool)
+    if candidates.any():
+        dup[candidates] = df.loc[candidates].duplicated(keep="first").to_numpy()
+    return pd.Series(dup, index=df.index)
+
+
 def _check_duplicates(sales: pd.DataFrame, report: QualityReport) -> None:
-    dup = sales.duplicated(keep="first")
+    dup = _duplicated(sales)
     n = int(dup.sum())
     if n:
         cols = [c for c in (C.date, C.client_id, C.doc_id, C.product_id, C.revenue) if c in sales.columns]
@@ -370,7 +400,8 @@ def _check_dates(name: str, df: pd.DataFrame, column: str, report: QualityReport
     d = df[column].dropna()
     if d.empty:
         return
-    median = d.sort_values().iloc[len(d) // 2]
+    k = len(d) // 2
+    median = pd.Timestamp(np.partition(d.to_numpy(), k)[k])  # the middle of the sorted dates
     span = pd.Timedelta(days=round(365.25 * 15))
     odd = (d.dt.year < 1990) | (d < median - span) | (d > median + span)
     n = int(odd.sum())
@@ -384,7 +415,7 @@ def _check_dates(name: str, df: pd.DataFrame, column: str, report: QualityReport
 def _check_orphans(name: str, df: pd.DataFrame, client_ids: pd.Series, report: QualityReport) -> None:
     if C.client_id not in df.columns:
         return
-    unknown = ~df[C.client_id].isin(client_ids) & df[C.client_id].notna()
+    unknown = ~isin(df[C.client_id], client_ids) & df[C.client_id].notna()
     n = int(unknown.sum())
     if n:
         report.add("warning", name, "quality.orphans", n,
@@ -433,7 +464,7 @@ def check_tables(tables: dict[str, pd.DataFrame | None], report: QualityReport) 
 
     # sales clients not in the clients table: added (with the name the sales carry), reported
     known = clients[C.client_id]
-    missing = sales.loc[~sales[C.client_id].isin(known), C.client_id].drop_duplicates()
+    missing = sales.loc[~isin(sales[C.client_id], known), C.client_id].drop_duplicates()
     if len(missing) and not report.tables.get("clients", TableStats("clients")).derived:
         extra = pd.DataFrame({C.client_id: missing.to_numpy()})
         if C.name in sales.columns and C.name in clients.columns:
@@ -453,7 +484,7 @@ def check_tables(tables: dict[str, pd.DataFrame | None], report: QualityReport) 
             _check_orphans(name, out[name], ids, report)
     products = out.get("products")
     if products is not None and _filled(sales, C.product_id):
-        unknown = ~sales[C.product_id].isin(products[C.product_id]) & sales[C.product_id].notna()
+        unknown = ~isin(sales[C.product_id], products[C.product_id]) & sales[C.product_id].notna()
         if unknown.any():
             report.add("warning", "sales", "quality.unknown_products", int(unknown.sum()),
                        examples=_examples(sales.loc[unknown, C.product_id].drop_duplicates()))

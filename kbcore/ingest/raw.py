@@ -7,20 +7,26 @@ with python-calamine (openpyxl for ``.xlsx`` when calamine is missing). Title li
 header (1C report exports put the report's name and parameters there) are skipped: the header
 is the row among the first :data:`HEADER_SCAN_ROWS` where the most cells are known headers.
 Every row keeps its number as the user sees it in the file. Nothing here writes a file.
+
+The body of a text file is read by Polars, every column as text, from the UTF-8 bytes of the
+body (:attr:`RawTable.cells`); pandas' reader stays for the files Polars would read differently
+(lines with more fields than the header, a lone carriage return as the line end).
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import gzip
 import io
 import warnings
-from dataclasses import dataclass, field
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import pandas as pd
+import polars as pl
 from charset_normalizer import from_bytes
 
 from kbcore.errors import KBDataError
@@ -33,29 +39,66 @@ HEADER_SCAN_ROWS = 30
 """How many rows from the top are searched for the header row."""
 
 
-@dataclass
 class RawTable:
     """One file's cells under its header row, before conversion.
 
     ``data`` has the file's own headers as column names (made unique); its cells are text for
     CSV, and Python values for Excel/Parquet. ``rows`` holds each row's number as the user sees
-    it (line in a text file, row in Excel, record in Parquet).
+    it (line in a text file, row in Excel, record in Parquet). A text file read by Polars also
+    has ``cells``, the same cells as a Polars frame of text columns (``data`` is then made from
+    it when first asked for).
     """
 
-    data: pd.DataFrame
-    rows: np.ndarray
-    file: str
-    header_row: int | None = None
-    encoding: str | None = None
-    sep: str | None = None
-    sheet: str | None = None
-    extra_fields: list[str] = field(default_factory=list)
+    def __init__(self, data: pd.DataFrame | None, rows: np.ndarray, file: str,
+                 header_row: int | None = None, encoding: str | None = None, sep: str | None = None,
+                 sheet: str | None = None, extra_fields: list[str] | None = None,
+                 cells: pl.DataFrame | None = None, plain: bool | set[str] = False) -> None:
+        if data is None and cells is None:
+            raise ValueError("RawTable needs data or cells")
+        self._data = data
+        self.cells = cells
+        self.rows = rows
+        self.file = file
+        self.header_row = header_row
+        self.encoding = encoding
+        self.sep = sep
+        self.sheet = sheet
+        self.extra_fields = list(extra_fields or [])
+        columns = set() if cells is None else set(cells.columns)
+        self.plain_columns = columns if plain is True else (columns & set(plain or ()))
+        """The columns of ``cells`` that hold no control character and no whitespace but the
+        usual (:data:`kbcore.ingest.clean.WS`): the Polars fast paths of the cleaning apply."""
+
+    @property
+    def plain(self) -> bool:
+        """True when every column of ``cells`` is plain (see :attr:`plain_columns`)."""
+        return self.cells is not None and self.plain_columns == set(self.cells.columns)
+
+    def text(self, column: str) -> pd.Series:
+        """A column of ``cells`` as pandas reads it: dtype ``str``, NaN for an empty cell."""
+        return pd.Series(self.cells[column].to_arrow(), dtype="str")
+
+    @property
+    def data(self) -> pd.DataFrame:
+        """The cells as a pandas frame (text columns of dtype ``str`` for a text file)."""
+        if self._data is None:
+            self._data = pd.DataFrame({c: self.text(c) for c in self.cells.columns})
+        return self._data
+
+    @property
+    def columns(self) -> list[str]:
+        """The file's headers (made unique)."""
+        return list(self.cells.columns if self.cells is not None else self._data.columns)
+
+    def __len__(self) -> int:
+        return len(self.rows)
 
 
 def _decode(raw: bytes, path: Path) -> tuple[str, str]:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return raw.decode("utf-16"), "utf-16"
     try:
+        codecs.utf_8_decode(raw[:1 << 16], "strict", False)  # fails fast on another encoding
         return raw.decode("utf-8-sig"), ("utf-8-sig" if raw.startswith(b"\xef\xbb\xbf") else "utf-8")
     except UnicodeDecodeError:
         pass
@@ -134,40 +177,223 @@ def _no_header(path: Path, rows: list[list[Any]], table: str) -> KBDataError:
 
 def _read_csv(path: Path, known: set[str], table: str) -> RawTable:
     raw = gzip.open(path).read() if path.name.lower().endswith(".gz") else path.read_bytes()
-    if not raw.strip():
+    if not raw[:1 << 16].strip() and not raw.strip():
         raise KBDataError("load.empty_file", file=path)
-    text, encoding = _decode(raw, path)
-    head_lines = text.splitlines(keepends=True)[: HEADER_SCAN_ROWS + 30]
+    text, encoding, control = _decode_head(raw, path)
+    head_lines = _head_lines(raw if text is None else text, HEADER_SCAN_ROWS + 30)
     sep = "\t" if suffix(path).startswith(".tsv") else _detect_sep(head_lines)
     parsed = [_split([ln], sep)[0] if ln.strip() else [] for ln in head_lines[:HEADER_SCAN_ROWS]]
     h = _find_header(parsed, known)
     if h is None:
         raise _no_header(path, [p for p in parsed if p], table)
     offset = sum(len(ln) for ln in head_lines[:h])
-    body = io.StringIO(text[offset:])
     header = _unique_headers(parsed[h])
+    read = _read_body_polars(text, raw, encoding, offset, sep, header, head_lines[h], control)
+    if read is not None:
+        cells, plain = read
+        if not plain:  # something odd somewhere: which columns are plain
+            plain = _plain_columns(cells)
+        rows = np.arange(cells.height) + h + 2  # 1-based line numbers; the header is line h + 1
+        return RawTable(None, rows, str(path), header_row=h + 1, encoding=encoding, sep=sep,
+                        cells=cells, plain=plain)
+    if text is None:
+        text = raw.decode(encoding)
+    df, header, extra = _read_body_pandas(text[offset:], sep, header, h)
+    df.columns = header
+    rows = np.arange(len(df)) + h + 2
+    return RawTable(df, rows, str(path), header_row=h + 1, encoding=encoding, sep=sep,
+                    extra_fields=extra)
+
+
+_NOT_CONTROL = bytes(i for i in range(256) if not (i < 32 or i == 127))
+_NOT_CONTROL_98 = _NOT_CONTROL.replace(b"\x98", b"")  # keeps 0x98 too, the byte cp1251 lacks
+
+
+def _decode_head(raw: bytes, path: Path) -> tuple[str | None, str, bytes | None]:
+    """:func:`_decode`, but a cp1251 file is not decoded yet (None): only 0x98 is not cp1251.
+
+    Its body is decoded by pieces while Polars reads the pieces before (:func:`_read_pieces`).
+    The third value: a cp1251 file's control characters (for :func:`_scan`, in the same pass).
+    """
+    if not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            codecs.utf_8_decode(raw[:1 << 16], "strict", False)
+        except UnicodeDecodeError:  # not UTF-8: cp1251 when every byte is one
+            control = raw.translate(None, _NOT_CONTROL_98)
+            if b"\x98" not in control:
+                return None, "cp1251", control
+    return (*_decode(raw, path), None)
+
+
+def _head_lines(text: str | bytes, n: int) -> list[str]:
+    """The first ``n`` lines of ``text`` (with their ends), as ``text.splitlines`` cuts them.
+
+    ``text`` may be the bytes of a cp1251 file (one byte a character).
+    """
+    size = 1 << 16
+    while True:
+        part = text[:size]
+        lines = (part.decode("cp1251") if isinstance(part, bytes) else part).splitlines(keepends=True)
+        if size >= len(text) or len(lines) > n:
+            return lines[:n]
+        size *= 4
+
+
+_ODD_RE = ("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u1680\u180e\u2000-\u2008\u200a-\u200f"
+           "\u2028-\u202e\u205f-\u2064\u3000\ufeff]")
+"""The characters that make text not plain (see :func:`_scan`)."""
+
+
+def _plain_columns(cells: pl.DataFrame) -> set[str]:
+    """The columns of ``cells`` holding none of the characters of :data:`_ODD_RE`."""
+    odd = cells.select(pl.col(c).str.contains(_ODD_RE).any().alias(str(i))
+                       for i, c in enumerate(cells.columns)).row(0)
+    return {c for c, o in zip(cells.columns, odd, strict=True) if not o}
+
+
+def _scan(body: bytes, single_byte: bool = False, control: bytes | None = None) -> tuple[bool, bool]:
+    """(plain, lone CR) of a text body: UTF-8, or a single-byte encoding (cp1251) when told.
+
+    Plain: no control character but tab and line ends, and no unusual whitespace (U+0085 and
+    the other C1 controls, U+1680, U+180E, U+2000–U+200F but the thin space, U+2028–U+202E,
+    U+205F–U+2064, U+3000, U+FEFF; cp1251 has none of them). The usual whitespace of exports
+    (space, tab, NBSP, narrow NBSP, thin space) is plain. Engines disagree on what the unusual
+    ones are (Python's ``str.strip``, Arrow's and Rust's trimming), so a file holding any is
+    cleaned by the pandas parsers alone. Lone CR: a carriage return not followed by a line
+    feed (old Mac line ends, which Polars does not take for line ends). ``control``: the
+    control characters of ``body`` when known (of the whole file: title lines count too, so
+    that at worst the slower exact path is taken).
+    """
+    if control is None:
+        control = body.translate(None, _NOT_CONTROL)
+    lone_cr = b"\r" in control and control.count(b"\r") != body.count(b"\r\n")
+    plain = not control.translate(None, b"\t\r\n")
+    if plain and not single_byte:
+        b = np.frombuffer(body, dtype=np.uint8)
+        n = len(b)
+        hi = np.flatnonzero((b == 0xC2) | (b >= 0xE1))
+        lead = b[hi]
+        b1 = np.where(hi + 1 < n, b[np.minimum(hi + 1, n - 1)], 0)
+        b2 = np.where(hi + 2 < n, b[np.minimum(hi + 2, n - 1)], 0)
+        odd = (((lead == 0xC2) & (b1 >= 0x80) & (b1 <= 0x9F))
+               | ((lead == 0xE2) & (b1 == 0x80) & (((b2 >= 0x80) & (b2 <= 0x8F) & (b2 != 0x89))
+                                                   | ((b2 >= 0xA8) & (b2 <= 0xAE))))
+               | ((lead == 0xE2) & (b1 == 0x81) & (b2 >= 0x9F) & (b2 <= 0xA4))
+               | ((lead == 0xE1) & (b1 == 0x9A) & (b2 == 0x80))
+               | ((lead == 0xE1) & (b1 == 0xA0) & (b2 == 0x8E))
+               | ((lead == 0xE3) & (b1 == 0x80) & (b2 == 0x80))
+               | ((lead == 0xEF) & (b1 == 0xBB) & (b2 == 0xBF)))
+        plain = not odd.any()
+    return plain, lone_cr
+
+
+PIECE_BYTES = 8 << 20
+"""A cp1251 body longer than this is decoded and read by pieces of about this size."""
+
+
+def _polars_body(body: bytes, sep: str, names: list[str]) -> pl.DataFrame:
+    """Polars' cells of ``body`` (the header line, then lines), every column as text."""
+    return pl.read_csv(body, separator=sep, has_header=False, quote_char='"',
+                       schema={n: pl.String for n in names}, infer_schema=False,
+                       truncate_ragged_lines=False, raise_if_empty=False)
+
+
+def _read_pieces(raw: bytes, start: int, header_line: str, sep: str,
+                 names: list[str]) -> pl.DataFrame | None:
+    """The cells of a long cp1251 body without quotes, decoded and read by pieces side by side.
+
+    Each piece (whole lines) is decoded and encoded as UTF-8 (Python, holding the GIL) while
+    Polars reads the pieces before (without it). Each is read under the header line, so that
+    Polars takes the file's width. None when the body is short, has quotes (a piece could end
+    inside a quoted field) or the header line is not an ordinary line.
+    """
+    body_start = start + len(header_line)
+    if (len(raw) - body_start < 2 * PIECE_BYTES or raw.find(b'"', start) >= 0 or '"' in header_line
+            or not header_line.endswith("\n") or len(header_line.splitlines()) != 1):
+        return None
+    bounds, a = [], body_start
+    while a < len(raw):
+        b = raw.find(b"\n", a + PIECE_BYTES)
+        b = len(raw) if b < 0 else b + 1
+        bounds.append((a, b))
+        a = b
+    head = header_line.encode("utf-8")
+
+    def read(ab: tuple[int, int]) -> pl.DataFrame:
+        return _polars_body(head + raw[ab[0]:ab[1]].decode("cp1251").encode("utf-8"), sep,
+                            names).slice(1)
+
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return pl.concat(list(pool.map(read, bounds)), rechunk=False)
+
+
+def _read_body_polars(text: str | None, raw: bytes, encoding: str, offset: int, sep: str,
+                      header: list[str], header_line: str = "",
+                      control: bytes | None = None) -> tuple[pl.DataFrame, bool] | None:
+    """The cells under the header line, read by Polars; None when pandas must read them.
+
+    Polars reads like pandas (``skip_blank_lines=False``: a blank line is a row of empty cells,
+    and so the row numbers are the line numbers) except for lines with more fields than the
+    header (Polars refuses them; pandas reads every field and they are reported) and a lone
+    carriage return as a line end (Polars knows only LF and CRLF): those files go to pandas.
+    """
+    if encoding in ("utf-8", "utf-8-sig"):
+        start = (3 if encoding == "utf-8-sig" else 0) + len(text[:offset].encode("utf-8"))
+        body = raw[start:]
+        plain, lone_cr = _scan(body)
+    elif encoding == "cp1251":  # one byte a character: the file's own bytes are scanned
+        plain, lone_cr = (_scan(raw, True, control) if control is not None
+                          else _scan(raw[offset:], single_byte=True))
+        body = b""
+    else:
+        body = text[offset:].encode("utf-8")
+        plain, lone_cr = _scan(body)
+    if lone_cr:
+        return None
+    names = [f"c{i}" for i in range(len(header))]
+    try:
+        cells = (_read_pieces(raw, offset, header_line, sep, names) if encoding == "cp1251"
+                 else None)
+        if cells is None:
+            if encoding == "cp1251":
+                body = raw[offset:].decode("cp1251").encode("utf-8")
+            cells = _polars_body(body, sep, names)
+            if cells.width != len(header) or cells.height == 0:
+                return None
+            cells = cells.slice(1)  # the header line (so that Polars takes its width as the file's)
+    except (pl.exceptions.ComputeError, pl.exceptions.SchemaError, pl.exceptions.NoDataError):
+        return None
+    if cells.width != len(header):
+        return None
+    if (body.find(b'""') if body else raw.find(b'""', offset)) >= 0:
+        # a quoted empty field is empty, as pandas reads it
+        cells = cells.with_columns(pl.all().replace("", None))
+    return cells.rename(dict(zip(names, header, strict=True))), plain
+
+
+def _read_body_pandas(body_text: str, sep: str, header: list[str],
+                      h: int) -> tuple[pd.DataFrame, list[str], list[str]]:
+    """The cells under the header line read by pandas: (cells, headers, lines with extra fields)."""
     opts = dict(sep=sep, header=None, dtype=str, keep_default_na=False, na_values=[""],
                 skip_blank_lines=False, quotechar='"', skiprows=1)
     extra: list[str] = []
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always", pd.errors.ParserWarning)
         try:
-            df = pd.read_csv(body, names=list(range(len(header))), index_col=False, **opts)
+            df = pd.read_csv(io.StringIO(body_text), names=list(range(len(header))), index_col=False,
+                             **opts)
             ragged = any(issubclass(w.category, pd.errors.ParserWarning) for w in caught)
         except pd.errors.ParserError:
             ragged = True
     if ragged:
         # lines with more fields than the header: read every field, report the lines whose
         # extra fields hold something (a trailing separator alone is harmless)
-        width = max(len(r) for r in csv.reader(io.StringIO(text[offset:]), delimiter=sep))
-        df = pd.read_csv(io.StringIO(text[offset:]), names=list(range(width)), **opts)
+        width = max(len(r) for r in csv.reader(io.StringIO(body_text), delimiter=sep))
+        df = pd.read_csv(io.StringIO(body_text), names=list(range(width)), **opts)
         has_extra = df[list(range(len(header), width))].notna().any(axis=1).to_numpy()
         extra = [str(n) for n in (np.arange(len(df)) + h + 2)[has_extra]]
         header = header + [f"#{i + 1}" for i in range(len(header), width)]
-    df.columns = header
-    rows = np.arange(len(df)) + h + 2  # 1-based line numbers; the header is line h + 1
-    return RawTable(df, rows, str(path), header_row=h + 1, encoding=encoding, sep=sep,
-                    extra_fields=extra)
+    return df, header, extra
 
 
 def _excel_engine(path: Path) -> str:
