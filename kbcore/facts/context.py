@@ -22,7 +22,7 @@ from functools import cached_property
 import narwhals.stable.v2 as nw
 import pandas as pd
 
-from kbcore.facts.engine import lines_frame, materialise, to_pandas
+from kbcore.facts.engine import lazy, lines_frame, materialise, to_pandas
 from kbcore.facts.reduce import (
     FREQS,
     _as_frame,
@@ -132,7 +132,7 @@ class Facts:
 
     def _window(self, start, end):
         lo, hi = period_bounds(start, end)
-        return _window(self._docs, lo, hi)
+        return _window(lazy(self._docs), lo, hi)
 
     def _days(self, start, end) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
         key = ("days", *period_bounds(start, end))

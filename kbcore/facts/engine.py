@@ -36,7 +36,8 @@ import polars as pl
 from kbcore.errors import KBDataError
 from kbcore.schema import C
 
-__all__ = ["ENGINES", "MONEY_DECIMALS", "POLARS_FROM_LINES", "backend_of", "lines_frame", "materialise", "to_pandas"]
+__all__ = ["ENGINES", "MONEY_DECIMALS", "POLARS_FROM_LINES", "backend_of", "lazy", "lines_frame", "materialise",
+           "to_pandas"]
 
 POLARS_FROM_LINES = 5_000
 """A pandas frame of at least this many lines is reduced on Polars (see the module's docstring)."""
@@ -46,6 +47,10 @@ ENGINES = ("pandas", "polars", "duckdb")
 
 MONEY_DECIMALS = 6
 """Sums of money are rounded to a millionth of the money unit (see :func:`to_pandas`)."""
+
+POLARS_ENGINE = "streaming"
+"""Polars queries run on its streaming engine: for the reduction's group-by on four keys it is
+two to three times faster than the in-memory engine, and it keeps memory bounded."""
 
 REQUIRED = (C.client_id, C.date, C.revenue)
 """The columns every sales input must have."""
@@ -99,7 +104,7 @@ def lines_frame(sales, engine: str | None = None) -> tuple[nw.DataFrame | nw.Laz
             raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
         lines = sales[cols]
         if engine == "polars":
-            return nw.from_native(pl.from_pandas(lines)), True
+            return nw.from_native(pl.from_pandas(lines).lazy()), True
         if engine == "duckdb":
             duckdb = _duckdb()
             return nw.from_native(duckdb.from_arrow(pl.from_pandas(lines).to_arrow())), True
@@ -133,7 +138,7 @@ def materialise(frame: nw.DataFrame | nw.LazyFrame) -> nw.DataFrame | nw.LazyFra
     backend = backend_of(frame)
     native = frame.to_native()
     if backend == "polars":
-        return nw.from_native(native.collect())
+        return nw.from_native(native.collect(engine=POLARS_ENGINE))
     if backend == "duckdb":
         duckdb = _duckdb()
         table = frame.collect("pyarrow").to_native()
@@ -141,6 +146,13 @@ def materialise(frame: nw.DataFrame | nw.LazyFrame) -> nw.DataFrame | nw.LazyFra
         return nw.from_native(rel)
     if backend == "pyspark" or hasattr(native, "persist"):
         return nw.from_native(native.persist())
+    return frame
+
+
+def lazy(frame: nw.DataFrame | nw.LazyFrame) -> nw.DataFrame | nw.LazyFrame:
+    """A Polars DataFrame as a LazyFrame (queries on it then run optimised and streaming)."""
+    if isinstance(frame, nw.DataFrame) and frame.implementation.is_polars():
+        return frame.lazy()
     return frame
 
 
@@ -156,7 +168,10 @@ def to_pandas(frame, *, ids=(), dates=(), ints=(), floats=(), bools=()) -> pd.Da
     the last bits; rounded, every engine gives the same number, bit for bit.
     """
     if isinstance(frame, nw.LazyFrame):
-        frame = frame.collect("polars" if backend_of(frame) == "polars" else "pyarrow")
+        if backend_of(frame) == "polars":
+            frame = nw.from_native(frame.to_native().collect(engine=POLARS_ENGINE))
+        else:
+            frame = frame.collect("pyarrow")
     out = frame.to_pandas() if isinstance(frame, nw.DataFrame) else frame
     out = out.reset_index(drop=True)
     for col in ids:

@@ -49,7 +49,7 @@ from __future__ import annotations
 import narwhals.stable.v2 as nw
 import pandas as pd
 
-from kbcore.facts.engine import lines_frame, to_pandas
+from kbcore.facts.engine import lazy, lines_frame, to_pandas
 from kbcore.schema import C
 
 __all__ = [
@@ -135,7 +135,8 @@ def between(df, start=None, end=None, *, column: str = C.date):
     if lo is None and hi is None:
         return df
     if not isinstance(df, pd.DataFrame):
-        frame = _window(_as_frame(df), lo, hi, column)
+        frame = df if isinstance(df, nw.DataFrame | nw.LazyFrame) else nw.from_native(df)
+        frame = _window(frame, lo, hi, column)
         return frame if isinstance(df, nw.DataFrame | nw.LazyFrame) else frame.to_native()
     keep = pd.Series(True, index=df.index)
     if lo is not None:
@@ -237,6 +238,9 @@ def _reduce(lines: nw.DataFrame | nw.LazyFrame) -> nw.DataFrame | nw.LazyFrame:
     )
     # lines without a client or a day belong to no document (pandas' group-by drops them too)
     work = work.drop_nulls(subset=[C.client_id, C.date])
+    if lines.implementation.is_polars():
+        # Polars groups by two text keys three times faster once they are categories
+        work = work.with_columns(nw.col(C.client_id, C.doc_id).cast(nw.Categorical))
     work = work.with_columns(
         nw.when(nw.col("is_return")).then((-nw.col(C.revenue)).clip(lower_bound=0.0))
         .otherwise(0.0).fill_null(0.0).alias("returns")
@@ -256,19 +260,26 @@ def _reduce(lines: nw.DataFrame | nw.LazyFrame) -> nw.DataFrame | nw.LazyFrame:
 _DOC_KEYS = [C.client_id, C.date, C.doc_id, "is_return"]
 
 
+def _text_ids(frame, *cols):
+    """Id columns kept as categories on the engine (see :func:`_reduce`) back to text."""
+    schema = frame.collect_schema()
+    cast = [nw.col(col).cast(nw.String) for col in cols if schema[col] == nw.Categorical]
+    return frame.with_columns(*cast) if cast else frame
+
+
 def _docs_to_pandas(docs) -> pd.DataFrame:
     """Documents (any engine) as the pandas frame :func:`documents` returns, sorted by the keys."""
     return to_pandas(
-        docs.sort(_DOC_KEYS), ids=(C.client_id, C.doc_id), dates=(C.date,),
+        _text_ids(docs, C.client_id, C.doc_id).sort(_DOC_KEYS), ids=(C.client_id, C.doc_id), dates=(C.date,),
         ints=("cost_lines", "list_lines", "lines"),
         floats=(C.revenue, C.cost, C.discount, C.list_revenue, "returns"), bools=("is_return",),
     )[DOCUMENT_COLUMNS]
 
 
 def _as_frame(frame) -> nw.DataFrame | nw.LazyFrame:
-    if isinstance(frame, nw.DataFrame | nw.LazyFrame):
-        return frame
-    return nw.from_native(frame)
+    if not isinstance(frame, nw.DataFrame | nw.LazyFrame):
+        frame = nw.from_native(frame)
+    return lazy(frame)
 
 
 def documents(sales, *, engine: str | None = None):
@@ -313,7 +324,7 @@ def documents(sales, *, engine: str | None = None):
     docs = _reduced(lines)
     if from_pandas:
         return _docs_to_pandas(docs)
-    return docs.sort(_DOC_KEYS).to_native()
+    return _text_ids(docs, C.client_id, C.doc_id).sort(_DOC_KEYS).to_native()
 
 
 def _period_key(date: nw.Expr, freq: str) -> nw.Expr:
@@ -382,7 +393,8 @@ def facts_of(docs, freq: str | None = None) -> pd.DataFrame:
         .otherwise(nw.col(C.revenue) + nw.col(C.discount)).alias(C.list_revenue),
     ).with_columns(
         (nw.col(C.revenue) - nw.col(C.cost)).alias("gross_margin"),
-    ).select([*keys, *FACT_COLUMNS]).sort(keys)
+    )
+    out = _text_ids(out.select([*keys, *FACT_COLUMNS]), C.client_id).sort(keys)
     out = to_pandas(out, ids=(C.client_id,), dates=("first_date", "last_date"),
                     ints=("lines", "orders", "deliveries"),
                     floats=(C.revenue, C.cost, "gross_margin", C.discount, C.list_revenue,
@@ -402,7 +414,9 @@ def orders_of(docs) -> pd.DataFrame:
         .otherwise(nw.col(C.revenue) + nw.col(C.discount)).alias(C.list_revenue),
     ).with_columns(
         (nw.col(C.revenue) - nw.col(C.cost)).alias("gross_margin"),
-    ).select(ORDER_COLUMNS).sort([C.client_id, C.date, C.doc_id])
+    )
+    out = _text_ids(out.select(ORDER_COLUMNS), C.client_id, C.doc_id).sort(
+        [C.client_id, C.date, C.doc_id])
     return to_pandas(out, ids=(C.client_id, C.doc_id), dates=(C.date,), ints=("lines",),
                      floats=(C.revenue, C.cost, "gross_margin", C.discount, C.list_revenue))
 
