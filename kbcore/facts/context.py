@@ -35,7 +35,7 @@ from kbcore.facts.reduce import (
     orders_of,
     period_bounds,
 )
-from kbcore.schema import C
+from kbcore.schema import TABLES, C
 
 __all__ = ["Facts"]
 
@@ -93,7 +93,10 @@ class Facts:
         if isinstance(self._input, pd.DataFrame):
             return between(self._input, self.start, self.end)
         lines = _window(_as_frame(self._input), self.start, self.end)
-        return to_pandas(lines)
+        names = lines.collect_schema().names()
+        kinds = TABLES["sales"].columns
+        of = lambda kind: [col for col in names if kinds.get(col) == kind]  # noqa: E731
+        return to_pandas(lines, ids=of("id"), dates=of("date"), numbers=of("number"))
 
     @cached_property
     def as_of(self) -> pd.Timestamp:

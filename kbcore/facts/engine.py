@@ -114,7 +114,7 @@ def lines_frame(sales, engine: str | None = None) -> tuple[nw.DataFrame | nw.Laz
     frame = sales if isinstance(sales, nw.DataFrame | nw.LazyFrame) else nw.from_native(sales)
     names = frame.collect_schema().names()
     _check(names)
-    return frame.select([col for col in USED if col in names]), False
+    return lazy(frame).select([col for col in USED if col in names]), False
 
 
 def _duckdb():
@@ -156,12 +156,13 @@ def lazy(frame: nw.DataFrame | nw.LazyFrame) -> nw.DataFrame | nw.LazyFrame:
     return frame
 
 
-def to_pandas(frame, *, ids=(), dates=(), ints=(), floats=(), bools=()) -> pd.DataFrame:
+def to_pandas(frame, *, ids=(), dates=(), ints=(), floats=(), bools=(), numbers=()) -> pd.DataFrame:
     """A Narwhals frame (of any engine) as a pandas frame with the facts' dtypes.
 
     ``ids`` become ``string``, ``dates`` ``datetime64[ns]`` (time zones dropped: the dates of
     sales are local days), ``ints`` ``int64``, ``floats`` ``float64`` (unknown = NaN),
-    ``bools`` ``bool``. The row order is kept.
+    ``bools`` ``bool``, ``numbers`` ``float64`` as they are (not rounded: lines, not sums).
+    The row order is kept.
 
     Money is rounded to :data:`MONEY_DECIMALS` decimals: a sum of floats depends on the order
     of the additions, which differs between engines (and between runs of a parallel one) in
@@ -186,4 +187,6 @@ def to_pandas(frame, *, ids=(), dates=(), ints=(), floats=(), bools=()) -> pd.Da
         out[col] = out[col].astype("float64").round(MONEY_DECIMALS)
     for col in bools:
         out[col] = out[col].astype(bool)
+    for col in numbers:
+        out[col] = out[col].astype("float64")
     return out
