@@ -12,7 +12,13 @@ from kbcore.facts import (
     documents,
     reductions,
 )
-from tests.test_facts import _sales, backend  # noqa: F401 - backend is a fixture
+from tests.test_facts import BACKENDS, _sales, to_backend
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request):
+    """A function that hands canonical pandas sales over to one backend (parametrised)."""
+    return lambda sales: to_backend(sales, request.param)
 
 
 def test_documents_by_hand(backend):
