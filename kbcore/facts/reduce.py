@@ -1,11 +1,15 @@
 """The facts layer: the ONE reduction of sales lines to facts per client and per client-period.
 
 Every analysis starts from these facts and never goes back to the sales lines, so this module
-is the only place that has to change to run on an engine larger than pandas (the design's
-route is Narwhals, which runs the same expressions on pandas, Polars, DuckDB and PySpark).
-That is why the code below uses only operations every engine has: filter, derived columns,
-``group_by(...).agg(sum/min/max/len)``, ``drop_duplicates`` and a join on the group keys. No
-loop ever runs over rows.
+is the only place that has to change to run on an engine larger than pandas. It is written once,
+in Narwhals expressions, and runs on the engine of the lines it is given: pandas, Polars (eager
+or lazy), DuckDB, PySpark (lazily, for data that outgrows one machine; see ``docs/scale.md``).
+A large pandas frame is handed to Polars; which engine runs when is in
+:mod:`kbcore.facts.engine`. The code uses only operations every engine has: filter, derived
+columns, ``group_by(...).agg(sum/min/max/count/len/n_unique)`` and sorting of the results. No
+loop ever runs over rows. The results (one row per client, client-period or order) always come
+back as pandas frames, with money rounded to a millionth (:data:`~kbcore.facts.engine.MONEY_DECIMALS`)
+so that every engine gives the same numbers, bit for bit.
 
 Measures (per client, or per client and period)
 -----------------------------------------------
@@ -341,12 +345,16 @@ def _period_key(date: nw.Expr, freq: str) -> nw.Expr:
 
 
 def _period_label(keys: pd.Series, freq: str) -> pd.Series:
-    """Format integer period keys (on the reduced rows only)."""
+    """Format integer period keys (on the reduced rows only; each distinct key formatted once)."""
     if freq == "year":
         return keys.astype("int64")
+    distinct = pd.Series(keys.unique())
     if freq == "quarter":
-        return (keys // 10).astype(str) + "-Q" + (keys % 10).astype(str)
-    return (keys // 100).astype(str) + "-" + (keys % 100).astype(str).str.zfill(2)
+        labels = (distinct // 10).astype(str) + "-Q" + (distinct % 10).astype(str)
+    else:
+        labels = (distinct // 100).astype(str) + "-" + (distinct % 100).astype(str).str.zfill(2)
+    where = pd.Index(distinct).get_indexer(keys)
+    return pd.Series(labels.to_numpy()[where], index=keys.index).astype("string")
 
 
 def facts_of(docs, freq: str | None = None) -> pd.DataFrame:
