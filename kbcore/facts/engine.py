@@ -6,10 +6,8 @@ the engine of the frame it is given:
 ==========================================  ====================================================
 input                                       engine
 ==========================================  ====================================================
-pandas DataFrame, fewer than                pandas (Narwhals runs the expressions on pandas)
-:data:`POLARS_FROM_LINES` lines
-pandas DataFrame, that many lines or more   Polars: the needed columns are handed over once
-                                            (``polars.from_pandas``), the reduction runs there
+pandas DataFrame (``kbcore.load``)          Polars: the used columns are handed over once
+                                            (through Arrow), the reduction runs there
 Polars DataFrame or LazyFrame               Polars
 DuckDB relation                             DuckDB
 PySpark DataFrame (or Dask, Ibis …)         that engine, lazily; the documents are cached there
@@ -19,12 +17,25 @@ Only the small results (one row per client, client-period or order) come back as
 so analyses never see an engine. The user chooses nothing: ``engine=`` exists for tests and the
 benchmark.
 
-**The rule for pandas input** (measured by ``tests/bench_facts.py``, best of 3, on tiled demo
-sales; ``Facts(sales)`` with clients, years, months and orders): Polars with the hand-over is
-already faster than pandas at a few thousand lines (the demo company, 137 000 lines: pandas
-0.43 s, Polars 0.10 s), and the gap grows with the lines (1M: 10x). Below
-:data:`POLARS_FROM_LINES` lines both take a few milliseconds and pandas saves the hand-over, so
-small frames (tests, hand-made examples) stay on pandas.
+**The rule for pandas input** (measured with ``tests/bench_facts.py --crossover``, best of 3, on
+the demo company's sales tiled to N lines; a notebook's use: ``Facts(sales)`` with clients,
+years, months and orders; seconds, on a shared two-core machine):
+
+========== ======= =======
+lines      pandas  Polars
+========== ======= =======
+100        0.155   0.097
+1 000      0.192   0.105
+10 000     0.213   0.121
+137 000    0.351   0.245
+1 000 000  1.420   1.255
+========== ======= =======
+
+There is no crossover: with the hand-over, Polars is faster from a hundred lines up (the pandas
+engine pays Narwhals' per-operation cost on small frames, and is slower at group-by on many keys
+on large ones), so :data:`PANDAS_INPUT_ENGINE` is Polars for every pandas frame. At ten million
+lines the reduction on Polars takes about half the time of a hand-written Polars group-by of the
+same measures (``tests/bench_facts.py``, ``docs/scale.md``).
 """
 
 from __future__ import annotations
@@ -32,15 +43,16 @@ from __future__ import annotations
 import narwhals.stable.v2 as nw
 import pandas as pd
 import polars as pl
+import pyarrow as pa
 
 from kbcore.errors import KBDataError
 from kbcore.schema import C
 
-__all__ = ["ENGINES", "MONEY_DECIMALS", "POLARS_FROM_LINES", "backend_of", "lazy", "lines_frame", "materialise",
+__all__ = ["ENGINES", "MONEY_DECIMALS", "PANDAS_INPUT_ENGINE", "backend_of", "lazy", "lines_frame", "materialise",
            "to_pandas"]
 
-POLARS_FROM_LINES = 5_000
-"""A pandas frame of at least this many lines is reduced on Polars (see the module's docstring)."""
+PANDAS_INPUT_ENGINE = "polars"
+"""The engine a pandas frame is reduced on (see the rule in the module's docstring)."""
 
 ENGINES = ("pandas", "polars", "duckdb")
 """Values of ``engine=`` for a pandas input (tests and the benchmark); native inputs keep theirs."""
@@ -85,8 +97,8 @@ def lines_frame(sales, engine: str | None = None) -> tuple[nw.DataFrame | nw.Laz
     sales : pandas, Polars (eager or lazy), DuckDB, PySpark … frame, or a Narwhals frame
         Canonical sales lines.
     engine : {"pandas", "polars", "duckdb"}, optional
-        For a pandas input only: force that engine (tests, benchmark). Default: the rule of the
-        module's docstring.
+        For a pandas input only: force that engine (tests, benchmark). Default:
+        :data:`PANDAS_INPUT_ENGINE`.
 
     Returns
     -------
@@ -99,15 +111,15 @@ def lines_frame(sales, engine: str | None = None) -> tuple[nw.DataFrame | nw.Laz
         _check(sales.columns)
         cols = [col for col in USED if col in sales.columns]
         if engine is None:
-            engine = "polars" if len(sales) >= POLARS_FROM_LINES else "pandas"
+            engine = PANDAS_INPUT_ENGINE
         if engine not in ENGINES:
             raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
         lines = sales[cols]
         if engine == "polars":
-            return nw.from_native(pl.from_pandas(lines).lazy()), True
+            return nw.from_native(_to_polars(lines).lazy()), True
         if engine == "duckdb":
             duckdb = _duckdb()
-            return nw.from_native(duckdb.from_arrow(pl.from_pandas(lines).to_arrow())), True
+            return nw.from_native(duckdb.from_arrow(_to_polars(lines).to_arrow())), True
         return nw.from_native(lines, eager_only=True), True
     if engine is not None:
         raise ValueError("engine= applies to a pandas input only; other frames keep their engine")
@@ -115,6 +127,16 @@ def lines_frame(sales, engine: str | None = None) -> tuple[nw.DataFrame | nw.Laz
     names = frame.collect_schema().names()
     _check(names)
     return lazy(frame).select([col for col in USED if col in names]), False
+
+
+def _to_polars(lines: pd.DataFrame) -> pl.DataFrame:
+    """A pandas frame as Polars, column by column through Arrow (NaN becomes null).
+
+    Pandas' Arrow-backed text columns are handed over without a copy into Arrow; this is about
+    twice as fast as ``polars.from_pandas`` on ten million lines.
+    """
+    return pl.DataFrame([pl.Series(col, pa.array(lines[col], from_pandas=True))
+                         for col in lines.columns])
 
 
 def _duckdb():
