@@ -96,7 +96,7 @@ class Facts:
         names = lines.collect_schema().names()
         kinds = TABLES["sales"].columns
         of = lambda kind: [col for col in names if kinds.get(col) == kind]  # noqa: E731
-        return to_pandas(lines, ids=of("id"), dates=of("date"), numbers=of("number"))
+        return to_pandas(lines, ids=of("id") + of("text"), dates=of("date"), numbers=of("number"))
 
     @cached_property
     def as_of(self) -> pd.Timestamp:
