@@ -243,9 +243,9 @@ def _reduce(lines: nw.DataFrame | nw.LazyFrame) -> nw.DataFrame | nw.LazyFrame:
     # lines without a client or a day belong to no document (pandas' group-by drops them too)
     work = work.drop_nulls(subset=[C.client_id, C.date])
     if lines.implementation.is_polars():
-        # Polars groups by four keys two to three times faster with the client as a category
-        # (the document as one too gains nothing more than its cast costs)
-        work = work.with_columns(nw.col(C.client_id).cast(nw.Categorical))
+        # Polars groups by four keys two to three times faster with the text ids as categories;
+        # the client alone as one is about as fast, but its peak memory is 0.25 GB higher at 10M
+        work = work.with_columns(nw.col(C.client_id, C.doc_id).cast(nw.Categorical))
     work = work.with_columns(
         nw.when(nw.col("is_return")).then((-nw.col(C.revenue)).clip(lower_bound=0.0))
         .otherwise(0.0).fill_null(0.0).alias("returns")
