@@ -1,12 +1,42 @@
-"""The facts layer: per-client and per-client-period reductions of sales lines, by hand."""
+"""The facts layer: per-client and per-client-period reductions of sales lines, by hand.
+
+The hand-computed cases run on every engine the reduction runs on: the ``backend`` fixture hands
+the canonical test sales over as a pandas, Polars or DuckDB frame (PySpark:
+``tests/test_facts_backends.py``), and the facts must come back the same pandas frames.
+"""
 
 import math
 
 import pandas as pd
+import polars as pl
 import pytest
 
 from kbcore.errors import KBDataError
 from kbcore.facts import FACT_COLUMNS, between, client_facts, client_period_facts
+
+BACKENDS = ("pandas", "polars", "polars-lazy", "duckdb")
+"""The engines every facts test runs on (PySpark has its own, slower tests)."""
+
+
+def to_backend(sales: pd.DataFrame, backend: str, spark=None):
+    """Canonical pandas sales lines as a frame of ``backend`` (a Narwhals-supported engine)."""
+    if backend == "pandas":
+        return sales
+    if backend in ("polars", "polars-lazy"):
+        frame = pl.from_pandas(sales)
+        return frame.lazy() if backend == "polars-lazy" else frame
+    if backend == "duckdb":
+        duckdb = pytest.importorskip("duckdb", reason="the DuckDB backend needs the duckdb package")
+        return duckdb.from_arrow(pl.from_pandas(sales).to_arrow())
+    if backend == "pyspark":
+        return spark.createDataFrame(pl.from_pandas(sales).to_arrow())
+    raise ValueError(backend)
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request):
+    """A function that hands canonical pandas sales over to one backend (parametrised)."""
+    return lambda sales: to_backend(sales, request.param)
 
 
 def _sales(**drop) -> pd.DataFrame:
@@ -37,8 +67,8 @@ def _sales(**drop) -> pd.DataFrame:
     return frame.drop(columns=[c for c, yes in drop.items() if yes])
 
 
-def test_client_facts_by_hand():
-    facts = client_facts(_sales()).set_index("client_id")
+def test_client_facts_by_hand(backend):
+    facts = client_facts(backend(_sales())).set_index("client_id")
     assert list(facts.reset_index().columns) == ["client_id", *FACT_COLUMNS]
     a = facts.loc["007"]
     assert a["revenue"] == 2200.0  # 1000 + 500 + 200 − 300 + 800
@@ -65,8 +95,8 @@ def test_client_facts_by_hand():
     )
 
 
-def test_client_period_facts_by_year():
-    facts = client_period_facts(_sales(), freq="year")
+def test_client_period_facts_by_year(backend):
+    facts = client_period_facts(backend(_sales()), freq="year")
     assert list(facts.columns) == ["client_id", "period", *FACT_COLUMNS]
     assert list(zip(facts["client_id"], facts["period"], strict=True)) == [
         ("007", 2024),
@@ -84,26 +114,26 @@ def test_client_period_facts_by_year():
     assert facts["client_id"].dtype == "string"
 
 
-def test_months_and_quarters_are_labelled():
-    months = client_period_facts(_sales(), freq="month")
+def test_months_and_quarters_are_labelled(backend):
+    months = client_period_facts(backend(_sales()), freq="month")
     assert list(months["period"]) == ["2024-01", "2024-03", "2025-02", "2024-06"]
     # 2024-03 holds only the return: revenue −300, no order, no delivery, no purchase date
     march = months.iloc[1]
     assert (march["revenue"], march["orders"], march["deliveries"]) == (-300.0, 0, 0)
     assert pd.isna(march["first_date"])
-    quarters = client_period_facts(_sales(), freq="quarter")
+    quarters = client_period_facts(backend(_sales()), freq="quarter")
     assert list(quarters["period"]) == ["2024-Q1", "2025-Q1", "2024-Q2"]
     assert quarters.iloc[0]["revenue"] == 1400.0
 
 
-def test_unknown_freq_is_refused():
+def test_unknown_freq_is_refused(backend):
     with pytest.raises(ValueError, match="freq must be one of"):
-        client_period_facts(_sales(), freq="week")
+        client_period_facts(backend(_sales()), freq="week")
 
 
-def test_start_and_end_are_inclusive():
+def test_start_and_end_are_inclusive(backend):
     # 2024-01-10 .. 2024-03-05 keeps lines 1–4 of 007 and nothing of 042
-    facts = client_facts(_sales(), start="2024-01-10", end="2024-03-05")
+    facts = client_facts(backend(_sales()), start="2024-01-10", end="2024-03-05")
     assert list(facts["client_id"]) == ["007"]
     assert facts.iloc[0]["revenue"] == 1400.0
     assert facts.iloc[0]["lines"] == 4
@@ -120,8 +150,8 @@ def test_end_includes_its_whole_day_even_with_times():
         between(sales, "2025-01-01", "2024-01-01")
 
 
-def test_missing_optional_columns():
-    facts = client_facts(_sales(cost=True, discount=True, doc_id=True, quantity=True))
+def test_missing_optional_columns(backend):
+    facts = client_facts(backend(_sales(cost=True, discount=True, doc_id=True, quantity=True)))
     a = facts.set_index("client_id").loc["007"]
     assert math.isnan(a["cost"]) and math.isnan(a["gross_margin"])  # no cost: unknown, not 0
     assert a["discount"] == 0.0  # no discount column: no discount
@@ -131,44 +161,44 @@ def test_missing_optional_columns():
     assert a["returns"] == 300.0  # without quantity a return is a negative revenue
 
 
-def test_partly_missing_doc_ids_fall_back_to_the_day():
+def test_partly_missing_doc_ids_fall_back_to_the_day(backend):
     sales = _sales()
     sales["doc_id"] = pd.array([None, None, "D2", "D3", "D1", "D9"], dtype="string")
-    a = client_facts(sales).set_index("client_id").loc["007"]
+    a = client_facts(backend(sales)).set_index("client_id").loc["007"]
     # lines 1–2 have no document: they are one order of 2024-01-10; plus D2 and (D1, 2025-02-01)
     assert a["orders"] == 3
 
 
-def test_list_revenue_column_is_summed_when_present():
+def test_list_revenue_column_is_summed_when_present(backend):
     sales = _sales()
     sales["list_revenue"] = sales["revenue"] + sales["discount"] + 1.0
-    a = client_facts(sales).set_index("client_id").loc["007"]
+    a = client_facts(backend(sales)).set_index("client_id").loc["007"]
     assert a["list_revenue"] == 2555.0  # 2200 + 350 + 5 lines × 1
 
 
-def test_empty_selection_has_the_right_columns():
-    facts = client_period_facts(_sales(), start="2030-01-01")
+def test_empty_selection_has_the_right_columns(backend):
+    facts = client_period_facts(backend(_sales()), start="2030-01-01")
     assert facts.empty
     assert list(facts.columns) == ["client_id", "period", *FACT_COLUMNS]
-    assert list(client_facts(_sales().iloc[0:0]).columns) == ["client_id", *FACT_COLUMNS]
+    assert list(client_facts(backend(_sales().iloc[0:0])).columns) == ["client_id", *FACT_COLUMNS]
 
 
-def test_missing_required_column_is_a_clear_error():
+def test_missing_required_column_is_a_clear_error(backend):
     with pytest.raises(KBDataError) as err:
-        client_facts(_sales().drop(columns=["revenue"]))
+        client_facts(backend(_sales().drop(columns=["revenue"])))
     assert "revenue" in err.value.message("en")
     assert "revenue" in err.value.message("ru")
 
 
-def test_same_input_same_output():
+def test_same_input_same_output(backend):
     shuffled = _sales().sample(frac=1.0, random_state=3)
-    pd.testing.assert_frame_equal(client_period_facts(shuffled), client_period_facts(_sales()))
+    pd.testing.assert_frame_equal(client_period_facts(backend(shuffled)), client_period_facts(_sales()))
 
 
 # --- client_orders: one row per order ------------------------------------------------------
 
 
-def test_client_orders_one_row_per_document_and_day():
+def test_client_orders_one_row_per_document_and_day(backend):
     from kbcore.facts import client_orders
 
     sales = pd.DataFrame({
@@ -180,7 +210,7 @@ def test_client_orders_one_row_per_document_and_day():
         "cost": [60.0, None, 20.0, 150.0, -30.0, 50.0],
         "discount": [10.0, 0.0, 5.0, 0.0, 0.0, 0.0],
     })
-    orders = client_orders(sales)
+    orders = client_orders(backend(sales))
     # client 1: D1 on 10 Jan (2 lines), D2 on 10 Jan, D1 again on 1 Feb (a new year's numbering
     # restart is the same case: the pair doc_id+date is the order); the return R1 is not an order
     assert list(zip(orders["client_id"], orders["doc_id"], orders["date"].dt.strftime("%m-%d"), strict=True)) == [
@@ -190,11 +220,11 @@ def test_client_orders_one_row_per_document_and_day():
     assert first["cost"] == 60.0 and first["gross_margin"] == 90.0  # a line without cost counts 0
     assert first["list_revenue"] == 160.0  # revenue + discount without a list_revenue column
     # the number of orders per client equals `orders` of client_facts
-    facts = client_facts(sales).set_index("client_id")["orders"]
+    facts = client_facts(backend(sales)).set_index("client_id")["orders"]
     assert orders.groupby("client_id").size().to_dict() == facts.to_dict()
 
 
-def test_client_orders_without_doc_id_counts_days_and_handles_empty():
+def test_client_orders_without_doc_id_counts_days_and_handles_empty(backend):
     from kbcore.facts import ORDER_COLUMNS, client_orders
 
     sales = pd.DataFrame({
@@ -202,10 +232,10 @@ def test_client_orders_without_doc_id_counts_days_and_handles_empty():
         "client_id": ["1", "1", "1"],
         "revenue": [100.0, 50.0, 30.0],
     })
-    orders = client_orders(sales)
+    orders = client_orders(backend(sales))
     assert orders["revenue"].tolist() == [150.0, 30.0]
     assert orders["cost"].isna().all()
-    empty = client_orders(sales, start="2030-01-01")
+    empty = client_orders(backend(sales), start="2030-01-01")
     assert list(empty.columns) == ORDER_COLUMNS and empty.empty
 
 

@@ -12,11 +12,18 @@ from kbcore.facts import (
     documents,
     reductions,
 )
-from tests.test_facts import _sales
+from tests.test_facts import BACKENDS, _sales, to_backend
 
 
-def test_documents_by_hand():
-    docs = documents(_sales())
+@pytest.fixture(params=BACKENDS)
+def backend(request):
+    """A function that hands canonical pandas sales over to one backend (parametrised)."""
+    return lambda sales: to_backend(sales, request.param)
+
+
+def test_documents_by_hand(backend):
+    docs = Facts(backend(_sales())).documents
+    pdt.assert_frame_equal(docs, documents(_sales()))
     # 007: 2024-01-10 D1 (2 lines), D2; 2024-03-05 D3 (return); 2025-02-01 D1. 042: 2024-06-15 D9
     assert len(docs) == 5
     d1 = docs.loc[(docs["client_id"] == "007") & (docs["doc_id"] == "D1")
@@ -27,10 +34,10 @@ def test_documents_by_hand():
     assert ret["is_return"] and ret["returns"] == 300.0 and ret["revenue"] == -300.0
 
 
-def test_one_reduction_answers_every_window():
+def test_one_reduction_answers_every_window(backend):
     sales = _sales()
     before = reductions()
-    facts = Facts(sales)
+    facts = Facts(backend(sales))
     whole = facts.clients()
     year = facts.periods("year")
     month = facts.periods("month", start="2024-01-01", end="2024-12-31")
@@ -52,17 +59,17 @@ def test_one_reduction_answers_every_window():
     assert w.loc["042", "orders"] == 1 and w.loc["042", "deliveries"] == 1
 
 
-def test_the_period_limits_every_window():
-    facts = Facts(_sales(), start="2024-01-01", end="2024-12-31")
+def test_the_period_limits_every_window(backend):
+    facts = Facts(backend(_sales()), start="2024-01-01", end="2024-12-31")
     assert facts.clients().set_index("client_id").loc["007", "revenue"] == 1400.0  # 1700 − 300
     assert facts.clients(end="2030-01-01").equals(facts.clients())
     assert facts.as_of == pd.Timestamp("2024-06-15")  # the period's last sales day
 
 
-def test_the_analysis_date_rule():
-    assert Facts(_sales()).as_of == pd.Timestamp("2025-02-01")
-    assert Facts(_sales(), as_of="2024-12-31 15:00").as_of == pd.Timestamp("2024-12-31")
-    empty = Facts(_sales(), start="2030-01-01")
+def test_the_analysis_date_rule(backend):
+    assert Facts(backend(_sales())).as_of == pd.Timestamp("2025-02-01")
+    assert Facts(backend(_sales()), as_of="2024-12-31 15:00").as_of == pd.Timestamp("2024-12-31")
+    empty = Facts(backend(_sales()), start="2030-01-01")
     assert not empty.has_sales and empty.clients().empty and empty.orders().empty
     with pytest.raises(ValueError, match="as_of"):
         _ = empty.as_of

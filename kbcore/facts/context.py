@@ -19,17 +19,23 @@ from __future__ import annotations
 
 from functools import cached_property
 
+import narwhals.stable.v2 as nw
 import pandas as pd
 
+from kbcore.facts.engine import lazy, lines_frame, materialise, to_pandas
 from kbcore.facts.reduce import (
     FREQS,
+    _as_frame,
+    _docs_to_pandas,
+    _reduced,
+    _window,
     as_of_date,
     between,
-    documents,
     facts_of,
     orders_of,
     period_bounds,
 )
+from kbcore.schema import TABLES, C
 
 __all__ = ["Facts"]
 
@@ -40,12 +46,18 @@ class Facts:
     Parameters
     ----------
     sales : DataFrame
-        Canonical sales lines (``client_id``, ``date``, ``revenue`` required).
+        Canonical sales lines (``client_id``, ``date``, ``revenue`` required): a pandas frame,
+        or a Polars (eager or lazy), DuckDB or PySpark frame. The lines are reduced on the
+        engine the package chooses (:mod:`kbcore.facts.engine`: a large pandas frame on
+        Polars, a native frame on its own engine); the facts are always pandas frames.
     start, end : date-like, optional
         The analysed period: only lines dated in [start, end] (both days included) count.
     as_of : date-like, optional
         The analysis date. Default: the last sales day of the period — never the clock, so the
         same data gives the same numbers (see :func:`~kbcore.facts.reduce.as_of_date`).
+    engine : {"pandas", "polars", "duckdb"}, optional
+        For a pandas input only: force the engine (tests and the benchmark; nobody else needs
+        it).
 
     Notes
     -----
@@ -53,16 +65,19 @@ class Facts:
     windows ending at ``as_of`` (``facts.clients(end=facts.as_of)``).
     """
 
-    def __init__(self, sales: pd.DataFrame, *, start=None, end=None, as_of=None):
+    def __init__(self, sales, *, start=None, end=None, as_of=None, engine: str | None = None):
         self.start, self.end = period_bounds(start, end)
-        self.sales = between(sales, self.start, self.end)
-        """The period's sales lines (for the few analyses that need lines, such as products)."""
+        self._input = sales
+        self._engine = engine
         self._as_of = as_of
         self._cache: dict[tuple, pd.DataFrame] = {}
+        if not isinstance(sales, pd.DataFrame):
+            lines_frame(sales, engine)  # the same early error for a frame without the columns
 
     def __repr__(self) -> str:
         period = f"{self.start and self.start.date()}..{self.end and self.end.date()}"
-        return f"Facts({len(self.sales)} lines, period {period}, as_of={self._as_of!r})"
+        kind = type(self._input).__module__.split(".")[0]
+        return f"Facts({kind} lines, period {period}, as_of={self._as_of!r})"
 
     @classmethod
     def of(cls, dataset, *, start=None, end=None, as_of=None) -> Facts:
@@ -70,26 +85,74 @@ class Facts:
         return cls(dataset.sales, start=start, end=end, as_of=as_of)
 
     @cached_property
+    def sales(self) -> pd.DataFrame:
+        """The period's sales lines, as pandas (for the few analyses that need lines, such as products).
+
+        A pandas input is only filtered; another engine's lines are converted on first use.
+        """
+        if isinstance(self._input, pd.DataFrame):
+            return between(self._input, self.start, self.end)
+        lines = _window(_as_frame(self._input), self.start, self.end)
+        names = lines.collect_schema().names()
+        kinds = TABLES["sales"].columns
+        of = lambda kind: [col for col in names if kinds.get(col) == kind]  # noqa: E731
+        return to_pandas(lines, ids=of("id") + of("text"), dates=of("date"), numbers=of("number"))
+
+    @cached_property
     def as_of(self) -> pd.Timestamp:
         """The analysis date.
 
         The ``as_of`` given, else the last sales day (ValueError without either).
         """
-        return as_of_date(self.sales, self._as_of)
+        if self._as_of is not None or isinstance(self._input, pd.DataFrame):
+            return as_of_date(self.sales if self._as_of is None else None, self._as_of)
+        last = self.last_day()
+        if last is None:
+            raise ValueError("there are no sales to take the analysis date from: pass as_of")
+        return last
 
     @property
     def has_sales(self) -> bool:
         """True when the period has at least one sales line."""
-        return len(self.sales) > 0
+        if isinstance(self._input, pd.DataFrame):
+            return len(self.sales) > 0
+        return self.last_day() is not None
+
+    @cached_property
+    def _docs(self):
+        """The one reduction of the period's lines, kept on its engine (not sorted)."""
+        lines, _ = lines_frame(self._input, self._engine)
+        return materialise(_reduced(_window(lines, self.start, self.end)))
 
     @cached_property
     def documents(self) -> pd.DataFrame:
-        """The one reduction of the period's lines (see :func:`~kbcore.facts.reduce.documents`)."""
-        return documents(self.sales)
+        """The one reduction of the period's lines (see :func:`~kbcore.facts.reduce.documents`).
 
-    def _window(self, start, end) -> pd.DataFrame:
+        A pandas frame; on a large input it is big, so prefer :meth:`first_day`/:meth:`last_day`
+        when only the first and last sales day are needed.
+        """
+        return _docs_to_pandas(self._docs)
+
+    def _window(self, start, end):
         lo, hi = period_bounds(start, end)
-        return between(self.documents, lo, hi)
+        return _window(lazy(self._docs), lo, hi)
+
+    def _days(self, start, end) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
+        key = ("days", *period_bounds(start, end))
+        if key not in self._cache:
+            days = self._window(start, end).select(
+                nw.col(C.date).min().alias("first"), nw.col(C.date).max().alias("last"))
+            row = to_pandas(days, dates=("first", "last")).iloc[0]
+            self._cache[key] = tuple(None if pd.isna(d) else pd.Timestamp(d) for d in row)
+        return self._cache[key]
+
+    def first_day(self, start=None, end=None) -> pd.Timestamp | None:
+        """The first sales day in [start, end] ∩ the period (None without sales)."""
+        return self._days(start, end)[0]
+
+    def last_day(self, start=None, end=None) -> pd.Timestamp | None:
+        """The last sales day in [start, end] ∩ the period (None without sales)."""
+        return self._days(start, end)[1]
 
     def _cached(self, key: tuple, make) -> pd.DataFrame:
         if key not in self._cache:
