@@ -209,3 +209,33 @@ def test_hand_cases_on_the_pandas_engine():
         for name, got in _answers(ours).items():
             pdt.assert_frame_equal(got, _answers(theirs)[name])
         pdt.assert_frame_equal(ours.documents, theirs.documents)
+
+
+def test_spark_analyses_run_on_the_facts_without_pulling_lines(spark, demo_dataset, monkeypatch):
+    """The route beyond one machine: the analyses read only facts, computed on Spark.
+
+    The segmentation, lifecycle and profitability analyses give on Spark's facts what they give on
+    pandas' facts, and neither the sales lines nor the documents ever come back to pandas.
+    """
+    from kbcore.analyses import abc, client_pnl, client_stages, new_clients, rfm, xyz
+
+    sales, clients = demo_dataset.sales, demo_dataset.clients
+    lo, hi = "2025-01-01", "2025-12-31"
+
+    def run(facts):
+        return {"abc": abc(facts.clients(lo, hi)), "xyz": xyz(facts, start=lo, end=hi),
+                "rfm": rfm(facts), "stages": client_stages(facts, clients),
+                "new": new_clients(facts, clients), "pnl": client_pnl(facts, clients)}
+
+    expected = run(Facts(sales))
+    lines = pl.from_pandas(sales).with_columns(pl.col("date").cast(pl.Datetime("us")))
+    frame = spark.createDataFrame(lines.to_arrow())
+
+    def refuse(self):
+        raise AssertionError("an analysis pulled Spark's lines or documents into pandas")
+
+    monkeypatch.setattr(Facts, "sales", property(refuse))
+    monkeypatch.setattr(Facts, "documents", property(refuse))
+    got = run(Facts(frame))
+    for name, table in expected.items():
+        assert_same_to_the_cent(got[name], table)

@@ -17,7 +17,6 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from kbcore.facts import Facts, period_bounds
-from kbcore.schema import C
 
 __all__ = ["span", "id_codes", "years", "sort_by"]
 
@@ -32,13 +31,12 @@ def span(facts: Facts, start=None, end=None) -> tuple[pd.Timestamp | None, pd.Ti
     caller that asks for the same window.
     """
     lo, hi = period_bounds(start, end)
-    sales = facts.sales
-    if (lo is None and hi is None) or not len(sales):
+    if lo is None and hi is None:
         return lo, hi
-    dates = sales[C.date]
-    if (lo is None or lo <= dates.min().normalize()) and (
-        hi is None or hi >= dates.max().normalize()
-    ):
+    first, last = facts.first_day(), facts.last_day()
+    if first is None:
+        return lo, hi
+    if (lo is None or lo <= first) and (hi is None or hi >= last):
         return None, None
     return lo, hi
 
@@ -69,8 +67,8 @@ def years(facts: Facts, first_year: int, last_year: int, end=None) -> pd.DataFra
     lo = pd.Timestamp(year=int(first_year), month=1, day=1)
     dec31 = pd.Timestamp(year=int(last_year), month=12, day=31)
     hi = dec31 if end is None else min(period_bounds(None, end)[1], dec31)
-    sales = facts.sales
-    if len(sales) and hi >= min(dec31, sales[C.date].max().normalize()):
+    last = facts.last_day()
+    if last is not None and hi >= min(dec31, last):
         full = facts.periods("year")
         keep = (full["period"] >= int(first_year)) & (full["period"] <= int(last_year))
         return full.loc[keep].reset_index(drop=True)

@@ -65,7 +65,7 @@ import numpy as np
 import pandas as pd
 
 from kbcore.analyses._window import span
-from kbcore.facts import Facts, between, period_bounds
+from kbcore.facts import Facts, period_bounds
 from kbcore.schema import C
 
 __all__ = [
@@ -468,11 +468,9 @@ def year_end_dates(facts: Facts, *, start=None, end=None) -> list[pd.Timestamp]:
     """
     lo, hi = period_bounds(facts.start if start is None else start,
                            facts.end if end is None else end)
-    days = between(facts.documents, lo, hi)[C.date]
-    if len(days) == 0:
+    first, last = facts.first_day(lo, hi), facts.last_day(lo, hi)
+    if first is None:
         return []
-    first = pd.Timestamp(days.min()).normalize()
-    last = pd.Timestamp(days.max()).normalize()
     if hi is not None:
         last = max(last, hi)
     out = []

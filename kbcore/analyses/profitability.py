@@ -169,12 +169,10 @@ def _analysis_period(
         lo = max(lo, facts.start)
     if hi is not None and facts.end is not None:
         hi = min(hi, facts.end)
-    sales = facts.sales
-    if len(sales):
-        if lo is None:
-            lo = sales[C.date].min()
-        if hi is None:
-            hi = sales[C.date].max()
+    if lo is None:
+        lo = facts.first_day()
+    if hi is None:
+        hi = facts.last_day()
     return lo, hi
 
 

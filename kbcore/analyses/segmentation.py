@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from kbcore.analyses._window import span
-from kbcore.facts import Facts, between, period_bounds
+from kbcore.facts import Facts, period_bounds
 from kbcore.schema import C
 
 __all__ = [
@@ -437,9 +437,8 @@ def xyz(facts: Facts, *, start=None, end=None, thresholds=XYZ_THRESHOLDS_CLASSIC
         out["xyz"] = out["xyz"].astype("string")
         return out
     if lo is None or hi is None:  # the open sides: the window's first / last sales day
-        days = between(facts.documents, lo, hi)[C.date]
-        lo = days.min() if lo is None else lo
-        hi = days.max() if hi is None else hi
+        lo = facts.first_day(lo, hi) if lo is None else lo
+        hi = facts.last_day(lo, hi) if hi is None else hi
     # "YYYY-MM" → months since year 0, parsed once per distinct period, not once per row
     codes, labels = pd.factorize(monthly["period"])
     labels = pd.Series(labels, dtype="string")
