@@ -112,6 +112,7 @@ done(seconds=time.perf_counter() - t, rows=out.height, revenue=float(out["revenu
     "facts.duckdb": r"""
 import duckdb
 con = duckdb.connect()
+con.execute("SET enable_progress_bar = false")
 con.execute(f"CREATE TABLE sales AS SELECT * FROM read_parquet('{cache}/sales.parquet')")
 t = time.perf_counter()
 out = con.execute('''
@@ -217,11 +218,11 @@ def step(name: str, folder: Path, cache: Path, repeat: int) -> dict:
                                  capture_output=True, text=True, timeout=STEP_TIMEOUT)
         except subprocess.TimeoutExpired:
             return {"error": f"more than {STEP_TIMEOUT // 60} min"}
-        lines = [ln for ln in out.stdout.splitlines() if ln.startswith("RESULT ")]
-        if out.returncode or not lines:
-            tail = (out.stderr.strip().splitlines() or ["no output"])[-1]
+        results = out.stdout.split("RESULT ")  # a library's progress bar may share the line
+        if out.returncode or len(results) < 2:
+            tail = (out.stderr.strip().splitlines() or [f"exit code {out.returncode}, no result"])[-1]
             return {"error": tail[:200]}
-        row = json.loads(lines[-1][len("RESULT "):])
+        row = json.loads(results[-1].splitlines()[0])
         if best is None or row["seconds"] < best["seconds"]:
             best = row
     return best
