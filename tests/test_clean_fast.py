@@ -44,6 +44,8 @@ DATES = [
     "2024/03/05", "05.03.69", "05.03.70", "05.03.2024T10:00", "2024-03-05T10:00:00",
     "2024-03-05 10:00:00", "05.03.2024 мусор", " 05.03.2024", "05.03.2024 ", "", " ", "abc",
     "19000101", "99999999", "20000", "80001", "13.13.2024", "0.0.0", "05.03.2024  12:00",
+    "29.02.2023", "29.02.2024", "00.01.2024", "12.31.2024", "01.01.1677", "31.12.2261", "01.01.2262",
+    "05.03.12024", "05.03.2024\t", "05,03,2024",
 ]
 TEXTS = [
     "ООО Ромашка", "  ООО   Ромашка  ", f"ООО{NBSP}Ромашка", f"a{NNBSP}{THIN}b", "a\tb", "a\r\nb",
@@ -94,6 +96,8 @@ def test_numbers_decimal_rule_on_distinct_values_of_long_columns():
 def test_dates(dayfirst):
     _both("date", [*DATES, None], dayfirst=dayfirst)
     _both("date", [*DATES, None] * 200, dayfirst=dayfirst)  # long: once per distinct value
+    _both("date", ["05.03.2024", "12.11.2023", None] * 50, dayfirst=dayfirst)  # all the common form
+    _both("date", ["05.03.2024", "12.11.2023", "01.01.0001"] * 50, dayfirst=dayfirst)
 
 
 @pytest.mark.parametrize("kind", ["text", "id"])
