@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 import polars as pl
+import pyarrow as pa
 
 from kbcore.ingest.headers import column_kinds
 
@@ -497,19 +498,32 @@ def _simple_numbers_pl(s: pl.Series) -> pl.Series:
     """
     spaces = [" ", "\xa0", "\u202f"]
     thousands = None
-    has_d = s.str.contains(".", literal=True)
+    has_d = _contains(s, ".")
     if has_d.any() and (has_c := s.str.contains(",", literal=True)).any():
         if _all_match(s.filter(has_c).str.replace_many(spaces, ["", "", ""]), _C_GROUP_RE):
             thousands = ","
         elif _all_match(s.filter(has_d).str.replace_many(spaces, ["", "", ""]), _D_GROUP_RE):
             thousands = "."
     if thousands == ",":
-        x = s.str.replace_many([*spaces, ","], ["", "", "", ""])
+        x = pl.col("s").str.replace_many([*spaces, ","], ["", "", "", ""])
     elif thousands == ".":
-        x = s.str.replace_many([*spaces, ".", ","], ["", "", "", "", "."])
+        x = pl.col("s").str.replace_many([*spaces, ".", ","], ["", "", "", "", "."])
     else:
-        x = s.str.replace_many([*spaces, ","], ["", "", "", "."])
-    return x.cast(pl.Float64)
+        x = pl.col("s").str.replace_many([*spaces, ","], ["", "", "", "."])
+    # one query: Polars converts the chunks of the column side by side
+    return s.to_frame("s").lazy().select(x.cast(pl.Float64)).collect().to_series()
+
+
+def _contains(s: pl.Series, mark: str) -> pl.Series:
+    """``s.str.contains(mark, literal=True)``, at once all False when no cell has the character.
+
+    The common case (no dot in a column of decimal commas) is decided on the cells' bytes.
+    """
+    arr = s.to_arrow()
+    data = arr.buffers()[2] if len(arr) and len(arr.buffers()) > 2 else None
+    if data is None or (pa.types.is_large_string(arr.type) and mark.encode() not in data.to_pybytes()):
+        return pl.repeat(False, len(s), eager=True)
+    return s.str.contains(mark, literal=True)
 
 
 _DATE_TIME_RE = "^[0-9]{1,4}[./\\-][0-9]{1,2}[./\\-][0-9]{1,4} [^\n]*$"
