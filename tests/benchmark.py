@@ -4,6 +4,8 @@
     python tests/benchmark.py --sizes 100000 1000000   # some sizes only
     python tests/benchmark.py --notebooks              # each block notebook on the demo company
     python tests/benchmark.py --run 10000000           # `kbcore run` on a 10M-line export
+    python tests/benchmark.py --steps facts.kbcore,facts.kbcore-duckdb,facts.kbcore-pandas
+    python tests/benchmark.py --crossover              # pandas vs Polars engine for a pandas input
 
 For each size, a 1C-style export (``продажи.csv`` and ``контрагенты.csv``: cp1251, ``;``, title
 lines, a totals row, decimal commas, NBSP thousands; ``tests/onec_export.py``) of a demo company
@@ -27,12 +29,27 @@ blocks
 
 The ratios are kbcore's time over the best peer's. Run it on an otherwise idle machine; the
 numbers vary by a few percent between runs.
+
+``--steps`` runs only the named steps (comma-separated; ``load.kbcore`` always runs, it writes
+the cache the other steps read). Besides the default ones there are steps that are not run unless
+named: ``facts.kbcore-polars-input`` (``Facts`` on the lines as a Polars frame),
+``facts.kbcore-duckdb`` and ``facts.kbcore-pandas`` (``Facts(sales, engine=...)`` on the pandas
+frame). Steps the fixed tables do not show get a table of their own, with the CPU seconds (user +
+system, all threads) of the step's process counted from the start of the step's code, so its
+imports and its setup reading are included: beside the wall time, they tell roughly how much of it
+was waiting for a busy machine.
+
+``--crossover`` times the pandas and the Polars engine of ``Facts`` for a pandas input (a
+notebook's use: clients, years, months and orders) on the demo company's sales tiled to each of
+``--crossover-sizes`` lines, in this process; it is the measurement behind the rule for pandas
+input in ``kbcore/facts/engine.py``.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import platform
 import subprocess
@@ -50,9 +67,10 @@ the real count). Generating the 10M export takes about 15 minutes and 15 GB once
 STEP_TIMEOUT = 3 * 3600  # seconds one step may take before the benchmark gives up on it
 
 PRELUDE = r"""
-import json, sys, time
+import json, os, sys, time
 import pandas as pd
 def done(**values):
+    values["cpu"] = sum(os.times()[:2]) - _cpu0  # user + system, all threads, setup included
     # the process's own peak (Linux: VmHWM); ru_maxrss carries the parent's peak over the exec
     try:
         values["peak_mb"] = int(open("/proc/self/status").read().split("VmHWM:")[1].split()[0]) / 1024
@@ -61,6 +79,7 @@ def done(**values):
         values["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 / 1024
     print("RESULT " + json.dumps(values))
 folder, cache = sys.argv[1], sys.argv[2]
+_cpu0 = sum(os.times()[:2])
 """
 
 STEPS = {
@@ -91,6 +110,30 @@ from kbcore.facts import Facts
 sales = kbcore.load(cache).sales
 t = time.perf_counter()
 out = Facts(sales).clients()
+done(seconds=time.perf_counter() - t, rows=len(out), revenue=float(out["revenue"].sum()))
+""",
+    "facts.kbcore-polars-input": r"""
+import polars as pl
+from kbcore.facts import Facts
+sales = pl.read_parquet(cache + "/sales.parquet")
+t = time.perf_counter()
+out = Facts(sales).clients()
+done(seconds=time.perf_counter() - t, rows=len(out), revenue=float(out["revenue"].sum()))
+""",
+    "facts.kbcore-duckdb": r"""
+import kbcore
+from kbcore.facts import Facts
+sales = kbcore.load(cache).sales
+t = time.perf_counter()
+out = Facts(sales, engine="duckdb").clients()
+done(seconds=time.perf_counter() - t, rows=len(out), revenue=float(out["revenue"].sum()))
+""",
+    "facts.kbcore-pandas": r"""
+import kbcore
+from kbcore.facts import Facts
+sales = kbcore.load(cache).sales
+t = time.perf_counter()
+out = Facts(sales, engine="pandas").clients()
 done(seconds=time.perf_counter() - t, rows=len(out), revenue=float(out["revenue"].sum()))
 """,
     "facts.polars": r"""
@@ -188,6 +231,13 @@ done(seconds=t6 - t0, facts=t0 - t, block1=t1 - t0, block2=t2 - t1, block5=t5 - 
 }
 
 PEERS = {"read": ["read.polars"], "facts": ["facts.polars", "facts.duckdb", "facts.lifetimes"]}
+EXTRA_STEPS = ("facts.kbcore-polars-input", "facts.kbcore-duckdb", "facts.kbcore-pandas")
+"""Steps run only when ``--steps`` names them."""
+DEFAULT_STEPS = tuple(name for name in STEPS if name not in EXTRA_STEPS)
+TABLED = ("read.polars", "read.kbcore", "load.kbcore", "facts.kbcore", "facts.polars", "facts.duckdb",
+          "facts.lifetimes", "blocks.kbcore")
+"""Steps the fixed tables show; the others get the extra table."""
+CROSSOVER_SIZES = (1_000, 3_000, 10_000, 30_000, 137_000, 1_000_000)
 
 
 def export_folder(data: Path, lines: int, seed: int = 7) -> Path:
@@ -229,18 +279,27 @@ def step(name: str, folder: Path, cache: Path, repeat: int) -> dict:
 
 
 def _s(row: dict, key: str = "seconds") -> str:
+    if not row:
+        return "—"  # not run (--steps)
     return "error" if "error" in row else f"{row[key]:.2f}"
 
 
+def _mb(row: dict) -> str:
+    return f" ({row['peak_mb']:.0f})" if "peak_mb" in row else ""
+
+
 def _ratio(ours: dict, peers: list[dict]) -> str:
-    times = [p["seconds"] for p in peers if "error" not in p]
-    if "error" in ours or not times:
+    times = [p["seconds"] for p in peers if p and "error" not in p]
+    if not ours or "error" in ours or not times:
         return "—"
     return f"{ours['seconds'] / min(times):.2f}×"
 
 
-def measure(lines: int, data: Path, repeat: int) -> dict[str, dict]:
-    """Every step on the export of about ``lines`` lines: ``{step: {seconds, peak_mb, …}}``."""
+def measure(lines: int, data: Path, repeat: int, steps=DEFAULT_STEPS) -> dict[str, dict]:
+    """The ``steps`` on the export of about ``lines`` lines: ``{step: {seconds, peak_mb, cpu, …}}``.
+
+    ``load.kbcore`` runs first in any case: it writes the cache the other steps read.
+    """
     folder = export_folder(data, lines)
     with tempfile.TemporaryDirectory(prefix="kbcore-bench-") as tmp:
         cache = Path(tmp) / "cache"
@@ -248,7 +307,7 @@ def measure(lines: int, data: Path, repeat: int) -> dict[str, dict]:
         if "error" in rows["load.kbcore"]:
             return rows
         for name in STEPS:
-            if name != "load.kbcore":
+            if name in steps and name != "load.kbcore":
                 rows[name] = step(name, folder, cache, 1 if name == "blocks.kbcore" else repeat)
                 print(f"  {lines:,}: {name} {_s(rows[name])} s", file=sys.stderr, flush=True)
     return rows
@@ -266,22 +325,23 @@ def print_tables(results: dict[int, dict[str, dict]]) -> None:
         if "error" in load:
             print(f"| ~{size:,} | | | | | error: {load['error']} |")
             continue
-        rk, rp = r.get("read.kbcore", {"error": ""}), r.get("read.polars", {"error": ""})
-        print(f"| {load['rows']:,} | {load['clients']:,} | {_s(rk)} ({rk.get('peak_mb', 0):.0f}) "
-              f"| {_s(rp)} ({rp.get('peak_mb', 0):.0f}) | {_ratio(rk, [rp])} "
+        rk, rp = r.get("read.kbcore", {}), r.get("read.polars", {})
+        print(f"| {load['rows']:,} | {load['clients']:,} | {_s(rk)}{_mb(rk)} "
+              f"| {_s(rp)}{_mb(rp)} | {_ratio(rk, [rp])} "
               f"| {_s(load)} ({load['peak_mb']:.0f}) |")
     print()
     print("| sales lines | facts: kbcore s (peak MB) | Polars by hand | DuckDB SQL | lifetimes summary "
           "| kbcore ÷ Polars | lifetimes ÷ kbcore |")
     print("|---|---|---|---|---|---|---|")
     for r in results.values():
-        if "facts.kbcore" not in r:
+        if not any(f"facts.{x}" in r for x in ("kbcore", "polars", "duckdb", "lifetimes")):
             continue
-        k, p, d, lt = (r[f"facts.{x}"] for x in ("kbcore", "polars", "duckdb", "lifetimes"))
-        speedup = ("—" if "error" in k or "error" in lt else f"{lt['seconds'] / k['seconds']:.1f}×")
-        print(f"| {r['load.kbcore']['rows']:,} | {_s(k)} ({k.get('peak_mb', 0):.0f}) "
-              f"| {_s(p)} ({p.get('peak_mb', 0):.0f}) | {_s(d)} ({d.get('peak_mb', 0):.0f}) "
-              f"| {_s(lt)} ({lt.get('peak_mb', 0):.0f}) | {_ratio(k, [p])} | {speedup} |")
+        k, p, d, lt = (r.get(f"facts.{x}", {}) for x in ("kbcore", "polars", "duckdb", "lifetimes"))
+        speedup = ("—" if not k or not lt or "error" in k or "error" in lt
+                   else f"{lt['seconds'] / k['seconds']:.1f}×")
+        print(f"| {r['load.kbcore']['rows']:,} | {_s(k)}{_mb(k)} "
+              f"| {_s(p)}{_mb(p)} | {_s(d)}{_mb(d)} "
+              f"| {_s(lt)}{_mb(lt)} | {_ratio(k, [p])} | {speedup} |")
     print()
     print("| sales lines | facts in the blocks, s | block 1, s | block 2, s | block 5, s | block 6, s "
           "| peak MB |")
@@ -295,6 +355,19 @@ def print_tables(results: dict[int, dict[str, dict]]) -> None:
             continue
         print(f"| {r['load.kbcore']['rows']:,} | {b['facts']:.2f} | {b['block1']:.2f} | {b['block2']:.2f} "
               f"| {b['block5']:.2f} | {b['block6']:.2f} | {b['peak_mb']:.0f} |")
+    extra = [(r, name) for r in results.values() if "error" not in r["load.kbcore"]
+             for name in r if name not in TABLED]
+    if extra:
+        print()
+        print("| sales lines | step | seconds | CPU s of the process | peak MB |")
+        print("|---|---|---|---|---|")
+        for r, name in extra:
+            row = r[name]
+            if "error" in row:
+                print(f"| {r['load.kbcore']['rows']:,} | {name} | error: {row['error']} | | |")
+                continue
+            print(f"| {r['load.kbcore']['rows']:,} | {name} | {row['seconds']:.2f} | {row['cpu']:.2f} "
+                  f"| {row['peak_mb']:.0f} |")
 
 
 def time_run(lines: int, data: Path) -> None:
@@ -337,6 +410,42 @@ def time_notebooks() -> list[tuple[str, float]]:
     return rows
 
 
+def crossover(sizes=CROSSOVER_SIZES, repeat: int = 3) -> str:
+    """Pandas against Polars for a pandas input: a notebook's use (clients, years, months, orders)."""
+    import pandas as pd
+
+    import kbcore
+    from kbcore.facts import Facts
+
+    base = kbcore.load().sales
+    rows = ["| lines | pandas s | Polars s |", "|---:|---:|---:|"]
+    for n in sizes:
+        tiles = math.ceil(n / len(base))
+        sales = pd.concat([base.assign(client_id=f"{i:03d}-" + base["client_id"])
+                           for i in range(tiles)], ignore_index=True).head(n)
+        sales["client_id"] = sales["client_id"].astype("string")
+        cells = []
+        for engine in ("pandas", "polars"):
+            best = math.inf
+            for _ in range(repeat):
+                t0 = time.perf_counter()
+                facts = Facts(sales, engine=engine)
+                facts.clients(), facts.periods("year"), facts.periods("month"), facts.orders()
+                best = min(best, time.perf_counter() - t0)
+            cells.append(f"{best:.3f}")
+        rows.append(f"| {n:,} | {' | '.join(cells)} |")
+    return "\n".join(rows)
+
+
+def _steps(text: str) -> tuple[str, ...]:
+    names = tuple(name.strip() for name in text.split(",") if name.strip())
+    unknown = [name for name in names if name not in STEPS]
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown step(s) {', '.join(unknown)}; "
+                                         f"the steps are {', '.join(STEPS)}")
+    return names
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100_000, 1_000_000, 10_000_000])
@@ -347,7 +456,18 @@ def main(argv=None) -> int:
                         help="time each block notebook on the demo company instead")
     parser.add_argument("--run", type=int, metavar="LINES",
                         help="time `kbcore run` on an export of about LINES lines instead")
+    parser.add_argument("--steps", type=_steps, default=DEFAULT_STEPS, metavar="NAME,NAME",
+                        help="the steps to run, comma-separated (load.kbcore always runs); default: "
+                             f"{','.join(DEFAULT_STEPS)}; not run by default: {','.join(EXTRA_STEPS)}")
+    parser.add_argument("--crossover", action="store_true",
+                        help="time the pandas and the Polars engine for a pandas input instead "
+                             "(the demo company tiled, in this process)")
+    parser.add_argument("--crossover-sizes", type=int, nargs="+", default=list(CROSSOVER_SIZES),
+                        metavar="LINES", help="the line counts of --crossover")
     args = parser.parse_args(argv)
+    if args.crossover:
+        print(crossover(args.crossover_sizes, args.repeat))
+        return 0
     if args.notebooks:
         print("| notebook (demo company) | run top to bottom, s |")
         print("|---|---|")
@@ -357,7 +477,7 @@ def main(argv=None) -> int:
     if args.run:
         time_run(args.run, args.data)
         return 0
-    results = {size: measure(size, args.data, args.repeat) for size in args.sizes}
+    results = {size: measure(size, args.data, args.repeat, args.steps) for size in args.sizes}
     print_tables(results)
     return 0
 

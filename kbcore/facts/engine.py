@@ -17,7 +17,7 @@ Only the small results (one row per client, client-period or order) come back as
 so analyses never see an engine. The user chooses nothing: ``engine=`` exists for tests and the
 benchmark.
 
-**The rule for pandas input** (measured with ``tests/bench_facts.py --crossover``, best of 3, on
+**The rule for pandas input** (measured with ``tests/benchmark.py --crossover``, best of 3, on
 the demo company's sales tiled to N lines; a notebook's use: ``Facts(sales)`` with clients,
 years, months and orders; seconds, on a shared two-core machine):
 
@@ -35,7 +35,7 @@ There is no crossover: with the hand-over, Polars is faster from a hundred lines
 engine pays Narwhals' per-operation cost on small frames, and is slower at group-by on many keys
 on large ones), so :data:`PANDAS_INPUT_ENGINE` is Polars for every pandas frame. At ten million
 lines ``Facts(sales).clients()`` on a pandas frame takes 0.5–0.6 times as long as a hand-written
-Polars group-by of the same measures on a Polars frame (``tests/bench_facts.py``).
+Polars group-by of the same measures on a Polars frame (``tests/benchmark.py``).
 """
 
 from __future__ import annotations
