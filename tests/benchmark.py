@@ -329,10 +329,12 @@ def print_tables(results: dict[int, dict[str, dict]]) -> None:
         print(f"| {load['rows']:,} | {load['clients']:,} | {_s(rk)}{_mb(rk)} "
               f"| {_s(rp)}{_mb(rp)} | {_ratio(rk, [rp])} "
               f"| {_s(load)} ({load['peak_mb']:.0f}) |")
-    print()
-    print("| sales lines | facts: kbcore s (peak MB) | Polars by hand | DuckDB SQL | lifetimes summary "
-          "| kbcore ÷ Polars | lifetimes ÷ kbcore |")
-    print("|---|---|---|---|---|---|---|")
+    facts_steps = ("facts.kbcore", "facts.polars", "facts.duckdb", "facts.lifetimes")
+    if any(name in r for r in results.values() for name in facts_steps):
+        print()
+        print("| sales lines | facts: kbcore s (peak MB) | Polars by hand | DuckDB SQL | lifetimes summary "
+              "| kbcore ÷ Polars | lifetimes ÷ kbcore |")
+        print("|---|---|---|---|---|---|---|")
     for r in results.values():
         if not any(f"facts.{x}" in r for x in ("kbcore", "polars", "duckdb", "lifetimes")):
             continue
@@ -342,10 +344,11 @@ def print_tables(results: dict[int, dict[str, dict]]) -> None:
         print(f"| {r['load.kbcore']['rows']:,} | {_s(k)}{_mb(k)} "
               f"| {_s(p)}{_mb(p)} | {_s(d)}{_mb(d)} "
               f"| {_s(lt)}{_mb(lt)} | {_ratio(k, [p])} | {speedup} |")
-    print()
-    print("| sales lines | facts in the blocks, s | block 1, s | block 2, s | block 5, s | block 6, s "
-          "| peak MB |")
-    print("|---|---|---|---|---|---|---|")
+    if any("blocks.kbcore" in r for r in results.values()):
+        print()
+        print("| sales lines | facts in the blocks, s | block 1, s | block 2, s | block 5, s | block 6, s "
+              "| peak MB |")
+        print("|---|---|---|---|---|---|---|")
     for r in results.values():
         b = r.get("blocks.kbcore")
         if b is None:
