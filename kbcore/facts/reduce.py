@@ -267,7 +267,7 @@ _DOC_KEYS = [C.client_id, C.date, C.doc_id, "is_return"]
 
 
 def _text_ids(frame, *cols):
-    """Id columns kept as categories on the engine (see :func:`_reduce`) back to text."""
+    """Id columns that are categories on the engine (a Polars frame of categorical ids) as text."""
     schema = frame.collect_schema()
     cast = [nw.col(col).cast(nw.String) for col in cols if schema[col] == nw.Categorical]
     return frame.with_columns(*cast) if cast else frame
