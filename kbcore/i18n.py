@@ -31,10 +31,11 @@ from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
-import yaml
 from babel import Locale
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_currency, format_decimal, format_percent
+
+from kbcore.yamlfile import load_yaml
 
 __all__ = [
     "LANGS",
@@ -79,7 +80,7 @@ def catalogue() -> dict[str, dict[str, str]]:
     """The merged catalogue ``{id: {lang: text}}`` from every ``locale/*.yaml``."""
     merged: dict[str, dict[str, str]] = {}
     for path in sorted(_LOCALE_DIR.glob("*.yaml")):
-        entries = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        entries = load_yaml(path.read_text(encoding="utf-8")) or {}
         for key, texts in entries.items():
             if key in merged:
                 raise ValueError(f"catalogue id {key!r} is defined twice (again in {path.name})")

@@ -20,6 +20,7 @@ import yaml
 
 from kbcore.errors import KBDataError
 from kbcore.schema import TABLES, C
+from kbcore.yamlfile import load_yaml
 
 __all__ = [
     "DEFAULT_MAPPING_FILE",
@@ -64,7 +65,7 @@ def strip_units(norm: str) -> str:
 @lru_cache(maxsize=1)
 def default_mapping() -> dict:
     """The built-in mapping file (:data:`DEFAULT_MAPPING_FILE`), read once."""
-    return yaml.safe_load(DEFAULT_MAPPING_FILE.read_text(encoding="utf-8"))
+    return load_yaml(DEFAULT_MAPPING_FILE.read_text(encoding="utf-8"))
 
 
 def _client_attributes() -> dict[str, str]:
@@ -146,7 +147,7 @@ class Mapping:
             if not path.is_file():
                 raise KBDataError("load.not_found", file=path)
             try:
-                data = yaml.safe_load(path.read_text(encoding="utf-8-sig")) or {}
+                data = load_yaml(path.read_text(encoding="utf-8-sig")) or {}
             except (yaml.YAMLError, UnicodeDecodeError) as err:
                 raise KBDataError("load.mapping_unreadable", file=path, reason=str(err)) from None
         else:

@@ -41,9 +41,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
-import yaml
-
 from kbcore.paths import PROJECT_DIR
+from kbcore.yamlfile import load_yaml
 
 __all__ = ["PROGRAMS", "Block", "Program", "ScaffoldError", "block", "new_block", "next_steps", "planned"]
 
@@ -163,7 +162,7 @@ def planned(b: Block) -> dict[str, str]:
 def _catalogue_ids(root: Path) -> set[str]:
     ids: set[str] = set()
     for path in sorted((root / "kbcore" / "locale").glob("*.yaml")):
-        ids |= set(yaml.safe_load(path.read_text(encoding="utf-8")) or {})
+        ids |= set(load_yaml(path.read_text(encoding="utf-8")) or {})
     return ids
 
 
@@ -177,7 +176,7 @@ def _problems(b: Block, files: dict[str, str], root: Path) -> list[str]:
     ours = set()
     for rel, text in files.items():
         if rel.endswith(".yaml"):
-            ours |= set(yaml.safe_load(text))
+            ours |= set(load_yaml(text))
     clash = sorted(ours & _catalogue_ids(root))
     if clash:
         problems.append(f"catalogue ids already defined in kbcore/locale/: {', '.join(clash)} "
