@@ -179,7 +179,7 @@ def _read_csv(path: Path, known: set[str], table: str) -> RawTable:
     raw = gzip.open(path).read() if path.name.lower().endswith(".gz") else path.read_bytes()
     if not raw[:1 << 16].strip() and not raw.strip():
         raise KBDataError("load.empty_file", file=path)
-    text, encoding, control = _decode_head(raw, path)
+    text, encoding = _decode_head(raw, path)
     head_lines = _head_lines(raw if text is None else text, HEADER_SCAN_ROWS + 30)
     sep = "\t" if suffix(path).startswith(".tsv") else _detect_sep(head_lines)
     parsed = [_split([ln], sep)[0] if ln.strip() else [] for ln in head_lines[:HEADER_SCAN_ROWS]]
@@ -188,7 +188,7 @@ def _read_csv(path: Path, known: set[str], table: str) -> RawTable:
         raise _no_header(path, [p for p in parsed if p], table)
     offset = sum(len(ln) for ln in head_lines[:h])
     header = _unique_headers(parsed[h])
-    read = _read_body_polars(text, raw, encoding, offset, sep, header, head_lines[h], control)
+    read = _read_body_polars(text, raw, encoding, offset, sep, header, head_lines[h])
     if read is not None:
         cells, plain = read
         if not plain:  # something odd somewhere: which columns are plain
@@ -206,23 +206,20 @@ def _read_csv(path: Path, known: set[str], table: str) -> RawTable:
 
 
 _NOT_CONTROL = bytes(i for i in range(256) if not (i < 32 or i == 127))
-_NOT_CONTROL_98 = _NOT_CONTROL.replace(b"\x98", b"")  # keeps 0x98 too, the byte cp1251 lacks
 
 
-def _decode_head(raw: bytes, path: Path) -> tuple[str | None, str, bytes | None]:
+def _decode_head(raw: bytes, path: Path) -> tuple[str | None, str]:
     """:func:`_decode`, but a cp1251 file is not decoded yet (None): only 0x98 is not cp1251.
 
     Its body is decoded by pieces while Polars reads the pieces before (:func:`_read_pieces`).
-    The third value: a cp1251 file's control characters (for :func:`_scan`, in the same pass).
     """
     if not raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             codecs.utf_8_decode(raw[:1 << 16], "strict", False)
         except UnicodeDecodeError:  # not UTF-8: cp1251 when every byte is one
-            control = raw.translate(None, _NOT_CONTROL_98)
-            if b"\x98" not in control:
-                return None, "cp1251", control
-    return (*_decode(raw, path), None)
+            if b"\x98" not in raw:
+                return None, "cp1251"
+    return _decode(raw, path)
 
 
 def _head_lines(text: str | bytes, n: int) -> list[str]:
@@ -251,7 +248,7 @@ def _plain_columns(cells: pl.DataFrame) -> set[str]:
     return {c for c, o in zip(cells.columns, odd, strict=True) if not o}
 
 
-def _scan(body: bytes, single_byte: bool = False, control: bytes | None = None) -> tuple[bool, bool]:
+def _scan(body: bytes, single_byte: bool = False) -> tuple[bool, bool]:
     """(plain, lone CR) of a text body: UTF-8, or a single-byte encoding (cp1251) when told.
 
     Plain: no control character but tab and line ends, and no unusual whitespace (U+0085 and
@@ -260,12 +257,10 @@ def _scan(body: bytes, single_byte: bool = False, control: bytes | None = None) 
     (space, tab, NBSP, narrow NBSP, thin space) is plain. Engines disagree on what the unusual
     ones are (Python's ``str.strip``, Arrow's and Rust's trimming), so a file holding any is
     cleaned by the pandas parsers alone. Lone CR: a carriage return not followed by a line
-    feed (old Mac line ends, which Polars does not take for line ends). ``control``: the
-    control characters of ``body`` when known (of the whole file: title lines count too, so
-    that at worst the slower exact path is taken).
+    feed (old Mac line ends, which Polars does not take for line ends). A cp1251 file is
+    scanned whole: its title lines count too, so that at worst the slower exact path is taken.
     """
-    if control is None:
-        control = body.translate(None, _NOT_CONTROL)
+    control = body.translate(None, _NOT_CONTROL)
     lone_cr = b"\r" in control and control.count(b"\r") != body.count(b"\r\n")
     plain = not control.translate(None, b"\t\r\n")
     if plain and not single_byte:
@@ -329,8 +324,7 @@ def _read_pieces(raw: bytes, start: int, header_line: str, sep: str,
 
 
 def _read_body_polars(text: str | None, raw: bytes, encoding: str, offset: int, sep: str,
-                      header: list[str], header_line: str = "",
-                      control: bytes | None = None) -> tuple[pl.DataFrame, bool] | None:
+                      header: list[str], header_line: str = "") -> tuple[pl.DataFrame, bool] | None:
     """The cells under the header line, read by Polars; None when pandas must read them.
 
     Polars reads like pandas (``skip_blank_lines=False``: a blank line is a row of empty cells,
@@ -338,19 +332,39 @@ def _read_body_polars(text: str | None, raw: bytes, encoding: str, offset: int, 
     header (Polars refuses them; pandas reads every field and they are reported) and a lone
     carriage return as a line end (Polars knows only LF and CRLF): those files go to pandas.
     """
-    if encoding in ("utf-8", "utf-8-sig"):
-        start = (3 if encoding == "utf-8-sig" else 0) + len(text[:offset].encode("utf-8"))
-        body = raw[start:]
-        plain, lone_cr = _scan(body)
-    elif encoding == "cp1251":  # one byte a character: the file's own bytes are scanned
-        plain, lone_cr = (_scan(raw, True, control) if control is not None
-                          else _scan(raw[offset:], single_byte=True))
+    if encoding == "cp1251":
+        # one byte a character: the file's own bytes are scanned (title lines too), while Polars
+        # reads (the scan holds the GIL only between the pieces' decoding, Polars not at all)
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            scan = pool.submit(_scan, raw, True)
+            cells = _read_polars(raw, b"", encoding, offset, sep, header, header_line)
+            plain, lone_cr = scan.result()
+        if lone_cr or cells is None:
+            return None
         body = b""
     else:
-        body = text[offset:].encode("utf-8")
+        if encoding in ("utf-8", "utf-8-sig"):
+            start = (3 if encoding == "utf-8-sig" else 0) + len(text[:offset].encode("utf-8"))
+            body = raw[start:]
+        else:
+            body = text[offset:].encode("utf-8")
         plain, lone_cr = _scan(body)
-    if lone_cr:
+        if lone_cr:
+            return None
+        cells = _read_polars(raw, body, encoding, offset, sep, header, header_line)
+        if cells is None:
+            return None
+    if cells.width != len(header):
         return None
+    if (body.find(b'""') if body else raw.find(b'""', offset)) >= 0:
+        # a quoted empty field is empty, as pandas reads it
+        cells = cells.with_columns(pl.all().replace("", None))
+    return cells.rename(dict(zip(cells.columns, header, strict=True))), plain
+
+
+def _read_polars(raw: bytes, body: bytes, encoding: str, offset: int, sep: str, header: list[str],
+                 header_line: str) -> pl.DataFrame | None:
+    """Polars' cells under the header line (columns ``c0``, ``c1`` …), or None where it cannot read them."""
     names = [f"c{i}" for i in range(len(header))]
     try:
         cells = (_read_pieces(raw, offset, header_line, sep, names) if encoding == "cp1251"
@@ -364,12 +378,7 @@ def _read_body_polars(text: str | None, raw: bytes, encoding: str, offset: int, 
             cells = cells.slice(1)  # the header line (so that Polars takes its width as the file's)
     except (pl.exceptions.ComputeError, pl.exceptions.SchemaError, pl.exceptions.NoDataError):
         return None
-    if cells.width != len(header):
-        return None
-    if (body.find(b'""') if body else raw.find(b'""', offset)) >= 0:
-        # a quoted empty field is empty, as pandas reads it
-        cells = cells.with_columns(pl.all().replace("", None))
-    return cells.rename(dict(zip(names, header, strict=True))), plain
+    return cells
 
 
 def _read_body_pandas(body_text: str, sep: str, header: list[str],
