@@ -98,6 +98,12 @@ def test_notebook_ran_on_this_interpreter_with_the_injected_parameters(finished_
     )
     assert f"interpreter: {sys.executable}\n" in printed
     assert f"prefix: {sys.prefix}\n" in printed  # the venv, not a system Python
+    # the kernel's channels are encrypted where pyzmq has CurveZMQ and the kernel supports it
+    import zmq
+    from jupyter_client.kernelspec import get_kernel_spec
+
+    supported = "curve" in get_kernel_spec(runner.KERNEL_NAME).metadata.get("supported_encryption", [])
+    assert f"channels encrypted: {zmq.has('curve') and supported}\n" in printed
     injected = [c for c in nb["cells"] if "injected-parameters" in c["metadata"].get("tags", [])]
     assert len(injected) == 1
     source = "".join(injected[0]["source"])
