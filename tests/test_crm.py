@@ -2,6 +2,7 @@
 
 import csv
 
+import numpy as np
 import pandas as pd
 import pytest
 from openpyxl import load_workbook
@@ -66,6 +67,15 @@ def test_written_files_read_back_safe(tmp_path):
     assert values[1][4] == pytest.approx(-1500.5) and types[1][4] == "n"
     assert values[1][5].date() == pd.Timestamp("2025-12-31").date()
     assert values[2][5] is None
+
+
+def test_infinite_numbers_are_empty_cells_not_formulas(tmp_path):
+    table = pd.DataFrame({"client_id": ["1", "2"], "ratio": [float("inf"), np.float64("-inf")]})
+    csv_path, xlsx_path = write_crm(table, tmp_path)
+    assert csv_path.read_text(encoding="utf-8-sig").splitlines()[1:] == ["1;", "2;"]
+    ws = load_workbook(xlsx_path).active
+    assert [[c.value for c in row] for row in ws.iter_rows()] == [["client_id", "ratio"], ["1", None], ["2", None]]
+    assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
 
 
 def test_files_are_reproducible(tmp_path):
