@@ -399,12 +399,9 @@ def time_notebooks() -> list[tuple[str, float]]:
     Each notebook gets a fresh kernel (papermill), as in ``kbcore run`` and in JupyterLab; the
     time includes the kernel start and loading the demo company.
     """
-    import copy
-
     import papermill as pm
-    from traitlets.config import Config
 
-    from kbcore.app.runner import KERNEL_CONFIG
+    from kbcore.app.runner import kernel_config
     from kbcore.paths import PROJECT_DIR
 
     rows = []
@@ -413,7 +410,7 @@ def time_notebooks() -> list[tuple[str, float]]:
             t0 = time.perf_counter()
             pm.execute_notebook(str(nb), str(Path(tmp) / nb.name), cwd=str(nb.parent),
                                 kernel_name="python3", progress_bar=False,
-                                config=Config(copy.deepcopy(KERNEL_CONFIG)))  # as kbcore run
+                                config=kernel_config())  # as kbcore run
             rows.append((f"{nb.parent.name}/{nb.stem}", time.perf_counter() - t0))
     return rows
 

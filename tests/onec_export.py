@@ -12,7 +12,6 @@ at all — a company shaped unlike the demo company the notebooks default to.
 cannot miss the kernel's reply (see :class:`NoOutputWidgetEngine`).
 """
 
-import copy
 import logging
 from pathlib import Path
 
@@ -22,9 +21,8 @@ import pandas as pd
 import papermill as pm
 from papermill.clientwrap import PapermillNotebookClient
 from papermill.engines import NBClientEngine, papermill_engines
-from traitlets.config import Config
 
-from kbcore.app.runner import KERNEL_CONFIG
+from kbcore.app.runner import kernel_config
 
 
 def write_export(path: Path, *, with_cost: bool = True) -> tuple[int, float]:
@@ -148,7 +146,7 @@ def run_notebook(notebook: Path, out_dir: Path, parameters: dict) -> nbformat.No
     pm.execute_notebook(
         str(notebook), str(out), parameters=parameters, cwd=str(notebook.parent),
         kernel_name="python3", progress_bar=False, execution_timeout=CELL_TIMEOUT, engine_name=ENGINE,
-        config=Config(copy.deepcopy(KERNEL_CONFIG)),  # encrypted channels, as in kbcore run
+        config=kernel_config(),  # encrypted channels, as in kbcore run
     )
     return nbformat.read(out, as_version=4)
 

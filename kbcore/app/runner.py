@@ -144,10 +144,16 @@ KERNEL_START_TIMEOUT = 120
 """Seconds a notebook's kernel may take to start and answer."""
 IOPUB_TIMEOUT = 60
 """Seconds the last outputs of a cell may arrive after its reply (nbclient's default is 4 s)."""
-KERNEL_CONFIG = {"KernelManager": {"transport_encryption": "auto"}}
-"""The notebook kernels' channels are encrypted (CurveZMQ) when the kernel supports it, as
-ipykernel ≥ 7.3 does: the company's figures never travel as plain text, even on the loopback,
-and the kernel does not warn that they do. Kernels without the support run as before."""
+
+
+def kernel_config() -> Config:
+    """The configuration of every notebook kernel kbcore starts (papermill's ``config=``).
+
+    Its channels are encrypted (CurveZMQ) when the kernel supports it, as ipykernel ≥ 7.3
+    does: the company's figures never travel as plain text, even on the loopback, and the
+    kernel does not warn that they do. Kernels without the support run as before.
+    """
+    return Config({"KernelManager": {"transport_encryption": "auto"}})
 
 
 def cell_timeout_minutes(sales_lines: int) -> int:
@@ -573,7 +579,7 @@ def _run_one(path: Path, name: str, out: Path, parameters: dict, lang: str,
                                        execution_timeout=round(timeout_minutes * 60),
                                        start_timeout=KERNEL_START_TIMEOUT,
                                        iopub_timeout=IOPUB_TIMEOUT,
-                                       config=Config(copy.deepcopy(KERNEL_CONFIG)))
+                                       config=kernel_config())
     except PapermillExecutionError as err:
         result.status, result.error = "failed", _error_text(err.ename, err.evalue)
     except CellTimeoutError:

@@ -223,7 +223,7 @@ def _totals_and_empty_pd(raw: RawTable, chosen: dict[str, str],
     for col in dict.fromkeys(chosen.values()):
         s = data[col]
         if s.dtype == object or pd.api.types.is_string_dtype(s):
-            filled |= (s.notna() & (s.astype("string").str.strip() != "")).fillna(False).astype(bool)
+            filled |= _filled_text(s)
         else:
             filled |= s.notna()
     empty = ~filled & ~totals
@@ -252,9 +252,7 @@ def _totals_and_empty_pl(raw: RawTable, chosen: dict[str, str],
         if col in raw.plain_columns:
             filled = filled_pl(cells).to_numpy()
         else:  # an odd column: the pandas way
-            s = pd.Series(cells.to_arrow(), dtype="str")
-            filled = (s.notna() & (s.astype("string").str.strip() != "")).fillna(False).to_numpy(
-                dtype=bool)
+            filled = _filled_text(pd.Series(cells.to_arrow(), dtype="str"))
         open_rows = open_rows[~filled]
     empty = np.zeros(len(raw), dtype=bool)
     empty[open_rows] = True
@@ -264,6 +262,11 @@ def _totals_and_empty_pl(raw: RawTable, chosen: dict[str, str],
         col = next(c for c, hit in zip(searched, hits, strict=True) if hit[i])
         label[i] = raw.cells[col][int(i)]
     return totals, empty, label
+
+
+def _filled_text(s: pd.Series) -> np.ndarray:
+    """Cells of a text column that hold something but whitespace (missing is not filled)."""
+    return (s.notna() & (s.astype("string").str.strip() != "")).fillna(False).to_numpy(dtype=bool)
 
 
 def _totals_in(s: pd.Series) -> tuple[pd.Series, pd.Series]:

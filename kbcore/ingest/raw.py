@@ -354,8 +354,6 @@ def _read_body_polars(text: str | None, raw: bytes, encoding: str, offset: int, 
         cells = _read_polars(raw, body, encoding, offset, sep, header, header_line)
         if cells is None:
             return None
-    if cells.width != len(header):
-        return None
     if (body.find(b'""') if body else raw.find(b'""', offset)) >= 0:
         # a quoted empty field is empty, as pandas reads it
         cells = cells.with_columns(pl.all().replace("", None))
@@ -373,12 +371,12 @@ def _read_polars(raw: bytes, body: bytes, encoding: str, offset: int, sep: str, 
             if encoding == "cp1251":
                 body = raw[offset:].decode("cp1251").encode("utf-8")
             cells = _polars_body(body, sep, names)
-            if cells.width != len(header) or cells.height == 0:
+            if cells.height == 0:
                 return None
             cells = cells.slice(1)  # the header line (so that Polars takes its width as the file's)
     except (pl.exceptions.ComputeError, pl.exceptions.SchemaError, pl.exceptions.NoDataError):
         return None
-    return cells
+    return cells if cells.width == len(header) else None
 
 
 def _read_body_pandas(body_text: str, sep: str, header: list[str],
