@@ -16,7 +16,10 @@ generation is not timed). Then every step runs in a fresh Python process, ``--re
 reading
     ``kbcore.ingest.read_table`` of the sales file (clean canonical lines and the quality report),
     against a bare ``polars.read_csv`` of the same file (all columns as text, the title lines
-    skipped, no cleaning at all); and ``kbcore.load`` of the whole folder.
+    skipped, no cleaning at all) told the file's encoding (cp1251: Polars decodes it in Python
+    first, as kbcore does), so that both read the same text; beside it the same read as
+    ``utf8-lossy``, which skips the decoding and turns every Cyrillic letter into U+FFFD (a
+    lower bound that no reader of these files can use); and ``kbcore.load`` of the whole folder.
 facts
     kbcore's client facts (``Facts(sales).clients()``: revenue, cost, margin, discount, lines,
     orders, deliveries, returns, first and last date per client) from the canonical sales lines
@@ -84,6 +87,13 @@ _cpu0 = sum(os.times()[:2])
 
 STEPS = {
     "read.polars": r"""
+import polars as pl
+t = time.perf_counter()
+df = pl.read_csv(folder + "/продажи.csv", separator=";", skip_rows=3, has_header=True,
+                 infer_schema=False, encoding="cp1251")
+done(seconds=time.perf_counter() - t, rows=df.height)
+""",
+    "read.polars-lossy": r"""
 import polars as pl
 t = time.perf_counter()
 df = pl.read_csv(folder + "/продажи.csv", separator=";", skip_rows=3, has_header=True,
@@ -230,11 +240,10 @@ done(seconds=t6 - t0, facts=t0 - t, block1=t1 - t0, block2=t2 - t1, block5=t5 - 
 """,
 }
 
-PEERS = {"read": ["read.polars"], "facts": ["facts.polars", "facts.duckdb", "facts.lifetimes"]}
 EXTRA_STEPS = ("facts.kbcore-polars-input", "facts.kbcore-duckdb", "facts.kbcore-pandas")
 """Steps run only when ``--steps`` names them."""
 DEFAULT_STEPS = tuple(name for name in STEPS if name not in EXTRA_STEPS)
-TABLED = ("read.polars", "read.kbcore", "load.kbcore", "facts.kbcore", "facts.polars", "facts.duckdb",
+TABLED = ("read.polars", "read.polars-lossy", "read.kbcore", "load.kbcore", "facts.kbcore", "facts.polars", "facts.duckdb",
           "facts.lifetimes", "blocks.kbcore")
 """Steps the fixed tables show; the others get the extra table."""
 CROSSOVER_SIZES = (1_000, 3_000, 10_000, 30_000, 137_000, 1_000_000)
@@ -317,17 +326,17 @@ def print_tables(results: dict[int, dict[str, dict]]) -> None:
     """The markdown tables of the results (one row per size)."""
     print(f"Measured {date.today().isoformat()} on {platform.node() or 'this machine'}: "
           f"{os.cpu_count()} cores, {platform.python_implementation()} {platform.python_version()}.\n")
-    print("| sales lines | clients | read: kbcore s (peak MB) | bare Polars s (peak MB) | kbcore ÷ Polars "
-          "| whole load, s (peak MB) |")
-    print("|---|---|---|---|---|---|")
+    print("| sales lines | clients | read: kbcore s (peak MB) | bare Polars, cp1251 s (peak MB) "
+          "| kbcore ÷ Polars | bare Polars, utf8-lossy s | kbcore ÷ lossy | whole load, s (peak MB) |")
+    print("|---|---|---|---|---|---|---|---|")
     for size, r in results.items():
         load = r["load.kbcore"]
         if "error" in load:
-            print(f"| ~{size:,} | | | | | error: {load['error']} |")
+            print(f"| ~{size:,} | | | | | | | error: {load['error']} |")
             continue
-        rk, rp = r.get("read.kbcore", {}), r.get("read.polars", {})
+        rk, rp, rl = (r.get(f"read.{x}", {}) for x in ("kbcore", "polars", "polars-lossy"))
         print(f"| {load['rows']:,} | {load['clients']:,} | {_s(rk)}{_mb(rk)} "
-              f"| {_s(rp)}{_mb(rp)} | {_ratio(rk, [rp])} "
+              f"| {_s(rp)}{_mb(rp)} | {_ratio(rk, [rp])} | {_s(rl)} | {_ratio(rk, [rl])} "
               f"| {_s(load)} ({load['peak_mb']:.0f}) |")
     facts_steps = ("facts.kbcore", "facts.polars", "facts.duckdb", "facts.lifetimes")
     if any(name in r for r in results.values() for name in facts_steps):

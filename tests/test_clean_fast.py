@@ -106,6 +106,13 @@ def test_texts(kind):
     _both(kind, ["a", "b c"] * 10 + [None])  # nothing to collapse
 
 
+@pytest.mark.parametrize("odd", [*"\t\r\n\x0b\x0c\xa0\u202f\u2009", "  ", " x", "x "])
+def test_texts_each_kind_of_whitespace_alone(odd):
+    # a column is cleaned whenever one cell needs it, whichever whitespace that is
+    _both("text", ["a", f"b{odd}c", "d"])
+    _both("text", ["a", odd, None])
+
+
 def test_bools():
     _both("bool", [*BOOLS, None])
 
