@@ -1,15 +1,34 @@
 """Notebook sources and the notebooks generated from them.
 
-Every notebook has one source, a jupytext *percent* script that diffs like code:
+Every notebook has one source, a jupytext *percent* script that diffs like code, and one
+generated workbook per language of its program (``kb``, program 000: ``ru`` and ``en``; ``kpi``,
+program 004: ``bg`` and ``en``; :data:`kbcore.workbook.scaffold.PROGRAMS`):
 
-- ``notebooks/<program>/NN_name.py``  ->  ``notebooks/<program>/NN_name.ipynb`` (a block's analysis)
-- ``solutions/<program>/NN_name.py``  ->  ``solutions/<program>/NN_name.ipynb`` (the trainer's answers)
-  and  ->  ``exercises/<program>/NN_name.ipynb`` (the participants' workbook, made by
+- ``notebooks/<program>/NN_name.py``  ->  ``notebooks/<program>/<lang>/NN_name.ipynb`` (a block's analysis)
+- ``solutions/<program>/NN_name.py``  ->  ``solutions/<program>/<lang>/NN_name.ipynb`` (the trainer's answers)
+  and  ->  ``exercises/<program>/<lang>/NN_name.ipynb`` (the participants' workbook, made by
   :func:`kbcore.workbook.generate.make_exercise`)
 
 In a source, ``# %%`` starts a code cell, ``# %% [markdown]`` a text cell, and
 ``# %% tags=["parameters"]`` gives a cell its tags (papermill's ``parameters``, the runner's
 ``key-figures`` and ``remove``, the generator's ``solution``).
+
+Languages: code is written once; the prose of every language sits beside it. Each text cell
+says its language, and the cells of one text follow each other, one per language of the program::
+
+    # %% [markdown] lang="en"
+    # ## Who earns the money?
+
+    # %% [markdown] lang="ru"
+    # ## Кто приносит деньги?
+
+The workbook in ``ru`` keeps the code cells and the ``ru`` text cells; its ``lang = "en"`` line
+(the parameters cell of a notebook, the first cell of a solution) reads ``lang = "ru"``, so that
+charts, tables and verdicts speak the workbook's language too. The build stops
+(:class:`SourceLanguageError`) on a text without one of the program's languages, a language
+given twice, a text cell without a language or a code cell with one: a translation cannot go
+missing unnoticed, and the code of two variants cannot differ. A folder that is no program (the
+tests' fixtures) has English alone.
 
 The generated ``.ipynb`` are reproducible byte for byte (the scikit-learn MOOC's approach):
 nbformat 4.5, no outputs, ``execution_count`` None, cell ids derived from each cell's content
@@ -24,6 +43,7 @@ Each starts with a short "generated, do not edit" note (a markdown cell tagged
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import re
 from pathlib import Path
@@ -35,9 +55,14 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_raw_
 from kbcore.i18n import t
 from kbcore.paths import PROJECT_DIR
 from kbcore.workbook.generate import make_exercise
+from kbcore.workbook.scaffold import PROGRAMS
 
 __all__ = [
     "SOURCE_DIRS",
+    "SourceLanguageError",
+    "program_langs",
+    "language_variants",
+    "workbooks",
     "GENERATED_TAG",
     "source_files",
     "read_source",
@@ -56,6 +81,121 @@ _KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "na
 # cell metadata a notebook may carry; everything else (jupytext's own keys, execution
 # timings, ids of other tools) is dropped so that nothing volatile remains
 _KEEP_CELL_METADATA = ("tags", "slideshow", "jupyter", "editable", "deletable")
+
+
+_LANG_LINE = re.compile(r'^lang = "[a-z]{2}"', re.MULTILINE)
+"""The line of a workbook's code that sets the language of its charts, tables and verdicts."""
+
+
+class SourceLanguageError(ValueError):
+    """A source's prose is not given exactly once in every language of its program."""
+
+
+def program_langs(rel) -> tuple[str, ...]:
+    """The languages of the workbooks built from the source ``rel`` (``notebooks/kb/01_x.py``).
+
+    Its program's languages, the first being the one the seminar is taught in; English alone
+    for a folder that is no program.
+    """
+    parts = Path(rel).parts
+    program = PROGRAMS.get(parts[1]) if len(parts) > 2 else None
+    return program.langs if program else ("en",)
+
+
+def _first_line(cell) -> str:
+    line = next((ln.strip("# ").strip() for ln in _source_text(cell).splitlines() if ln.strip()), "")
+    return line[:60]
+
+
+def _language_problems(nb: nbformat.NotebookNode, langs: tuple[str, ...]) -> list[str]:
+    problems, run = [], []
+    cells = [*nb.cells, None]  # None closes the last run of text cells
+    for i, cell in enumerate(cells, start=1):
+        lang = None if cell is None else cell.get("metadata", {}).get("lang")
+        if lang is not None:
+            if cell.cell_type != "markdown":
+                problems.append(f"cell {i} is code marked lang={lang!r}: code is written once, for "
+                                "every language (remove the mark)")
+            elif lang not in langs:
+                problems.append(f"text cell {i} ({_first_line(cell)!r}) is in {lang!r}, which is not "
+                                f"a language of this program ({', '.join(langs)})")
+            else:
+                run.append((i, cell))
+            continue
+        if run:
+            got = [c.metadata["lang"] for _, c in run]
+            where = f"the text of cells {run[0][0]}–{run[-1][0]} ({_first_line(run[0][1])!r})"
+            missing = [x for x in langs if x not in got]
+            twice = sorted({x for x in got if got.count(x) > 1})
+            if missing:
+                problems.append(f"{where} has no {', '.join(missing)} version: add a text cell "
+                                f"marked lang={missing[0]!r} beside the others")
+            if twice:
+                problems.append(f"{where} is given twice in {', '.join(twice)}: one cell per "
+                                "language (a cell of another language between them starts a "
+                                "new text)")
+            run = []
+        if (cell is not None and len(langs) > 1 and cell.cell_type == "markdown"
+                and GENERATED_TAG not in (cell.get("metadata", {}).get("tags") or [])):
+            problems.append(f"text cell {i} ({_first_line(cell)!r}) has no language: mark it "
+                            f"lang=\"en\" and give it in {', '.join(x for x in langs if x != 'en')} too")
+    if len(langs) > 1 and not any(c.cell_type == "code" and _LANG_LINE.search(_source_text(c))
+                                  for c in nb.cells):
+        problems.append('no code cell sets lang = "en": the workbook\'s charts, tables and '
+                        "verdicts could not follow its language")
+    return problems
+
+
+def language_variants(nb: nbformat.NotebookNode, langs: tuple[str, ...], *,
+                      source: str) -> dict[str, nbformat.NotebookNode]:
+    """One notebook per language of ``langs`` from a source with the prose of each (module docstring).
+
+    Raises
+    ------
+    SourceLanguageError
+        Naming every text without one of ``langs``, given twice in one, without a language,
+        and every code cell marked with one.
+    """
+    problems = _language_problems(nb, langs)
+    if problems:
+        raise SourceLanguageError(f"{source}: " + "; ".join(problems) + ".")
+    variants = {}
+    for lang in langs:
+        variant = nbformat.from_dict(copy.deepcopy(dict(nb)))
+        variant.cells = [c for c in variant.cells if c.get("metadata", {}).get("lang") in (None, lang)]
+        for cell in variant.cells:
+            if cell.cell_type == "code" and _LANG_LINE.search(_source_text(cell)):
+                cell.source = _LANG_LINE.sub(f'lang = "{lang}"', _source_text(cell), count=1)
+                break
+        variants[lang] = variant
+    return variants
+
+
+def _variant_path(root: Path, rel: Path, top: str, lang: str) -> Path:
+    """``<top>/<program>/<lang>/NN_name.ipynb`` for the source ``rel`` (any top folder)."""
+    return root.joinpath(top, *rel.parts[1:-1], lang, rel.name).with_suffix(".ipynb")
+
+
+def workbooks(kind: str = "notebooks", lang: str | None = None, root=PROJECT_DIR) -> list[Path]:
+    """The generated workbooks under ``kind`` (``notebooks``, ``solutions``, ``exercises``), sorted.
+
+    Those in ``lang``; with ``lang=None``, each program's in the language it is taught in
+    (the first of :func:`program_langs`): the variants the tests execute, the others differing
+    from them only in their prose (a test compares them cell by cell).
+    """
+    root = Path(root).resolve()
+    found = []
+    for source in source_files(root):
+        rel = source.relative_to(root)
+        if kind == EXERCISES_DIR and rel.parts[0] != "solutions":
+            continue
+        if kind != EXERCISES_DIR and rel.parts[0] != kind:
+            continue
+        langs = program_langs(rel)
+        want = langs[0] if lang is None else lang
+        if want in langs:
+            found.append(_variant_path(root, rel, kind, want))
+    return sorted(found)
 
 
 def _skip(path: Path) -> bool:
@@ -85,14 +225,14 @@ def _source_text(cell) -> str:
     return source if isinstance(source, str) else "".join(source)
 
 
-def _header(source: str) -> nbformat.NotebookNode:
-    cell = new_markdown_cell(t("build.header", "en", source=source))
+def _header(source: str, lang: str) -> nbformat.NotebookNode:
+    cell = new_markdown_cell(t("build.header", lang, source=source))
     cell.metadata = {"tags": [GENERATED_TAG, "remove"]}
     return cell
 
 
 def normalize(nb: nbformat.NotebookNode, *, source: str, header: bool = True,
-              note: str | None = None) -> nbformat.NotebookNode:
+              note: str | None = None, lang: str = "en") -> nbformat.NotebookNode:
     """A clean, deterministic copy of ``nb`` (see the module docstring).
 
     Parameters
@@ -106,10 +246,12 @@ def normalize(nb: nbformat.NotebookNode, *, source: str, header: bool = True,
         Put the "generated, do not edit" note first.
     note : str, optional
         One more line for the header (the exercises' note for participants).
+    lang : str
+        The workbook's language: of its header, and kept as ``metadata.kbcore.lang``.
     """
     cells = []
     if header:
-        head = _header(source)
+        head = _header(source, lang)
         if note:
             head.source += "\n\n" + note
         cells.append(head)
@@ -132,7 +274,7 @@ def normalize(nb: nbformat.NotebookNode, *, source: str, header: bool = True,
         seen[digest] = seen.get(digest, 0) + 1
         cell.id = digest if seen[digest] == 1 else f"{digest}-{seen[digest]}"
     metadata = {"kernelspec": dict(_KERNELSPEC), "language_info": {"name": "python"},
-                "kbcore": {"generated_from": source}}
+                "kbcore": {"generated_from": source, "lang": lang}}
     return new_notebook(cells=cells, metadata=metadata)
 
 
@@ -149,19 +291,22 @@ def derived(root=PROJECT_DIR) -> dict[Path, bytes]:
     ------
     kbcore.workbook.generate.ExerciseMarkerError
         When a solution's markers are malformed.
+    SourceLanguageError
+        When a source's prose is not given once in each of its program's languages.
     """
     root = Path(root).resolve()
     files: dict[Path, bytes] = {}
     for path in source_files(root):
         rel = path.relative_to(root)
         source = rel.as_posix()
-        nb = read_source(path)
-        files[(root / rel).with_suffix(".ipynb")] = to_bytes(normalize(nb, source=source))
-        if rel.parts[0] == "solutions":
-            exercise = make_exercise(nb, file=source)
-            target = root.joinpath(EXERCISES_DIR, *rel.parts[1:]).with_suffix(".ipynb")
-            files[target] = to_bytes(normalize(exercise, source=source,
-                                               note=t("build.header.exercise", "en")))
+        variants = language_variants(read_source(path), program_langs(rel), source=source)
+        for lang, nb in variants.items():
+            files[_variant_path(root, rel, rel.parts[0], lang)] = to_bytes(
+                normalize(nb, source=source, lang=lang))
+            if rel.parts[0] == "solutions":
+                exercise = make_exercise(nb, file=source)
+                files[_variant_path(root, rel, EXERCISES_DIR, lang)] = to_bytes(
+                    normalize(exercise, source=source, note=t("build.header.exercise", lang), lang=lang))
     return files
 
 

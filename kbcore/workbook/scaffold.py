@@ -64,14 +64,17 @@ class Program:
     """Put before the block's number in exercise ids: ``"1.1"`` (000), ``"kpi1.1"`` (004)."""
     lang_note: str
     money_note: str
+    langs: tuple[str, ...]
+    """The languages its workbooks exist in: the one it is taught in first, then English."""
 
 
 PROGRAMS = {
     "kb": Program("kb", "000", "Customer base and key clients: audit, creation, management",
-                  "block", "", '"en" or "ru": language of charts and tables', "in roubles"),
+                  "block", "", '"en" or "ru": language of charts and tables', "in roubles",
+                  ("ru", "en")),
     "kpi": Program("kpi", "004", "Key performance indicators", "kpi", "kpi",
                    '"en", "ru" or "bg": language of charts and tables (texts without a Bulgarian '
-                   "translation show in English)", "in the data's currency"),
+                   "translation show in English)", "in the data's currency", ("bg", "en")),
 }
 """The two programs by folder; ``000`` and ``004`` are accepted for them too."""
 _ALIASES = {"000": "kb", "004": "kpi"}

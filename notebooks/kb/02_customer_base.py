@@ -1,4 +1,4 @@
-# %% [markdown]
+# %% [markdown] lang="en"
 # # Block 2 · What is a customer base
 # *(«Что называют клиентской базой?» — seminar "Customer base and key clients: audit, creation, management")*
 #
@@ -17,7 +17,7 @@
 # %% tags=["parameters"]
 data = None  # folder or file with your company's exports; None means the demo company
 mapping = None  # YAML file mapping your headers to canonical columns; None means built-in 1C/English headers
-lang = "en"  # "en" or "ru": language of charts and tables
+lang = "en"  # language of the texts, charts and tables: "ru" or "en"
 start = None  # first date of the analysed period, "YYYY-MM-DD", None means all data
 end = None  # last date of the analysed period; None means the last date in the data
 as_of = None  # the day "now" for the stages and the base, "YYYY-MM-DD"; None means the end of the period
@@ -84,7 +84,7 @@ from kbcore.widgets import rules_explorer, stage_explorer
 
 use_style()
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Load the data
 # One call reads the company's files (or the demo company), maps the headers onto the canonical tables and
 # checks them. The data-quality report below says what was read, what was dropped and why, and what is missing.
@@ -120,7 +120,7 @@ names = (
 )
 print(t("nb2.now", lang, date=fmt_date(now, lang), clients=fmt_number(len(stages), lang)))
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## 1. A list of clients or a customer base?
 # A list says who bought. A base says, for every client, who it is (its card and profile), where it belongs (its
 # segment, its manager), what state it is in (status, lifecycle stage), what it could buy (potential) and what we
@@ -144,7 +144,7 @@ plt.show()
 reasons = verdict_reasons(verdict, completeness, lang)
 display(Markdown(f"**{html.escape(verdict_text(verdict, lang))}**\n\n" + "\n".join(f"- {html.escape(r)}" for r in reasons)))
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **The client card field by field.** A card is complete when it has a name, a tax ID (ИНН), a phone or e-mail,
 # an address and a decision maker (ЛПР — in the card or among the contacts):
 
@@ -159,7 +159,7 @@ if not ds.has("clients", "segment"):
 if ds.interactions is None:
     display(Markdown(ui.needs("need.base.interactions", "need.base.interactions.how", lang)))
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **Is the status true?** A status is a component of the base only if it tells the truth. The status written in
 # the cards against the stage computed from purchases (section 2):
 
@@ -170,7 +170,7 @@ if len(status):
 else:
     display(Markdown(ui.needs("need.base.status", "need.base.status.how", lang)))
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **What to look at.** The red bars: the components that are missing for too many clients. A list with a name
 # and a sum of sales is not a base — it cannot tell you whom to call, whom to develop and whom you are losing.
 # In the status table, cards marked "active" whose client is lost (and "inactive" ones that still buy) show a
@@ -180,7 +180,7 @@ else:
 # their clients (tax ID, contacts, decision maker), the head of sales assigns segments and managers, and the
 # status is computed from purchases instead of typed by hand.
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## 2. The customer lifecycle: one stage for every client
 # The customer lifecycle (жизненный цикл клиента, CLF) says where each client is in its life with the company.
 # The seminar names the idea; the rules below are our reading of it, written out so that anyone can check a
@@ -190,7 +190,7 @@ else:
 # %%
 ui.styled(stage_rules_table(rules, lang), lang, ints=["order"])
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # The stages today (on the date `as_of`, using only the purchases up to that day):
 
 # %%
@@ -202,7 +202,7 @@ plt.show()
 # %%
 ui.styled(counts_table(counts, lang), lang, money=["revenue_window"])
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # One example per stage — the client with the largest revenue in the last 12 months — and why it has its stage:
 
 # %%
@@ -223,7 +223,7 @@ if len(stages):
     display(ui.styled(examples[["stage", "client_id", "name", "why", "revenue_window", "days_since_last"]],
                       lang, money=["revenue_window"], ints=["days_since_last"]))
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **Try it.** Move the rule sliders: when is a client lost for *your* business — after 6 months or after 2 years?
 # How many orders a year make a regular client? The counts follow. (The sliders work in JupyterLab; a report
 # shows the chart above.)
@@ -231,7 +231,7 @@ if len(stages):
 # %% tags=["widget"]
 rules_explorer(facts, ds.clients, rules=rules, lang=lang)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **What to look at.** The size of the regular and key stages (the core that pays), against the declining and lost
 # ones (the leak). A large "developing" stage is the potential to grow; a large "new" stage with few regular
 # clients means clients come and do not stay.
@@ -239,7 +239,7 @@ rules_explorer(facts, ds.clients, rules=rules, lang=lang)
 # **What to do about it.** Agree on the rules in the sales team — once written, a stage is no longer an opinion —
 # and put the stage into every client card and every sales review.
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## 3. The stages over the years
 # The same rules applied at every year end, each time with only the purchases known that day. The revenue is that
 # of the 12 months up to the date, so at 31 December the bars add up to the year's revenue.
@@ -261,14 +261,14 @@ if len(summary):
     table.columns = [fmt_date(d, lang) for d in table.columns]
     display(table)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **What to look at.** Does the red layer (lost clients) grow faster than the green one at the bottom (new
 # clients)? Which stages carry the revenue: usually the regular and key clients, a minority of the base.
 #
 # **What to do about it.** Count the stages every quarter, the way you count revenue. A growing pile of lost
 # clients is money walking out; a company that only wins new clients keeps refilling a leaking bucket.
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## 4. Where did the clients go? The transition matrix
 # Each row is a stage at the earlier date, each column the stage at the later one; a cell counts the clients that
 # made that move. The outlined diagonal holds the clients that kept their stage; "not a client yet" holds the
@@ -283,14 +283,14 @@ if len(dates) >= 2:
 else:
     display(Markdown(t("nb2.one_date", lang)))
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **Try it.** Pick two dates: the stage counts at the later one and the moves between them.
 
 # %% tags=["widget"]
 if len(dates) >= 2:
     display(stage_explorer(history, lang=lang))
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **What to look at.** The row of the regular clients: how many slipped to declining or lost within a year? The
 # row of the declining ones: how many came back to regular, how many were lost? And the column "won back": does
 # anyone bring lost clients back at all?
@@ -298,7 +298,7 @@ if len(dates) >= 2:
 # **What to do about it.** The declining stage is the last moment to act: a client lost is far more expensive to
 # win back than a declining one is to keep. That is what the lifecycle algorithm below is for.
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## 5. What each stage asks of you: the lifecycle algorithm
 # Our reading of the seminar's lifecycle algorithm (алгоритм жизненного цикла клиента): every stage has a standard
 # action, an owner and a time limit. Block 6 turns it into the work list of every manager.
@@ -306,7 +306,7 @@ if len(dates) >= 2:
 # %%
 ui.styled(stage_actions(lang).drop(columns="stage_id"), lang, ints=["due_days"])
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # The clients due for an action now, the most urgent first (declining and key clients before the others, then by
 # revenue); the first 15:
 
@@ -315,19 +315,19 @@ due = clients_due(stages, ds.clients)
 print(t("nb2.due", lang, clients=fmt_number(len(due), lang)))
 ui.styled(due_table(due, lang, rules=rules)[["client_id", "name", "manager", "stage", "action", "owner", "why"]], lang, max_rows=15)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **What to look at.** Whose name is next to each action: one owner per client and stage, not "the sales
 # department".
 #
 # **What to do about it.** Run this list every week; a client leaves the list when the action is done and its
 # stage changes.
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Key figures of block 2
 
 # %% tags=["key-figures"]
 completeness_figures(completeness, verdict, summary, lang=lang).style.hide(axis="index")
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **Next:** the exercises of this block are in `exercises/kb/02_customer_base.ipynb` (the trainer's answers are in
 # `solutions/kb/02_customer_base.ipynb`). Then block 3: the possibilities of a customer base.

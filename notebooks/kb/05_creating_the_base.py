@@ -1,4 +1,4 @@
-# %% [markdown]
+# %% [markdown] lang="en"
 # # Block 5 · Technology of creating the customer base
 # *(«Технология создания клиентской базы» — seminar "Customer base and key clients: audit, creation, management")*
 #
@@ -18,7 +18,7 @@
 # %% tags=["parameters"]
 data = None  # folder or file with your company's exports; None means the demo company
 mapping = None  # YAML file mapping your headers to canonical columns; None means built-in 1C/English headers
-lang = "en"  # "en" or "ru": language of charts and tables
+lang = "en"  # language of the texts, charts and tables: "ru" or "en"
 start = None  # first date of the analysed period, "YYYY-MM-DD", None means all data
 end = None  # last date of the analysed period; None means the last date in the data
 as_of = None  # the day of the analysis (cards, profile, plan, passport); None means the last sales date
@@ -79,7 +79,7 @@ from kbcore.widgets import card_browser, plan_explorer
 
 use_style()
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Load the data
 # One call reads the company's files (or the demo company), maps the headers onto the canonical tables and
 # checks them. The data-quality report below says what was read, what was dropped and why, and what is missing.
@@ -97,7 +97,7 @@ pnl = client_pnl(facts, ds.clients, ds.interactions)
 has_cards = ds.has("clients") and not ds.quality.stats("clients").derived  # cards, not just names from the sales
 has_traits = any(ds.has("clients", c) for c in ("segment", "size", "region", "acquisition_channel"))
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## 1. The client card (карточка клиента)
 # A card is one page per client: who it is (ИНН, segment, region, manager), how it buys (revenue and margin by
 # year, how often, how broad an assortment, when last), what it could buy (potential and our share of its
@@ -116,7 +116,7 @@ if ds.contacts is None:
 if ds.interactions is None:
     display(Markdown(ui.needs("need.interactions", "need.interactions.how", lang)))
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **Find a client.** Type part of a name, an ИНН or a client code, pick the client, and its card appears. (The
 # search works in JupyterLab; a report shows the card below it.)
 
@@ -137,7 +137,7 @@ display(HTML(card_html(card, lang)))
 ax = plot_card_trend(card.years, lang=lang)
 plt.show()
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **What to look at.** The fields nobody fills (the weakest rows of the table), and on a card: the trend of
 # revenue *and* margin, the days since the last order against the usual days between orders, the share of
 # wallet, and how many people in the client's buying centre we know. One contact is one phone call from losing
@@ -146,7 +146,7 @@ plt.show()
 # **What to do about it.** Agree on the card's compulsory fields and who fills them; make the data gaps of each
 # key client a task for its manager this month. A new client gets a card before its first invoice.
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## 2. The client profile (профиль клиента): who are our best clients?
 # Ranked by client profit (block 1: gross margin minus the cost to serve), the top share of clients of each
 # segment is compared with the rest: who they are (segment, size, region, acquisition channel) and how they buy
@@ -167,7 +167,7 @@ plt.show()
 if not has_traits:
     display(Markdown(ui.needs("need.profile_traits", "need.profile_traits.how", lang)))
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # The profile of each segment separately (the same traits, the segment's own best clients):
 
 # %%
@@ -175,7 +175,7 @@ groups = profile_groups_table(profile, lang)  # without costs the measure is rev
 ui.styled(groups, lang, money=[c for c in groups.columns if c.endswith(("_top", "_rest"))],
           ints=["top_count"], max_rows=None)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **Look-alikes: clients who fit the profile but are not among the best yet.** These are the clients to develop
 # first: they look like the best ones, so the potential is likely there.
 
@@ -185,7 +185,7 @@ lookalikes = matches.loc[~matches["top"]].head(15)
 ui.styled(people_labels(lookalikes[["client_id", "name", "category", "score", "matched", "traits", "revenue"]], lang), lang,
           pct=["score"], ints=["matched", "traits"], max_rows=None)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **Where to look for new clients like them:** market cells (segment × region) ranked by how well they fit the
 # profile times the companies that are not our clients yet.
 
@@ -197,14 +197,14 @@ else:
     display(ui.styled(market.head(10), lang, money=["consumption_per_company", "prospect_volume"],
                       ints=["companies", "our_clients", "prospects"], max_rows=None))
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **What to look at.** The traits with the largest lift: they describe the client worth having. A segment whose
 # best clients earn little is not a target, however many companies it has.
 #
 # **What to do about it.** Give each manager their look-alike clients with a development plan (assortment they
 # do not buy yet, order rhythm), and point prospecting at the top market cells, not at whoever answers the phone.
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## 3. Goals to targets: «управление будущим» (managing the future)
 # A plan is not "last year plus 20% for everybody". Each client first gets a **baseline**: its last full year
 # moved by its own trend (the mean growth of its last two years, limited to −30%…+30%; a lost client plans
@@ -238,14 +238,14 @@ ui.styled(people_labels(segments, lang), lang, ints=["new_clients"], pct=["plan_
 ax = plot_plan_by_segment(segments, lang=lang)
 plt.show()
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **Try it.** Move the goals: the baselines do not change, only what the goal adds and where. (The sliders
 # work in JupyterLab; a report shows the chart above.)
 
 # %% tags=["widget"]
 plan_explorer(facts, ds.clients, goals=goals, year=plan_year, lang=lang, stages=plan_stages)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # The clients who carry most of the growth the goal asks for (their plan minus their own trend):
 
 # %%
@@ -254,7 +254,7 @@ ui.styled(people_labels(carriers[["client_id", "name", "segment", "manager", "re
                                   "plan_growth", "potential", "over_potential"]], lang), lang,
           money=["revenue_base", "baseline", "plan"], pct=["plan_growth"], max_rows=None)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **Does the method work? Check it on the past.** The same plan made at the start of the last full year, from
 # the data known then, against what really happened (by segment):
 
@@ -271,7 +271,7 @@ if check_year - 1 >= int(facts.sales["date"].min().year):
     display(ui.styled(people_labels(load, lang), lang, ints=["key_clients", "lost_clients"], pct=["plan_growth", "clients_share",
                       "plan_share"], money=["revenue_base", "baseline", "plan"], max_rows=None))
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **What to look at.** The gap between the baselines and the goal: that is the growth that has to be *made*
 # (new assortment, new clients), not just expected. A plan above a client's potential is wishful thinking; a
 # margin plan below the margin goal says the growth comes from the wrong clients.
@@ -280,7 +280,7 @@ if check_year - 1 >= int(facts.sales["date"].min().year):
 # share of wallet, what they do not buy from us yet. Set the new-client goal by segment from the profile, and
 # control the plan monthly by manager and segment (block 6).
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## 4. The region / segment passport (паспорт региона / сегмента)
 # One row per region (or segment, the `passport_by` parameter): our clients and their stages, revenue and margin,
 # last year's growth, the potential of our clients and our share of their wallet, our share of the market
@@ -297,7 +297,7 @@ ui.styled(passport_table(pp, lang), lang,
 ax = plot_passport(pp, lang=lang)
 plt.show()
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # Clients by lifecycle stage (block 2) in each cell:
 
 # %%
@@ -310,7 +310,7 @@ if not ds.has("clients", passport_by):
 if ds.market is None:
     display(Markdown(ui.needs("need.market", "need.market.how", lang)))
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **What to look at.** Cells with low penetration and a high share of lost or declining clients; cells that
 # depend on one manager; regions where our share of the market is far below our share elsewhere.
 #
@@ -318,7 +318,7 @@ if ds.market is None:
 # clients should be (the profile), whom to win back (the lost clients in the cell), and whether the coverage
 # (managers, visits) matches the money there.
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Key figures of block 5
 
 # %% tags=["key-figures"]
@@ -326,7 +326,7 @@ creation_figures(fill=fill, profile=profile, matches=matches, market=market, pla
                  has_clients=has_cards, has_traits=has_traits, has_market=ds.market is not None,
                  has_cost=ds.has("sales", "cost"), lang=lang).style.hide(axis="index")
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **Next:** the exercises of this block are in `exercises/kb/05_creating_the_base.ipynb` (the trainer's answers
 # are in `solutions/kb/05_creating_the_base.ipynb`). Then block 6: managing through the customer base —
 # segmentation, the plan by manager and its control.

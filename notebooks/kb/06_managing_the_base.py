@@ -1,4 +1,4 @@
-# %% [markdown]
+# %% [markdown] lang="en"
 # # Block 6 · How to manage the customer base
 # *(«Как управлять клиентской базой» или «TBEM» — total business experience management; seminar "Customer base and
 # key clients: audit, creation, management")*
@@ -20,7 +20,7 @@
 # %% tags=["parameters"]
 data = None  # folder or file with your company's exports; None means the demo company
 mapping = None  # YAML file mapping your headers to canonical columns; None means built-in 1C/English headers
-lang = "en"  # "en" or "ru": language of charts and tables
+lang = "en"  # language of the texts, charts and tables: "ru" or "en"
 start = None  # first date of the analysed period, "YYYY-MM-DD", None means all data
 end = None  # last date of the analysed period; None means the last date in the data
 as_of = None  # the day of the snapshot (RFM, lifecycle, CRM table); None means the last sales date
@@ -136,7 +136,7 @@ from kbcore.widgets import abc_explorer, retention_explorer, zone_weights_explor
 
 use_style()
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Load the data
 # One call reads the company's files (or the demo company), maps the headers onto the canonical tables and
 # checks them. The data-quality report below says what was read, what was dropped and why, and what is missing.
@@ -153,7 +153,7 @@ has_cost = ds.has("sales", "cost")
 pnl = client_pnl(facts, ds.clients, ds.interactions, end=snapshot)
 measures = ("revenue", "profit") if has_cost else ("revenue",)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## 1. The 80/20 rule: how many clients make the money?
 # Pareto's law (закон В. Парето) in sales says that about 20% of the clients bring about 80% of the money. Is it true
 # here — and for which money? Below: the share of revenue and of client profit (block 1: gross margin minus the cost
@@ -171,7 +171,7 @@ plt.show()
 if not has_cost:
     display(Markdown(ui.needs("need.segmentation.profit", "need.segmentation.profit.how", lang)))
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **What to look at.** The dot on each curve is what the top 20% of clients bring. Revenue close to 80% means a
 # "normal" base; far above means dependence on a few clients; far below means a flat base of similar clients. The
 # profit curve usually climbs above 100%: the best clients earn more than the whole profit and the others give part
@@ -180,7 +180,7 @@ if not has_cost:
 # **What to do about it.** The few clients who make 80% of the profit deserve key-account care (block 7). The long
 # tail needs a cheaper way to be served, not more visits.
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## 2. KSF and CSF: what do clients value, and how do we compare?
 # Key and critical success factors (модель «KSF» & «CSF», КФУ): the handful of things on which a client chooses a
 # supplier — delivery time, assortment in stock, price, payment terms, technical advice, reliability, documents.
@@ -209,7 +209,7 @@ ui.styled(factors_table(ksf_result, lang), lang, pct=["weight"]).set_caption(
 ax = plot_ksf(ksf_result, lang=lang)
 plt.show()
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **What to look at.** The factors at the top weigh most. A red bar there — we score below the best competitor on
 # what the client values most — costs more than any green bar lower down can win back. Compare the weighted scores:
 # a competitor slightly ahead overall usually wins the tender.
@@ -218,7 +218,7 @@ plt.show()
 # green ones (technical advice, payment terms): they are the arguments of the sales pitch. Check the weights with the
 # clients themselves once a year — the seller's view of "what matters" is often wrong.
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## 3. The three money zones: where is the next rouble easiest to win?
 # The seminar author's model «Три зоны денег» (an algorithm for bringing clients into the base) in our reading:
 #
@@ -252,7 +252,7 @@ if not (ds.has("clients", "segment") and ds.has("clients", "region")):
 ax = plot_money_zones(zones_by_segment, lang=lang)
 plt.show()
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # The market dwarfs everything else — that is normal, and it is the model's first lesson: the money we hold is a
 # small part of the money there is. Without the market, by region: how much of our own clients' potential do we
 # take?
@@ -262,7 +262,7 @@ zones_by_region = zone_table(zones, by="region")
 ax = plot_money_zones(zones_by_region, lang=lang, zones=("money_in_hand", "money_on_table"))
 plt.show()
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **Where is the next rouble easiest?** Every piece of money still to win is ranked by an *ease score* = money ×
 # the weight of its zone: on the table of an active client (`weight_active`, 1.0 — the door is open), on the table of
 # a client who stopped buying (`weight_inactive`, 0.5 — the door must be reopened), in the market (`weight_market`,
@@ -277,7 +277,7 @@ ui.styled(ranked[["rank", "what", "label", "segment", "region", "money", "weight
 # %% tags=["widget"]
 zone_weights_explorer(zones, lang=lang)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **What to look at.** How much money is on the table compared with the money in hand — that is the share of wallet
 # we do not have with clients who already know us. Which segments and regions hold it, and which few clients hold
 # the most.
@@ -287,7 +287,7 @@ zone_weights_explorer(zones, lang=lang)
 # clients with the largest potential. Go into the market last, into the cells where one new company buys the most —
 # and keep the potentials in the client cards up to date, or this list is a guess.
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## 4. The lifecycle algorithm: every client at its stage, every stage with its action
 # Block 2 placed every client at a stage of its life with the company (new, developing, regular, key, declining,
 # lost, won back). The lifecycle algorithm (алгоритм жизненного цикла клиента в «КБ») gives each stage one standard
@@ -301,21 +301,21 @@ ui.styled(counts_table(stage_counts(stages), lang), lang, money=["revenue_window
 # %%
 ui.styled(stage_actions(lang).drop(columns="stage_id"), lang, ints=["due_days"], max_rows=None)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # The work list it makes today: the clients due for their stage's action, the most urgent first.
 
 # %%
 due = due_table(clients_due(stages, ds.clients), lang)
 ui.styled(due[["client_id", "name", "manager", "stage", "action", "why"]], lang, max_rows=15)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **What to look at.** The declining clients at the top of the list: their rhythm broke or their revenue fell, and
 # they still buy — the cheapest clients to keep.
 #
 # **What to do about it.** Make the list the managers' Monday routine: the action, the owner and the deadline are
 # already written.
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## 5. Risk of refusal to cooperate after the first order
 # The seminar's model «Риск отказа от сотрудничества при первом заказе»: a client who ordered once and never again
 # cost the whole effort of winning it. **New clients** are the cards created in the analysed period (or, without card
@@ -333,7 +333,7 @@ conv_ints = ["repeat_clients", "one_order_clients", "median_days_to_second"]
 ui.styled(conversion_table(second_order_conversion(new), lang)[conv_cols], lang,
           pct=["one_order_share", "second_order_rate"], ints=conv_ints)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # Which new clients do not come back? By the channel that brought them (clients.acquisition_channel):
 
 # %%
@@ -347,7 +347,7 @@ if has_channel:
 else:
     display(Markdown(ui.needs("need.retention.channel", "need.retention.channel.how", lang)))
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # And by the size and the discount of the first order, by segment, by manager and by the year the client came:
 
 # %%
@@ -356,7 +356,7 @@ for grouping in ("size_band", "discount_band", "segment", "manager", "cohort"):
     display(ui.styled(conversion_table(second_order_conversion(new, by=grouping), lang)[conv_cols], lang,
                       pct=["one_order_share", "second_order_rate"], ints=conv_ints))
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **How soon does the second order come?** A Kaplan–Meier curve (Kaplan & Meier, 1958) uses every new client, the
 # most recent too: a client who has not reordered *yet* counts as long as we have watched it (right-censored at the
 # analysis date). The curve is the share of new clients who have ordered again t days after the first order; where
@@ -367,14 +367,14 @@ curve = time_to_second_order(new, by="acquisition_channel" if has_channel else N
 ax = plot_time_to_second(curve, lang=lang)
 plt.show()
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **Try it.** Choose another grouping (size or discount of the first order, segment, manager) and how many days to
 # show. (The selector works in JupyterLab; a report shows the charts above.)
 
 # %% tags=["widget"]
 retention_explorer(new, lang=lang, by="acquisition_channel" if has_channel else "size_band")
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **Today's first-order clients, ranked by risk.** Clients with one order so far whose first order is at most
 # `risk_recent_days` old (90 days by default: after a quarter most of the clients who will ever reorder have done so,
 # and the older one-order clients are block 2's lost or declining ones). The rule is transparent: the risk that
@@ -389,7 +389,7 @@ ui.styled(risk_table(risk.head(15), lang)[["rank", "client_id", "name", "acquisi
                                           "first_revenue", "days_since_first", "risk", "level", "why"]], lang,
           money=["first_revenue"], pct=["risk"], ints=["days_since_first"], max_rows=15)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **What to look at.** The channels and first-order sizes with the highest one-order share, and how fast the curve
 # flattens: when most second orders come within a month or two, a client silent for three months is nearly lost.
 #
@@ -398,7 +398,7 @@ ui.styled(risk_table(risk.head(15), lang)[["rank", "client_id", "name", "acquisi
 # manager for every client from a risky channel. Work the risk list from the top every week. Ask what the channels
 # with few second orders bring you (marketplace buyers looking for a one-off price) before paying more for them.
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## 6. ABC: which clients are the money
 # ABC sorts the clients by a measure, from the largest, and cuts the cumulative share: **A** while the clients above
 # have made less than 80% (the client that crosses 80% is still A), **B** up to 95%, **C** the rest. Clients with a
@@ -414,7 +414,7 @@ ui.styled(classes_summary.rename(columns={"value": measure}), lang, money=[measu
 ax = plot_abc(classes_summary, lang=lang)
 plt.show()
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **Try it.** Move the cuts or change the measure: how many clients are A by revenue, and how many by profit?
 # (The sliders work in JupyterLab; a report shows the chart above.)
 
@@ -422,14 +422,14 @@ plt.show()
 abc_explorer(pnl, measures=measures + (("gross_margin",) if has_cost else ()), measure=measure,
              cuts=abc_cuts, lang=lang)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **What to look at.** The number of A clients against the number of managers: can each A client get real attention?
 # Compare A by revenue with A by profit — the clients that are A in revenue but C in profit are bought volume.
 #
 # **What to do about it.** Give A clients a named manager and a plan; serve B clients regularly; move C clients to
 # cheap channels (phone, e-mail, online ordering, a minimum order).
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## 7. XYZ: how regularly do the clients buy?
 # XYZ measures the regularity of a client's purchases by the **coefficient of variation** (CV) of its monthly
 # revenue: CV = σ / mean, with the population σ, over the last full months, months without purchases counting as
@@ -443,7 +443,7 @@ regularity_classic = xyz(facts, start=xyz_start, end=xyz_end, thresholds=xyz_thr
                          min_periods=xyz_min_months)
 ui.styled(xyz_summary(regularity_classic), lang, pct=["client_share", "median_cv"])
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # A B2B client that buys every few weeks has a monthly CV far above 25%, so with these bounds nearly every client is
 # Z and the matrix would say nothing. For clients we use the bounds `xyz_thresholds_clients` (X up to 50%, Y up to
 # 100% by default; set them equal to the classic ones to compare):
@@ -453,14 +453,14 @@ regularity = xyz(facts, start=xyz_start, end=xyz_end, thresholds=xyz_thresholds_
                  min_periods=xyz_min_months)
 ui.styled(xyz_summary(regularity), lang, pct=["client_share", "median_cv"])
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **What to look at.** The X clients are the ones you can plan: their purchases come like clockwork. Many Z clients
 # among the large ones mean projects and tenders, or a client that buys from several suppliers.
 #
 # **What to do about it.** For the regular clients agree a supply schedule; for the irregular large ones ask why —
 # the answer is often a competitor who gets the rest of the order.
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## 8. The ABC×XYZ matrix: an action for every cell
 # ABC (by the same measure, over the same months as XYZ) crossed with XYZ. Each cell gets a different way of working.
 
@@ -476,14 +476,14 @@ plt.show()
 actions = abc_xyz_actions(lang).merge(matrix[["cell", "clients", "value_share"]], on="cell")
 ui.styled(actions[["cell", "clients", "value_share", "action"]], lang, pct=["value_share"], max_rows=None)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **What to look at.** Where the money sits (the dark cells) and how many clients are in them. AX and AY are the core
 # of the business; AZ are large but unpredictable; CZ are many clients who bring little.
 #
 # **What to do about it.** Write the cell into the client card (the CRM table at the end does it) and make the cell's
 # action the manager's standard for those clients.
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## 9. RFM: who buys now, who is slipping away
 # **R**ecency — days since the client's last purchase; **F**requency — days with purchases in the last
 # `rfm_window_days` (two orders of one day count once); **M**onetary — revenue in that window. Each is scored 1–5 by
@@ -506,7 +506,7 @@ ui.styled(segments_view(segments, lang), lang, money=["monetary"], pct=["monetar
 ax = plot_rfm_segments(segments, lang=lang, window_days=rfm_window_days)
 plt.show()
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # The clients to call first: at risk and "can't lose them", the largest first.
 
 # %%
@@ -519,14 +519,14 @@ cols = [c for c in ["client_id", "name", "rfm_segment", "recency_days", "frequen
 ui.styled(at_risk.sort_values(["monetary", "client_id"], ascending=[False, True])[cols], lang,
           money=["monetary"], ints=["recency_days", "frequency"], max_rows=15)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **What to look at.** How many clients are champions and loyal against how many are at risk or lost, and how much of
 # the last year's revenue each group brought.
 #
 # **What to do about it.** Each segment has its action in the rule table above. The at-risk list is this week's call
 # list for the managers; the lost clients are a win-back campaign, not a visit plan.
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## 10. Management through the base: plan, organise, control
 # The customer base carries the management functions (анализ, планирование, организация, контроль): the plan is made
 # client by client (block 5), the clients are the managers' load, and the control compares plan and actual by manager
@@ -558,7 +558,7 @@ ui.styled(people(load, "manager")[load_columns], lang, money=["revenue_base", "p
 ax = plot_manager_load(load, lang=lang)
 plt.show()
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # Control against our model's plan, by manager and by segment:
 
 # %%
@@ -578,7 +578,7 @@ ui.styled(people(by_segment, "segment")[["segment", *control_columns]], lang,
           money=["plan", "actual", "deviation"], pct=["completion"], max_rows=None).set_caption(
     t("plan6.model_caption", lang, year=plan_year))
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # And against the company's own plan: each manager's revenue target for the year (the targets table) and the revenue
 # of the clients the manager holds.
 
@@ -591,14 +591,14 @@ else:
     display(ui.styled(people(revenue_targets, "manager")[["manager", "target", "actual", "deviation", "completion"]],
                       lang, money=["target", "actual", "deviation"], pct=["completion"], max_rows=None))
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **What to look at.** A manager with many more clients than the others (load index well above 1) cannot work them
 # all; a segment far below its plan is a question for the segment's strategy, not only for its managers.
 #
 # **What to do about it.** Rebalance the clients between managers by load, not by history; review plan against actual
 # every month by manager *and* by segment, and ask for each gap which clients made it.
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## 11. Back to the CRM: one table for daily work
 # An analysis changes nothing until its result is in the system the managers open every morning. One line per
 # client: ABC and XYZ (last full months), RFM segment, lifecycle stage and the next action. `write_crm` writes it as
@@ -618,14 +618,14 @@ if crm_folder is not None:
     written = write_crm(crm, crm_folder)
     print(t("crm.written", lang, files=", ".join(str(p) for p in written)))
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **What to look at.** Does every client have a manager and a next action? A client without a manager is a client
 # nobody works with.
 #
 # **What to do about it.** Import the table into the CRM every month (the analyst's `kbcore run` writes it) and let
 # the managers' task lists follow the "next action" column.
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Key figures of block 6
 
 # %% tags=["key-figures"]
@@ -641,6 +641,6 @@ figures = [
 ]
 ui.key_figures_table(figures, lang).style.hide(axis="index")
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **Next:** the exercises of this block are in `exercises/kb/06_managing_the_base.ipynb` (the trainer's answers are in
 # `solutions/kb/06_managing_the_base.ipynb`). Then block 7: identifying the key clients and their role in the business.

@@ -1,4 +1,4 @@
-# %% [markdown]
+# %% [markdown] lang="en"
 # # Block 1 · Exercises · Main errors in sales management
 # *(«Основные ошибки в управлении продажами»)*
 #
@@ -20,7 +20,7 @@ from kbcore.analyses import (
 from kbcore.facts import Facts
 from kbcore.workbook import check, set_lang
 
-lang = "en"  # "ru" for hints in Russian
+lang = "en"  # language of the texts, the tables and the verdicts: "ru" or "en"
 set_lang(lang)
 ds = kbcore.load()  # the demo company
 facts = Facts.of(ds)  # its sales, reduced once to facts per client, order and year
@@ -28,7 +28,7 @@ yearly = yearly_summary(facts, ds.clients, ds.interactions)
 pnl = client_pnl(facts, ds.clients, ds.interactions)
 yearly
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Exercise 1.1 · Revenue of the last year
 # What was the demo company's revenue in its last full year, 2025, in roubles? Take it from `yearly`.
 
@@ -36,7 +36,7 @@ yearly
 revenue_2025 = yearly.loc[yearly["year"] == 2025, "revenue"].item()  # SOLUTION
 check("1.1", revenue_2025)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Exercise 1.2 · Growth of revenue and of profit
 # By what share did revenue grow from 2021 to 2025 (e.g. 0.25 for +25%)? And client profit?
 # Compare the two numbers: this is the block's main error in one line.
@@ -48,7 +48,7 @@ profit_growth = last["profit"] / first["profit"] - 1  # SOLUTION
 check("1.2a", revenue_growth)
 check("1.2b", profit_growth)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Exercise 1.3 · Clients who lose money
 # With the default cost-to-serve rates, how many clients have a negative profit over the whole history?
 
@@ -56,7 +56,7 @@ check("1.2b", profit_growth)
 unprofitable = int((pnl["profit"] < 0).sum())  # SOLUTION
 check("1.3", unprofitable)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Exercise 1.4 · The whale
 # What share of the company's total profit do the 20% most profitable clients earn? (`whale_curve` and
 # `whale_summary` do the ranking; a share above 1 means above 100%.)
@@ -66,7 +66,7 @@ summary = whale_summary(whale_curve(pnl))  # SOLUTION
 top20_share = summary["top20_share"]  # SOLUTION
 check("1.4", top20_share)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Exercise 1.5 · Concession clients
 # Clients whose average discount is 15% or more: what share of revenue do they bring, and what is their total
 # profit in roubles (negative if they lose money)?
@@ -82,7 +82,7 @@ check("1.5b", concession_profit)
 # For the trainer: the same table in full, to discuss with the room.
 concession
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Exercise 1.6 · What if visits were free?
 # Sales visits are one part of the cost to serve. Recompute the client P&L with a visit cost of 0 (keep the other
 # rates at their defaults): how many clients are unprofitable now? What does that tell you about who the
@@ -93,7 +93,7 @@ no_visits = client_pnl(facts, ds.clients, ds.interactions, rates=CostToServeRate
 unprofitable_without_visits = int((no_visits["profit"] < 0).sum())  # SOLUTION
 check("1.6", unprofitable_without_visits)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **To discuss (no check):** which clients gain the most when visits are free? List the five whose profit
 # rises the most, with their names. Who decides how often they are visited?
 

@@ -1,4 +1,4 @@
-# %% [markdown]
+# %% [markdown] lang="en"
 # # Block 2 · Exercises · What is a customer base
 # *(«Что называют клиентской базой?»)*
 #
@@ -24,7 +24,7 @@ from kbcore.facts import Facts
 from kbcore.views import verdict_reasons, verdict_text
 from kbcore.workbook import check, set_lang
 
-lang = "en"  # "ru" for hints in Russian
+lang = "en"  # language of the texts, the tables and the verdicts: "ru" or "en"
 set_lang(lang)
 ds = kbcore.load()  # the demo company
 facts = Facts.of(ds)  # its sales, reduced once for every question below
@@ -32,7 +32,7 @@ stages = client_stages(facts, ds.clients)  # the stage of every client on the la
 completeness = base_completeness(ds.clients, ds.interactions, ds.contacts, stages)
 completeness
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Exercise 2.1 · Is the segment known?
 # A customer base knows the market segment of each client. For what share of the demo company's clients is the
 # segment known? Take it from `completeness`.
@@ -41,7 +41,7 @@ completeness
 segment_share = completeness.set_index("component").loc["segment", "known_share"]  # SOLUTION
 check("2.1", segment_share)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Exercise 2.2 · List or base?
 # What is the verdict for the demo company: "base", "partly" or "list"? (`base_verdict` turns the completeness
 # table into a verdict with its reasons.)
@@ -56,7 +56,7 @@ check("2.2", verdict_id)
 print(verdict_text(verdict, lang))
 print("\n".join(verdict_reasons(verdict, completeness, lang)))
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Exercise 2.3 · Lost clients
 # How many clients are lost (no purchase for a year or more) on the last day of the data?
 
@@ -65,7 +65,7 @@ counts = stage_counts(stages).set_index("stage")  # SOLUTION
 lost_now = counts.loc["lost", "clients"]  # SOLUTION
 check("2.3", lost_now)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Exercise 2.4 · From regular to declining
 # Compute the stages at the end of 2024 and at the end of 2025 (`stage_history` with `year_end_dates`, or
 # `client_stages` twice with `as_of`). How many clients that were **regular** at the end of 2024 were
@@ -79,7 +79,7 @@ after = history.loc[history["as_of"] == "2025-12-31"]  # SOLUTION
 regular_to_declining = transition_matrix(before, after).loc["regular", "declining"]  # SOLUTION
 check("2.4", regular_to_declining)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Exercise 2.5 · What the key clients bring
 # What share of the revenue of the last 12 months do the clients at the stage **key** bring (on the last day of
 # the data)? Compare it with their share of the clients.
@@ -88,7 +88,7 @@ check("2.4", regular_to_declining)
 key_revenue_share = stage_counts(stages).set_index("stage").loc["key", "revenue_share"]  # SOLUTION
 check("2.5", key_revenue_share)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Exercise 2.6 · When is a client lost?
 # The rules are parameters. If your company calls a client lost after **180** days without a purchase instead of
 # 365, how many clients are lost on the last day of the data? (Keep the other rules as they are.)
@@ -99,7 +99,7 @@ stages_strict = client_stages(facts, ds.clients, rules=strict)  # SOLUTION
 lost_after_180 = (stages_strict["stage"] == "lost").sum()  # SOLUTION
 check("2.6", lost_after_180)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Exercise 2.7 · Key accounts in trouble
 # Some clients are key accounts in their card (`is_key` is True), but their purchases say otherwise: their stage
 # is **declining** or even **lost**. Which ones? Give their `client_id`s (a list or a Series).
@@ -108,7 +108,7 @@ check("2.6", lost_after_180)
 key_in_trouble = stages.loc[stages["is_key"] & stages["stage"].isin(["declining", "lost"]), "client_id"]  # SOLUTION
 check("2.7", key_in_trouble)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **To discuss (no check):** who is the manager of each of these clients, and when did each of them last buy?
 # Why is a client that has not bought for a year still marked "key" in its card? What would you ask the manager
 # tomorrow morning?

@@ -1,4 +1,4 @@
-# %% [markdown]
+# %% [markdown] lang="en"
 # # Block 5 · Exercises · Technology of creating the customer base
 # *(«Технология создания клиентской базы»)*
 #
@@ -26,7 +26,7 @@ from kbcore.analyses.passport import passport
 from kbcore.facts import Facts
 from kbcore.workbook import check, set_lang
 
-lang = "en"  # "ru" for hints in Russian
+lang = "en"  # language of the texts, the tables and the verdicts: "ru" or "en"
 set_lang(lang)
 ds = kbcore.load()  # the demo company
 facts = Facts.of(ds)  # the sales reduced once: every function below takes these facts
@@ -34,7 +34,7 @@ stages = client_stages(facts, ds.clients)
 features = client_features(facts, ds.clients, ds.products)
 pnl = client_pnl(facts, ds.clients, ds.interactions)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Exercise 5.1 · A key client's card
 # Open the card of client `000038` (ООО «ТД «Аспект»», a key account). How many people of its buying centre
 # (DMU) do we know, and what is its lifecycle stage (the stage id, e.g. `"regular"`)? What would you ask its
@@ -48,7 +48,7 @@ stage = card.stage  # SOLUTION
 check("5.1a", dmu_contacts)
 check("5.1b", stage)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Exercise 5.2 · How complete are the cards?
 # What share of the clients have a decision maker (`decision_maker`) written in their card? Use `card_fill`.
 
@@ -57,7 +57,7 @@ fill = card_fill(ds.clients, facts=facts, contacts=ds.contacts, interactions=ds.
 decision_maker_share = fill.set_index("field").loc["decision_maker", "filled_share"]  # SOLUTION
 check("5.2", decision_maker_share)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Exercise 5.3 · The profile of the best clients
 # Build the client profile of the top 20% of clients by client profit. Which segment is the most frequent among
 # the best clients of the whole company (category `"all"`)? And how many clients **outside** the top already
@@ -71,7 +71,7 @@ lookalike_clients = int(((~matches["top"]) & (matches["score"] >= 0.75)).sum()) 
 check("5.3a", best_segment)
 check("5.3b", lookalike_clients)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Exercise 5.4 · From goals to a plan
 # The company wants +20% revenue next year and 120 new clients (no margin goal). What is the plan total for
 # 2026 in roubles, and how much must the goal add on top of what the clients' own trends and the new clients
@@ -84,7 +84,7 @@ added_by_goal = max(plan.attrs["gap"], 0.0)  # SOLUTION
 check("5.4a", plan_total)
 check("5.4b", added_by_goal)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Exercise 5.5 · Would the plan have worked?
 # Make the plan for 2025 as it would have been made at the start of 2025 (`year=2025`), with +15% growth and 150
 # new clients, and compare it with what happened. Which manager fulfilled the smallest share of their plan?
@@ -96,7 +96,7 @@ pva = plan_vs_actual(past_plan, facts, by="manager")
 weakest = pva.loc[pva["manager"] != "new_clients"].sort_values("completion")["manager"].iloc[0]  # SOLUTION
 check("5.5", weakest)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Exercise 5.6 · The region passport
 # In which region are we least present — the lowest penetration (our active clients out of the market's
 # companies)? What is that penetration?
@@ -109,7 +109,7 @@ low_penetration = low["penetration"]  # SOLUTION
 check("5.6a", low_region)
 check("5.6b", low_penetration)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **To discuss (no check):** the region with the lowest penetration — is it a region to grow in, or one that does
 # not fit our profile? Look at its row of the passport and at the market cells of the profile.
 

@@ -1,4 +1,4 @@
-# %% [markdown]
+# %% [markdown] lang="en"
 # # Block 6 · Exercises · How to manage the customer base
 # *(«Как управлять клиентской базой»)*
 #
@@ -28,7 +28,7 @@ from kbcore.analyses.money_zones import money_zones
 from kbcore.facts import Facts
 from kbcore.workbook import check, set_lang
 
-lang = "en"  # "ru" for hints in Russian
+lang = "en"  # language of the texts, the tables and the verdicts: "ru" or "en"
 set_lang(lang)
 ds = kbcore.load()  # the demo company
 facts = Facts.of(ds)  # its sales, reduced once: every analysis below starts from these facts
@@ -36,7 +36,7 @@ pnl = client_pnl(facts, ds.clients, ds.interactions)  # five years, one line per
 window_start, window_end = last_full_months(facts.as_of, 12)  # the last 12 full months
 window_start, window_end
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Exercise 6.1 · How far from 80/20?
 # What share of the five years' revenue do the 20% best clients bring (e.g. 0.8 for 80%)? Is the demo company above
 # or below the 80/20 rule?
@@ -46,7 +46,7 @@ revenue_pareto = pareto(pnl, "revenue")  # SOLUTION
 top20_share = revenue_pareto["top_share"]  # SOLUTION
 check("6.1", top20_share)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Exercise 6.2 · What if we became cheaper?
 # Read the example KSF table (`read_ksf()`): the weights of the client's key success factors and the scores 1–5 of us
 # and two competitors. Suppose a new price list lifts our price score from 3 to 4. Who leads on the weighted score
@@ -59,7 +59,7 @@ cheaper = ksf_table.assign(us=ksf_table["us"].where(~is_price, 4))  # SOLUTION
 leader = ksf_scores(cheaper).totals["player"].iloc[0]  # SOLUTION
 check("6.2", leader)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Exercise 6.3 · Money on the table
 # Compute the three money zones of the demo company with the default rules
 # (`money_zones(facts, ds.clients, ds.market)`). How much money, in roubles a year, is on the table at the
@@ -71,7 +71,7 @@ active = zones.clients[zones.clients["activity"] == "active"]  # SOLUTION
 on_table_active = active["money_on_table"].sum()  # SOLUTION
 check("6.3", on_table_active)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Exercise 6.4 · One order and gone
 # Take the new clients of the demo company (`new_clients(facts, ds.clients)`) and their second-order conversion
 # (`second_order_conversion`). (a) What share of the new clients who had six months to reorder placed **only one**
@@ -86,7 +86,7 @@ worst_channel = by_channel.sort_values("one_order_share", ascending=False)["grou
 check("6.4a", one_order_share)
 check("6.4b", worst_channel)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Exercise 6.5 · A clients by profit
 # Make the ABC analysis on **client profit** instead of revenue (default cuts 80% / 95%). How many clients are A?
 # Compare with the number of A clients by revenue in the notebook: what does the difference tell you?
@@ -96,7 +96,7 @@ by_profit = abc(pnl, measure="profit")  # SOLUTION
 a_by_profit = int((by_profit["abc"] == "A").sum())  # SOLUTION
 check("6.5", a_by_profit)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Exercise 6.6 · The core of the business: AX
 # Over the last 12 full months (`window_start` … `window_end`), ABC by revenue and XYZ with the bounds for B2B clients
 # (`XYZ_THRESHOLDS_CLIENTS`): how many clients sit in the AX cell — large and regular?
@@ -108,7 +108,7 @@ matrix = abc_xyz_matrix(classes, regularity).set_index("cell")  # SOLUTION
 ax_clients = int(matrix.loc["AX", "clients"])  # SOLUTION
 check("6.6", ax_clients)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **To discuss (no check):** with the classic bounds (10% / 25%, the default of `xyz`) how many X clients are there?
 # Why are bounds made for the demand of a product wrong for the purchases of a B2B client?
 
@@ -117,7 +117,7 @@ check("6.6", ax_clients)
 # solution
 xyz(facts, start=window_start, end=window_end)["xyz"].value_counts()
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Exercise 6.7 · Champions
 # With the default RFM rules at the last sales date, how many clients are **champions** (`rfm_segment` is
 # "champions")?
@@ -127,7 +127,7 @@ scores = rfm(facts)  # SOLUTION
 n_champions = int((scores["rfm_segment"] == "champions").sum())  # SOLUTION
 check("6.7", n_champions)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Exercise 6.8 · Large clients slipping away
 # Which A clients of the last 12 months (ABC by revenue, `classes` above) are at the lifecycle stage "declining"
 # (block 2's `client_stages`)? Answer with the list of their client IDs — this is the head of sales' call list.
