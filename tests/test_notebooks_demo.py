@@ -14,9 +14,9 @@ import nbformat
 import pytest
 from onec_export import errors, run_notebook
 
-from kbcore.paths import PROJECT_DIR
+from kbcore.workbook.build import workbooks
 
-NOTEBOOKS = sorted((PROJECT_DIR / "notebooks").glob("*/*.ipynb"))
+NOTEBOOKS = workbooks("notebooks")  # each in the language its seminar is taught in
 MAX_REDUCTIONS = 2
 _PROBE = "import kbcore.facts as _kb_facts\nprint('KB-REDUCTIONS', _kb_facts.reductions())"
 
