@@ -15,8 +15,8 @@ base name of the block's modules (lower case, digits, ``_``). It writes, for pro
 ``kbcore/analyses/name.py``                :func:`revenue_by_year` (facts in, a table out)
 ``kbcore/views/name.py``                   its table and the block's key figures, for people
 ``kbcore/charts/name.py``                  its chart (layout only)
-``kbcore/locale/M.yaml``                   the texts of the view and the chart (en, ru)
-``kbcore/locale/exercises_M.yaml``         the exercise's hint (en, ru)
+``kbcore/locale/M.yaml``                   the texts of the view and the chart (en, ru, bg)
+``kbcore/locale/exercises_M.yaml``         the exercise's hint (en, ru, bg)
 ``kbcore/workbook/answers/M.py``           the exercise's expected answer (found on disk)
 ``tests/test_name.py``                     hand-computed tests of the analysis, view and chart
 =========================================  ===================================================
