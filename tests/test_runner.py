@@ -398,3 +398,21 @@ def test_load_says_each_table_before_reading_it(tmp_path):
     seen = []
     ds = kbcore.load(tmp_path / "company", progress=seen.append)
     assert seen[0] == "sales" and set(seen) == set(ds.tables) and len(seen) == len(set(seen))
+
+
+# --- offline: the index and the reports load nothing from a network -----------------------------
+
+def test_index_and_reports_load_nothing_from_a_network(finished_run):
+    from offline import CHROMIUM, browser_requests, external_resources
+
+    result, _out, _calls = finished_run
+    pages = [result.index] + [r.html for r in result.results if r.html]
+    assert len(pages) >= 3
+    for page in pages:
+        assert external_resources(page.read_text(encoding="utf-8")) == [], page.name
+    if CHROMIUM is None:
+        pytest.skip("no Chromium on this machine: the pages were checked on their markup only")
+    for page in pages:
+        requested, dom = browser_requests(page)
+        assert requested == [], f"{page.name} asked the network for {requested}"
+        assert "</body>" in dom  # it did render

@@ -93,6 +93,8 @@ WIDGET_TAG = "widget"
 """Tag of a code cell that builds an interactive control (ipywidgets): never run by ``kbcore run``."""
 WIDGET_NOTE_TAG = "widget-note"
 """Tag of the note that takes a widget cell's place in a batch run."""
+_TEMPLATES = Path(__file__).resolve().parent / "templates"
+"""nbconvert templates of the reports (``kbreport``: the lab page without scripts)."""
 REMOVE_TAGS = {"remove", "parameters", "injected-parameters", "papermill-error-cell-tag", "generated"}
 _INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 
@@ -522,15 +524,18 @@ def _report_notebook(nb, lang: str, executed_name: str, failed: bool, timed_out:
 
 def export_html(nb, path: Path, *, title: str, lang: str = "en", executed_name: str = "",
                 failed: bool = False, timed_out: str | None = None) -> Path:
-    """Write the report of an executed notebook ``nb``: no code, no prompts (nbconvert ``lab``).
+    """Write the report of an executed notebook ``nb``: no code, no prompts, no script.
+
+    nbconvert's ``lab`` page through our template ``kbreport`` (``kbcore/app/templates/``), which
+    leaves out every script the lab page would load from a CDN: a report opens offline.
 
     ``failed`` puts a note at the top that the report is incomplete; ``timed_out`` (the reason,
     e.g. "timed out after 7 min in cell 12 (…)") puts that reason there instead.
     """
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True)
+    exporter = HTMLExporter(template_name="kbreport", extra_template_basedirs=[str(_TEMPLATES)],
+                            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(_report_notebook(nb, lang, executed_name, failed, timed_out),
                                           resources={"metadata": {"name": title}})
     path.parent.mkdir(parents=True, exist_ok=True)
