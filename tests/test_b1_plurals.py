@@ -223,7 +223,8 @@ def test_concession_chart_counts_agree():
         discount=[300.0, 0.0, 0.0, 0.0], discount_rate=[0.3, 0.0, 0.0, 0.0])
     ax = plot_concession(concession_clients(pnl, threshold=0.15), lang="ru")
     ticks = [tl.get_text() for tl in ax.get_xticklabels()]
-    assert ticks[0].endswith(f"\n1 клиент · средняя скидка 23,1{NBSP}%")  # 300 / (1000 + 300)
+    assert ticks[0] == (f"Клиенты с уступками\n(средняя скидка от 15{NBSP}%)\n"
+                        f"1 клиент · средняя скидка 23,1{NBSP}%")  # 300 / (1000 + 300)
     assert ticks[1] == f"Остальные клиенты\n3 клиента · средняя скидка 0,0{NBSP}%"
 
 
