@@ -109,8 +109,11 @@ check("1.5a", concession_revenue_share)
 check("1.5b", concession_profit)
 
 # %% tags=["solution"]
-# For the trainer: the same table in full, to discuss with the room.
-concession
+# For the trainer: the same table in full, in the room's words, to discuss with the room.
+from kbcore.views import styled
+from kbcore.views.profitability import concession_table
+
+styled(concession_table(concession.reset_index(), lang), lang)
 
 # %% [markdown] lang="en"
 # ## Exercise 1.6 · What if visits were free?
