@@ -211,7 +211,7 @@ def test_run_writes_the_crm_table_from_a_1c_export(tmp_path):
 
     export = tmp_path / "продажи.csv"
     write_export(export)
-    block6 = PROJECT_DIR / "notebooks" / "kb" / "06_managing_the_base.ipynb"  # widgets not run
+    block6 = PROJECT_DIR / "notebooks" / "kb" / "ru" / "06_managing_the_base.ipynb"  # widgets not run
     result = runner.run(str(export), None, lang="ru", out=tmp_path / "out", notebooks=block6,
                         progress=False)
     assert [r.status for r in result.results] == ["ok"], result.results[0].error
