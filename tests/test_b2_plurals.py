@@ -165,7 +165,9 @@ def test_verdict_agrees_with_its_total():
     assert VC.verdict_text(Verdict("list", 0, 21, ()), "ru") == (
         "Список клиентов, ещё не база: данных хватает лишь по 0 из 21 компонента.")
     assert VC.verdict_text(Verdict("base", 8, 8, ()), "ru") == (
-        "Клиентская база: данных хватает по всем компонентам (8 из 8 компонентов).")
+        "Клиентская база: данных хватает по каждому из 8 компонентов.")
+    assert VC.verdict_text(Verdict("base", 21, 21, ()), "ru") == (
+        "Клиентская база: данных хватает по каждому из 21 компонента.")
 
 
 def test_stage_figures_agree_with_their_clients():
