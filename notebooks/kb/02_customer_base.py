@@ -45,10 +45,10 @@
 #   `lost_days` (365): lost after this many days without a purchase (try 180 if your clients buy every month);
 #   `won_back_days` (180): how long a client who came back stays "won back"; `at_risk_factor` (3.0) and
 #   `at_risk_min_days` (90): at risk when silent longer than 3 of its usual intervals between purchases and longer
-#   than 90 days; `decline_ratio` (0.7): declining when the revenue of the last 12 months is below 70 % of the
+#   than 90 days; `decline_ratio` (0.7): declining when the revenue of the last 12 months is below 70% of the
 #   12 months before; `regular_orders` (4): regular from 4 orders in 12 months (raise it if your clients buy
-#   weekly); `key_top_share` (0.03): without a key-account mark in the cards, the largest 3 % of clients are key.
-# - `completeness_threshold` (0.8): a component of the base counts when it is known for at least 80 % of the
+#   weekly); `key_top_share` (0.03): without a key-account mark in the cards, the largest 3% of clients are key.
+# - `completeness_threshold` (0.8): a component of the base counts when it is known for at least 80% of the
 #   clients; 0.9 makes a stricter audit.
 
 # %% [markdown] lang="ru" tags=["remove"]
@@ -188,7 +188,7 @@ print(tn("nb2.now", len(stages), lang, date=fmt_date(now, lang)))
 # A list says who bought. A base says, for every client, who it is (its card and profile), where it belongs (its
 # segment, its manager), what state it is in (status, lifecycle stage), what it could buy (potential) and what we
 # did with it (the interaction history). Below is the share of clients for which each component is known; a
-# component counts when it is known for enough clients (by default at least 80 %, a threshold set in the
+# component counts when it is known for enough clients (by default at least 80%, a threshold set in the
 # workbook's parameters).
 
 # %% [markdown] lang="ru"

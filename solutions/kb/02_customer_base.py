@@ -55,7 +55,7 @@ completeness
 # Клиентская база знает сегмент рынка каждого клиента. Для какой доли клиентов демо-компании сегмент известен?
 
 # %% [markdown] lang="en" tags=["remove"]
-# Take it from the table `completeness` (one row per component), as a share: 0.25 means 25 %.
+# Take it from the table `completeness` (one row per component), as a share: 0.25 means 25%.
 
 # %% [markdown] lang="ru" tags=["remove"]
 # Возьмите её из таблицы `completeness` (по строке на компонент) в виде доли: 0.25 означает 25 %.
