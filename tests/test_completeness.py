@@ -112,12 +112,15 @@ def test_verdicts():
     half = full.assign(ok=[True] * 4 + [False] * 4)
     v = B.base_verdict(half)
     assert v.verdict == "partly" and len(v.reasons) == 4
-    assert V.verdict_text(v, "ru") == t("base.verdict.partly", "ru", ok="4", total="8")
+    assert V.verdict_text(v, "ru") == "Отчасти база: данных хватает по 4 из 8 компонентов."
+    assert V.verdict_text(v, "en") == "Partly a base: 4 of 8 components are known for enough clients."
+    assert V.verdict_text(v, "bg") == "Отчасти база: 4 от 8 компонента са известни за достатъчно клиенти."
     few = full.assign(ok=[True] * 3 + [False] * 5, available=[True] * 7 + [False])
     v = B.base_verdict(few)
     assert v.verdict == "list"
     assert "not in your data" in V.verdict_reasons(v, few)[-1]
-    assert "unknown for 1" in V.verdict_reasons(v, few)[0]
+    assert "unknown for 1 client (" in V.verdict_reasons(v, few)[0]
+    assert "нет у 1 клиента (" in V.verdict_reasons(v, few, "ru")[0]
 
 
 def test_sales_only_export_is_a_list_not_a_crash():
@@ -204,11 +207,13 @@ def test_bad_parameters():
 
 def test_status_vs_stage_by_hand():
     table = V.status_table(B.status_vs_stage(_clients(), _stages()), "en")
-    assert list(table.index) == ["active", "inactive", "(empty)"]
+    assert list(table.index) == ["active", "inactive", "(not given)"]
     assert table.loc["active", "Regular"] == 1 and table.loc["active", "Lost"] == 1
     assert table.loc["inactive", "New"] == 1
-    assert table.loc["(empty)", "Never bought"] == 1
+    assert table.loc["(not given)", "Never bought"] == 1
     assert int(table.to_numpy().sum()) == 4
+    ru = V.status_table(B.status_vs_stage(_clients(), _stages()), "ru")
+    assert ru.loc["(не указан)", "Не покупал"] == 1 and ru.index.name == "Статус в карточке"
 
 
 # --------------------------------------------------------------------------- demo company

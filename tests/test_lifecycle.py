@@ -192,6 +192,8 @@ def test_reason_text_and_actions():
         assert "{" not in "".join(texts)
     en = V.reason_text(st, "en").tolist()
     assert "305" in en[3] and "10" in en[3]  # D: silent 305 days, usually every 10
+    assert en[3] == "no purchase for 305 days, usually buys every 10 days"
+    assert V.reason_text(st, "ru").iloc[3] == "нет покупок 305 дней, а обычно покупает раз в 10 дней"
     acts = V.stage_actions("ru")
     assert list(acts["stage_id"]) == list(L.STAGES)
     assert acts["action"].str.len().gt(10).all() and acts["owner"].str.len().gt(3).all()
@@ -274,12 +276,15 @@ def test_stage_views_and_key_figures_by_hand():
     assert rows[0].value == "5"
     # 2024-12-31: declining D and E, revenue 700 + 2 000 of 15 200 in the window
     declining = rows[2]
-    assert declining.label.startswith(t("stage.declining", "en"))
-    assert declining.value == "2 (40%) · 18%"
+    assert declining.label == "Declining and at-risk clients on Dec 31, 2024"
+    assert declining.value == "2 clients (40% of all) · 18% of revenue"
+    ru = V.lifecycle_figures(L.stage_summary(hist), "ru")[2]
+    assert ru.value.replace("\u00a0", " ") == "2 клиента (40 % базы) · 18 % выручки"
     assert V.lifecycle_figures(L.stage_summary(hist.iloc[0:0]), "en") == []
     rules = V.stage_rules_table(L.StageRules(lost_days=200), "ru")
     assert list(rules["order"]) == [1, 2, 3, 4, 5, 6, 7]
-    assert "200" in rules.loc[0, "rule"] and rules.loc[0, "stage"] == t("stage.lost", "ru")
+    assert rules.loc[0, "rule"] == "Нет покупок 200 дней и более."
+    assert rules.loc[0, "stage"] == t("stage.lost", "ru")
 
 
 # --------------------------------------------------------------------------- demo company
@@ -402,12 +407,17 @@ def test_widgets_respond_to_values():
 
     box = stage_explorer(_history(), lang="ru")
     assert box.current is not None and int(box.current.to_numpy().sum()) == 5
+    # by hand: 3 clients on the first date, 1 kept its stage (regular), 2 newcomers
+    assert box.note.value == ("Из <b>3</b> клиентов на первую дату стадия не изменилась у "
+                              "<b>1</b> клиента; <b>2</b> новых клиента впервые купили за это время.")
     box.dropdowns["to"].value = pd.Timestamp("2023-12-31")
     assert int(box.current.to_numpy().sum()) == 3  # from = to: three clients, all stay
     box.dropdowns["from"].value = pd.Timestamp("2024-12-31")
     assert box.current is None and box.note.value  # dates in the wrong order: a note
     box = rules_explorer(Facts(_sales()), as_of="2024-12-31", rules=NO_KEY, lang="en")
     assert box.current.set_index("client_id").loc["E", "stage"] == "declining"
+    assert box.summary.value == ("With these rules <b>2</b> clients are declining or at risk "
+                                 "(18% of the revenue), and <b>0</b> clients are lost.")
     box.sliders["decline_ratio"].value = 0.4
     assert box.current.set_index("client_id").loc["E", "stage"] == "developing"
     box.sliders["regular_orders"].value = 13

@@ -18,7 +18,7 @@ from kbcore.analyses.completeness import (
     STATUS_NO_CARD,
     Verdict,
 )
-from kbcore.i18n import fmt_number, fmt_pct, t
+from kbcore.i18n import fmt_number, fmt_pct, t, tn
 from kbcore.views.figures import Figure, key_figures_table, missing
 from kbcore.views.lifecycle import lifecycle_figures, stage_label
 
@@ -59,10 +59,11 @@ def completeness_table(completeness: pd.DataFrame, lang: str = "en") -> pd.DataF
 def verdict_text(verdict: Verdict, lang: str = "en") -> str:
     """The verdict's sentence (catalogue ``base.verdict.<id>``).
 
-    E.g. "Partly a base: 6 of 8 components are known for enough clients."
+    E.g. "Partly a base: 6 of 8 components are known for enough clients.", "Отчасти база:
+    данных хватает по 6 из 8 компонентов." (the total with its noun, ``base.n.components_gen``).
     """
     return t(f"base.verdict.{verdict.verdict}", lang, ok=fmt_number(verdict.ok, lang),
-             total=fmt_number(verdict.total, lang))
+             total=tn("base.n.components_gen", verdict.total, lang))
 
 
 def verdict_reasons(verdict: Verdict, completeness: pd.DataFrame,
@@ -70,8 +71,8 @@ def verdict_reasons(verdict: Verdict, completeness: pd.DataFrame,
     """One sentence per component of ``verdict.reasons`` (those not ok), in that order.
 
     A component the data lacks altogether (``available`` False) says so; the others give
-    their known share, the clients unknown and the threshold; each ends with what to do
-    (catalogue ``base.how.<id>``).
+    their known share, the clients unknown (with their noun, ``lc.n.clients_gen``: "нет у 399
+    клиентов") and the threshold; each ends with what to do (catalogue ``base.how.<id>``).
     """
     rows = completeness.set_index("component")
     out = []
@@ -84,7 +85,8 @@ def verdict_reasons(verdict: Verdict, completeness: pd.DataFrame,
         else:
             out.append(t("base.reason.low", lang, component=name,
                          share=fmt_pct(row["known_share"], lang),
-                         missing=fmt_number(row["clients"] - row["clients_known"], lang),
+                         missing=tn("lc.n.clients_gen",
+                                    int(row["clients"] - row["clients_known"]), lang),
                          threshold=fmt_pct(row["threshold"], lang), how=how))
     return tuple(out)
 

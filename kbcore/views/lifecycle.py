@@ -22,7 +22,7 @@ from kbcore.analyses.lifecycle import (
     STAGES,
     StageRules,
 )
-from kbcore.i18n import fmt_date, fmt_money, fmt_number, fmt_pct, t
+from kbcore.i18n import fmt_date, fmt_money, fmt_number, fmt_pct, t, tn
 from kbcore.schema import C
 from kbcore.views.figures import Figure
 
@@ -66,19 +66,23 @@ def stage_labels(stages, lang: str = "en") -> list[str]:
 def reason_text(stages: pd.DataFrame, lang: str = "en", *, window_months: int = 12) -> pd.Series:
     """Why each client has its stage, in words with its own numbers (index as ``stages``).
 
-    E.g. "no purchase for 412 days"; the texts are catalogue entries ``reason.*`` (the
-    ``reason`` column of :func:`kbcore.analyses.lifecycle.client_stages` or
+    E.g. "no purchase for 412 days", "нет покупок 412 дней"; the texts are catalogue entries
+    ``reason.*`` (the ``reason`` column of :func:`kbcore.analyses.lifecycle.client_stages` or
     :func:`~kbcore.analyses.lifecycle.clients_due`), filled with the row's days, usual
-    interval, orders and revenue. ``window_months`` is the window of the rules that made
-    the table (for the wording only).
+    interval, orders and revenue. Each count comes with its noun agreeing with it
+    (:func:`kbcore.i18n.tn`: ``lc.n.days``, ``lc.n.orders``, ``lc.n.months``).
+    ``window_months`` is the window of the rules that made the table (for the wording only).
     """
-    months = fmt_number(window_months, lang)
-    numbers: dict = {}  # fmt_number of each distinct value, formatted once
+    months = tn("lc.n.months", window_months, lang)
+    phrases: dict = {}  # each distinct (noun, count) phrase, made once
 
-    def number(value) -> str:
-        if value not in numbers:
-            numbers[value] = fmt_number(value, lang)
-        return numbers[value]
+    def phrase(key: str, value) -> str:
+        if (key, value) not in phrases:
+            phrases[key, value] = tn(key, value, lang)
+        return phrases[key, value]
+
+    def days(value) -> str:
+        return "—" if pd.isna(value) else phrase("lc.n.days", int(value))
 
     fields: dict[str, set[str]] = {}  # the placeholders of each reason's text
     texts = []
@@ -89,14 +93,15 @@ def reason_text(stages: pd.DataFrame, lang: str = "en", *, window_months: int = 
         need = fields[key]
         values = {"months": months}  # only the numbers the reason's text shows are formatted
         if "days" in need:
-            values["days"] = number(row.days_since_last)
+            values["days"] = days(row.days_since_last)
         if "first" in need:
-            values["first"] = number((row.as_of - row.first_date).days)
+            values["first"] = days((row.as_of - row.first_date).days)
         if "interval" in need:
             interval = row.usual_interval
-            values["interval"] = fmt_number(interval, lang) if pd.notna(interval) else "—"
+            # in whole days, rounded half to even as Babel rounds a number for display
+            values["interval"] = days(round(float(interval))) if pd.notna(interval) else "—"
         if "orders" in need:
-            values["orders"] = number(row.orders_window)
+            values["orders"] = phrase("lc.n.orders", int(row.orders_window))
         if "ratio" in need:
             ratio = (
                 row.revenue_window / row.revenue_prev_window
@@ -107,7 +112,7 @@ def reason_text(stages: pd.DataFrame, lang: str = "en", *, window_months: int = 
         if "revenue" in need:
             values["revenue"] = fmt_money(row.revenue_window, lang)
         if "back" in need:
-            values["back"] = (number((row.as_of - row.return_date).days)
+            values["back"] = (days((row.as_of - row.return_date).days)
                               if pd.notna(row.return_date) else "—")
         texts.append(t(key, lang, **values))
     return pd.Series(texts, index=stages.index, dtype="string")
@@ -121,18 +126,23 @@ def stage_rules_table(rules: StageRules = DEFAULT_RULES, lang: str = "en") -> pd
     DataFrame
         ``order, stage, rule``: one row per stage in ``PRECEDENCE`` order (1 = tried first),
         the stage's people's name and its rule (catalogue ``rule.<stage>``), so a manager can
-        check any client's stage by hand.
+        check any client's stage by hand. Every count comes with its noun agreeing with it
+        (``lc.n.*``, :func:`kbcore.i18n.tn`): "Нет покупок 365 дней и более", "от 21 дня".
     """
+    def days(key: str, n: int) -> str:
+        return tn(key, n, lang)
+
     fields_ = {
-        "window": fmt_number(rules.window_months, lang),
-        "new_days": fmt_number(rules.new_days, lang),
-        "lost_days": fmt_number(rules.lost_days, lang),
-        "won_back_days": fmt_number(rules.won_back_days, lang),
-        "factor": fmt_number(rules.at_risk_factor, lang, 1),
-        "min_days": fmt_number(rules.at_risk_min_days, lang),
-        "gaps": fmt_number(rules.min_intervals, lang),
+        "window": tn("lc.n.months", rules.window_months, lang),
+        "new_days_gen": days("lc.n.days_gen", rules.new_days),
+        "lost_days": days("lc.n.days", rules.lost_days),
+        "lost_days_gen": days("lc.n.days_gen", rules.lost_days),
+        "won_back_days_gen": days("lc.n.days_gen", rules.won_back_days),
+        "factor": tn("lc.n.times", rules.at_risk_factor, lang),
+        "min_days_gen": days("lc.n.days_gen", rules.at_risk_min_days),
+        "gaps": tn("lc.n.intervals", rules.min_intervals, lang),
         "ratio": fmt_pct(rules.decline_ratio, lang),
-        "orders": fmt_number(rules.regular_orders, lang),
+        "orders_gen": tn("lc.n.orders_gen", rules.regular_orders, lang),
         "top": fmt_pct(rules.key_top_share, lang),
     }
     rows = [
@@ -207,7 +217,8 @@ def lifecycle_figures(summary: pd.DataFrame, lang: str = "en") -> list[Figure]:
     """Key-figure rows about the stages at the last date of a stage summary.
 
     The summary is :func:`~kbcore.analyses.lifecycle.stage_summary`; the rows: the clients with a
-    stage, and the clients (share) and revenue share of the key, declining and lost stages.
+    stage, and the clients (share) and revenue share of the key, declining and lost stages
+    ("Ключевые клиенты на 31.12.2025" · "17 клиентов (1 % базы) · 17 % выручки").
 
     The stages need only the sales lines (``needs`` None); an empty summary gives no rows.
     Used by :func:`kbcore.views.completeness.completeness_figures`.
@@ -219,13 +230,14 @@ def lifecycle_figures(summary: pd.DataFrame, lang: str = "en") -> list[Figure]:
     rows = [Figure(t("kf.stage_clients", lang, date=date),
                    fmt_number(int(last["clients"].sum()), lang))]
     for stage in ("key", "declining", "lost"):
+        clients = int(last.loc[stage, "clients"])
         rows.append(
             Figure(
-                t("kf.stage_share", lang, stage=stage_label(stage, lang), date=date),
-                t(
+                t("kf.stage_share", lang, group=t(f"kf.group.{stage}", lang), date=date),
+                tn(
                     "kf.stage_share_value",
+                    clients,
                     lang,
-                    clients=fmt_number(int(last.loc[stage, "clients"]), lang),
                     share=fmt_pct(last.loc[stage, "client_share"], lang),
                     revenue=fmt_pct(last.loc[stage, "revenue_share"], lang),
                 ),

@@ -21,9 +21,15 @@ from kbcore.analyses.lifecycle import (
 )
 from kbcore.charts.lifecycle import plot_stage_counts, plot_transition_matrix
 from kbcore.facts import Facts
-from kbcore.i18n import fmt_date, fmt_number, fmt_pct, t
+from kbcore.i18n import fmt_date, fmt_number, fmt_pct, t, tn
 
 __all__ = ["stage_explorer", "rules_explorer"]
+
+
+def _bold_count(key: str, n: int, lang: str) -> str:
+    """The count phrase of catalogue id ``key`` for ``n`` (agreeing with it), its number bold."""
+    number = fmt_number(n, lang)
+    return tn(key, n, lang).replace(number, f"<b>{number}</b>", 1)
 
 
 def stage_explorer(history: pd.DataFrame, *, lang: str = "en") -> widgets.VBox:
@@ -70,9 +76,9 @@ def stage_explorer(history: pd.DataFrame, *, lang: str = "en") -> widgets.VBox:
         counts = stage_counts(after)
         counts.attrs["as_of"] = b
         stayed = sum(int(matrix.loc[s, s]) for s in matrix.columns)
-        note.value = t("widget.lc.summary", lang, clients=fmt_number(len(before), lang),
-                       stayed=fmt_number(stayed, lang),
-                       newcomers=fmt_number(int(matrix.loc["prospect"].sum()), lang))
+        note.value = tn("widget.lc.summary", int(matrix.loc["prospect"].sum()), lang,
+                        clients=_bold_count("lc.n.clients_gen", len(before), lang),
+                        stayed=_bold_count("lc.n.clients_gen", stayed, lang))
         with out:
             fig, axes = plt.subplots(1, 2, figsize=(17, 6), width_ratios=[1, 1.5])
             plot_stage_counts(counts, lang=lang, ax=axes[0])
@@ -132,9 +138,10 @@ def rules_explorer(facts: Facts, clients: pd.DataFrame | None = None, *, as_of=N
             counts.attrs["as_of"] = stages["as_of"].iloc[0]
         row = counts.set_index("stage")
         summary.value = t("widget.lc.rules_summary", lang,
-                          declining=fmt_number(int(row.loc["declining", "clients"]), lang),
+                          declining=tn("widget.lc.declining_n",
+                                       int(row.loc["declining", "clients"]), lang),
                           declining_rev=fmt_pct(row.loc["declining", "revenue_share"], lang),
-                          lost=fmt_number(int(row.loc["lost", "clients"]), lang))
+                          lost=tn("widget.lc.lost_n", int(row.loc["lost", "clients"]), lang))
         out.clear_output(wait=True)
         with out:
             plot_stage_counts(counts, lang=lang)

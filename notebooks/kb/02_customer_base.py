@@ -1,18 +1,76 @@
 # %% [markdown] lang="en"
-# # Block 2 · What is a customer base
-# *(«Что называют клиентской базой?» — seminar "Customer base and key clients: audit, creation, management")*
+# # Block 2 · What is a customer base?
+# *(Seminar "Customer base and key clients: audit, creation, management", block «Что называют клиентской базой?»)*
 #
 # **What you will see**
-# - A list of clients or a customer base (клиентская база, «КБ»)? Each component that turns a list into a base —
-#   client card, segment, profile, status, assigned manager, interaction history, lifecycle stage, potential —
-#   measured on your data, and one verdict with its reasons.
-# - The customer lifecycle (жизненный цикл клиента, CLF): every client placed at one stage — new, developing,
-#   regular, key, declining / at risk, lost, won back — by explicit rules you can check by hand and change.
-# - How the stages moved over the years: counts and revenue by stage, and where the clients of one year went the
+# - A list of clients or a customer base? Each component that turns a list into a base — client card, segment,
+#   profile, status, assigned manager, interaction history, lifecycle stage, potential — measured on your data,
+#   and one verdict with its reasons.
+# - The customer lifecycle (CLF): every client placed at one stage — new, developing, regular, key, declining or
+#   at risk, lost, won back — by explicit rules that you can check by hand and change.
+# - How the stages moved over the years: clients and revenue by stage, and where the clients of one year went the
 #   next (the transition matrix).
-# - What each stage asks of you: the action and its owner.
+# - What each stage asks of you: the action and who owns it.
 #
-# The seminar's question: is your «КБ» a computer program, a list of clients, or a base that you manage?
+# The seminar's question: is your customer base a computer program, a list of clients, or a base that you manage?
+
+# %% [markdown] lang="ru"
+# # Блок 2 · Что называют клиентской базой?
+# *(Семинар «Клиентская база и ключевые клиенты: аудит, создание, управление»)*
+#
+# **Что вы увидите**
+# - Список клиентов или клиентская база («КБ»)? Каждый компонент, который превращает список в базу, — карточка
+#   клиента, сегмент, профиль, статус, ответственный менеджер, история контактов, стадия жизненного цикла,
+#   потенциал — измерен на ваших данных; итог — один вывод и его причины.
+# - Жизненный цикл клиента («CLF»): каждый клиент отнесён к одной стадии — новый, развивающийся, постоянный,
+#   ключевой, угасающий или в зоне риска, потерянный, возвращённый — по явным правилам, которые можно проверить
+#   вручную и изменить.
+# - Как менялись стадии по годам: число клиентов и выручка по стадиям и куда клиенты одного года перешли в
+#   следующем (матрица переходов).
+# - Чего требует каждая стадия: какое действие и кто за него отвечает.
+#
+# Вопрос семинара: ваша «КБ» — это компьютерная программа, список клиентов или база, которой вы управляете?
+
+# %% [markdown] lang="en" tags=["remove"]
+# **The parameters of this workbook** (the next cell: change a value, then run the whole workbook again)
+# - `data`: the folder or file with your company's exports; `None` (the default) is the demo company, e.g.
+#   `data = "exports/2025"`.
+# - `mapping`: a YAML file that matches your column headers to the workbook's; `None` (the default) understands
+#   the usual 1C and English headers.
+# - `lang`: the language of the texts, charts and tables; already set in this workbook.
+# - `start`, `end`: the analysed period, as `"YYYY-MM-DD"`; `None` means from the first or to the last date in the
+#   data. `start` only limits the year ends of section 3: a client's stage always uses its whole history.
+# - `as_of`: the day taken as "today" for the stages and the base; `None` is the end of the period.
+# - The stage rules of section 2: `new_days` (180): a client is new while its first purchase is younger than this;
+#   `lost_days` (365): lost after this many days without a purchase (try 180 if your clients buy every month);
+#   `won_back_days` (180): how long a client who came back stays "won back"; `at_risk_factor` (3.0) and
+#   `at_risk_min_days` (90): at risk when silent longer than 3 of its usual intervals between purchases and longer
+#   than 90 days; `decline_ratio` (0.7): declining when the revenue of the last 12 months is below 70% of the
+#   12 months before; `regular_orders` (4): regular from 4 orders in 12 months (raise it if your clients buy
+#   weekly); `key_top_share` (0.03): without a key-account mark in the cards, the largest 3% of clients are key.
+# - `completeness_threshold` (0.8): a component of the base counts when it is known for at least 80% of the
+#   clients; 0.9 makes a stricter audit.
+
+# %% [markdown] lang="ru" tags=["remove"]
+# **Параметры этой рабочей тетради** (следующая ячейка: измените значение и запустите всю тетрадь заново)
+# - `data` — папка или файл с выгрузками вашей компании; `None` (по умолчанию) — демо-компания, например
+#   `data = "exports/2025"`.
+# - `mapping` — файл YAML, который сопоставляет заголовки ваших столбцов со столбцами тетради; `None` (по
+#   умолчанию) понимает обычные заголовки 1С и английские.
+# - `lang` — язык текстов, диаграмм и таблиц; в этой тетради уже задан.
+# - `start`, `end` — анализируемый период в виде `"ГГГГ-ММ-ДД"`; `None` — с первой или по последнюю дату в данных.
+#   `start` ограничивает только концы лет в разделе 3: стадия клиента всегда считается по всей его истории.
+# - `as_of` — день, который считается «сегодня» для стадий и базы; `None` — конец периода.
+# - Правила стадий (раздел 2): `new_days` (180) — клиент новый, пока с первой покупки прошло меньше стольких дней;
+#   `lost_days` (365) — потерян после стольких дней без покупок (поставьте 180, если ваши клиенты покупают каждый
+#   месяц); `won_back_days` (180) — сколько дней вернувшийся клиент считается возвращённым; `at_risk_factor` (3.0)
+#   и `at_risk_min_days` (90) — в зоне риска, если пауза длиннее трёх его обычных интервалов между покупками и
+#   длиннее 90 дней; `decline_ratio` (0.7) — угасающий, если выручка за последние 12 месяцев ниже 70 % выручки за
+#   предыдущие 12; `regular_orders` (4) — постоянный от 4 заказов за 12 месяцев (увеличьте, если клиенты покупают
+#   каждую неделю); `key_top_share` (0.03) — если в карточках нет отметки «ключевой клиент», ключевыми считаются
+#   3 % крупнейших клиентов.
+# - `completeness_threshold` (0.8) — компонент базы засчитывается, если он известен не менее чем для 80 %
+#   клиентов; 0.9 — более строгий аудит.
 
 # %% tags=["parameters"]
 data = None  # folder or file with your company's exports; None means the demo company
@@ -65,7 +123,7 @@ from kbcore.charts import (
     use_style,
 )
 from kbcore.facts import Facts
-from kbcore.i18n import fmt_date, fmt_number, t
+from kbcore.i18n import fmt_date, t, tn
 from kbcore.views import (
     card_fields_table,
     completeness_figures,
@@ -86,8 +144,13 @@ use_style()
 
 # %% [markdown] lang="en"
 # ## Load the data
-# One call reads the company's files (or the demo company), maps the headers onto the canonical tables and
+# One step reads the company's files (or the demo company), matches their headers to the workbook's tables and
 # checks them. The data-quality report below says what was read, what was dropped and why, and what is missing.
+
+# %% [markdown] lang="ru"
+# ## Загрузка данных
+# Один шаг читает файлы компании (или демо-компании), сопоставляет их заголовки с таблицами рабочей тетради и
+# проверяет их. Отчёт о качестве данных ниже показывает, что прочитано, что отброшено и почему и чего не хватает.
 
 # %%
 ds = kbcore.load(data, mapping)
@@ -118,14 +181,23 @@ names = (
     if ds.has("clients", "name")
     else pd.Series(dtype="string")
 )
-print(t("nb2.now", lang, date=fmt_date(now, lang), clients=fmt_number(len(stages), lang)))
+print(tn("nb2.now", len(stages), lang, date=fmt_date(now, lang)))
 
 # %% [markdown] lang="en"
 # ## 1. A list of clients or a customer base?
 # A list says who bought. A base says, for every client, who it is (its card and profile), where it belongs (its
 # segment, its manager), what state it is in (status, lifecycle stage), what it could buy (potential) and what we
-# did with it (the interaction history). Here is the share of clients for which each component is known; a
-# component counts when it is known for at least `completeness_threshold` of the clients.
+# did with it (the interaction history). Below is the share of clients for which each component is known; a
+# component counts when it is known for enough clients (by default at least 80%, a threshold set in the
+# workbook's parameters).
+
+# %% [markdown] lang="ru"
+# ## 1. Список клиентов или клиентская база?
+# Список говорит, кто покупал. База говорит о каждом клиенте: кто он (карточка и профиль), к чему относится
+# (сегмент, ответственный менеджер), в каком он состоянии (статус, стадия жизненного цикла), сколько мог бы
+# покупать (потенциал) и что мы с ним делали (история контактов). Ниже — доля клиентов, по которым известен
+# каждый компонент; компонент засчитывается, если данные есть по достаточной доле клиентов (по умолчанию не
+# менее 80 %; порог задаётся в параметрах рабочей тетради).
 
 # %%
 completeness = base_completeness(
@@ -145,8 +217,12 @@ reasons = verdict_reasons(verdict, completeness, lang)
 display(Markdown(f"**{html.escape(verdict_text(verdict, lang))}**\n\n" + "\n".join(f"- {html.escape(r)}" for r in reasons)))
 
 # %% [markdown] lang="en"
-# **The client card field by field.** A card is complete when it has a name, a tax ID (ИНН), a phone or e-mail,
-# an address and a decision maker (ЛПР — in the card or among the contacts):
+# **The client card field by field.** A card is complete when it has a name, a tax ID, a phone or e-mail, an
+# address and a decision maker (in the card or among the contacts):
+
+# %% [markdown] lang="ru"
+# **Карточка клиента по полям.** Карточка полная, если в ней есть наименование, ИНН, телефон или эл. почта,
+# адрес и ЛПР — лицо, принимающее решение (в карточке или среди контактов):
 
 # %%
 fields = card_fields_table(card_fields(ds.clients, ds.contacts), lang)
@@ -161,7 +237,11 @@ if ds.interactions is None:
 
 # %% [markdown] lang="en"
 # **Is the status true?** A status is a component of the base only if it tells the truth. The status written in
-# the cards against the stage computed from purchases (section 2):
+# the cards against the stage computed from the purchases (section 2):
+
+# %% [markdown] lang="ru"
+# **Правдив ли статус?** Статус — компонент базы, только если он говорит правду. Сравним статус, записанный в
+# карточках, со стадией, рассчитанной по покупкам (раздел 2):
 
 # %%
 status = status_vs_stage(ds.clients, stages)
@@ -171,27 +251,47 @@ else:
     display(Markdown(ui.needs("need.base.status", "need.base.status.how", lang)))
 
 # %% [markdown] lang="en"
-# **What to look at.** The red bars: the components that are missing for too many clients. A list with a name
-# and a sum of sales is not a base — it cannot tell you whom to call, whom to develop and whom you are losing.
-# In the status table, cards marked "active" whose client is lost (and "inactive" ones that still buy) show a
-# status nobody keeps.
+# **What to look at.** The red bars: the components missing for too many clients. A list with a name and a sum
+# of sales is not a base — it cannot tell you whom to call, whom to develop and whom you are losing. In the status
+# table, cards marked "active" whose client is lost (and "inactive" ones that still buy) show a status nobody
+# keeps.
 #
 # **What to do about it.** Give each missing component an owner and a date: the managers fill in the cards of
-# their clients (tax ID, contacts, decision maker), the head of sales assigns segments and managers, and the
-# status is computed from purchases instead of typed by hand.
+# their clients (tax ID, contacts, decision maker), the head of sales assigns segments and managers, and the status
+# is computed from purchases instead of typed by hand.
+
+# %% [markdown] lang="ru"
+# **На что смотреть.** Красные полосы — компоненты, которых нет у слишком многих клиентов. Список с
+# наименованием и суммой продаж — ещё не база: он не скажет, кому звонить, кого развивать и кого вы теряете. В
+# таблице статусов «активные» карточки потерянных клиентов (и «неактивные» у тех, кто ещё покупает) выдают статус,
+# который никто не ведёт.
+#
+# **Что с этим делать.** У каждого недостающего компонента должны быть ответственный и срок: менеджеры заполняют
+# карточки своих клиентов (ИНН, контакты, ЛПР), руководитель отдела продаж распределяет сегменты и закрепляет
+# клиентов за менеджерами, а статус рассчитывается по покупкам, а не вписывается вручную.
 
 # %% [markdown] lang="en"
 # ## 2. The customer lifecycle: one stage for every client
-# The customer lifecycle (жизненный цикл клиента, CLF) says where each client is in its life with the company.
-# The seminar names the idea; the rules below are our reading of it, written out so that anyone can check a
-# client's stage by hand. They are tried in this order and the first that holds gives the stage; the numbers are
-# the parameters at the top of the notebook.
+# The customer lifecycle (CLF) says where each client is in its life with the company. The seminar names the idea;
+# the rules below are our reading of it, written out so that anyone can check a client's stage by hand. They are
+# tried in this order and the first that holds gives the stage; the numbers in them can be changed in the
+# workbook's parameters.
+
+# %% [markdown] lang="ru"
+# ## 2. Жизненный цикл клиента: у каждого клиента своя стадия
+# Жизненный цикл клиента («CLF») показывает, на каком этапе отношений с компанией находится каждый клиент.
+# Семинар задаёт идею; правила ниже — наше её прочтение, записанное так, чтобы стадию любого клиента можно было
+# проверить вручную. Правила проверяются по порядку, и стадию даёт первое выполненное; числа в них меняются в
+# параметрах рабочей тетради.
 
 # %%
 ui.styled(stage_rules_table(rules, lang), lang, ints=["order"])
 
 # %% [markdown] lang="en"
-# The stages today (on the date `as_of`, using only the purchases up to that day):
+# The stages today (on the analysis date, from the purchases up to that day only):
+
+# %% [markdown] lang="ru"
+# Стадии на сегодня (на дату анализа, только по покупкам до этого дня):
 
 # %%
 counts = stage_counts(stages)
@@ -203,7 +303,12 @@ plt.show()
 ui.styled(counts_table(counts, lang), lang, money=["revenue_window"])
 
 # %% [markdown] lang="en"
-# One example per stage — the client with the largest revenue in the last 12 months — and why it has its stage:
+# One example per stage — the client with the largest revenue of the last 12 months — and why it has its
+# stage:
+
+# %% [markdown] lang="ru"
+# По одному примеру на каждую стадию — клиент с наибольшей выручкой за последние 12 месяцев — и почему у него
+# такая стадия:
 
 # %%
 if len(stages):
@@ -224,25 +329,43 @@ if len(stages):
                       lang, money=["revenue_window"], ints=["days_since_last"]))
 
 # %% [markdown] lang="en"
-# **Try it.** Move the rule sliders: when is a client lost for *your* business — after 6 months or after 2 years?
-# How many orders a year make a regular client? The counts follow. (The sliders work in JupyterLab; a report
-# shows the chart above.)
+# **Try it.** Move the rule sliders: when is a client lost for *your* business — after 6 months or after 2
+# years? How many orders a year make a regular client? The counts follow. (The sliders work in the workbook opened
+# in JupyterLab; a report shows the chart above.)
+
+# %% [markdown] lang="ru"
+# **Попробуйте.** Подвигайте ползунки правил: когда клиент для *вашего* бизнеса потерян — через полгода или
+# через два года? Сколько заказов в год делают клиента постоянным? Распределение по стадиям пересчитается.
+# (Ползунки работают в рабочей тетради, открытой в JupyterLab; в отчёте — диаграмма выше.)
 
 # %% tags=["widget"]
 rules_explorer(facts, ds.clients, rules=rules, lang=lang)
 
 # %% [markdown] lang="en"
-# **What to look at.** The size of the regular and key stages (the core that pays), against the declining and lost
-# ones (the leak). A large "developing" stage is the potential to grow; a large "new" stage with few regular
+# **What to look at.** The size of the regular and key stages (the core that pays) against the declining and
+# lost ones (the leak). A large "developing" stage is potential for growth; a large "new" stage with few regular
 # clients means clients come and do not stay.
 #
-# **What to do about it.** Agree on the rules in the sales team — once written, a stage is no longer an opinion —
-# and put the stage into every client card and every sales review.
+# **What to do about it.** Agree on the rules within the sales team — once written down, a stage is no longer an
+# opinion — and put the stage into every client card and every sales review.
+
+# %% [markdown] lang="ru"
+# **На что смотреть.** Размер стадий «постоянный» и «ключевой» (ядро, которое платит) против угасающих и
+# потерянных (утечка). Много развивающихся клиентов — потенциал роста; много новых при малом числе постоянных —
+# клиенты приходят и не остаются.
+#
+# **Что с этим делать.** Договоритесь о правилах в отделе продаж — записанная стадия перестаёт быть чьим-то
+# мнением — и внесите стадию в каждую карточку клиента и в каждый разбор продаж.
 
 # %% [markdown] lang="en"
 # ## 3. The stages over the years
-# The same rules applied at every year end, each time with only the purchases known that day. The revenue is that
-# of the 12 months up to the date, so at 31 December the bars add up to the year's revenue.
+# The same rules applied at every year end, each time with only the purchases known on that day. The revenue is
+# that of the 12 months up to the date, so at 31 December the bars add up to the year's revenue.
+
+# %% [markdown] lang="ru"
+# ## 3. Стадии по годам
+# Те же правила на конец каждого года, каждый раз только по покупкам, известным на тот день. Выручка — за
+# 12 месяцев до даты, поэтому на 31 декабря столбцы складываются в выручку года.
 
 # %%
 if len(summary):
@@ -268,11 +391,24 @@ if len(summary):
 # **What to do about it.** Count the stages every quarter, the way you count revenue. A growing pile of lost
 # clients is money walking out; a company that only wins new clients keeps refilling a leaking bucket.
 
+# %% [markdown] lang="ru"
+# **На что смотреть.** Растёт ли красный слой (потерянные клиенты) быстрее зелёного внизу (новые клиенты)? На
+# каких стадиях держится выручка — обычно на постоянных и ключевых клиентах, меньшинстве базы.
+#
+# **Что с этим делать.** Считайте стадии каждый квартал, как считаете выручку. Растущая гора потерянных клиентов —
+# уходящие деньги; компания, которая только привлекает новых клиентов, доливает воду в дырявое ведро.
+
 # %% [markdown] lang="en"
 # ## 4. Where did the clients go? The transition matrix
 # Each row is a stage at the earlier date, each column the stage at the later one; a cell counts the clients that
-# made that move. The outlined diagonal holds the clients that kept their stage; "not a client yet" holds the
-# newcomers.
+# made that move. The outlined diagonal holds the clients that kept their stage; the row "not a client yet" holds
+# the newcomers.
+
+# %% [markdown] lang="ru"
+# ## 4. Куда перешли клиенты? Матрица переходов
+# Строка — стадия на более раннюю дату, столбец — стадия на более позднюю; в клетке — число клиентов, совершивших
+# такой переход. На выделенной диагонали — клиенты, сохранившие стадию; в строке «Ещё не клиент» — новые
+# клиенты.
 
 # %%
 if len(dates) >= 2:
@@ -284,7 +420,12 @@ else:
     display(Markdown(t("nb2.one_date", lang)))
 
 # %% [markdown] lang="en"
-# **Try it.** Pick two dates: the stage counts at the later one and the moves between them.
+# **Try it.** Pick two dates: the clients by stage at the later one, and the moves between them (in
+# JupyterLab).
+
+# %% [markdown] lang="ru"
+# **Попробуйте.** Выберите две даты: увидите распределение клиентов по стадиям на более позднюю и переходы
+# между ними (в JupyterLab).
 
 # %% tags=["widget"]
 if len(dates) >= 2:
@@ -295,13 +436,26 @@ if len(dates) >= 2:
 # row of the declining ones: how many came back to regular, how many were lost? And the column "won back": does
 # anyone bring lost clients back at all?
 #
-# **What to do about it.** The declining stage is the last moment to act: a client lost is far more expensive to
-# win back than a declining one is to keep. That is what the lifecycle algorithm below is for.
+# **What to do about it.** The declining stage is the last moment to act: winning a lost client back costs far
+# more than keeping a declining one. That is what the lifecycle algorithm below is for.
+
+# %% [markdown] lang="ru"
+# **На что смотреть.** Строка постоянных клиентов: сколько из них за год стали угасающими или потерянными?
+# Строка угасающих: сколько вернулись в постоянные, сколько потеряно? И столбец «Возвращённый»: возвращает ли
+# кто-нибудь потерянных клиентов вообще?
+#
+# **Что с этим делать.** Угасание — последний момент, когда можно действовать: вернуть потерянного клиента стоит
+# намного дороже, чем удержать угасающего. Для этого и нужен алгоритм жизненного цикла ниже.
 
 # %% [markdown] lang="en"
 # ## 5. What each stage asks of you: the lifecycle algorithm
-# Our reading of the seminar's lifecycle algorithm (алгоритм жизненного цикла клиента): every stage has a standard
-# action, an owner and a time limit. Block 6 turns it into the work list of every manager.
+# Our reading of the seminar's model "the algorithm of the customer lifecycle in the base": every stage has a
+# standard action, an owner and a time limit. Block 6 turns it into the work list of every manager.
+
+# %% [markdown] lang="ru"
+# ## 5. Чего требует каждая стадия: алгоритм жизненного цикла клиента
+# Наше прочтение модели семинара «Алгоритм жизненного цикла клиента в КБ»: у каждой стадии есть стандартное
+# действие, ответственный и срок. Блок 6 превращает его в рабочий список каждого менеджера.
 
 # %%
 ui.styled(stage_actions(lang).drop(columns="stage_id"), lang, ints=["due_days"])
@@ -310,24 +464,50 @@ ui.styled(stage_actions(lang).drop(columns="stage_id"), lang, ints=["due_days"])
 # The clients due for an action now, the most urgent first (declining and key clients before the others, then by
 # revenue); the first 15:
 
+# %% [markdown] lang="ru"
+# Клиенты, по которым действие нужно сейчас, — сначала самые срочные (угасающие и ключевые раньше остальных,
+# затем по выручке); первые 15:
+
 # %%
 due = clients_due(stages, ds.clients)
-print(t("nb2.due", lang, clients=fmt_number(len(due), lang)))
+print(tn("nb2.due", len(due), lang))
 ui.styled(due_table(due, lang, rules=rules)[["client_id", "name", "manager", "stage", "action", "owner", "why"]], lang, max_rows=15)
 
 # %% [markdown] lang="en"
-# **What to look at.** Whose name is next to each action: one owner per client and stage, not "the sales
+# **What to look at.** Whose name stands next to each action: one owner per client and stage, not "the sales
 # department".
 #
-# **What to do about it.** Run this list every week; a client leaves the list when the action is done and its
+# **What to do about it.** Go through this list every week; a client leaves it when the action is done and its
 # stage changes.
+
+# %% [markdown] lang="ru"
+# **На что смотреть.** Чьё имя стоит рядом с каждым действием: один ответственный за клиента и стадию, а не
+# «отдел продаж».
+#
+# **Что с этим делать.** Проходите этот список каждую неделю; клиент выходит из него, когда действие выполнено и
+# стадия изменилась.
 
 # %% [markdown] lang="en"
 # ## Key figures of block 2
+
+# %% [markdown] lang="ru"
+# ## Ключевые показатели блока 2
 
 # %% tags=["key-figures"]
 completeness_figures(completeness, verdict, summary, lang=lang).style.hide(axis="index")
 
 # %% [markdown] lang="en"
-# **Next:** the exercises of this block are in `exercises/kb/02_customer_base.ipynb` (the trainer's answers are in
-# `solutions/kb/02_customer_base.ipynb`). Then block 3: the possibilities of a customer base.
+# **Next:** the exercises of this block, in its exercise workbook (the trainer's answers are in the solutions).
+# Then block 3: what a customer base makes possible.
+
+# %% [markdown] lang="ru"
+# **Дальше:** упражнения этого блока — в рабочей тетради с упражнениями (ответы тренера — в решениях). Затем
+# блок 3 «Возможности КБ».
+
+# %% [markdown] lang="en" tags=["remove"]
+# The files: the exercises are `exercises/kb/en/02_customer_base.ipynb`, the trainer's answers
+# `solutions/kb/en/02_customer_base.ipynb`.
+
+# %% [markdown] lang="ru" tags=["remove"]
+# Файлы: упражнения — `exercises/kb/ru/02_customer_base.ipynb`, ответы тренера —
+# `solutions/kb/ru/02_customer_base.ipynb`.
