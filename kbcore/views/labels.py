@@ -123,7 +123,7 @@ def short_person_names(names: Iterable, initials: int = 1) -> list[str]:
 
 
 def fit_label(text, width: int = 28, lines: int = 2) -> str:
-    """``text`` fitted to at most ``lines`` lines of about ``width`` characters, for a chart.
+    r"""``text`` fitted to at most ``lines`` lines of about ``width`` characters, for a chart.
 
     Wraps at spaces; what does not fit in ``lines`` lines is dropped after the last whole word
     that fits, and "…" says so. A word is never cut: a single word longer than ``width``
@@ -131,7 +131,7 @@ def fit_label(text, width: int = 28, lines: int = 2) -> str:
     NaN and an empty text give ``""``.
 
     >>> fit_label("Калашникова Светлана Игоревна", 14)
-    'Калашникова\\nСветлана…'
+    'Калашникова\nСветлана…'
     """
     words = _words(text)
     if not words:
