@@ -25,6 +25,7 @@ from kbcore.charts.profitability import (  # noqa: E402
 from kbcore.charts.style import (  # noqa: E402
     STYLE_PATH,
     fmt_money_short,
+    fmt_number_short,
     money_formatter,
     pct_formatter,
     style,
@@ -108,6 +109,15 @@ def test_compact_money_and_percent_formatters():
 
 
 # --------------------------------------------------------------------------- yearly
+def test_compact_formatters_in_bulgarian():
+    """The currency is the caller's (the 004 program's own), the words and signs Bulgarian."""
+    assert fmt_money_short(12_000_000, "bg", "EUR") == f"12{NBSP}млн.{NBSP}€"
+    assert fmt_money_short(-5_300_000, "bg", "BGN") == f"\u22125,3{NBSP}млн.{NBSP}лв."
+    assert fmt_number_short(12_300, "bg") == f"12,3{NBSP}хил."
+    assert pct_formatter("bg")(-0.25, 0) == "\u221225%"
+    assert fmt_money_short(None, "bg") == "—"
+
+
 def test_plot_yearly_draws_the_data():
     yearly = _yearly()
     ax = _render(plot_yearly(yearly, lang="en"))
