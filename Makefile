@@ -1,6 +1,7 @@
 # KB Workbook — the two commands of the README:
 #   make report   set up (once) and run every notebook on the demo company -> reports/index.html
 #   make test     set up (once) and run the whole test suite
+#   make lab      set up (once) and open the workbooks in JupyterLab (WORKBOOK=kb/ru by default)
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -9,7 +10,7 @@ STAMP := $(VENV)/.kb-installed
 export PATH := $(abspath $(BIN)):$(PATH)
 export MPLBACKEND := Agg
 
-.PHONY: install report test lint build check-build bench demo clean
+.PHONY: install lab report test lint build check-build bench demo clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,6 +19,12 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 install: $(STAMP)
+
+# JupyterLab at the project's root (notebooks/ and exercises/ both reachable), opened on the block
+# notebooks of one program and language: kb/ru (program 000, Russian), kb/en, kpi/bg, kpi/en
+WORKBOOK ?= kb/ru
+lab: install
+	$(BIN)/jupyter lab --LabApp.default_url=/lab/tree/notebooks/$(WORKBOOK)
 
 report: install
 	$(BIN)/kbcore run --out reports

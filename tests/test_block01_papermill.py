@@ -11,11 +11,10 @@ from onec_export import errors, output_text, run_notebook, write_export
 from kbcore.paths import PROJECT_DIR
 from kbcore.views.figures import missing
 
-NOTEBOOK = PROJECT_DIR / "notebooks" / "kb" / "01_main_errors.ipynb"
-
 
 def _run(tmp_path, export, lang):
-    return run_notebook(NOTEBOOK, tmp_path, {"data": str(export), "lang": lang, "cost_per_visit": 0.0,
+    notebook = PROJECT_DIR / "notebooks" / "kb" / lang / "01_main_errors.ipynb"  # in that language
+    return run_notebook(notebook, tmp_path, {"data": str(export), "lang": lang, "cost_per_visit": 0.0,
                                              "start": "2022-01-01"})
 
 

@@ -22,9 +22,9 @@ import pytest
 from onec_export import errors, output_text, run_notebook
 
 from kbcore import demo
-from kbcore.paths import PROJECT_DIR
+from kbcore.workbook.build import workbooks
 
-NOTEBOOKS = sorted((PROJECT_DIR / "notebooks" / "kb").glob("*.ipynb"))
+NOTEBOOKS = [p for p in workbooks("notebooks") if p.parts[-3] == "kb"]
 AS_OF = ("02_", "05_", "06_")  # the notebooks with an as_of parameter
 
 

@@ -14,10 +14,10 @@ import nbformat
 import pytest
 from onec_export import errors, output_text, run_notebook, write_export
 
-from kbcore.paths import PROJECT_DIR
 from kbcore.views.figures import is_missing
+from kbcore.workbook.build import workbooks
 
-NOTEBOOKS = sorted((PROJECT_DIR / "notebooks").glob("*/*.ipynb"))
+NOTEBOOKS = workbooks("notebooks")  # each in the language its seminar is taught in
 
 ABSENT = {"clients", "products", "contacts", "interactions", "surveys", "loyalty", "targets",
           "market", "staff", "sales.discount", "sales.doc_id", "sales.manager", "sales.channel"}

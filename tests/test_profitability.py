@@ -376,12 +376,18 @@ def test_key_figures():
     assert values["Client profit growth 2021→2022"] == "0%"
     assert values["Profit earned by the top 20% of clients"] == "150%"
     assert values["Whale curve peak"] == "200% of profit from 2 clients (50%)"
-    assert values["Unprofitable clients"] == "2 (50% of clients), loss \u2212RUB\xa0200"
+    assert values["Unprofitable clients"] == "2 clients (50% of all), loss \u2212RUB\xa0200"
     assert len(en) == 8
     ru = profitability_figures(yearly, summary, concession, conc, has_cost=True, has_discount=True,
                                lang="ru")
     assert list(ru.columns) == ["Показатель", "Значение"]
     assert ru.iloc[0, 1] == f"+50{NBSP}%"
+    ru_values = dict(zip(ru.iloc[:, 0], ru.iloc[:, 1], strict=True))
+    assert ru_values["Пик «кривой кита»"] == f"200{NBSP}% прибыли — у 2 лучших клиентов (50{NBSP}% всех клиентов)"
+    assert ru_values["Убыточные клиенты"] == (
+        f"2 клиента (50{NBSP}% всех клиентов), убыток \u2212200{NBSP}₽"
+    )
+    assert ru_values[f"Клиенты с уступками (средняя скидка от 15{NBSP}%)"].startswith("1 клиент: ")
     assert ru.iloc[-1, 1].startswith("высокая")
 
 

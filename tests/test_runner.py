@@ -107,7 +107,7 @@ def test_notebook_ran_on_this_interpreter_with_the_injected_parameters(finished_
     injected = [c for c in nb["cells"] if "injected-parameters" in c["metadata"].get("tags", [])]
     assert len(injected) == 1
     source = "".join(injected[0]["source"])
-    assert f'data = "{(out / "_data").resolve()}"' in source and 'lang = "ru"' in source
+    assert f'data = "{(out / "_data").resolve()}"' in source and 'lang = "en"' in source  # the English-only fixture
     assert f'crm_folder = "{out / "crm"}"' in source  # the block that writes the CRM table
     failing = json.loads(result.results[1].executed.read_text(encoding="utf-8"))
     injected = [c for c in failing["cells"] if "injected-parameters" in c["metadata"].get("tags", [])]
@@ -128,7 +128,9 @@ def test_index_lists_both_with_the_failure_and_escapes_everything(finished_run):
     assert 'href="fx/01_ok.html"' in index and 'href="notebooks/fx/02_fails.ipynb"' in index
     assert "Строк продаж" in index and "<td>3</td>" in index  # rows of the data
     # key figures of block one come from its key-figures cell, sanitized; block two never got there
-    assert "<th>Top client</th>" in index and "<td>ru</td>" in index
+    # the fixture program is written in English only: its blocks ran in English, and the index says so
+    assert "<th>Top client</th>" in index and "<td>en</td>" in index
+    assert "2 блока не переведены на этот язык и показаны на английском." in index
     assert "alert(1)" not in index.replace("&lt;script&gt;alert(1)&lt;/script&gt;.csv", "")
     assert result.results[1].key_figures == ""
     assert "Таблица клиентов для CRM" in index and 'href="crm/clients_for_crm.csv"' in index
@@ -211,7 +213,7 @@ def test_run_writes_the_crm_table_from_a_1c_export(tmp_path):
 
     export = tmp_path / "продажи.csv"
     write_export(export)
-    block6 = PROJECT_DIR / "notebooks" / "kb" / "06_managing_the_base.ipynb"  # widgets not run
+    block6 = PROJECT_DIR / "notebooks" / "kb" / "ru" / "06_managing_the_base.ipynb"  # widgets not run
     result = runner.run(str(export), None, lang="ru", out=tmp_path / "out", notebooks=block6,
                         progress=False)
     assert [r.status for r in result.results] == ["ok"], result.results[0].error
@@ -398,3 +400,43 @@ def test_load_says_each_table_before_reading_it(tmp_path):
     seen = []
     ds = kbcore.load(tmp_path / "company", progress=seen.append)
     assert seen[0] == "sales" and set(seen) == set(ds.tables) and len(seen) == len(set(seen))
+
+
+# --- offline: the index and the reports load nothing from a network -----------------------------
+
+def test_index_and_reports_load_nothing_from_a_network(finished_run):
+    from offline import CHROMIUM, browser_requests, external_resources
+
+    result, _out, _calls = finished_run
+    pages = [result.index] + [r.html for r in result.results if r.html]
+    assert len(pages) >= 3
+    for page in pages:
+        assert external_resources(page.read_text(encoding="utf-8")) == [], page.name
+    if CHROMIUM is None:
+        pytest.skip("no Chromium on this machine: the pages were checked on their markup only")
+    for page in pages:
+        requested, dom = browser_requests(page)
+        assert requested == [], f"{page.name} asked the network for {requested}"
+        assert "</body>" in dom  # it did render
+
+
+# --- the language variants: the run takes each notebook in its language --------------------------
+
+def test_the_run_takes_each_notebook_in_its_language_or_in_english(tmp_path):
+    for rel in ("kb/ru/01_a", "kb/en/01_a", "kpi/bg/01_b", "kpi/en/01_b", "fx/en/01_c", "old/02_d"):
+        path = tmp_path / "notebooks" / f"{rel}.ipynb"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("{}", encoding="utf-8")
+    root = tmp_path / "notebooks"
+
+    def found(lang):
+        return [(p.relative_to(root).as_posix(), name, runner.notebook_lang(p, lang))
+                for p, name in runner.find_notebooks(root, lang)]
+
+    assert found("ru") == [("fx/en/01_c.ipynb", "fx/01_c", "en"), ("kb/ru/01_a.ipynb", "kb/01_a", "ru"),
+                           ("kpi/en/01_b.ipynb", "kpi/01_b", "en"), ("old/02_d.ipynb", "old/02_d", "ru")]
+    assert found("bg") == [("fx/en/01_c.ipynb", "fx/01_c", "en"), ("kb/en/01_a.ipynb", "kb/01_a", "en"),
+                           ("kpi/bg/01_b.ipynb", "kpi/01_b", "bg"), ("old/02_d.ipynb", "old/02_d", "bg")]
+    # a notebook named on the command line runs as it is, in its own language
+    one = runner.find_notebooks(root / "kb" / "en" / "01_a.ipynb", "ru")
+    assert [(name, runner.notebook_lang(p, "ru")) for p, name in one] == [("kb/01_a", "en")]

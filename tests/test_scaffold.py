@@ -92,8 +92,9 @@ def test_new_block_writes_the_sources_and_says_what_next(project):
                  "ds = kbcore.load(data, mapping)", "facts = Facts.of(ds, start=start, end=end)",
                  '# %% tags=["key-figures"]', "What to look at", "What to do about it"):
         assert part in source
-    for built in ("notebooks/kb/03_client_audit.ipynb", "solutions/kb/03_client_audit.ipynb",
-                  "exercises/kb/03_client_audit.ipynb", "exercises/kpi/03_kpi_overview.ipynb"):
+    for built in ("notebooks/kb/ru/03_client_audit.ipynb", "notebooks/kb/en/03_client_audit.ipynb",
+                  "solutions/kb/ru/03_client_audit.ipynb", "exercises/kb/ru/03_client_audit.ipynb",
+                  "exercises/kpi/bg/03_kpi_overview.ipynb", "exercises/kpi/en/03_kpi_overview.ipynb"):
         assert (root / built).is_file()
 
 
@@ -126,7 +127,7 @@ def test_new_notebook_runs_on_the_demo_company_and_reduces_once(project, tmp_pat
     for key, value in _env(root).items():
         monkeypatch.setenv(key, value)
     monkeypatch.setenv("MPLBACKEND", INLINE)  # so that the chart is in the outputs
-    nb = run_notebook(root / "notebooks/kb/03_client_audit.ipynb", tmp_path, {"lang": "ru"})
+    nb = run_notebook(root / "notebooks/kb/ru/03_client_audit.ipynb", tmp_path, {})
     assert errors(nb) == []
     key = [c for c in nb.cells if "key-figures" in c.metadata.get("tags", [])]
     assert len(key) == 1 and key[0].outputs
@@ -145,10 +146,10 @@ def test_solutions_are_right_and_the_exercises_run(project, tmp_path, monkeypatc
     root, _ = project
     for key, value in _env(root).items():
         monkeypatch.setenv(key, value)
-    solved = run_notebook(root / "solutions/kb/03_client_audit.ipynb", tmp_path, {})
+    solved = run_notebook(root / "solutions/kb/en/03_client_audit.ipynb", tmp_path, {})
     assert errors(solved) == []
     assert "Exercise 3.1: ✔" in output_text(solved)
-    exercise = run_notebook(root / "exercises/kb/03_client_audit.ipynb", tmp_path, {})
+    exercise = run_notebook(root / "exercises/kb/en/03_client_audit.ipynb", tmp_path, {})
     assert errors(exercise) == []
     assert "Exercise 3.1: … Not answered yet" in output_text(exercise)
 

@@ -67,7 +67,7 @@ from traitlets.config import Config
 import kbcore
 from kbcore.app.crm import CRM_BASENAME
 from kbcore.errors import KBDataError
-from kbcore.i18n import check_lang, fmt_date, fmt_number, t
+from kbcore.i18n import LANGS, check_lang, fmt_date, fmt_number, t, tn
 from kbcore.ingest.dataset import load
 from kbcore.paths import PROJECT_DIR
 
@@ -76,6 +76,7 @@ __all__ = [
     "RunResult",
     "run",
     "find_notebooks",
+    "notebook_lang",
     "batch_notebook",
     "cell_timeout_minutes",
     "notebook_parameters",
@@ -92,6 +93,8 @@ WIDGET_TAG = "widget"
 """Tag of a code cell that builds an interactive control (ipywidgets): never run by ``kbcore run``."""
 WIDGET_NOTE_TAG = "widget-note"
 """Tag of the note that takes a widget cell's place in a batch run."""
+_TEMPLATES = Path(__file__).resolve().parent / "templates"
+"""nbconvert templates of the reports (``kbreport``: the lab page without scripts)."""
 REMOVE_TAGS = {"remove", "parameters", "injected-parameters", "papermill-error-cell-tag", "generated"}
 _INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 
@@ -339,11 +342,23 @@ def _skip(path: Path) -> bool:
     return any(part.startswith(".") for part in path.parts)
 
 
-def find_notebooks(notebooks=None) -> list[tuple[Path, str]]:
+def notebook_lang(path: Path, lang: str) -> str:
+    """The language a notebook runs in: its own when it is a language variant, else the run's.
+
+    A language variant sits in a folder named after its language (``notebooks/kb/ru/…``, written
+    by ``kbcore build``); its prose is in that language, so its charts and tables are too.
+    """
+    return path.parent.name if path.parent.name in LANGS else lang
+
+
+def find_notebooks(notebooks=None, lang: str = "en") -> list[tuple[Path, str]]:
     """The notebooks to run as ``(path, name)``, sorted; ``name`` is ``<program>/<stem>``.
 
     ``notebooks`` is None (the project's ``notebooks/`` folder), a folder (every ``*.ipynb``
-    under it), a notebook file, or a list of these.
+    under it), a notebook file, or a list of these. Of the language variants of one notebook
+    found in folders (``kb/ru/01_x.ipynb``, ``kb/en/01_x.ipynb``), the one in ``lang`` runs, or
+    the English one when the notebook is not written in ``lang`` (:func:`notebook_lang` tells);
+    a file given by name runs as it is.
     """
     items = [PROJECT_DIR / "notebooks"] if notebooks is None else (
         [notebooks] if isinstance(notebooks, str | os.PathLike) else list(notebooks))
@@ -351,12 +366,22 @@ def find_notebooks(notebooks=None) -> list[tuple[Path, str]]:
     for item in items:
         item = Path(item).resolve()
         if item.is_dir():
+            variants: dict[str, dict[str, Path]] = {}
             for path in sorted(item.rglob("*.ipynb")):
                 rel = path.relative_to(item)
-                if not _skip(rel):
+                if _skip(rel):
+                    continue
+                if path.parent.name in LANGS and path.parent != item:
+                    name = rel.parent.parent.joinpath(rel.stem).as_posix()
+                    variants.setdefault(name, {})[path.parent.name] = path
+                else:
                     found[path] = rel.with_suffix("").as_posix()
+            for name, by_lang in variants.items():
+                chosen = by_lang.get(lang) or by_lang.get("en") or by_lang[sorted(by_lang)[0]]
+                found[chosen] = name
         elif item.is_file():
-            found[item] = f"{item.parent.name}/{item.stem}"
+            parent = item.parent.parent if item.parent.name in LANGS else item.parent
+            found[item] = f"{parent.name}/{item.stem}"
         else:
             raise FileNotFoundError(f"no notebook or folder {item}")
     return sorted(found.items(), key=lambda pair: pair[1])
@@ -499,15 +524,18 @@ def _report_notebook(nb, lang: str, executed_name: str, failed: bool, timed_out:
 
 def export_html(nb, path: Path, *, title: str, lang: str = "en", executed_name: str = "",
                 failed: bool = False, timed_out: str | None = None) -> Path:
-    """Write the report of an executed notebook ``nb``: no code, no prompts (nbconvert ``lab``).
+    """Write the report of an executed notebook ``nb``: no code, no prompts, no script.
+
+    nbconvert's ``lab`` page through our template ``kbreport`` (``kbcore/app/templates/``), which
+    leaves out every script the lab page would load from a CDN: a report opens offline.
 
     ``failed`` puts a note at the top that the report is incomplete; ``timed_out`` (the reason,
     e.g. "timed out after 7 min in cell 12 (…)") puts that reason there instead.
     """
     from nbconvert import HTMLExporter
 
-    exporter = HTMLExporter(template_name="lab", exclude_input=True, exclude_input_prompt=True,
-                            exclude_output_prompt=True)
+    exporter = HTMLExporter(template_name="kbreport", extra_template_basedirs=[str(_TEMPLATES)],
+                            exclude_input=True, exclude_input_prompt=True, exclude_output_prompt=True)
     body, _ = exporter.from_notebook_node(_report_notebook(nb, lang, executed_name, failed, timed_out),
                                           resources={"metadata": {"name": title}})
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -717,7 +745,8 @@ def _data_rows(loaded: _Loaded | None, data, lang: str) -> list[tuple[str, str]]
 
 
 def _write_index(out: Path, *, lang: str, loaded: _Loaded | None, data, results: list[NotebookResult],
-                 data_error: str | None, crm_files=(), crm_error: str | None = None) -> Path:
+                 data_error: str | None, crm_files=(), crm_error: str | None = None,
+                 other_lang: int = 0) -> Path:
     from jinja2 import Environment
 
 
@@ -731,6 +760,8 @@ def _write_index(out: Path, *, lang: str, loaded: _Loaded | None, data, results:
     if timed_out:
         parts.append(t("run.summary.timed_out", lang, timed_out=timed_out, n=len(results)))
     summary = " ".join(parts) or t("run.summary.ok", lang, n=len(results))
+    if other_lang:  # blocks of a program that is not written in the run's language
+        summary += " " + tn("run.summary.other_lang", other_lang, lang)
     quality = ""
     if loaded is not None and loaded.quality is not None:
         quality = sanitize_html(loaded.quality.to_html(lang))
@@ -809,7 +840,7 @@ def run(data=None, mapping=None, *, lang: str = "en", out="reports", notebooks=N
     lang = check_lang(lang)
     out = Path(out).resolve()  # absolute: papermill changes the working folder while it runs
     out.mkdir(parents=True, exist_ok=True)
-    todo = find_notebooks(notebooks)
+    todo = find_notebooks(notebooks, lang)
 
     steps = _Steps(lang, progress)
     steps.begin("run.step.read")
@@ -837,14 +868,16 @@ def run(data=None, mapping=None, *, lang: str = "en", out="reports", notebooks=N
     steps.done("run.step.save_done")
     loaded = _Loaded.of(dataset)
     del dataset, sales  # the blocks read the saved data; the lines need not stay in memory
-    parameters = {"data": str(cache), "mapping": None, "lang": lang}
+    parameters = {"data": str(cache), "mapping": None}
     if cell_timeout is None:
         cell_timeout = cell_timeout_minutes(sales_lines)
     results = []
     bar = tqdm(todo, desc=t("run.progress", lang), unit="nb", disable=not progress)
     for path, name in bar:
         bar.set_postfix_str(name)
-        result = _run_one(path, name, out, notebook_parameters(path, parameters, out), lang,
+        nb_lang = notebook_lang(path, lang)
+        result = _run_one(path, name, out,
+                          notebook_parameters(path, {**parameters, "lang": nb_lang}, out), lang,
                           cell_timeout)
         results.append(result)
         if progress:
@@ -853,8 +886,9 @@ def run(data=None, mapping=None, *, lang: str = "en", out="reports", notebooks=N
     bar.close()
     crm_files, crm_error = collect_crm(out / CRM_FOLDER, [name for path, name in todo
                                                          if _declares(path, CRM_PARAMETER)], lang)
+    other = sum(notebook_lang(path, lang) != lang for path, _ in todo)
     index = _write_index(out, lang=lang, loaded=loaded, data=data, results=results, data_error=None,
-                         crm_files=crm_files, crm_error=crm_error)
+                         crm_files=crm_files, crm_error=crm_error, other_lang=other)
     ok = all(r.status == "ok" for r in results) and crm_error is None
     _write_summary(out, ok=ok, sales_lines=sales_lines, cell_timeout=cell_timeout, results=results,
                    crm_error=crm_error)

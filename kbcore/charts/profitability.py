@@ -24,7 +24,7 @@ from kbcore.charts.style import (
     pct_formatter,
     style,
 )
-from kbcore.i18n import fmt_number, fmt_pct, t
+from kbcore.i18n import fmt_number, fmt_pct, t, tn
 from kbcore.schema import C
 
 __all__ = ["plot_yearly", "plot_whale_curve", "plot_concession", "plot_concentration"]
@@ -59,6 +59,13 @@ def _footnote(
 
 def _pct(value, lang: str, digits: int = 0) -> str:
     return fmt_pct(value, lang, digits).replace("-", "\u2212")
+
+
+def _equal_clients(effective, lang: str) -> str:
+    """The effective number of clients as "45 equal-sized clients", agreeing with the count."""
+    if _isnan(effective):
+        return "—"
+    return tn("conc.equal_clients", round(float(effective)), lang)
 
 
 # --------------------------------------------------------------------------- yearly
@@ -233,10 +240,10 @@ def plot_whale_curve(
             ax.text(
                 (tail_start + 1.0) / 2 if wide else 0.985,
                 0.06,
-                t(
+                tn(
                     "whale.tail",
+                    losers,
                     lang,
-                    n=fmt_number(losers, lang),
                     loss=fmt_money_short(-summary["unprofitable_loss"], lang),
                 ),
                 transform=ax.get_xaxis_transform(),
@@ -297,11 +304,11 @@ def plot_whale_curve(
         )
         right = peak_x < 0.5  # the two-line label takes about a third of the width
         ax.annotate(
-            t(
+            tn(
                 "whale.peak",
+                int(summary["peak_clients"]),
                 lang,
                 peak=peak_text,
-                clients=fmt_number(summary["peak_clients"], lang),
                 share=_pct(summary["peak_client_share"], lang),
             ),
             (peak_x, peak_y),
@@ -407,10 +414,10 @@ def plot_concession(
                 )
             else:
                 name = t("concession.group.other", lang)
-            detail = t(
+            detail = tn(
                 "concession.detail",
+                int(row["clients"]),
                 lang,
-                clients=fmt_number(row["clients"], lang),
                 rate=_pct(row["discount_rate"], lang, 1),
             )
             labels.append(f"{name}\n{detail}")
@@ -510,7 +517,7 @@ def plot_concentration(
             gid="top20_marker",
         )
         ax.annotate(
-            t("conc.top20", lang, share=_pct(share, lang)),
+            t("conc.top20", lang, top=_pct(top, lang), share=_pct(share, lang)),
             (top, share),
             xytext=(18, -14),
             textcoords="offset points",
@@ -530,7 +537,7 @@ def plot_concentration(
             top1=_pct(conc["top1_share"], lang, 1),
             top10=_pct(conc["top10_share"], lang, 1),
             hhi=fmt_number(conc["hhi"], lang, 3),
-            effective=fmt_number(conc["effective_clients"], lang),
+            effective=_equal_clients(conc["effective_clients"], lang),
         )
         level_color = {"high": COLORS["loss"], "moderate": COLORS["profit"]}.get(
             conc["verdict"], COLORS["gross_margin"]

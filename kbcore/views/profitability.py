@@ -12,13 +12,17 @@ import math
 import pandas as pd
 
 from kbcore.analyses.profitability import NOTE_EMPTY, yearly_growth
-from kbcore.i18n import fmt_money, fmt_number, fmt_pct, t
+from kbcore.i18n import fmt_money, fmt_number, fmt_pct, t, tn
 from kbcore.schema import C
 from kbcore.views.figures import Figure, key_figures_table, missing
 
 __all__ = [
+    "TOP_SHARE",
     "concentration_text",
     "concentration_table",
+    "concession_group_name",
+    "concession_table",
+    "equal_clients",
     "money_text",
     "pct_text",
     "profitability_figures",
@@ -28,6 +32,8 @@ __all__ = [
 
 NEEDS_COST = "sales.cost"
 NEEDS_DISCOUNT = "sales.discount"
+TOP_SHARE = 0.2
+"""The share of clients the analyses' ``top20*`` figures are about (their default ``top``)."""
 
 
 # --------------------------------------------------------------------------- numbers as text
@@ -63,6 +69,20 @@ def _growth_text(growth: pd.Series, lang: str) -> str:
 
 
 # --------------------------------------------------------------------------- concentration
+def equal_clients(effective, lang: str = "en", *, case: str = "nom") -> str:
+    """The effective number of clients (1 / HHI) as a counted phrase: "45 equal-sized clients".
+
+    Rounded to a whole client and agreeing with it (:func:`~kbcore.i18n.tn`): in ``ru`` the
+    nominative "21 равный по размеру клиент", "22 равных по размеру клиента" (``case="nom"``),
+    or the genitive after "от"/"из", "21 равного по размеру клиента", "22 равных по размеру
+    клиентов" (``case="gen"``). "—" when undefined.
+    """
+    if effective is None or (isinstance(effective, float) and math.isnan(effective)):
+        return "—"
+    key = "conc.equal_clients" if case == "nom" else "conc.equal_clients_gen"
+    return tn(key, round(float(effective)), lang)
+
+
 def concentration_text(conc: pd.Series, lang: str = "en") -> str:
     """The plain-language verdict of :func:`~kbcore.analyses.profitability.concentration`.
 
@@ -74,7 +94,7 @@ def concentration_text(conc: pd.Series, lang: str = "en") -> str:
         lang,
         top1=fmt_pct(conc["top1_share"], lang, 1),
         top10=fmt_pct(conc["top10_share"], lang),
-        effective=fmt_number(conc["effective_clients"], lang),
+        effective=equal_clients(conc["effective_clients"], lang, case="gen"),
     )
 
 
@@ -95,11 +115,36 @@ def concentration_table(conc: pd.Series, lang: str = "en") -> pd.DataFrame:
     Translated and formatted.
     """
     rows = [
-        (t(key, lang), fmt(conc[name], lang))
+        (t(key, lang, top=fmt_pct(TOP_SHARE, lang)), fmt(conc[name], lang))
         for name, (key, fmt) in _CONC_ROWS.items()
         if name in conc.index
     ]
     return pd.DataFrame(rows, columns=[t("col.figure", lang), t("col.value", lang)])
+
+
+# --------------------------------------------------------------------------- concession clients
+def concession_group_name(group: str, threshold, lang: str = "en") -> str:
+    """The people's name of a group of :func:`~kbcore.analyses.profitability.concession_clients`.
+
+    "Concession clients (average discount 15% or more)" or "Other clients", one line.
+    """
+    if group != "concession":
+        return t("concession.group.other", lang)
+    if threshold is None:
+        return t("concession.group.concession_plain", lang)
+    return t("concession.row.concession", lang, threshold=pct_text(threshold, lang))
+
+
+def concession_table(concession: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """:func:`~kbcore.analyses.profitability.concession_clients` with its groups named in words.
+
+    The same columns (so that :func:`kbcore.views.styled` formats and heads them); the
+    ``group`` ids ``concession`` / ``other`` become the groups' names in ``lang``.
+    """
+    threshold = concession.attrs.get("threshold")
+    table = concession.copy()
+    table["group"] = [concession_group_name(g, threshold, lang) for g in concession["group"]]
+    return table
 
 
 # --------------------------------------------------------------------------- whale curve
@@ -113,12 +158,13 @@ def whale_summary_text(summary: pd.Series, lang: str = "en") -> str:
     """
     if not summary["clients"]:
         return t(NOTE_EMPTY, lang)
-    return t(
+    return tn(
         "widget.cts.summary",
+        int(summary["unprofitable_clients"]),
         lang,
+        top=fmt_pct(TOP_SHARE, lang),
         top20=fmt_pct(summary["top20_share"], lang),
         peak=fmt_pct(summary["peak_share"], lang),
-        losers=fmt_number(summary["unprofitable_clients"], lang),
         loss=fmt_money(summary["unprofitable_loss"], lang),
     )
 
@@ -152,7 +198,8 @@ def _profit_figures(yearly: pd.DataFrame, has_cost: bool, lang: str) -> list[Fig
 
 def _whale_figures(s: pd.Series, has_cost: bool, lang: str) -> list[Figure]:
     """The top 20 %'s share of profit, the whale curve's peak and the unprofitable clients."""
-    labels = (t("kf.top20", lang), t("kf.peak", lang), t("kf.unprofitable", lang))
+    labels = (t("kf.top20", lang, top=pct_text(TOP_SHARE, lang)), t("kf.peak", lang),
+              t("kf.unprofitable", lang))
     if not has_cost:
         return [Figure(label, missing("need.cost", lang), NEEDS_COST) for label in labels]
     if not s["clients"]:
@@ -165,11 +212,11 @@ def _whale_figures(s: pd.Series, has_cost: bool, lang: str) -> list[Figure]:
     rows.append(
         Figure(
             labels[1],
-            t(
+            tn(
                 "kf.peak_value",
+                int(s["peak_clients"]),
                 lang,
                 peak=peak,
-                clients=fmt_number(s["peak_clients"], lang),
                 share=pct_text(s["peak_client_share"], lang),
             ),
             NEEDS_COST,
@@ -178,10 +225,10 @@ def _whale_figures(s: pd.Series, has_cost: bool, lang: str) -> list[Figure]:
     rows.append(
         Figure(
             labels[2],
-            t(
+            tn(
                 "kf.unprofitable_value",
+                int(s["unprofitable_clients"]),
                 lang,
-                n=fmt_number(s["unprofitable_clients"], lang),
                 share=pct_text(s["unprofitable_clients"] / s["clients"], lang),
                 loss=money_text(s["unprofitable_loss"], lang),
             ),
@@ -213,10 +260,10 @@ def _concession_figure(
         if not pd.isna(row["profit_share"])
         else money_text(row["profit"], lang)
     )
-    value = t(
+    value = tn(
         "kf.concession_value",
+        int(row["clients"]),
         lang,
-        clients=fmt_number(row["clients"], lang),
         revenue=pct_text(row["revenue_share"], lang),
         profit=profit,
     )

@@ -25,8 +25,8 @@ says its language, and the cells of one text follow each other, one per language
 The workbook in ``ru`` keeps the code cells and the ``ru`` text cells; its ``lang = "en"`` line
 (the parameters cell of a notebook, the first cell of a solution) reads ``lang = "ru"``, so that
 charts, tables and verdicts speak the workbook's language too. The build stops
-(:class:`SourceLanguageError`) on a text without one of the program's languages, a language
-given twice, a text cell without a language or a code cell with one: a translation cannot go
+(:class:`SourceLanguageError`) on a text without one of the program's languages (a language
+that comes again starts the next text), a text cell without a language or a code cell with one: a translation cannot go
 missing unnoticed, and the code of two variants cannot differ. A folder that is no program (the
 tests' fixtures) has English alone.
 
@@ -107,6 +107,19 @@ def _first_line(cell) -> str:
     return line[:60]
 
 
+def _incomplete(run: list, langs: tuple[str, ...]) -> list[str]:
+    """What a text (its cells, one per language, with their numbers) lacks."""
+    if not run:
+        return []
+    got = {c.metadata["lang"] for _, c in run}
+    missing = [x for x in langs if x not in got]
+    if not missing:
+        return []
+    cells = f"cell {run[0][0]}" if len(run) == 1 else f"cells {run[0][0]}–{run[-1][0]}"
+    return [f"the text of {cells} ({_first_line(run[0][1])!r}) has no {', '.join(missing)} version: "
+            f"add a text cell marked lang={missing[0]!r} right after it"]
+
+
 def _language_problems(nb: nbformat.NotebookNode, langs: tuple[str, ...]) -> list[str]:
     problems, run = [], []
     cells = [*nb.cells, None]  # None closes the last run of text cells
@@ -120,21 +133,13 @@ def _language_problems(nb: nbformat.NotebookNode, langs: tuple[str, ...]) -> lis
                 problems.append(f"text cell {i} ({_first_line(cell)!r}) is in {lang!r}, which is not "
                                 f"a language of this program ({', '.join(langs)})")
             else:
+                if lang in (c.metadata["lang"] for _, c in run):  # a language again: a new text
+                    problems += _incomplete(run, langs)
+                    run = []
                 run.append((i, cell))
             continue
-        if run:
-            got = [c.metadata["lang"] for _, c in run]
-            where = f"the text of cells {run[0][0]}–{run[-1][0]} ({_first_line(run[0][1])!r})"
-            missing = [x for x in langs if x not in got]
-            twice = sorted({x for x in got if got.count(x) > 1})
-            if missing:
-                problems.append(f"{where} has no {', '.join(missing)} version: add a text cell "
-                                f"marked lang={missing[0]!r} beside the others")
-            if twice:
-                problems.append(f"{where} is given twice in {', '.join(twice)}: one cell per "
-                                "language (a cell of another language between them starts a "
-                                "new text)")
-            run = []
+        problems += _incomplete(run, langs)
+        run = []
         if (cell is not None and len(langs) > 1 and cell.cell_type == "markdown"
                 and GENERATED_TAG not in (cell.get("metadata", {}).get("tags") or [])):
             problems.append(f"text cell {i} ({_first_line(cell)!r}) has no language: mark it "
@@ -153,8 +158,8 @@ def language_variants(nb: nbformat.NotebookNode, langs: tuple[str, ...], *,
     Raises
     ------
     SourceLanguageError
-        Naming every text without one of ``langs``, given twice in one, without a language,
-        and every code cell marked with one.
+        Naming every text without one of ``langs``, without a language, and every code cell
+        marked with one.
     """
     problems = _language_problems(nb, langs)
     if problems:

@@ -15,8 +15,8 @@ base name of the block's modules (lower case, digits, ``_``). It writes, for pro
 ``kbcore/analyses/name.py``                :func:`revenue_by_year` (facts in, a table out)
 ``kbcore/views/name.py``                   its table and the block's key figures, for people
 ``kbcore/charts/name.py``                  its chart (layout only)
-``kbcore/locale/M.yaml``                   the texts of the view and the chart (en, ru)
-``kbcore/locale/exercises_M.yaml``         the exercise's hint (en, ru)
+``kbcore/locale/M.yaml``                   the texts of the view and the chart (en, ru, bg)
+``kbcore/locale/exercises_M.yaml``         the exercise's hint (en, ru, bg)
 ``kbcore/workbook/answers/M.py``           the exercise's expected answer (found on disk)
 ``tests/test_name.py``                     hand-computed tests of the analysis, view and chart
 =========================================  ===================================================
@@ -159,7 +159,9 @@ def planned(b: Block) -> dict[str, str]:
         f"kbcore/workbook/answers/{b.module}.py": _ANSWERS,
         f"tests/test_{b.name}.py": _TEST,
     }
-    return {path: Template(text).substitute(v) for path, text in files.items()}
+    sources = (f"notebooks/{b.program.folder}/{b.stem}.py", f"solutions/{b.program.folder}/{b.stem}.py")
+    return {path: Template(_only_langs(text, b.program.langs) if path in sources else text).substitute(v)
+            for path, text in files.items()}
 
 
 def _catalogue_ids(root: Path) -> set[str]:
@@ -231,29 +233,31 @@ def next_steps(b: Block, written: list[Path], root=PROJECT_DIR) -> str:
     """What the author does after :func:`new_block`, as the command prints it."""
     root = Path(root).resolve()
     rel = [p.relative_to(root).as_posix() for p in written]
-    nb = f"notebooks/{b.program.folder}/{b.stem}.ipynb"
-    sol = f"solutions/{b.program.folder}/{b.stem}.ipynb"
+    first = b.program.langs[0]
+    nb = f"notebooks/{b.program.folder}/{first}/{b.stem}.ipynb"
+    sol = f"solutions/{b.program.folder}/{first}/{b.stem}.ipynb"
+    langs = ", ".join(b.program.langs)
     lines = [f"Created block {b.number} of program {b.program.code} ({b.program.folder}), "
              f"\"{b.title}\":", *[f"  {r}" for r in rel], "", "Next:",
-             f"  1. kbcore build            # writes {nb}, {sol} and exercises/{b.program.folder}/{b.stem}.ipynb",
+             f"  1. kbcore build            # writes the workbooks in {langs}: {nb}, {sol},",
+             f"                             # exercises/{b.program.folder}/{first}/{b.stem}.ipynb and the others",
              f"  2. python -m pytest -q tests/test_{b.name}.py",
              f"     python -m pytest -q --nbval-lax {nb} {sol}",
              f"  3. Replace the example (revenue_by_year) with the block's analyses in kbcore/analyses/{b.name}.py,",
              f"     their texts in kbcore/views/{b.name}.py and charts in kbcore/charts/{b.name}.py; every text in",
-             f"     kbcore/locale/{b.module}.yaml (en and ru); exercises in solutions/, their answers in",
+             f"     kbcore/locale/{b.module}.yaml (en, ru and bg); each text cell of the sources in {langs}",
+             "     (its translation right after it); exercises in solutions/, their answers in",
              f"     kbcore/workbook/answers/{b.module}.py; hand-computed tests in tests/test_{b.name}.py.",
              "  4. ruff check kbcore tests notebooks solutions && lint-imports && kbcore build --check,",
              "     add the block to README.md, and commit the sources with the generated notebooks.",
              "  The recipe, step by step: CONTRIBUTING.md, \"Add a block\"."]
-    if b.program.folder == "kpi":
-        lines.append("  Program 004 is taught in Bulgarian: add a bg text beside en and ru to the new ids.")
     return "\n".join(lines)
 
 
 # --- templates (string.Template: $name, ${name}) -------------------------------------------------
 
-_NOTEBOOK = '''\
-# %% [markdown]
+_NOTEBOOK = """\
+# %% [markdown] lang="en"
 # # Block $number · $title
 # *(seminar "$seminar", program $code)*
 #
@@ -261,10 +265,54 @@ _NOTEBOOK = '''\
 # - Revenue, gross margin and orders, year by year, and how many clients bought each year.
 # - The key figures of the last year, with what your data cannot tell said plainly.
 
-# %% [markdown] tags=["remove"]
+# %% [markdown] lang="ru"
+# # Блок $number · $title
+# *(семинар «$seminar», программа $code)*
+#
+# **Что вы увидите**
+# - Выручку, валовую прибыль и число заказов по годам и сколько клиентов покупали в каждом году.
+# - Ключевые показатели последнего года; чего ваши данные сказать не могут, сказано прямо.
+
+# %% [markdown] lang="bg"
+# # Блок $number · $title
+# *(семинар „$seminar“, програма $code)*
+#
+# **Какво ще видите**
+# - Приходите от продажби, брутната печалба и поръчките по години и колко клиенти са купували всяка година.
+# - Ключовите показатели за последната година; каквото данните ви не могат да кажат, е казано ясно.
+
+# %% [markdown] lang="en" tags=["remove"]
 # > **For the author** (delete this cell): `kbcore new-block` wrote this notebook with one working example,
 # > revenue per year. Replace it with the block's own questions, section by section: the question → one
-# > `kbcore` call → a table or chart → what to look at → what to do about it. See CONTRIBUTING.md.
+# > `kbcore` call → a table or chart → what to look at → what to do about it. Every text cell has its
+# > translation right after it. See CONTRIBUTING.md.
+
+# %% [markdown] lang="ru" tags=["remove"]
+# > **Автору** (удалите эту ячейку): `kbcore new-block` создал эту тетрадь с одним работающим примером —
+# > выручкой по годам. Замените его вопросами блока, раздел за разделом: вопрос → один вызов `kbcore` →
+# > таблица или график → на что смотреть → что с этим делать. Перевод каждой текстовой ячейки идёт сразу
+# > за ней. См. CONTRIBUTING.md.
+
+# %% [markdown] lang="bg" tags=["remove"]
+# > **За автора** (изтрийте тази клетка): `kbcore new-block` създаде тази тетрадка с един работещ пример —
+# > приходите по години. Заменете го с въпросите на блока, раздел по раздел: въпрос → едно извикване на
+# > `kbcore` → таблица или графика → какво да гледаме → какво да правим. Преводът на всяка текстова клетка
+# > е веднага след нея. Вижте CONTRIBUTING.md.
+
+# %% [markdown] lang="en" tags=["remove"]
+# **Parameters.** `data`: your company's exports (a folder or a file; `None` is the demo company);
+# `mapping`: a file that names your columns; `start`, `end`: the period ("YYYY-MM-DD"); `years`: how many
+# of the last years the table and the chart show.
+
+# %% [markdown] lang="ru" tags=["remove"]
+# **Параметры.** `data` — выгрузки вашей компании (папка или файл; `None` — демо-компания); `mapping` —
+# файл с названиями ваших столбцов; `start`, `end` — период («ГГГГ-ММ-ДД»); `years` — сколько последних
+# лет показывают таблица и график.
+
+# %% [markdown] lang="bg" tags=["remove"]
+# **Параметри.** `data` — експортите на вашата фирма (папка или файл; `None` е демонстрационната фирма);
+# `mapping` — файл с имената на вашите колони; `start`, `end` — периодът („ГГГГ-ММ-ДД“); `years` — колко
+# от последните години показват таблицата и графиката.
 
 # %% tags=["parameters"]
 data = None  # folder or file with your company's exports; None means the demo company
@@ -289,11 +337,23 @@ from kbcore.views.$name import key_figures, revenue_table
 
 use_style()
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Load the data
 # One call reads the company's files (or the demo company), maps the headers onto the canonical tables and
 # checks them: the data-quality report below says what was read, what was dropped and why, and what is missing.
-# Then the sales lines are reduced once, into `facts`, which every analysis of this block takes.
+# Then the sales lines are reduced once to facts that every analysis of this block takes.
+
+# %% [markdown] lang="ru"
+# ## Загрузка данных
+# Один вызов читает файлы компании (или демо-компанию), сопоставляет заголовки со стандартными таблицами и
+# проверяет их: отчёт о качестве данных ниже говорит, что прочитано, что отброшено и почему, чего не хватает.
+# Затем строки продаж один раз сводятся в показатели, которые берёт каждый анализ блока.
+
+# %% [markdown] lang="bg"
+# ## Зареждане на данните
+# Едно извикване чете файловете на фирмата (или демонстрационната фирма), съпоставя заглавията със стандартните
+# таблици и ги проверява: отчетът за качеството на данните по-долу казва какво е прочетено, какво е отхвърлено и
+# защо, какво липсва. След това редовете на продажбите се обобщават веднъж в показатели за всеки анализ на блока.
 
 # %%
 ds = kbcore.load(data, mapping)
@@ -301,10 +361,20 @@ facts = Facts.of(ds, start=start, end=end)
 print(ui.loaded_summary(ds, lang))
 ui.quality_report(ds, lang)
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## 1. Does the business grow with its clients?
 # Revenue, gross margin (revenue minus the cost of goods) and orders per year, and the number of clients who
 # bought that year.
+
+# %% [markdown] lang="ru"
+# ## 1. Растёт ли бизнес вместе с клиентами?
+# Выручка, валовая прибыль (выручка минус себестоимость) и заказы по годам и число клиентов, покупавших в
+# этом году.
+
+# %% [markdown] lang="bg"
+# ## 1. Расте ли бизнесът заедно с клиентите?
+# Приходи, брутна печалба (приходи минус себестойност) и поръчки по години и броят на клиентите, купували
+# през годината.
 
 # %%
 by_year = revenue_by_year(facts, years=years)
@@ -318,32 +388,73 @@ plt.show()
 if not ds.has("sales", "cost"):
     display(Markdown(ui.needs("need.cost", "need.cost.how", lang)))
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # **What to look at.** Whether revenue and the number of buying clients move together. Revenue that grows while
 # the clients stay as many means each client buys more; more clients with the same revenue means smaller ones.
 #
 # **What to do about it.** Set next year's goals in both: the clients to keep and to win, and the revenue per
 # client.
 
-# %% [markdown]
+# %% [markdown] lang="ru"
+# **На что смотреть.** Движутся ли вместе выручка и число покупающих клиентов. Выручка растёт, а клиентов
+# столько же — каждый клиент покупает больше; клиентов больше при той же выручке — клиенты мельче.
+#
+# **Что с этим делать.** Ставьте цели на следующий год по обоим: каких клиентов удержать и привлечь и какая
+# выручка на клиента.
+
+# %% [markdown] lang="bg"
+# **Какво да гледаме.** Дали приходите и броят на купуващите клиенти се движат заедно. Приходите растат, а
+# клиентите са толкова — всеки клиент купува повече; повече клиенти при същите приходи — по-малки клиенти.
+#
+# **Какво да правим.** Поставете целите за следващата година и по двете: кои клиенти да задържим и спечелим и
+# какви приходи на клиент.
+
+# %% [markdown] lang="en"
 # ## Key figures of block $number
+
+# %% [markdown] lang="ru"
+# ## Ключевые показатели блока $number
+
+# %% [markdown] lang="bg"
+# ## Ключови показатели на блок $number
 
 # %% tags=["key-figures"]
 key_figures(by_year, has_cost=ds.has("sales", "cost"), lang=lang).style.hide(axis="index")
 
-# %% [markdown]
-# **Next:** the exercises of this block are in `exercises/$prog/$stem.ipynb` (the trainer's answers are in
-# `solutions/$prog/$stem.ipynb`).
-'''
+# %% [markdown] lang="en" tags=["remove"]
+# **Next:** the exercises of this block are in `exercises/$prog/en/$stem.ipynb` (the trainer's answers are in
+# `solutions/$prog/en/$stem.ipynb`).
 
-_SOLUTIONS = '''\
-# %% [markdown]
+# %% [markdown] lang="ru" tags=["remove"]
+# **Дальше:** упражнения блока — в `exercises/$prog/ru/$stem.ipynb` (ответы для тренера — в
+# `solutions/$prog/ru/$stem.ipynb`).
+
+# %% [markdown] lang="bg" tags=["remove"]
+# **Нататък:** упражненията на блока са в `exercises/$prog/bg/$stem.ipynb` (отговорите за водещия са в
+# `solutions/$prog/bg/$stem.ipynb`).
+"""
+
+_SOLUTIONS = """\
+# %% [markdown] lang="en"
 # # Block $number · Exercises · $title
 #
 # Exercises on the demo company, so that everybody in the room gets the same right answer. Each one asks a
 # question, gives you a cell to write the answer in (replace the `...`), and ends with a `check(...)` line that
 # tells you at once whether you are right — and, if not yet, gives a hint.
-# The functions you need are the ones the block's notebook uses; `help(function)` shows what each does.
+
+# %% [markdown] lang="ru"
+# # Блок $number · Упражнения · $title
+#
+# Упражнения на демо-компании, чтобы у всех в зале был один и тот же правильный ответ. В каждом — вопрос,
+# ячейка для ответа (замените `...`) и строка `check(...)`, которая сразу скажет, верно ли, а если пока нет —
+# даст подсказку.
+
+# %% [markdown] lang="bg"
+# # Блок $number · Упражнения · $title
+#
+# Упражнения върху демонстрационната фирма, за да има всеки в залата един и същ верен отговор. Във всяко има
+# въпрос, клетка за отговора (заменете `...`) и ред `check(...)`, който веднага казва дали е вярно, а ако още не
+# е — дава подсказка.
 
 # %%
 import kbcore
@@ -351,22 +462,42 @@ from kbcore.analyses.$name import revenue_by_year
 from kbcore.facts import Facts
 from kbcore.workbook import check, set_lang
 
-lang = "en"  # "ru" for hints in Russian
+lang = "en"  # language of the texts, the tables and the verdicts
 set_lang(lang)
 ds = kbcore.load()  # the demo company
 facts = Facts.of(ds)
 by_year = revenue_by_year(facts)
 by_year
 
-# %% [markdown]
+# %% [markdown] lang="en"
 # ## Exercise $ex_id · Revenue of the last year
-# What was the demo company's revenue in its last year, $money_note? Take it from `by_year` (the last row), or
-# read it in the table above and type it in.
+# What was the demo company's revenue in its last year, $money_note? Read it in the table above (the last row)
+# and type it in.
+
+# %% [markdown] lang="ru"
+# ## Упражнение $ex_id · Выручка последнего года
+# Какой была выручка демо-компании в последнем году? Найдите её в таблице выше (последняя строка) и введите.
+
+# %% [markdown] lang="bg"
+# ## Упражнение $ex_id · Приходи през последната година
+# Какви са приходите на демонстрационната фирма през последната година? Вижте ги в таблицата по-горе (последният
+# ред) и ги въведете.
 
 # %%
 revenue_last_year = by_year["revenue"].iloc[-1]  # SOLUTION
 check("$ex_id", revenue_last_year)
-'''
+"""
+
+
+_CELL_LANG = re.compile(r'^# %%[^\n]* lang="([a-z]{2})"')
+
+
+def _only_langs(text: str, langs: tuple[str, ...]) -> str:
+    """A source template without the text cells of languages its program is not written in."""
+    cells = re.split(r"\n(?=# %%)", text)
+    kept = [c for c in cells if (m := _CELL_LANG.match(c)) is None or m.group(1) in langs]
+    return "\n".join(kept).replace("\n\n\n", "\n\n")
+
 
 _ANALYSIS = '''\
 """Block $number · $title: the block's analyses — numbers, ids and tables, no text for people.
@@ -554,36 +685,44 @@ def plot_revenue_by_year(by_year: pd.DataFrame, *, lang: str = "en", ax: Axes | 
 
 _LOCALE = '''\
 # Block $number · $title (program $code): texts of kbcore/views/$name.py and kbcore/charts/$name.py.
-# Every id starts with "$name." so that no other file defines it; en and ru for every id.
+# Every id starts with "$name." so that no other file defines it; en, ru and bg for every id.
 $name.chart.title:
   en: "Revenue and gross margin by year"
-  ru: "Выручка и валовая маржа по годам"
+  ru: "Выручка и валовая прибыль по годам"
+  bg: "Приходи и брутна печалба по години"
 $name.chart.ylabel:
   en: "Per year"
   ru: "За год"
+  bg: "За година"
 $name.chart.empty:
   en: "No sales in the period"
   ru: "За период нет продаж"
+  bg: "Няма продажби за периода"
 $name.kf.revenue:
   en: "Revenue, {year}"
   ru: "Выручка, {year}"
+  bg: "Приходи, {year}"
 $name.kf.clients:
   en: "Clients who bought, {year}"
   ru: "Клиенты с покупками, {year}"
+  bg: "Клиенти с покупки, {year}"
 $name.kf.clients_value:
   en: {one: "{n} client", other: "{n} clients"}
   ru: {one: "{n} клиент", few: "{n} клиента", many: "{n} клиентов", other: "{n} клиента"}
+  bg: {one: "{n} клиент", other: "{n} клиенти"}
 $name.kf.margin:
   en: "Gross margin, {year}"
-  ru: "Валовая маржа, {year}"
+  ru: "Валовая прибыль, {year}"
+  bg: "Брутна печалба, {year}"
 '''
 
 _EXERCISES_LOCALE = '''\
 # Block $number · $title (program $code): hints of the exercises in solutions/$prog/$stem.py
 # (expected answers: kbcore/workbook/answers/$module.py). A hint helps; it never gives the answer.
 $hint_id:
-  en: 'The last row of `by_year` is the last year: `by_year["revenue"].iloc[-1]` is its revenue.'
-  ru: 'Последняя строка `by_year` — последний год: `by_year["revenue"].iloc[-1]` — его выручка.'
+  en: "The table shows one row per year, the oldest first: the last row is the last year."
+  ru: "В таблице по строке на год, сначала самый ранний: последняя строка — последний год."
+  bg: "В таблицата има по един ред за година, най-ранната е първа: последният ред е последната година."
 '''
 
 _ANSWERS = '''\
