@@ -183,7 +183,7 @@ def test_report_in_russian_names_tables_and_columns_in_words_and_counts_agree():
     q.add("info", "sales", "quality.file_read", file="a.csv", row=5, encoding="cp1251", sep="';'",
           title=4)
     q.add("info", "sales", "quality.columns_used", 2, file="a.csv",
-          columns=["Дата → date", "Контрагент → client_id"])
+          columns=["Дата → date", "Контрагент → client_id", "payment_terms_days → payment_terms_days"])
     q.add("warning", "sales", "quality.identity_name", 5, clients=21)
     q.add("warning", "market", "quality.duplicate_keys", 3, columns="segment, region")
     q.add("warning", "sales", "quality.missing_dropped", 1, file="a.csv", column="Контрагент",
@@ -199,12 +199,13 @@ def test_report_in_russian_names_tables_and_columns_in_words_and_counts_agree():
     assert "  продажи: a.csv — прочитаны 22 строки, оставлена 21" in ru
     assert "  клиенты: взяты из строк продаж — 3 строки" in ru
     assert "(пропущены 4 строки над ним)" in ru
-    assert "использованы столбцы: Дата → дата, Контрагент → код клиента." in ru
+    assert ("использованы столбцы: Дата → дата, Контрагент → код клиента, "
+            "отсрочка платежа в днях." in ru)  # a header that is the canonical name: said once
     assert "В 5 строках продаж (21 клиент) нет ни кода клиента, ни ИНН" in ru
     assert "[рынок] 3 строки повторяют значение «сегмент, регион»" in ru
     assert "[продажи · Контрагент] Удалена 1 строка без значения «код клиента»" in ru
     assert "[продажи · дата] 2 даты в столбце «дата»" in ru
-    for code_word in ("sales", "client_id", "market", "segment", "[clients", "date"):
+    for code_word in ("sales", "client_id", "market", "segment", "[clients", "date", "payment_terms"):
         assert code_word not in ru.replace("a.csv", ""), code_word
     page = q.to_html("ru")
     assert "<td>продажи</td>" in page and "Как прочитаны файлы (2 заметки)" in page

@@ -141,11 +141,18 @@ def _fmt_fields(fields: dict, lang: str, table: str | None = None) -> dict:
 
 
 def _arrow_item(item: str, lang: str, table: str | None) -> str:
-    """``"Сумма → revenue"`` with the canonical column in words (``"Сумма → выручка"``)."""
+    """``"Сумма → revenue"`` with the canonical column in words (``"Сумма → выручка"``).
+
+    A header that is the canonical name itself (``"client_id → client_id"``, as in the demo
+    company's files) is said once, in words (``"код клиента"``).
+    """
     if _ARROW not in item:
         return item
     header, _, canonical = item.rpartition(_ARROW)
-    return f"{header}{_ARROW}{column_name(canonical, lang, table)}"
+    words = column_name(canonical, lang, table)
+    if header.strip().casefold() == canonical.strip().casefold():
+        return words
+    return f"{header}{_ARROW}{words}"
 
 
 @dataclass
