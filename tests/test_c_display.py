@@ -24,8 +24,8 @@ def _dataset(clients: int, lines: int, source="demo"):
 ])
 def test_loaded_summary_counts_agree(clients, lines, ru, bg):
     ds = _dataset(clients, lines)
-    assert loaded_summary(ds, "ru").startswith(f"Загружено: учебная компания — {ru}, 1 янв. 2024")
-    assert loaded_summary(ds, "bg").startswith(f"Заредено: учебната компания — {bg}, ")
+    assert loaded_summary(ds, "ru").startswith(f"Загружено: демо-компания — {ru}, 1 янв. 2024")
+    assert loaded_summary(ds, "bg").startswith(f"Заредено: демо фирмата — {bg}, ")
     assert loaded_summary(ds, "en").startswith("Loaded the demo company: ")
 
 
