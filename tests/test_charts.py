@@ -162,7 +162,7 @@ def test_plot_whale_curve_marks_peak_100_line_and_tail():
     marker = next(li for li in ax.get_lines() if li.get_gid() == "peak_marker")
     assert (marker.get_xdata()[0], marker.get_ydata()[0]) == (0.5, 2.0)
     peak = next(tx for tx in ax.texts if tx.get_gid() == "peak")
-    assert peak.get_text() == f"Пик 200{NBSP}%\nлучшие клиенты: 2 (50{NBSP}%)"
+    assert peak.get_text() == f"Пик 200{NBSP}%\nу 2 лучших клиентов (50{NBSP}%)"
     hundred = next(li for li in ax.get_lines() if li.get_gid() == "hundred")
     assert list(hundred.get_ydata()) == [1.0, 1.0]
     tail = next(p for p in ax.patches if p.get_gid() == "tail")
@@ -196,8 +196,9 @@ def test_plot_concession_bars_equal_the_shares():
     expected = list(concession["revenue_share"]) + list(concession["profit_share"])
     assert heights == pytest.approx(expected)
     ticks = [tl.get_text() for tl in ax.get_xticklabels()]
-    assert ticks[0].startswith(f"Клиенты с уступками\n(скидка ≥ 15{NBSP}%)")
-    assert ticks[1].startswith("Остальные клиенты\nклиентов: 3 ·")
+    assert ticks[0] == (f"Клиенты с уступками\n(средняя скидка от 15{NBSP}%)\n"
+                        f"1 клиент · средняя скидка 23,1{NBSP}%")
+    assert ticks[1] == f"Остальные клиенты\n3 клиента · средняя скидка 1,0{NBSP}%"
     assert [tx.get_text() for tx in ax.get_legend().get_texts()] == ["Доля выручки", "Доля прибыли"]
     assert ax.get_title("left") == t("concession.title", "ru")
 
