@@ -167,7 +167,7 @@ def test_plot_whale_curve_marks_peak_100_line_and_tail():
     assert list(hundred.get_ydata()) == [1.0, 1.0]
     tail = next(p for p in ax.patches if p.get_gid() == "tail")
     assert tail.get_x() == pytest.approx(0.5)  # the 2 unprofitable of 4 clients
-    assert any("Убыточные клиенты: 2" in text for text in _texts(ax))
+    assert f"2 убыточных клиента теряют 200{NBSP}₽" in _texts(ax)  # the count agrees: 2 … клиента
     assert ax.get_title("left") == t("whale.title", "ru")
     assert ax.get_xlabel() == t("whale.xlabel", "ru")
 
