@@ -25,6 +25,7 @@ from kbcore.charts.profitability import (  # noqa: E402
 from kbcore.charts.style import (  # noqa: E402
     STYLE_PATH,
     fmt_money_short,
+    fmt_number_short,
     money_formatter,
     pct_formatter,
     style,
@@ -108,6 +109,15 @@ def test_compact_money_and_percent_formatters():
 
 
 # --------------------------------------------------------------------------- yearly
+def test_compact_formatters_in_bulgarian():
+    """The currency is the caller's (the 004 program's own), the words and signs Bulgarian."""
+    assert fmt_money_short(12_000_000, "bg", "EUR") == f"12{NBSP}млн.{NBSP}€"
+    assert fmt_money_short(-5_300_000, "bg", "BGN") == f"\u22125,3{NBSP}млн.{NBSP}лв."
+    assert fmt_number_short(12_300, "bg") == f"12,3{NBSP}хил."
+    assert pct_formatter("bg")(-0.25, 0) == "\u221225%"
+    assert fmt_money_short(None, "bg") == "—"
+
+
 def test_plot_yearly_draws_the_data():
     yearly = _yearly()
     ax = _render(plot_yearly(yearly, lang="en"))
@@ -152,12 +162,12 @@ def test_plot_whale_curve_marks_peak_100_line_and_tail():
     marker = next(li for li in ax.get_lines() if li.get_gid() == "peak_marker")
     assert (marker.get_xdata()[0], marker.get_ydata()[0]) == (0.5, 2.0)
     peak = next(tx for tx in ax.texts if tx.get_gid() == "peak")
-    assert peak.get_text() == f"Пик 200{NBSP}%\nлучшие клиенты: 2 (50{NBSP}%)"
+    assert peak.get_text() == f"Пик 200{NBSP}%\nу 2 лучших клиентов (50{NBSP}%)"
     hundred = next(li for li in ax.get_lines() if li.get_gid() == "hundred")
     assert list(hundred.get_ydata()) == [1.0, 1.0]
     tail = next(p for p in ax.patches if p.get_gid() == "tail")
     assert tail.get_x() == pytest.approx(0.5)  # the 2 unprofitable of 4 clients
-    assert any("Убыточные клиенты: 2" in text for text in _texts(ax))
+    assert f"2 убыточных клиента теряют 200{NBSP}₽" in _texts(ax)  # the count agrees: 2 … клиента
     assert ax.get_title("left") == t("whale.title", "ru")
     assert ax.get_xlabel() == t("whale.xlabel", "ru")
 
@@ -186,8 +196,9 @@ def test_plot_concession_bars_equal_the_shares():
     expected = list(concession["revenue_share"]) + list(concession["profit_share"])
     assert heights == pytest.approx(expected)
     ticks = [tl.get_text() for tl in ax.get_xticklabels()]
-    assert ticks[0].startswith(f"Клиенты с уступками\n(скидка ≥ 15{NBSP}%)")
-    assert ticks[1].startswith("Остальные клиенты\nклиентов: 3 ·")
+    assert ticks[0] == (f"Клиенты с уступками\n(средняя скидка от 15{NBSP}%)\n"
+                        f"1 клиент · средняя скидка 23,1{NBSP}%")
+    assert ticks[1] == f"Остальные клиенты\n3 клиента · средняя скидка 1,0{NBSP}%"
     assert [tx.get_text() for tx in ax.get_legend().get_texts()] == ["Доля выручки", "Доля прибыли"]
     assert ax.get_title("left") == t("concession.title", "ru")
 

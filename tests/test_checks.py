@@ -81,7 +81,8 @@ def test_placeholder_is_not_answered_yet_and_computes_nothing(capsys):
     (None, ["None"]),
     (True, ["True/False"]),
     (float("nan"), ["NaN"]),
-    ([5.0], ["collection of 1 values"]),
+    ([5.0], ["collection of 1 value"]),
+    ([5.0, 6.0], ["collection of 2 values"]),
 ])
 def test_wrong_type_gets_a_friendly_hint(answer, words, capsys):
     register("n", 5.0, kind="number")
@@ -156,8 +157,25 @@ def test_language_from_set_lang_or_argument(capsys):
     assert "Упражнение 1.1" in checks.check("1.1", 11.0).text
     assert "Подсказка:" in checks.check("1.1", 11.0).text
     assert "Exercise 1.1" in checks.check("1.1", 11.0, lang="en").text
+    assert "✔ Вярно!" in checks.check("1.1", 10.0, lang="bg").text
     with pytest.raises(ValueError):
         checks.set_lang("de")
+
+
+@pytest.mark.parametrize(("n", "ru", "bg"), [
+    (1, "столбец (Series) из 1 значения", "колона (Series) с 1 стойност"),
+    (2, "столбец (Series) из 2 значений", "колона (Series) с 2 стойности"),
+    (5, "столбец (Series) из 5 значений", "колона (Series) с 5 стойности"),
+    (21, "столбец (Series) из 21 значения", "колона (Series) с 21 стойности"),
+    (22, "столбец (Series) из 22 значений", "колона (Series) с 22 стойности"),
+])
+def test_a_wrong_kind_of_answer_is_named_with_its_count_in_words(n, ru, bg, capsys):
+    register("n", 5.0, kind="number")
+    column = pd.Series(range(n), dtype="float64")
+    assert ru in checks.check("n", column, lang="ru").text
+    assert bg in checks.check("n", column, lang="bg").text
+    verdict = checks.check("n", list(range(n)), lang="ru")
+    assert f"набор из {n} значени" in verdict.text and verdict.status == "wrong_type"
 
 
 def test_html_is_escaped_with_code_spans():

@@ -60,8 +60,13 @@ def test_unknown_language_is_refused_clearly():
 
 def test_translation_and_fallback():
     assert t("col.revenue", "ru") == "Выручка"
-    assert t("col.revenue", "bg") == "Revenue"  # Bulgarian joins with the KPI program
+    assert t("col.revenue", "bg") == "Приходи от продажби"
     assert bilingual("col.revenue") == "Revenue\nВыручка"
+
+
+def test_a_language_without_the_text_falls_back_to_english(own_catalogue):
+    own_catalogue("x.only_en: {en: 'Revenue', ru: 'Выручка'}\n")
+    assert t("x.only_en", "bg") == "Revenue"
 
 
 def test_every_catalogue_entry_has_every_required_language():

@@ -8,7 +8,14 @@ import pandas as pd
 import pytest
 
 from kbcore.i18n import catalogue
-from kbcore.ingest.quality import DISABLES, Issue, QualityReport, check_tables
+from kbcore.ingest.quality import (
+    DISABLES,
+    Issue,
+    QualityReport,
+    check_tables,
+    column_name,
+    table_name,
+)
 from kbcore.schema import TABLES
 
 
@@ -28,7 +35,7 @@ def test_every_disables_entry_and_issue_code_is_in_the_catalogue():
     cat = catalogue()
     for (table, column), key in DISABLES.items():
         assert table in TABLES and (column is None or column in TABLES[table].columns)
-        assert "en" in cat[key] and "ru" in cat[key]
+        assert "en" in cat[key] and "ru" in cat[key] and "bg" in cat[key]
 
 
 def test_ok_levels_and_json_round_trip():
@@ -53,9 +60,10 @@ def test_texts_in_english_and_russian_with_examples():
     q.add("info", "sales", "quality.returns", 2, money=1234.7)
     q.add("info", "interactions", "quality.disables.interactions")
     en, ru = q.to_text("en"), q.to_text("ru")
-    assert "1 values could not be read as a number; those rows were dropped." in en
+    assert "1 value could not be read as a number; its row was dropped." in en
     assert "[sales · Сумма]" in en and "7: 'н/д'" in en
-    assert "Значений, которые не читаются как число: 1" in ru
+    assert "1 значение не удалось прочитать как число; строки с такими значениями удалены." in ru
+    assert "[продажи · Сумма]" in ru  # the table in words, the company's own header as it is
     # money is formatted for the locale, no decimals: 1234.7 -> RUB 1,235 / 1 235 ₽
     assert "RUB\xa01,235" in en and "1\xa0235\xa0₽" in ru
     assert q.disabled_analyses("en") == [
@@ -63,9 +71,9 @@ def test_texts_in_english_and_russian_with_examples():
         "contact activity is not analysed."]
     assert "Missing data and what it disables:" in en
     frame = q.to_frame("ru")
-    assert list(frame.columns) == ["Уровень", "Таблица", "Файл", "Столбец", "Количество",
+    assert list(frame.columns) == ["Важность", "Таблица", "Файл", "Столбец", "Количество",
                                    "Сообщение", "Примеры"]
-    assert len(frame) == 3 and frame["Уровень"].iloc[0] == "предупреждение"
+    assert len(frame) == 3 and frame["Важность"].iloc[0] == "предупреждение"
 
 
 def test_html_escapes_text_from_the_data():
@@ -134,3 +142,83 @@ def test_no_suspicious_dates_in_ordinary_data():
     q = QualityReport()
     check_tables({"sales": sales, "clients": clients_frame(["A"])}, q)
     assert not q.find("quality.dates_suspicious")
+
+
+# --------------------------------------------------------------------------- people's words, counts
+NBSP = "\xa0"
+
+
+def test_every_table_and_column_has_its_peoples_name():
+    """The report never falls back to a canonical name: every table and column is in the catalogue."""
+    cat = catalogue()
+    for name, table in TABLES.items():
+        assert f"data.table.{name}" in cat, name
+        for column in table.columns:
+            assert column_name(column, "ru", name) != column, (name, column)
+    assert (table_name("sales", "ru"), table_name("sales", "bg")) == ("продажи", "продажби")
+    assert column_name("client_id", "ru") == "код клиента"
+    assert column_name("name", "ru", "products") == "наименование товара"  # a product's name
+    assert column_name("name", "ru", "clients") == "название клиента"
+    assert column_name("Сумма", "ru") == "Сумма"  # a company's own header: as it is
+
+
+@pytest.mark.parametrize(("n", "ru", "bg"), [
+    (1, "Удалена 1 пустая строка.", "Премахнат е 1 празен ред."),
+    (2, "Удалены 2 пустые строки.", "Премахнати са 2 празни реда."),
+    (5, "Удалено 5 пустых строк.", "Премахнати са 5 празни реда."),
+    (11, "Удалено 11 пустых строк.", "Премахнати са 11 празни реда."),
+    (21, "Удалена 21 пустая строка.", "Премахнати са 21 празни реда."),
+    (22, "Удалены 22 пустые строки.", "Премахнати са 22 празни реда."),
+    (25, "Удалено 25 пустых строк.", "Премахнати са 25 празни реда."),
+    (111, "Удалено 111 пустых строк.", "Премахнати са 111 празни реда."),
+    (1234, f"Удалены 1{NBSP}234 пустые строки.", f"Премахнати са 1{NBSP}234 празни реда."),
+])
+def test_issue_texts_agree_with_their_count(n, ru, bg):
+    issue = Issue("info", "sales", "quality.empty_dropped", n)
+    assert (issue.text("ru"), issue.text("bg")) == (ru, bg)
+
+
+def test_report_in_russian_names_tables_and_columns_in_words_and_counts_agree():
+    q = QualityReport()
+    q.add("info", "sales", "quality.file_read", file="a.csv", row=5, encoding="cp1251", sep="';'",
+          title=4)
+    q.add("info", "sales", "quality.columns_used", 2, file="a.csv",
+          columns=["Дата → date", "Контрагент → client_id", "payment_terms_days → payment_terms_days"])
+    q.add("warning", "sales", "quality.identity_name", 5, clients=21)
+    q.add("warning", "market", "quality.duplicate_keys", 3, columns="segment, region")
+    q.add("warning", "sales", "quality.missing_dropped", 1, file="a.csv", column="Контрагент",
+          canonical="client_id")
+    q.add("warning", "sales", "quality.dates_suspicious", 2, column="date", first="1924-03-05",
+          last="2204-03-05")
+    q.stats("sales").files.append("a.csv")
+    q.stats("sales").rows_read, q.stats("sales").rows_kept = 22, 21
+    clients = q.stats("clients")
+    clients.derived, clients.rows_kept = True, 3
+    ru = q.to_text("ru")
+    assert "Данные можно использовать (0 ошибок, 4 предупреждения)." in ru
+    assert "  продажи: a.csv — прочитаны 22 строки, оставлена 21" in ru
+    assert "  клиенты: взяты из строк продаж — 3 строки" in ru
+    assert "(пропущены 4 строки над ним)" in ru
+    assert ("использованы столбцы: Дата → дата, Контрагент → код клиента, "
+            "отсрочка платежа в днях." in ru)  # a header that is the canonical name: said once
+    assert "В 5 строках продаж (21 клиент) нет ни кода клиента, ни ИНН" in ru
+    assert "[рынок] 3 строки повторяют значение «сегмент, регион»" in ru
+    assert "[продажи · Контрагент] Удалена 1 строка без значения «код клиента»" in ru
+    assert "[продажи · дата] 2 даты в столбце «дата»" in ru
+    for code_word in ("sales", "client_id", "market", "segment", "[clients", "date", "payment_terms"):
+        assert code_word not in ru.replace("a.csv", ""), code_word
+    page = q.to_html("ru")
+    assert "<td>продажи</td>" in page and "Как прочитаны файлы (2 заметки)" in page
+    assert "Отчет за качеството на данните" in q.to_html("bg")
+    assert "The data can be used (0 errors, 4 warnings)." in q.to_text("en")
+    frame = q.to_frame("ru")
+    assert set(frame["Таблица"]) == {"продажи", "рынок"}
+
+
+def test_a_single_error_and_warning_in_the_summary():
+    q = QualityReport()
+    q.add("error", "sales", "quality.orphans", 1)
+    q.add("warning", "sales", "quality.orphans", 1)
+    assert q.summary("ru") == "Данные нельзя использовать: 1 ошибка, 1 предупреждение."
+    assert q.summary("en") == "The data cannot be used: 1 error, 1 warning."
+    assert q.summary("bg") == "Данните не могат да се използват: 1 грешка, 1 предупреждение."

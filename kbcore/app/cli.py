@@ -1,13 +1,13 @@
 """The ``kbcore`` command: validate company data, run every block, regenerate derived files.
 
-    kbcore validate PATH [--mapping FILE] [--lang ru]
-    kbcore run [--data PATH] [--mapping FILE] [--lang ru] [--out DIR]
+    kbcore validate PATH [--mapping FILE] [--lang ru|bg]
+    kbcore run [--data PATH] [--mapping FILE] [--lang ru|bg] [--out DIR]
     kbcore demo [--out DIR] [--clients N] [--years Y] [--seed S]
     kbcore build [--check]
     kbcore new-block PROGRAM NN name [--title TITLE]
 
 Bad input ends in a clear message (what, where, what to do) and a non-zero exit code,
-never in a traceback.
+never in a traceback. What ``validate`` and ``run`` print for a person is in ``--lang``.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from pathlib import Path
 from kbcore import demo
 from kbcore.app.runner import run
 from kbcore.errors import KBDataError
+from kbcore.i18n import LANGS, t
 from kbcore.ingest.dataset import validate
 from kbcore.paths import DEMO_DIR
 from kbcore.workbook.build import build
@@ -37,13 +38,18 @@ def _cmd_validate(args) -> int:
 
 def _cmd_run(args) -> int:
 
-    result = run(args.data, args.mapping, lang=args.lang, out=args.out, progress=not args.quiet)
-    print(f"{'OK' if result.ok else 'FAILED'}: {Path(result.index).resolve()}")
+    lang = args.lang
+    result = run(args.data, args.mapping, lang=lang, out=args.out, progress=not args.quiet)
+    index = Path(result.index).resolve()
+    print(t("cli.run.ok" if result.ok else "cli.run.failed", lang, index=index))
+    statuses = {"failed": "run.status.failed", "timed out": "run.status.timed_out"}
     for item in result.results:
         if item.status != "ok":
-            print(f"  {item.path}: {item.status}: {item.error}", file=sys.stderr)
+            status = t(statuses[item.status], lang) if item.status in statuses else item.status
+            print(t("cli.run.block", lang, path=item.path, status=status, error=item.error),
+                  file=sys.stderr)
     if not result.ok and not result.results:
-        print("  the data could not be used: see the index for the data-quality report", file=sys.stderr)
+        print(t("cli.run.data_error", lang), file=sys.stderr)
     return 0 if result.ok else 1
 
 
@@ -89,13 +95,13 @@ def _parser() -> argparse.ArgumentParser:
     v = sub.add_parser("validate", help="check company data and print the data-quality report")
     v.add_argument("path", help="a folder with one file per table, or a single sales file")
     v.add_argument("--mapping", help="YAML file mapping your headers to canonical columns")
-    v.add_argument("--lang", default="en", choices=["en", "ru"], help="language of the report")
+    v.add_argument("--lang", default="en", choices=LANGS, help=t("cli.help.lang"))
     v.set_defaults(func=_cmd_validate)
 
     r = sub.add_parser("run", help="run every block notebook and write HTML reports")
     r.add_argument("--data", help="company data (folder or file); default: the demo company")
     r.add_argument("--mapping", help="YAML column mapping")
-    r.add_argument("--lang", default="en", choices=["en", "ru"])
+    r.add_argument("--lang", default="en", choices=LANGS, help=t("cli.help.lang"))
     r.add_argument("--out", default="reports", help="output folder (default: reports/)")
     r.add_argument("--quiet", action="store_true", help="no progress bar")
     r.set_defaults(func=_cmd_run)
@@ -133,7 +139,9 @@ def main(argv=None) -> int:
     try:
         return args.func(args)
     except KBDataError as err:
-        print(err.bilingual(), file=sys.stderr)
+        lang = getattr(args, "lang", "en")
+        text = err.bilingual() if lang in ("en", "ru") else err.message("en") + "\n\n" + err.message(lang)
+        print(text, file=sys.stderr)
         return 2
     except ExerciseMarkerError as err:
         print(err, file=sys.stderr)

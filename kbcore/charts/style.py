@@ -8,7 +8,11 @@ through :func:`money_formatter` and :func:`pct_formatter`.
 
 Use :func:`use_style` once in a notebook, or ``with style(): ...`` around one figure. The
 style (``kbcore/kbcore.mplstyle``) is made for a projector: 10 × 5.5 in figures, 13 pt text,
-17 pt titles, thick lines, DejaVu Sans (it renders Cyrillic and ₽).
+17 pt titles, thick lines, DejaVu Sans (it renders Cyrillic, ₽ and €).
+
+Long category labels (client or manager names) are fitted by
+:func:`kbcore.views.labels.fit_label` and :func:`kbcore.views.labels.short_person_name`,
+which never cut a word.
 """
 
 from __future__ import annotations
@@ -86,7 +90,7 @@ def _missing(value) -> bool:
 def fmt_money_short(
     value, lang: str = "en", currency: str = DEFAULT_CURRENCY, digits: int = 1
 ) -> str:
-    """Compact money for charts: ``ru`` "12 млн ₽", "1,2 млрд ₽"; ``en`` "RUB 12M".
+    """Compact money for charts: ``ru`` "12 млн ₽", "1,2 млрд ₽"; ``en`` "RUB 12M"; ``bg`` "12 млн. €".
 
     Babel's compact currency format (CLDR short patterns) with at most ``digits`` decimals
     (trailing zeros dropped); a true minus sign for negatives; "—" for a missing value.
@@ -102,7 +106,7 @@ def fmt_money_short(
 
 
 def fmt_number_short(value, lang: str = "en", digits: int = 1) -> str:
-    """Compact number for charts: ``ru`` "12 млн"; ``en`` "12M"."""
+    """Compact number for charts: ``ru`` "12 млн"; ``en`` "12M"; ``bg`` "12 млн."."""
     if _missing(value):
         return "—"
     return _nice(

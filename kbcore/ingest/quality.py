@@ -6,13 +6,16 @@ Loading (:mod:`kbcore.ingest.loading`, :mod:`kbcore.ingest.dataset`) fills one :
 * a list of :class:`Issue` — ``error`` (the data cannot be used), ``warning`` (used, but look at it)
   or ``info`` (what was done: title lines skipped, returns netted, columns recognised). The text of
   an issue is the catalogue entry ``code`` (``kbcore/locale/loading.yaml``), so the same report reads
-  in English or Russian;
+  in English, Russian or Bulgarian; a text that counts agrees with its ``count`` (:func:`kbcore.i18n.tn`);
 * the optional tables and columns that are missing, each with the analyses that this disables
   (:data:`DISABLES`; rules are data, a block can look its own entry up).
 
 :func:`check_tables` runs the checks that need the canonical tables (returns, duplicates, clients
 missing from the clients table, suspicious dates, missing optional data). The report is JSON-safe
 (:meth:`QualityReport.to_dict` / :meth:`QualityReport.from_dict`) so that the canonical cache keeps it.
+
+What a person reads names tables and columns in words (:func:`table_name`, :func:`column_name`:
+"продажи", "код клиента"), never by their canonical names (``sales``, ``client_id``).
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ import numpy as np
 import pandas as pd
 import polars as pl
 
-from kbcore.i18n import fmt_date, fmt_money, fmt_number, t
+from kbcore.i18n import catalogue, fmt_date, fmt_money, fmt_number, t, tn
 from kbcore.schema import OPTIONAL_TABLES, TABLES, C
 
 __all__ = [
@@ -35,6 +38,8 @@ __all__ = [
     "TableStats",
     "QualityReport",
     "check_tables",
+    "table_name",
+    "column_name",
 ]
 
 LEVELS = ("error", "warning", "info")
@@ -70,13 +75,53 @@ catalogue id of the sentence that says so. A column entry is reported only when 
 
 _MONEY_FIELDS = {"money", "amount"}
 _DATE_FIELDS = {"first", "last"}
+_ARROW = " → "
 
 
-def _fmt_fields(fields: dict, lang: str) -> dict:
-    """Catalogue placeholders formatted for ``lang``: money, counts, dates, lists."""
+def table_name(table: str, lang: str = "en") -> str:
+    """The people's name of a canonical table (``sales`` → ru "продажи"); other names unchanged."""
+    key = f"data.table.{table}"
+    return t(key, lang) if table and key in catalogue() else str(table or "")
+
+
+def column_name(column: str, lang: str = "en", table: str | None = None) -> str:
+    """The people's name of a canonical column (``client_id`` → ru "код клиента").
+
+    ``data.column.<table>.<column>`` when the table names it its own way (a product's ``name``),
+    else ``data.column.<column>``; a name that is not canonical (a company's own header) unchanged.
+    """
+    cat = catalogue()
+    for key in (f"data.column.{table}.{column}", f"data.column.{column}"):
+        if key in cat:
+            return t(key, lang)
+    return str(column)
+
+
+def _is_counting(key: str, lang: str) -> bool:
+    """True when catalogue id ``key`` gives plural forms (in ``lang``, or in English as fallback)."""
+    texts = catalogue().get(key)
+    return bool(texts) and isinstance(texts.get(lang) or texts["en"], dict)
+
+
+def _fmt_fields(fields: dict, lang: str, table: str | None = None) -> dict:
+    """Catalogue placeholders formatted for ``lang``: money, counts, dates, lists, names.
+
+    ``table`` and ``canonical`` become the people's names of the table and column; a column list
+    (``"segment, region"``, or ``"<header> → <canonical>"`` items) names its canonical columns
+    in words; an int field with a counting entry ``quality.count.<field>`` agrees with its noun.
+    """
     out = {}
     for key, value in fields.items():
-        if key in _MONEY_FIELDS and isinstance(value, int | float):
+        if key == "table" and isinstance(value, str):
+            out[key] = table_name(value, lang)
+        elif key == "canonical" and isinstance(value, str):
+            out[key] = column_name(value, lang, table)
+        elif key == "columns" and isinstance(value, str):
+            out[key] = ", ".join(column_name(c.strip(), lang, table) for c in value.split(","))
+        elif (isinstance(value, int) and not isinstance(value, bool)
+              and _is_counting(f"quality.count.{key}", lang)):
+            out[key] = tn(f"quality.count.{key}", value, lang)
+        elif key in _MONEY_FIELDS and isinstance(value, int | float):
             out[key] = fmt_money(value, lang)
         elif key in _DATE_FIELDS and isinstance(value, str) and value:
             out[key] = fmt_date(value, lang)
@@ -87,12 +132,27 @@ def _fmt_fields(fields: dict, lang: str) -> dict:
         elif isinstance(value, float):
             out[key] = fmt_number(value, lang, 2)
         elif isinstance(value, list | tuple):
-            out[key] = ", ".join(str(v) for v in value)
+            out[key] = ", ".join(_arrow_item(str(v), lang, table) for v in value)
         elif isinstance(value, str) and value.startswith("@"):
             out[key] = t(value[1:], lang)  # a catalogue reference, e.g. "@quality.kind.number"
         else:
             out[key] = "" if value is None else str(value)
     return out
+
+
+def _arrow_item(item: str, lang: str, table: str | None) -> str:
+    """``"Сумма → revenue"`` with the canonical column in words (``"Сумма → выручка"``).
+
+    A header that is the canonical name itself (``"client_id → client_id"``, as in the demo
+    company's files) is said once, in words (``"код клиента"``).
+    """
+    if _ARROW not in item:
+        return item
+    header, _, canonical = item.rpartition(_ARROW)
+    words = column_name(canonical, lang, table)
+    if header.strip().casefold() == canonical.strip().casefold():
+        return words
+    return f"{header}{_ARROW}{words}"
 
 
 @dataclass
@@ -130,10 +190,28 @@ class Issue:
             raise ValueError(f"level must be one of {LEVELS}, not {self.level!r}")
 
     def text(self, lang: str = "en") -> str:
-        """The issue's sentence in ``lang`` (without examples)."""
+        """The issue's sentence in ``lang`` (without examples); a count agrees with its noun."""
         fields = _fmt_fields({"count": int(self.count), "table": self.table, "file": self.file,
-                              "column": self.column, **self.fields}, lang)
+                              **self.fields}, lang, self.table)
+        fields["count"] = fmt_number(int(self.count), lang)
+        fields["column"] = self.column_text(lang)
+        if _is_counting(self.code, lang):
+            return tn(self.code, int(self.count), lang, **fields)
         return t(self.code, lang, **fields)
+
+    def column_text(self, lang: str = "en") -> str:
+        """The issue's column: the company's own header as it is, a canonical column in words."""
+        if not self.column:
+            return ""
+        table = TABLES.get(self.table)
+        if table is not None and self.column in table.columns:
+            return column_name(self.column, lang, self.table)
+        return self.column
+
+    def where(self, lang: str = "en") -> str:
+        """Where the issue is, for a person: "продажи · Сумма" (table and column in words)."""
+        column = self.column_text(lang)
+        return table_name(self.table, lang) + (f" · {column}" if column else "")
 
 
 @dataclass
@@ -195,28 +273,41 @@ class QualityReport:
         return [i.text(lang) for i in self.issues if i.code.startswith("quality.disables.")]
 
     def summary(self, lang: str = "en") -> str:
-        """One line: usable or not, with the number of errors and warnings."""
+        """One line: usable or not, with the number of errors and warnings ("2 ошибки")."""
         key = "quality.summary.ok" if self.ok else "quality.summary.error"
-        return t(key, lang, errors=fmt_number(self.count("error"), lang),
-                 warnings=fmt_number(self.count("warning"), lang))
+        return t(key, lang, errors=tn("quality.count.errors", self.count("error"), lang),
+                 warnings=tn("quality.count.warnings", self.count("warning"), lang))
 
     def _table_rows(self, lang: str) -> list[dict[str, str]]:
         rows = []
         for name, st in self.tables.items():
             files = t("quality.derived", lang) if st.derived else ", ".join(st.files)
-            rows.append({"table": name, "files": files,
+            rows.append({"name": name, "table": table_name(name, lang), "files": files,
+                         "derived": st.derived,
                          "read": fmt_number(st.rows_read, lang) if not st.derived else "—",
-                         "kept": fmt_number(st.rows_kept, lang)})
+                         "kept": fmt_number(st.rows_kept, lang),
+                         "read_n": st.rows_read, "kept_n": st.rows_kept})
         return rows
+
+    @staticmethod
+    def _table_line(row: dict, lang: str) -> str:
+        """One table of the plain-text report: "продажи: a.csv — прочитано 5 строк, оставлено 3"."""
+        if row["derived"]:
+            return t("quality.table_line.derived", lang, table=row["table"], files=row["files"],
+                     rows=tn("quality.count.rows", row["kept_n"], lang))
+        return t("quality.table_line", lang, table=row["table"], files=row["files"],
+                 read=tn("quality.count.read", row["read_n"], lang),
+                 kept=tn("quality.count.kept", row["kept_n"], lang))
 
     def to_frame(self, lang: str = "en") -> pd.DataFrame:
         """The issues as a table with translated headers: level, table, file, column, count, message, examples."""
         cols = ["level", "table", "file", "column", "count", "message", "examples"]
-        rows = [{"level": t(f"quality.level.{i.level}", lang), "table": i.table, "file": i.file or "",
-                 "column": i.column or "", "count": i.count, "message": i.text(lang),
-                 "examples": "; ".join(i.examples)} for i in self._problems()]
-        rows += [{"level": t("quality.level.info", lang), "table": i.table, "file": "", "column": "",
-                  "count": 0, "message": i.text(lang), "examples": ""}
+        rows = [{"level": t(f"quality.level.{i.level}", lang), "table": table_name(i.table, lang),
+                 "file": i.file or "", "column": i.column_text(lang), "count": i.count,
+                 "message": i.text(lang), "examples": "; ".join(i.examples)}
+                for i in self._problems()]
+        rows += [{"level": t("quality.level.info", lang), "table": table_name(i.table, lang),
+                  "file": "", "column": "", "count": 0, "message": i.text(lang), "examples": ""}
                  for i in self.issues if i.code.startswith("quality.disables.")]
         frame = pd.DataFrame(rows, columns=cols)
         return frame.rename(columns={c: t(f"quality.col.{c}", lang) for c in cols})
@@ -228,14 +319,13 @@ class QualityReport:
         if self.tables:
             lines.append(t("quality.tables", lang))
             for row in self._table_rows(lang):
-                lines.append("  " + t("quality.table_line", lang, **row))
+                lines.append("  " + self._table_line(row, lang))
             lines.append("")
         problems = self._problems()
         if problems:
             lines.append(t("quality.issues", lang))
             for issue in problems:
-                where = issue.table + (f" · {issue.column}" if issue.column else "")
-                lines.append(f"  {marks[issue.level]} [{where}] {issue.text(lang)}")
+                lines.append(f"  {marks[issue.level]} [{issue.where(lang)}] {issue.text(lang)}")
                 if issue.examples:
                     lines.append("      " + t("quality.examples", lang) + " "
                                  + "; ".join(issue.examples))
@@ -266,10 +356,9 @@ class QualityReport:
 
         def items(issues) -> None:
             for issue in issues:
-                where = issue.table + (f" · {issue.column}" if issue.column else "")
                 item = (f'<li><span style="color:{colours[issue.level]}">'
                         f"{e(t(f'quality.level.{issue.level}', lang))}</span> "
-                        f"[{e(where)}] {e(issue.text(lang))}")
+                        f"[{e(issue.where(lang))}] {e(issue.text(lang))}")
                 if issue.examples:
                     item += (f"<br><small>{e(t('quality.examples', lang))} "
                              f"{e('; '.join(issue.examples))}</small>")
@@ -283,7 +372,7 @@ class QualityReport:
             items(serious)
             out.append("</ul>")
         if notes:
-            out.append(f"<details><summary>{e(t('quality.notes', lang, n=len(notes)))}</summary><ul>")
+            out.append(f"<details><summary>{e(tn('quality.notes', len(notes), lang))}</summary><ul>")
             items(notes)
             out.append("</ul></details>")
         disabled = self.disabled_analyses(lang)

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 import pandas as pd
 from IPython.display import HTML
 
-from kbcore.i18n import catalogue, fmt_date, fmt_money, fmt_number, fmt_pct, t
+from kbcore.i18n import catalogue, fmt_date, fmt_money, fmt_number, fmt_pct, t, tn
 
 __all__ = ["header", "styled", "needs", "loaded_summary", "quality_report"]
 
@@ -83,11 +83,14 @@ def needs(what_key: str, how_key: str, lang: str = "en") -> str:
 
 
 def loaded_summary(dataset, lang: str = "en") -> str:
-    """One line describing what was loaded (source, lines, clients, date range)."""
+    """One line describing what was loaded: source, sales lines, clients, date range.
+
+    The counts agree with their nouns (``ru``: "1 строка продаж", "5 строк продаж", "21 клиент").
+    """
     sales = dataset.sales
     source = t("ui.demo", lang) if dataset.source == "demo" else dataset.source
-    return t("ui.loaded", lang, source=source, lines=fmt_number(len(sales), lang),
-             clients=fmt_number(sales["client_id"].nunique(), lang),
+    return t("ui.loaded", lang, source=source, lines=tn("ui.count.lines", len(sales), lang),
+             clients=tn("ui.count.clients", int(sales["client_id"].nunique()), lang),
              first=fmt_date(sales["date"].min(), lang), last=fmt_date(sales["date"].max(), lang))
 
 

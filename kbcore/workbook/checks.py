@@ -56,7 +56,7 @@ from pathlib import Path
 from IPython import get_ipython
 from IPython.display import display
 
-from kbcore.i18n import catalogue, check_lang, t
+from kbcore.i18n import catalogue, check_lang, t, tn
 from kbcore.ingest.dataset import load
 
 __all__ = [
@@ -93,7 +93,7 @@ class Exercise:
 
 
 def set_lang(lang: str) -> None:
-    """Language of the verdicts from now on (``"en"`` or ``"ru"``); a workbook sets it from ``lang``."""
+    """Language of the verdicts from now on (``"en"``, ``"ru"`` or ``"bg"``); a workbook sets it from ``lang``."""
     global _LANG
     _LANG = check_lang(lang)
 
@@ -112,7 +112,7 @@ def exercise(exercise_id: str, *, hint: str | None = None, tol: float | None = N
     exercise_id : str
         The id the workbook passes to :func:`check` (``"1.2"``, ``"1.2a"``).
     hint : str, optional
-        Catalogue id of the hint shown when the answer is not right yet (en/ru).
+        Catalogue id of the hint shown when the answer is not right yet (en, ru, bg).
     tol : float, optional
         Tolerance (see the module docstring); default :data:`DEFAULT_TOL` (0.5 %).
     kind : str
@@ -276,11 +276,11 @@ def _describe(answer, lang: str) -> tuple[str, str | None]:
     if isinstance(answer, pd.DataFrame):
         return t("check.got.frame", lang), t("check.todo.one_value", lang)
     if isinstance(answer, pd.Series):
-        return t("check.got.series", lang, n=len(answer)), t("check.todo.one_value", lang)
+        return tn("check.got.series", len(answer), lang), t("check.todo.one_value", lang)
     if isinstance(answer, str):
         return t("check.got.text", lang), t("check.todo.number_text", lang)
     if isinstance(answer, list | tuple | set | frozenset | np.ndarray | pd.Index):
-        return t("check.got.collection", lang, n=len(answer)), t("check.todo.one_value", lang)
+        return tn("check.got.collection", len(answer), lang), t("check.todo.one_value", lang)
     return t("check.got.other", lang, type=type(answer).__name__), None
 
 
@@ -396,7 +396,7 @@ def check(exercise_id: str, answer, lang: str | None = None) -> Verdict:
     answer : object
         The participant's answer; ``...`` (not answered yet) is fine.
     lang : str, optional
-        ``"en"`` or ``"ru"``; default the language set with :func:`set_lang`.
+        ``"en"``, ``"ru"`` or ``"bg"``; default the language set with :func:`set_lang`.
 
     Raises
     ------
