@@ -126,7 +126,7 @@ def test_index_lists_both_with_the_failure_and_escapes_everything(finished_run):
     assert "<script" not in index.lower()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;.csv" in index  # the data source, escaped
     assert 'href="fx/01_ok.html"' in index and 'href="notebooks/fx/02_fails.ipynb"' in index
-    assert "Строк продаж" in index and "<td>3</td>" in index  # rows of the data
+    assert "Число строк продаж" in index and "<td>3</td>" in index  # rows of the data
     # key figures of block one come from its key-figures cell, sanitized; block two never got there
     # the fixture program is written in English only: its blocks ran in English, and the index says so
     assert "<th>Top client</th>" in index and "<td>en</td>" in index
@@ -288,7 +288,7 @@ def test_a_cell_that_runs_too_long_times_the_block_out_and_the_index_says_where(
 def test_a_kernel_that_dies_times_the_block_out_and_the_run_goes_on(batch_run):
     _widget, _slow, dies = batch_run.results
     assert dies.status == "timed out"
-    assert dies.error == ("Python-ядро ноутбука остановилось в ячейке 4 (import os), "
+    assert dies.error == ("ядро Python рабочей тетради остановилось в ячейке 4 (import os); "
                           "чаще всего так бывает из-за нехватки памяти")
     assert "остановилось в ячейке 4 (import os)" in batch_run.index.read_text(encoding="utf-8")
     assert "before the crash" in dies.html.read_text(encoding="utf-8")
@@ -297,9 +297,9 @@ def test_a_kernel_that_dies_times_the_block_out_and_the_run_goes_on(batch_run):
 
 
 def test_the_timeout_status_and_texts_exist_in_both_languages():
-    for key in ("run.status.timed_out", "run.summary.timed_out", "run.timeout", "run.kernel_died",
+    for key in ("run.status.timed_out", "run.summary.timed_out.count", "run.timeout", "run.kernel_died",
                 "run.report.timed_out", "run.widget_note"):
-        assert {"en", "ru"} <= set(catalogue()[key])
+        assert {"en", "ru", "bg"} <= set(catalogue()[key])
     assert t("run.timeout", "en", minutes="7", cell="12 (abc_explorer(pnl)") == (
         "timed out after 7 min in cell 12 (abc_explorer(pnl)")
 
@@ -380,10 +380,12 @@ def test_every_widget_call_is_in_a_cell_tagged_widget(source):
 def test_steps_are_said_with_their_time(capsys):
     steps = runner._Steps("ru", enabled=True)
     steps.begin("run.step.read")
-    steps.say("run.step.read_table", table="sales")
-    steps.done("run.step.read_done", lines="10 000 000")
+    steps.say("run.step.read_table", table="продажи")
+    steps.done("run.step.read_done.count", 10_000_000)
+    steps.done("run.step.read_done.count", 21)
     err = capsys.readouterr().err.splitlines()
-    assert err == ["Чтение данных…", "  таблица sales", "Данные прочитаны: строк продаж — 10 000 000 (0 с)."]
+    assert err == ["Чтение данных…", "  таблица продажи", "Данные прочитаны: 10\xa0000\xa0000 строк продаж (0 с).",
+                   "Данные прочитаны: 21 строка продаж (0 с)."]
     quiet = runner._Steps("en", enabled=False)
     quiet.begin("run.step.read")
     assert capsys.readouterr().err == ""

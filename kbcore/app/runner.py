@@ -69,6 +69,7 @@ from kbcore.app.crm import CRM_BASENAME
 from kbcore.errors import KBDataError
 from kbcore.i18n import LANGS, check_lang, fmt_date, fmt_number, t, tn
 from kbcore.ingest.dataset import load
+from kbcore.ingest.quality import table_name
 from kbcore.paths import PROJECT_DIR
 
 __all__ = [
@@ -119,16 +120,18 @@ class _Steps:
     def __init__(self, lang: str, enabled: bool):
         self.lang, self.enabled, self.start = lang, enabled, time.perf_counter()
 
-    def say(self, key: str, **fields) -> None:
+    def say(self, key: str, count=None, **fields) -> None:
+        """Print the text ``key`` (a counting text agreeing with ``count`` when one is given)."""
         if self.enabled:
-            print(t(key, self.lang, **fields), file=sys.stderr, flush=True)
+            text = t(key, self.lang, **fields) if count is None else tn(key, count, self.lang, **fields)
+            print(text, file=sys.stderr, flush=True)
 
     def begin(self, key: str, **fields) -> None:
         self.start = time.perf_counter()
         self.say(key, **fields)
 
-    def done(self, key: str, **fields) -> None:
-        self.say(key, seconds=_duration(time.perf_counter() - self.start, self.lang), **fields)
+    def done(self, key: str, count=None, **fields) -> None:
+        self.say(key, count, seconds=_duration(time.perf_counter() - self.start, self.lang), **fields)
 
 
 def _duration(seconds: float, lang: str) -> str:
@@ -756,10 +759,10 @@ def _write_index(out: Path, *, lang: str, loaded: _Loaded | None, data, results:
     timed_out = sum(r.status == "timed out" for r in results)
     parts = []
     if failed - timed_out:
-        parts.append(t("run.summary.failed", lang, failed=failed - timed_out, n=len(results)))
+        parts.append(tn("run.summary.failed.count", failed - timed_out, lang, total=len(results)))
     if timed_out:
-        parts.append(t("run.summary.timed_out", lang, timed_out=timed_out, n=len(results)))
-    summary = " ".join(parts) or t("run.summary.ok", lang, n=len(results))
+        parts.append(tn("run.summary.timed_out.count", timed_out, lang, total=len(results)))
+    summary = " ".join(parts) or tn("run.summary.ok.count", len(results), lang)
     if other_lang:  # blocks of a program that is not written in the run's language
         summary += " " + tn("run.summary.other_lang", other_lang, lang)
     quality = ""
@@ -847,7 +850,8 @@ def run(data=None, mapping=None, *, lang: str = "en", out="reports", notebooks=N
     dataset, data_error = None, None
     try:
         dataset = load_dataset(data, mapping,
-                               progress=lambda table: steps.say("run.step.read_table", table=table))
+                               progress=lambda table: steps.say("run.step.read_table",
+                                                               table=table_name(table, lang)))
     except KBDataError as err:
         data_error = err.message(lang)
     if dataset is not None and getattr(dataset.quality, "ok", True) is False:
@@ -862,7 +866,7 @@ def run(data=None, mapping=None, *, lang: str = "en", out="reports", notebooks=N
 
     sales = getattr(dataset, "sales", None)
     sales_lines = 0 if sales is None else len(sales)
-    steps.done("run.step.read_done", lines=fmt_number(sales_lines, lang))
+    steps.done("run.step.read_done.count", sales_lines)
     steps.begin("run.step.save")
     cache = Path(dataset.save(out / "_data") or (out / "_data")).resolve()
     steps.done("run.step.save_done")
