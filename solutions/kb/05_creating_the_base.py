@@ -196,4 +196,14 @@ check("5.6b", low_penetration)
 # %%
 # Write your code here: the passport row of that region and its market cells.
 # solution
-pp.set_index("region").loc[low_region]
+from IPython.display import display
+
+from kbcore.analyses import market_matches
+from kbcore.views import passport_table, styled
+
+display(styled(passport_table(pp.loc[pp["region"] == low_region], lang), lang,
+               ints=["active_clients", "companies"], pct=["growth", "share", "share_of_wallet", "penetration"],
+               money=["revenue_12m", "market_volume"]))
+market = market_matches(ds.market, features, profile)
+display(styled(market.loc[market["region"] == low_region], lang,
+               money=["consumption_per_company", "prospect_volume"], ints=["companies", "our_clients", "prospects"]))
