@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
+from kbcore.analyses.planning import PVA_COLUMNS
 from kbcore.charts.style import (
     COLORS,
     fmt_money_short,
@@ -22,7 +23,7 @@ from kbcore.charts.style import (
     pct_formatter,
     style,
 )
-from kbcore.i18n import fmt_pct, t
+from kbcore.i18n import catalogue, fmt_pct, t, tn
 from kbcore.schema import C
 from kbcore.views.labels import label
 from kbcore.views.profile import trait_label, typical_text
@@ -61,17 +62,24 @@ def _empty(ax: Axes, lang: str) -> Axes:
 
 
 # --------------------------------------------------------------------------- card
-def plot_card_trend(years: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -> Axes:
+def plot_card_trend(years: pd.DataFrame, *, client: str | None = None, lang: str = "en",
+                    ax: Axes | None = None) -> Axes:
     """A client's revenue (bars) and gross margin (line) by year: the card's small trend.
 
     Parameters
     ----------
     years : DataFrame
         ``ClientCard.years`` (``year, revenue, gross_margin``).
+    client : str, optional
+        The client's name, put in the title ("<client>: revenue and gross margin by year").
     """
     with style():
         ax = new_axes(ax)
-        ax.set_title(t("card.trend.title", lang))
+        if client is not None and str(client).strip():
+            ax.set_title(t("card.trend.chart_title", lang,
+                           client=textwrap.shorten(str(client), 50, placeholder="…")))
+        else:
+            ax.set_title(t("card.trend.title", lang))
         if years.empty:
             return _empty(ax, lang)
         x = np.arange(len(years))
@@ -191,6 +199,21 @@ def plot_plan_by_segment(seg: pd.DataFrame, *, lang: str = "en", ax: Axes | None
     return ax
 
 
+def _pva_title(pva: pd.DataFrame, lang: str) -> str:
+    """The plan-versus-actual title: its year (``attrs["start"]``) and what the rows are.
+
+    "Plan versus actual 2025 by manager" for a table by manager, segment or region made by
+    :func:`~kbcore.analyses.planning.plan_vs_actual`; without its period, "Plan versus actual".
+    """
+    start = pva.attrs.get("start")
+    if start is None or pd.isna(start):
+        return t("pva.chart.title", lang)
+    year = pd.Timestamp(start).year
+    by = [c for c in pva.columns if c not in PVA_COLUMNS]
+    key = f"pva.chart.title.{by[0]}" if len(by) == 1 else ""
+    return t(key if key in catalogue() else "pva.chart.title.year", lang, year=year)
+
+
 def plot_plan_vs_actual(pva: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -> Axes:
     """Plan against actual by group (manager, segment …), with the completion of each.
 
@@ -204,7 +227,7 @@ def plot_plan_vs_actual(pva: pd.DataFrame, *, lang: str = "en", ax: Axes | None 
     """
     with style():
         ax = new_axes(ax)
-        ax.set_title(t("pva.chart.title", lang))
+        ax.set_title(_pva_title(pva, lang))
         if pva.empty:
             return _empty(ax, lang)
         key = pva.columns[0]
@@ -289,7 +312,9 @@ def plot_passport(
     with style():
         ax = new_axes(ax)
         by = passport.attrs.get("by", passport.columns[0])
-        ax.set_title(t("passport.chart.title", lang, by=t(f"col.{by}", lang)))
+        title = f"passport.chart.title.{by}"
+        ax.set_title(t(title, lang) if title in catalogue()
+                     else t("passport.chart.title", lang, by=t(f"col.{by}", lang)))
         if passport.empty:
             return _empty(ax, lang)
         data = passport.iloc[::-1]
@@ -303,7 +328,7 @@ def plot_passport(
                 text = t("passport.chart.penetration", lang,
                          pct=fmt_pct(pen, lang, 1) if pd.notna(pen) else "—")
             else:
-                text = t("passport.chart.active", lang, n=int(act))
+                text = tn("passport.chart.active", int(act), lang)
             ax.annotate(f"{fmt_money_short(v, lang)} · {text}", (np.nan_to_num(v), yi),
                         xytext=(4, 0), textcoords="offset points", va="center", fontsize=11)
         ax.set_yticks(y, [label(v, lang) for v in data[by]])

@@ -17,7 +17,7 @@ import math
 import pandas as pd
 
 from kbcore.analyses.card import ClientCard
-from kbcore.i18n import catalogue, fmt_date, fmt_money, fmt_number, fmt_pct, t
+from kbcore.i18n import catalogue, fmt_date, fmt_money, fmt_number, fmt_pct, t, tn
 from kbcore.schema import C
 
 __all__ = ["card_fill_table", "card_html", "field_label", "sparkline_svg"]
@@ -88,7 +88,7 @@ def _value(field: str, value, lang: str) -> str:
     if field == C.created:
         return html.escape(fmt_date(value, lang))
     if field == C.payment_terms_days:
-        return html.escape(t("card.days", lang, n=fmt_number(value, lang)))
+        return html.escape(tn("card.days", value, lang))
     return _esc(value)
 
 
@@ -193,8 +193,9 @@ def card_html(card: ClientCard, lang: str = "en") -> str:
     last = s.get("last_date")
     last_text = "—"
     if last is not None and not pd.isna(last):
-        last_text = t("card.last_order_ago", lang, date=fmt_date(last, lang),
-                      days=fmt_number(s.get("days_since_last"), lang))
+        days = s.get("days_since_last")
+        last_text = (tn("card.last_order_ago", days, lang, date=fmt_date(last, lang))
+                     if pd.notna(days) else fmt_date(last, lang))
     figures = [
         ("revenue_12m", money(s.get("revenue_12m"))),
         ("gross_margin_12m", money(s.get("gross_margin_12m"))),

@@ -15,7 +15,7 @@ import math
 import pandas as pd
 
 from kbcore.analyses.profile import ALL
-from kbcore.i18n import fmt_money, fmt_number, fmt_pct, t
+from kbcore.i18n import fmt_money, fmt_pct, t, tn
 from kbcore.schema import C
 from kbcore.views.card import field_label
 from kbcore.views.figures import Figure, key_figures_table, missing
@@ -58,16 +58,16 @@ def _profile_figures(profile, matches: pd.DataFrame | None, has_traits: bool | N
                    if len(tab) else pd.DataFrame())
     traits = _known(has_traits, len(categorical) > 0)
     key = "kf5.profile" if profile.measure == "profit" else "kf5.profile_revenue"
-    parts = [str(categorical.loc[trait, "mode"]) for trait in (C.segment, C.size)
-             if traits and trait in categorical.index]
+    parts = [f"{field_label(trait, lang)}: {categorical.loc[trait, 'mode']}"
+             for trait in (C.segment, C.size) if traits and trait in categorical.index]
     rows.append(Figure(t(key, lang, share=fmt_pct(profile.top_share, lang)),
-                       "; ".join(parts) if parts else missing("need.profile_traits", lang),
+                       " · ".join(parts) if parts else missing("need.profile_traits", lang),
                        NEEDS_TRAITS))
     if matches is not None:
         label_ = t("kf5.lookalikes", lang, pct=fmt_pct(match_threshold, lang))
         if traits:
             look = matches.loc[~matches["top"] & (matches["score"] >= match_threshold)]
-            value = fmt_number(len(look), lang)
+            value = tn("kf5.lookalikes_value", len(look), lang)
         else:
             value = missing("need.profile_traits", lang)
         rows.append(Figure(label_, value, NEEDS_TRAITS))
@@ -82,9 +82,10 @@ def _plan_figures(plan: pd.DataFrame, has_cost: bool | None, lang: str) -> list[
         return [Figure(plan_label, missing("need.full_year", lang)),
                 Figure(uplift_label, missing("need.full_year", lang))]
     growth = a["plan_total"] / a["revenue_base"] - 1
+    growth_text = ("+" if growth > 0 else "") + fmt_pct(growth, lang, 1)
     rows = [
         Figure(plan_label, t("kf5.plan_value", lang, total=fmt_money(a["plan_total"], lang),
-                             growth=fmt_pct(growth, lang, 1), year=a["base_year"])),
+                             growth=growth_text, year=a["base_year"])),
         Figure(uplift_label, fmt_money(max(a["gap"], 0.0), lang)),
     ]
     margin_goal = a.get("margin_goal", math.nan)
@@ -174,8 +175,8 @@ def creation_figures(
         best_known = _known(has_market, len(market) > 0)
         if best_known:
             best = market.iloc[0]
-            value = t("kf5.market_value", lang, segment=str(best[C.segment]),
-                      region=str(best[C.region]), n=fmt_number(best["prospects"], lang))
+            value = tn("kf5.market_value", best["prospects"], lang, segment=str(best[C.segment]),
+                       region=str(best[C.region]))
         else:
             value = missing("need.market", lang)
         rows.append(Figure(t("kf5.market", lang), value, NEEDS_MARKET))

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kbcore.i18n import fmt_money, fmt_number, t
+from kbcore.i18n import fmt_money, t, tn
 
 __all__ = ["plan_summary_table", "plan_summary_text"]
 
@@ -26,16 +26,16 @@ def plan_summary_table(plan: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """
     a = plan.attrs
     rows = [
-        (t("col.revenue_base", lang) + f" {a['base_year']}", a["revenue_base"]),
+        (t("plan_summary.revenue_base", lang, year=a["base_year"]), a["revenue_base"]),
         (t("col.baseline", lang), a["baseline"]),
         (t("col.uplift", lang), max(a["gap"], 0.0)),
-        (t("col.new_clients_plan", lang) + f" ({a['new_clients']})", a["new_plan"]),
+        (tn("plan_summary.new_clients", a["new_clients"], lang), a["new_plan"]),
         (t("plan_summary.total", lang, year=a["year"]), a["plan_total"]),
         (t("col.plan_margin", lang), a["plan_margin"]),
     ]
     goals = a.get("goals")
     if goals is not None and goals.margin_rate is not None:
-        rows.append((t("col.target", lang) + ": " + t("col.gross_margin", lang), a["margin_goal"]))
+        rows.append((t("plan_summary.margin_goal", lang), a["margin_goal"]))
     return pd.DataFrame(rows, columns=["figure", "value"])
 
 
@@ -46,5 +46,5 @@ def plan_summary_text(plan: pd.DataFrame, lang: str = "en") -> str:
              total=fmt_money(a["plan_total"], lang),
              baseline=fmt_money(a["baseline"], lang),
              gap=fmt_money(max(a["gap"], 0.0), lang),
-             new=fmt_number(a["new_clients"], lang),
+             new=tn("plan.new_clients_count", a["new_clients"], lang),
              new_plan=fmt_money(a["new_plan"], lang))

@@ -4,16 +4,83 @@
 #
 # **What you will see**
 # - The **client card** (карточка клиента): everything the company knows about one client on one page — find
-#   any client by name, ИНН or code — and how complete the cards are.
+#   any client by name, tax ID (ИНН) or code — and how complete the cards are today.
 # - The **client profile** (профиль клиента): what the most profitable clients look like, which of today's
-#   clients already look like them, and where in the market to look for more.
+#   clients already look like them, and where in the market to look for more of them.
 # - **"Managing the future"** («управление будущим»): from the company's goals (growth, margin, new clients) to
-#   a plan for next year by segment and by client, starting from what each client buys anyway.
-# - The **region and segment passport** (паспорт региона / сегмента): clients by stage, money, growth,
-#   potential, our share and how many of the market's companies are already ours.
+#   a plan for next year by segment and by client, starting from what each client will buy anyway.
+# - The **region and segment passport** (паспорт региона / сегмента): clients by lifecycle stage, money, growth,
+#   potential, our share of the clients' purchases and how many of the market's companies are already ours.
 #
-# The seminar's point: a customer base is built, not collected. The card and the profile are its tools; the plan
-# and the passport show where to take it next.
+# The point of the block: a customer base is built, not collected. The card and the profile are its tools; the
+# plan and the passport show where to take it next.
+
+# %% [markdown] lang="ru"
+# # Блок 5 · Технология создания клиентской базы
+# *Семинар «Клиентская база и ключевые клиенты: аудит, создание, управление»*
+#
+# **Что вы увидите**
+# - **Карточку клиента**: всё, что компания знает о клиенте, на одной странице (любого клиента можно найти по
+#   названию, ИНН или коду) — и насколько полно заполнены карточки сегодня.
+# - **Профиль клиента**: как выглядят самые прибыльные клиенты, кто из нынешних клиентов уже похож на них и где
+#   на рынке искать новых таких же.
+# - **Модель «Управление будущим»**: от целей компании (рост, маржа, новые клиенты) к плану на следующий год
+#   по сегментам и по клиентам — с опорой на то, что каждый клиент купит и без дополнительных усилий.
+# - **Паспорт региона (сегмента)**: клиенты по стадиям жизненного цикла, деньги, рост, потенциал, наша доля в
+#   закупках клиентов и какая часть компаний рынка уже работает с нами.
+#
+# Главная мысль блока: клиентскую базу создают, а не собирают. Карточка и профиль клиента — её инструменты;
+# план и паспорт показывают, куда её развивать.
+
+# %% [markdown] lang="en" tags=["remove"]
+# **The parameters of this workbook** are in the next cell. Change a value there, then run the whole workbook
+# again (Run → Run All Cells).
+# - `data`: the folder or file with your company's exports. Default `None`: the demo company.
+# - `mapping`: a YAML file that maps your column headers onto the workbook's. Default `None`: the usual 1C and
+#   English headers are understood as they are.
+# - `lang`: the language of the texts, charts and tables, `"ru"` or `"en"`.
+# - `start`, `end`: the first and last day of the analysed period, as `"2025-01-01"`. Default `None`: from the
+#   first to the last date in the data.
+# - `as_of`: the day of the analysis for the cards, the profile, the plan and the passport. Default `None`: the
+#   last date of the sales.
+# - `client_id`: the code of the client whose card is shown first, e.g. `"000038"`. Default `None`: the largest
+#   client of the last 12 months.
+# - `profile_top_share`: the share of the most profitable clients of each segment that makes the profile.
+#   Default `0.2` (the best 20 %); `0.1` gives a sharper profile, `0.3` a broader one.
+# - `growth_goal`: the company's revenue growth goal for the plan year over the last full year. Default `0.20`
+#   (+20 %); write `0.10` for +10 %.
+# - `margin_goal`: the goal for the gross margin rate of the plan year. Default `0.20` (20 %); `None`: no margin
+#   goal.
+# - `new_clients_goal`: how many new clients the plan year should win. Default `None`: as many as were won last
+#   year; write e.g. `150`.
+# - `plan_year`: the plan year, e.g. `2026`. Default `None`: the year after the last full year of data. An
+#   earlier year makes the plan as it would have been made at its start.
+# - `passport_by`: `"region"` (default) or `"segment"`: one row of the passport per region or per segment.
+
+# %% [markdown] lang="ru" tags=["remove"]
+# **Параметры рабочей тетради** — в следующей ячейке. Измените значение и запустите всю тетрадь заново
+# (Run → Run All Cells).
+# - `data` — папка или файл с выгрузками вашей компании. По умолчанию `None`: демо-компания.
+# - `mapping` — файл YAML, сопоставляющий заголовки ваших столбцов с заголовками тетради. По умолчанию `None`:
+#   обычные заголовки 1С и английские заголовки понимаются как есть.
+# - `lang` — язык текстов, графиков и таблиц: `"ru"` или `"en"`.
+# - `start`, `end` — первый и последний день анализируемого периода в виде `"2025-01-01"`. По умолчанию `None`:
+#   с первой по последнюю дату в данных.
+# - `as_of` — дата анализа для карточек, профиля, плана и паспорта. По умолчанию `None`: последняя дата продаж.
+# - `client_id` — код клиента, чья карточка показывается первой, например `"000038"`. По умолчанию `None`:
+#   крупнейший клиент за последние 12 месяцев.
+# - `profile_top_share` — доля самых прибыльных клиентов каждого сегмента, по которой строится профиль.
+#   По умолчанию `0.2` (лучшие 20 %); `0.1` даёт более острый профиль, `0.3` — более широкий.
+# - `growth_goal` — цель компании по росту выручки в плановом году к последнему полному году. По умолчанию
+#   `0.20` (+20 %); для +10 % напишите `0.10`.
+# - `margin_goal` — цель по уровню валовой маржи в плановом году. По умолчанию `0.20` (20 %); `None` — без цели
+#   по марже.
+# - `new_clients_goal` — сколько новых клиентов нужно привлечь в плановом году. По умолчанию `None`: столько же,
+#   сколько в прошлом году; можно написать, например, `150`.
+# - `plan_year` — плановый год, например `2026`. По умолчанию `None`: год, следующий за последним полным годом
+#   в данных. Более ранний год строит план так, как его составили бы в начале того года.
+# - `passport_by` — `"region"` (по умолчанию) или `"segment"`: строка паспорта на каждый регион или на каждый
+#   сегмент.
 
 # %% tags=["parameters"]
 data = None  # folder or file with your company's exports; None means the demo company
@@ -81,8 +148,15 @@ use_style()
 
 # %% [markdown] lang="en"
 # ## Load the data
-# One call reads the company's files (or the demo company), maps the headers onto the canonical tables and
-# checks them. The data-quality report below says what was read, what was dropped and why, and what is missing.
+# The company's files (or the demo company) are read in one step: their headers are mapped onto the standard
+# tables and checked. The data-quality report below says what was read, what was dropped and why, and what is
+# missing.
+
+# %% [markdown] lang="ru"
+# ## Загрузка данных
+# Файлы компании (или демо-компании) читаются за один шаг: их заголовки сопоставляются со стандартными
+# таблицами и проверяются. Отчёт о качестве данных ниже показывает, что прочитано, что отброшено и почему и
+# чего не хватает.
 
 # %%
 ds = kbcore.load(data, mapping)
@@ -99,10 +173,19 @@ has_traits = any(ds.has("clients", c) for c in ("segment", "size", "region", "ac
 
 # %% [markdown] lang="en"
 # ## 1. The client card (карточка клиента)
-# A card is one page per client: who it is (ИНН, segment, region, manager), how it buys (revenue and margin by
-# year, how often, how broad an assortment, when last), what it could buy (potential and our share of its
-# wallet), who decides (the DMU, лица, принимающие решение) and what was said last. First, how complete are the
-# cards today? Each row is a card field and the share of clients who have it filled.
+# A card is one page per client: who it is (tax ID, segment, region, manager), how it buys (revenue and margin by
+# year, how often, how broad an assortment, when last), what it could buy (its potential and our share of its
+# purchases), who decides (the decision-making unit: the people who decide and who influence the decision) and
+# what was said last. First, how complete are the cards today? Each row is a field of the card and the share of
+# clients who have it filled in.
+
+# %% [markdown] lang="ru"
+# ## 1. Карточка клиента
+# Карточка — это одна страница на клиента: кто он (ИНН, сегмент, регион, менеджер), как он покупает (выручка и
+# валовая прибыль по годам, как часто, насколько широкий ассортимент, когда в последний раз), что он мог бы
+# покупать (потенциал клиента и наша доля в его закупках), кто принимает решение (центр принятия решений: ЛПР и
+# ЛВР — лица, принимающие и влияющие на решение) и о чём говорили в последний раз. Сначала — насколько полно
+# заполнены карточки сегодня. Каждая строка таблицы — поле карточки и доля клиентов, у которых оно заполнено.
 
 # %%
 fill = card_fill(ds.clients, facts=facts, contacts=ds.contacts, interactions=ds.interactions)
@@ -117,8 +200,14 @@ if ds.interactions is None:
     display(Markdown(ui.needs("need.interactions", "need.interactions.how", lang)))
 
 # %% [markdown] lang="en"
-# **Find a client.** Type part of a name, an ИНН or a client code, pick the client, and its card appears. (The
-# search works in JupyterLab; a report shows the card below it.)
+# **Find a client.** Type part of a name, a tax ID or a client code, pick the client, and its card appears. (The
+# search works in JupyterLab; the report shows one card below: by default, the largest client of the last
+# 12 months.)
+
+# %% [markdown] lang="ru"
+# **Найти клиента.** Введите часть названия, ИНН или код клиента, выберите клиента — появится его карточка.
+# (Поиск работает в JupyterLab; в отчёте ниже показана одна карточка — по умолчанию крупнейшего клиента за
+# последние 12 месяцев.)
 
 # %%
 example = client_id if client_id is not None else features.sort_values(
@@ -134,30 +223,47 @@ card = client_card(facts, ds.clients, example, products=ds.products, contacts=ds
 display(HTML(card_html(card, lang)))
 
 # %%
-ax = plot_card_trend(card.years, lang=lang)
+ax = plot_card_trend(card.years, client=card.identity.get("name", card.client_id), lang=lang)
 plt.show()
 
 # %% [markdown] lang="en"
-# **What to look at.** The fields nobody fills (the weakest rows of the table), and on a card: the trend of
-# revenue *and* margin, the days since the last order against the usual days between orders, the share of
-# wallet, and how many people in the client's buying centre we know. One contact is one phone call from losing
-# the client.
+# **What to look at.** The fields nobody fills in (the weakest rows of the table), and on a card: the trend of
+# revenue *and* margin, the days since the last order against the usual days between orders, our share of the
+# client's purchases, and how many people of the client's decision-making unit we know. One contact is one phone
+# call away from losing the client.
 #
-# **What to do about it.** Agree on the card's compulsory fields and who fills them; make the data gaps of each
-# key client a task for its manager this month. A new client gets a card before its first invoice.
+# **What to do about it.** Agree on the card's compulsory fields and on who fills them in; make the data gaps of
+# each key client a task for its manager this month. A new client gets a card before its first invoice.
+
+# %% [markdown] lang="ru"
+# **На что смотреть.** Поля, которые никто не заполняет (самые слабые строки таблицы), а в карточке — динамику
+# выручки *и* валовой прибыли, сколько дней прошло с последнего заказа по сравнению с обычным интервалом между заказами,
+# нашу долю в закупках клиента и сколько людей из центра принятия решений клиента мы знаем. Если контакт один,
+# клиента можно потерять одним телефонным звонком.
+#
+# **Что с этим делать.** Договоритесь, какие поля карточки обязательны и кто их заполняет; пробелы в данных по
+# каждому ключевому клиенту — задача его менеджера на этот месяц. Новый клиент получает карточку до первого
+# счёта.
 
 # %% [markdown] lang="en"
 # ## 2. The client profile (профиль клиента): who are our best clients?
-# Ranked by client profit (block 1: gross margin minus the cost to serve), the top share of clients of each
-# segment is compared with the rest: who they are (segment, size, region, acquisition channel) and how they buy
-# (assortment breadth, orders a year, days between orders). A trait counts in the profile-match score when the
-# best clients have it clearly more often than the others (lift of at least 1.1).
+# The clients of each segment are ranked by client profit (block 1: gross margin minus the cost to serve), and
+# the best of them are compared with the rest: who they are (segment, size, region, acquisition channel) and how
+# they buy (assortment breadth, orders a year, days between orders). A trait counts in the profile match when
+# the best clients have it clearly more often than the others (at least 1.1 times as often).
+
+# %% [markdown] lang="ru"
+# ## 2. Профиль клиента: кто наши лучшие клиенты?
+# Клиенты каждого сегмента ранжируются по прибыли от клиента (блок 1: валовая прибыль минус стоимость
+# обслуживания клиента), и лучшие из них сравниваются с остальными: кто они (сегмент, размер, регион, канал
+# привлечения) и как покупают (широта ассортимента, заказов в год, дней между заказами). Признак входит в оценку
+# соответствия профилю, если у лучших клиентов он встречается заметно чаще, чем у остальных (хотя бы в 1,1 раза).
 
 # %%
 profile = client_profile(features, pnl, top_share=profile_top_share)
 for note in profile.notes:
     display(Markdown(t(note, lang)))
-ui.styled(profile_view(profile, "all", lang), lang, max_rows=None)
+ui.styled(profile_view(profile, "all", lang), lang, pct=["top_match", "rest_match"], max_rows=None)
 
 # %%
 ax = plot_profile(profile, category="all", lang=lang)
@@ -170,6 +276,9 @@ if not has_traits:
 # %% [markdown] lang="en"
 # The profile of each segment separately (the same traits, the segment's own best clients):
 
+# %% [markdown] lang="ru"
+# Профиль каждого сегмента отдельно (те же признаки, но свои лучшие клиенты в каждом сегменте):
+
 # %%
 groups = profile_groups_table(profile, lang)  # without costs the measure is revenue, shown once
 ui.styled(groups, lang, money=[c for c in groups.columns if c.endswith(("_top", "_rest"))],
@@ -178,6 +287,10 @@ ui.styled(groups, lang, money=[c for c in groups.columns if c.endswith(("_top", 
 # %% [markdown] lang="en"
 # **Look-alikes: clients who fit the profile but are not among the best yet.** These are the clients to develop
 # first: they look like the best ones, so the potential is likely there.
+
+# %% [markdown] lang="ru"
+# **Похожие клиенты: подходят под профиль, но пока не входят в число лучших.** Их и нужно развивать в первую
+# очередь: они похожи на лучших, значит, потенциал у них, скорее всего, есть.
 
 # %%
 matches = profile_match(features, profile)
@@ -189,6 +302,10 @@ ui.styled(people_labels(lookalikes[["client_id", "name", "category", "score", "m
 # **Where to look for new clients like them:** market cells (segment × region) ranked by how well they fit the
 # profile times the companies that are not our clients yet.
 
+# %% [markdown] lang="ru"
+# **Где искать новых клиентов, похожих на лучших:** ячейки рынка (сегмент × регион), упорядоченные по
+# соответствию профилю с учётом числа компаний, которые пока не являются нашими клиентами.
+
 # %%
 market = market_matches(ds.market, features, profile)
 if market.empty:
@@ -198,19 +315,39 @@ else:
                       ints=["companies", "our_clients", "prospects"], max_rows=None))
 
 # %% [markdown] lang="en"
-# **What to look at.** The traits with the largest lift: they describe the client worth having. A segment whose
-# best clients earn little is not a target, however many companies it has.
+# **What to look at.** The traits the best clients have most often compared with the others: they describe the
+# client worth having. A segment whose best clients earn little is not a target, however many companies it has.
 #
-# **What to do about it.** Give each manager their look-alike clients with a development plan (assortment they
-# do not buy yet, order rhythm), and point prospecting at the top market cells, not at whoever answers the phone.
+# **What to do about it.** Give each manager their look-alike clients with a development plan (the assortment
+# they do not buy yet, the order rhythm), and point prospecting at the top market cells, not at whoever answers
+# the phone.
+
+# %% [markdown] lang="ru"
+# **На что смотреть.** Признаки, которые у лучших клиентов встречаются намного чаще, чем у остальных: они
+# описывают клиента, которого стоит иметь. Сегмент, лучшие клиенты которого приносят мало, — не цель, сколько бы
+# компаний в нём ни было.
+#
+# **Что с этим делать.** Дайте каждому менеджеру список его похожих клиентов с планом развития (ассортимент,
+# который они у нас ещё не покупают, ритм заказов) и направьте поиск новых клиентов на лучшие ячейки рынка, а не
+# на тех, кто случайно ответил на звонок.
 
 # %% [markdown] lang="en"
-# ## 3. Goals to targets: «управление будущим» (managing the future)
-# A plan is not "last year plus 20% for everybody". Each client first gets a **baseline**: its last full year
-# moved by its own trend (the mean growth of its last two years, limited to −30%…+30%; a lost client plans
-# nothing). The company's goal is `(1 + growth goal) × last year's revenue`; what new clients bring is set aside
-# (`new clients goal × what a new client bought in its first year`), and the rest of the gap is spread over the
-# clients with room to grow — their potential minus their baseline (by revenue when potentials are unknown).
+# ## 3. From goals to a plan: «управление будущим» (managing the future)
+# A plan is not "last year plus 20 % for everybody". Each client first gets a **baseline**: its last full year
+# moved by its own trend (the mean growth of its last two years, limited to −30 %…+30 %; a lost client plans
+# nothing). The company's goal is last year's revenue × (1 + the growth goal). What new clients bring is set
+# aside (the new-clients goal × what a new client bought in its first year), and the rest of the gap is spread
+# over the clients with room to grow: their potential minus their baseline (by revenue when the potentials are
+# unknown).
+
+# %% [markdown] lang="ru"
+# ## 3. От целей компании к плану: модель «Управление будущим»
+# План — это не «прошлый год плюс 20 % всем». Сначала каждый клиент получает **базу**: свой последний полный год,
+# сдвинутый по собственному тренду (средний рост за два последних года, но не больше +30 % и не меньше −30 %;
+# потерянному клиенту ничего не планируется). Цель компании — выручка прошлого года × (1 + цель роста). То, что
+# принесут новые клиенты (цель по новым клиентам × сколько новый клиент покупает в свой первый год),
+# откладывается отдельно, а оставшийся разрыв распределяется между клиентами, у которых есть резерв роста:
+# потенциал минус база (пропорционально выручке, если потенциал клиентов неизвестен).
 
 # %%
 last_full_year = base_year(facts) if plan_year is None else int(plan_year) - 1
@@ -240,13 +377,20 @@ plt.show()
 
 # %% [markdown] lang="en"
 # **Try it.** Move the goals: the baselines do not change, only what the goal adds and where. (The sliders
-# work in JupyterLab; a report shows the chart above.)
+# work in JupyterLab; the report shows the chart above.)
+
+# %% [markdown] lang="ru"
+# **Попробуйте сами.** Подвигайте цели: база не меняется, меняется только то, что добавляет цель, и у кого.
+# (Ползунки работают в JupyterLab; в отчёте — график выше.)
 
 # %% tags=["widget"]
 plan_explorer(facts, ds.clients, goals=goals, year=plan_year, lang=lang, stages=plan_stages)
 
 # %% [markdown] lang="en"
 # The clients who carry most of the growth the goal asks for (their plan minus their own trend):
+
+# %% [markdown] lang="ru"
+# Клиенты, на которых приходится основная часть роста, заданного целью (их план минус их собственный тренд):
 
 # %%
 carriers = plan.sort_values(["uplift", "client_id"], ascending=[False, True]).head(15)
@@ -256,7 +400,13 @@ ui.styled(people_labels(carriers[["client_id", "name", "segment", "manager", "re
 
 # %% [markdown] lang="en"
 # **Does the method work? Check it on the past.** The same plan made at the start of the last full year, from
-# the data known then, against what really happened (by segment):
+# the data known then, against what really happened (by segment). The last table is each manager's load under
+# the new plan: clients, key and lost clients, revenue and plan.
+
+# %% [markdown] lang="ru"
+# **Работает ли метод? Проверим на прошлом.** Тот же план, составленный в начале последнего полного года по
+# данным, известным на тот момент, в сравнении с тем, что произошло на самом деле (по сегментам). Последняя
+# таблица — нагрузка менеджеров по новому плану: клиенты, ключевые и потерянные клиенты, выручка и план.
 
 # %%
 check_year = base_year(facts)
@@ -277,15 +427,31 @@ if check_year - 1 >= int(facts.sales["date"].min().year):
 # margin plan below the margin goal says the growth comes from the wrong clients.
 #
 # **What to do about it.** Discuss each key client's plan with its manager, client card in hand: potential,
-# share of wallet, what they do not buy from us yet. Set the new-client goal by segment from the profile, and
-# control the plan monthly by manager and segment (block 6).
+# share of the client's purchases, what it does not buy from us yet. Set the new-client goal by segment from the
+# profile, and control the plan monthly by manager and segment (block 6).
+
+# %% [markdown] lang="ru"
+# **На что смотреть.** Разрыв между базой и целью: это рост, который нужно *сделать* (новый ассортимент, новые
+# клиенты), а не просто ждать. План выше потенциала клиента — это желаемое, выданное за действительное; план по
+# валовой прибыли ниже цели говорит о том, что рост идёт не от тех клиентов.
+#
+# **Что с этим делать.** Обсудите план каждого ключевого клиента с его менеджером, держа в руках карточку
+# клиента: потенциал, доля в закупках клиента, что он у нас ещё не покупает. Цель по новым клиентам ставьте по
+# сегментам, опираясь на профиль, и контролируйте выполнение плана ежемесячно по менеджерам и сегментам (блок 6).
 
 # %% [markdown] lang="en"
 # ## 4. The region / segment passport (паспорт региона / сегмента)
-# One row per region (or segment, the `passport_by` parameter): our clients and their stages, revenue and margin,
-# last year's growth, the potential of our clients and our share of their wallet, our share of the market
-# volume, **penetration** (our active clients out of the market's companies), the largest clients and the
-# managers who cover it.
+# One row per region (or per segment, as chosen in the workbook's settings): our clients and their stages,
+# revenue and margin, last year's growth, the potential of our clients and our share of their purchases, our
+# share of the market volume, **penetration** (our active clients out of the market's companies), the largest
+# clients and the managers who cover it.
+
+# %% [markdown] lang="ru"
+# ## 4. Паспорт региона (сегмента)
+# Одна строка на регион (или на сегмент — это задаётся в настройках тетради): наши клиенты и их стадии, выручка
+# и валовая прибыль, рост за последний год, потенциал наших клиентов и наша доля в их закупках, наша доля в объёме
+# рынка, **проникновение** (доля компаний рынка, которые являются нашими активными клиентами), крупнейшие
+# клиенты и менеджеры, которые с ними работают.
 
 # %%
 pp = passport(facts, ds.clients, by=passport_by, market=ds.market, stages=stages, features=features)
@@ -298,7 +464,10 @@ ax = plot_passport(pp, lang=lang)
 plt.show()
 
 # %% [markdown] lang="en"
-# Clients by lifecycle stage (block 2) in each cell:
+# Clients by lifecycle stage (block 2) in each region or segment:
+
+# %% [markdown] lang="ru"
+# Клиенты по стадиям жизненного цикла (блок 2) в каждом регионе (сегменте):
 
 # %%
 ui.styled(passport_stage_table(pp, lang), lang,
@@ -311,15 +480,26 @@ if ds.market is None:
     display(Markdown(ui.needs("need.market", "need.market.how", lang)))
 
 # %% [markdown] lang="en"
-# **What to look at.** Cells with low penetration and a high share of lost or declining clients; cells that
-# depend on one manager; regions where our share of the market is far below our share elsewhere.
+# **What to look at.** Regions or segments with low penetration and a high share of lost or declining clients;
+# those that depend on one manager; regions where our share of the market is far below our share elsewhere.
 #
 # **What to do about it.** Give each region or segment an owner and a passport review every quarter: who the new
-# clients should be (the profile), whom to win back (the lost clients in the cell), and whether the coverage
+# clients should be (the profile), whom to win back (the lost clients there), and whether the coverage
 # (managers, visits) matches the money there.
+
+# %% [markdown] lang="ru"
+# **На что смотреть.** Регионы и сегменты с низким проникновением и большой долей потерянных или угасающих
+# клиентов; те, что держатся на одном менеджере; регионы, где наша доля рынка намного ниже, чем в остальных.
+#
+# **Что с этим делать.** Назначьте каждому региону (сегменту) ответственного и раз в квартал разбирайте его
+# паспорт: какими должны быть новые клиенты (профиль), кого вернуть (потерянные клиенты этого региона) и
+# соответствует ли охват (менеджеры, визиты) деньгам, которые там есть.
 
 # %% [markdown] lang="en"
 # ## Key figures of block 5
+
+# %% [markdown] lang="ru"
+# ## Ключевые показатели блока 5
 
 # %% tags=["key-figures"]
 creation_figures(fill=fill, profile=profile, matches=matches, market=market, plan=plan, passport_table=pp,
@@ -327,6 +507,10 @@ creation_figures(fill=fill, profile=profile, matches=matches, market=market, pla
                  has_cost=ds.has("sales", "cost"), lang=lang).style.hide(axis="index")
 
 # %% [markdown] lang="en"
-# **Next:** the exercises of this block are in `exercises/kb/05_creating_the_base.ipynb` (the trainer's answers
-# are in `solutions/kb/05_creating_the_base.ipynb`). Then block 6: managing through the customer base —
-# segmentation, the plan by manager and its control.
+# **Next:** the exercises of this block are in its exercise workbook (the trainer's answers are in the solutions
+# workbook). Then block 6, «Как управлять клиентской базой» (managing the customer base): segmentation, the plan
+# by manager and its control.
+
+# %% [markdown] lang="ru"
+# **Дальше:** упражнения этого блока — в рабочей тетради упражнений (ответы тренера — в тетради решений). Затем
+# блок 6 «Как управлять клиентской базой»: сегментирование, план по менеджерам и контроль его выполнения.
