@@ -124,9 +124,8 @@ def tn(key: str, n, lang: str = "en", **kwargs) -> str:
 
     The entry gives one text per plural category (see the module docstring); a plain string
     serves every count. ``{n}`` in the text is ``n`` formatted for the locale
-    (:func:`fmt_number`: whole numbers without decimals, others with one), unless ``n`` is
-    passed in ``kwargs`` too. A language without the entry falls back to English, with the
-    English rules.
+    (:func:`fmt_number`: whole numbers without decimals, others with one). A language without
+    the entry falls back to English, with the English rules.
     """
     check_lang(lang)
     texts = catalogue()[key]
@@ -135,8 +134,7 @@ def tn(key: str, n, lang: str = "en", **kwargs) -> str:
     if isinstance(forms, dict):
         forms = forms.get(plural_category(n, used)) or forms["other"]
     whole = float(n).is_integer()
-    kwargs.setdefault("n", fmt_number(n, lang, 0 if whole else 1))
-    return forms.format(**kwargs)
+    return forms.format(n=fmt_number(n, lang, 0 if whole else 1), **kwargs)
 
 
 def bilingual(key: str, **kwargs) -> str:
@@ -170,27 +168,37 @@ def _pattern(kind: str, lang: str, digits: int) -> str:
     return re.sub(r"0(\.[0#]+)?", "0" + decimals, base, count=1)
 
 
+MINUS = "\u2212"
+"""The one minus sign of every formatted number (Babel writes the hyphen-minus; charts' axes, by
+matplotlib's ``axes.unicode_minus``, this sign): "−1 800 500 ₽", "−3 %"."""
+
+
+def _minus(text: str) -> str:
+    """``text`` with Babel's hyphen-minus of a negative number made the minus sign."""
+    return text.replace("-", MINUS, 1) if "-" in text else text
+
+
 def fmt_number(value, lang: str = "en", digits: int = 0) -> str:
     """A number with the locale's grouping and decimal mark (``ru``: ``1 234 567,5`` with NBSP)."""
     if _is_missing(value):
         return "—"
-    return format_decimal(value, format=_pattern("decimal", lang, digits), locale=_LOCALES[lang])
+    return _minus(format_decimal(value, format=_pattern("decimal", lang, digits), locale=_LOCALES[lang]))
 
 
 def fmt_money(value, lang: str = "en", currency: str = DEFAULT_CURRENCY, digits: int = 0) -> str:
     """Money in the locale's format (``ru``: ``1 234 568 ₽``; ``en``: ``RUB 1,234,568``)."""
     if _is_missing(value):
         return "—"
-    return format_currency(value, currency, format=_pattern("currency", lang, digits),
-                           locale=_LOCALES[check_lang(lang)], currency_digits=False)
+    return _minus(format_currency(value, currency, format=_pattern("currency", lang, digits),
+                                  locale=_LOCALES[check_lang(lang)], currency_digits=False))
 
 
 def fmt_pct(value, lang: str = "en", digits: int = 0) -> str:
     """A share (0.253) as a percentage in the locale's format (``ru``: ``25 %`` with NBSP)."""
     if _is_missing(value):
         return "—"
-    return format_percent(value, format=_pattern("percent", lang, digits),
-                          locale=_LOCALES[check_lang(lang)])
+    return _minus(format_percent(value, format=_pattern("percent", lang, digits),
+                                 locale=_LOCALES[check_lang(lang)]))
 
 
 def fmt_date(value, lang: str = "en") -> str:

@@ -12,7 +12,7 @@ import sys
 from kbcore.demo.company import DEFAULTS
 from kbcore.demo.files import write
 from kbcore.demo.generator import generate
-from kbcore.i18n import fmt_number, t
+from kbcore.i18n import fmt_number, t, tn
 from kbcore.paths import DEMO_DIR
 
 __all__ = ["main"]
@@ -30,9 +30,9 @@ def main(argv=None) -> int:
     tables = generate(clients=args.clients, years=args.years, seed=args.seed, end=args.end)
     files = write(tables, args.out)
     size = sum(f.stat().st_size for f in files)
-    print(t("demo.written", files=len(files), folder=args.out,
-            lines=fmt_number(len(tables["sales"])), clients=fmt_number(len(tables["clients"])),
-            mb=fmt_number(size / 1e6, digits=1)))
+    print(t("demo.written.counted", files=tn("demo.count.files", len(files)), folder=args.out,
+            lines=tn("demo.count.lines", len(tables["sales"])),
+            clients=tn("demo.count.clients", len(tables["clients"])), mb=fmt_number(size / 1e6, digits=1)))
     return 0
 
 

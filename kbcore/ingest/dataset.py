@@ -32,7 +32,7 @@ import polars as pl
 
 from kbcore import __version__
 from kbcore.errors import KBDataError
-from kbcore.i18n import fmt_date, fmt_number, t
+from kbcore.i18n import fmt_date, t, tn
 from kbcore.ingest.clean import canonical_dtypes
 from kbcore.ingest.files import database_tables, file_kind, find_table_files, parquet_parts
 from kbcore.ingest.headers import Mapping
@@ -122,8 +122,8 @@ class Dataset:
     def summary(self, lang: str = "en") -> str:
         """One line: source, sales lines, clients, first and last date."""
         source = t("load.demo", lang) if self.source == "demo" else self.source
-        return t("load.summary", lang, source=source, lines=fmt_number(len(self.sales), lang),
-                 clients=fmt_number(self.sales[C.client_id].nunique(), lang),
+        return t("load.summary", lang, source=source, lines=tn("ui.count.lines", len(self.sales), lang),
+                 clients=tn("ui.count.clients", int(self.sales[C.client_id].nunique()), lang),
                  first=fmt_date(self.sales[C.date].min(), lang), last=fmt_date(self.sales[C.date].max(), lang))
 
     def __repr__(self) -> str:

@@ -320,7 +320,7 @@ def _convert(sub_raw: RawTable, table: str, fname: str, chosen: dict[str, str], 
                 key = "load.bad_dates" if kind == "date" else "load.bad_values"
                 raise KBDataError(key, file=sub_raw.file, column=header, examples=examples,
                                   count=nbad, total=nonempty, canonical=canonical,
-                                  kind_en=t(what[1:], "en"), kind_ru=t(what[1:], "ru"),
+                                  kind_en=t(what[1:], "en"), kind_ru=t(what[1:], "ru"), kind_bg=t(what[1:], "bg"),
                                   share=f"{share:.0%}")
             if canonical in required:
                 drop |= bad
