@@ -25,7 +25,7 @@ from kbcore.charts.style import (
 )
 from kbcore.i18n import catalogue, fmt_pct, t, tn
 from kbcore.schema import C
-from kbcore.views.labels import label
+from kbcore.views.labels import group_tick_labels, label
 from kbcore.views.profile import trait_label, typical_text
 
 __all__ = [
@@ -191,7 +191,7 @@ def plot_plan_by_segment(seg: pd.DataFrame, *, lang: str = "en", ax: Axes | None
                 text += f" ({'+' if g >= 0 else ''}{fmt_pct(g, lang)})".replace("-", "\u2212")
             ax.annotate(text, (p, yi + h / 2), xytext=(4, 0), textcoords="offset points",
                         va="center", fontsize=11, bbox=_BOX)
-        ax.set_yticks(y, [label(s, lang) for s in data[C.segment]])
+        ax.set_yticks(y, group_tick_labels(data[C.segment], C.segment, lang))
         right = float(np.nanmax(np.r_[plan, base])) if len(plan) else 1.0
         ax.set_xlim(0, (right or 1.0) * 1.35)
         ax.xaxis.set_major_formatter(money_formatter(lang))
@@ -245,7 +245,7 @@ def plot_plan_vs_actual(pva: pd.DataFrame, *, lang: str = "en", ax: Axes | None 
             if pd.notna(c):
                 ax.annotate(fmt_pct(c, lang), (a, yi - h / 2), xytext=(4, 0),
                             textcoords="offset points", va="center", fontsize=11, bbox=_BOX)
-        ax.set_yticks(y, [label(v, lang) for v in data[key]])
+        ax.set_yticks(y, group_tick_labels(data[key], key, lang))
         right = float(np.nanmax(np.r_[plan, actual])) if len(plan) else 1.0
         ax.set_xlim(0, (right or 1.0) * 1.2)
         ax.xaxis.set_major_formatter(money_formatter(lang))
@@ -281,7 +281,7 @@ def plot_manager_load(load: pd.DataFrame, *, lang: str = "en", ax: Axes | None =
         for yi, c, p in zip(y, clients, data["plan"], strict=True):
             ax.annotate(t("load.chart.plan", lang, plan=fmt_money_short(p, lang)), (c, yi),
                         xytext=(4, 0), textcoords="offset points", va="center", fontsize=11)
-        ax.set_yticks(y, [label(m, lang) for m in data[C.manager]])
+        ax.set_yticks(y, group_tick_labels(data[C.manager], C.manager, lang))
         ax.set_xlim(0, (float(np.nanmax(clients)) if len(clients) else 1.0) * 1.45 or 1.0)
         ax.set_xlabel(t("col.clients", lang))
         ax.legend(loc="lower right")
@@ -331,7 +331,7 @@ def plot_passport(
                 text = tn("passport.chart.active", int(act), lang)
             ax.annotate(f"{fmt_money_short(v, lang)} · {text}", (np.nan_to_num(v), yi),
                         xytext=(4, 0), textcoords="offset points", va="center", fontsize=11)
-        ax.set_yticks(y, [label(v, lang) for v in data[by]])
+        ax.set_yticks(y, group_tick_labels(data[by], by, lang))
         right = float(np.nanmax(values)) if np.isfinite(values).any() else 1.0
         ax.set_xlim(0, (right or 1.0) * 1.6)
         ax.xaxis.set_major_formatter(money_formatter(lang))

@@ -14,7 +14,7 @@ import pandas as pd
 from kbcore.i18n import catalogue, t
 from kbcore.schema import C
 
-__all__ = ["fit_label", "label", "measure_label", "people_labels", "short_person_name",
+__all__ = ["fit_label", "group_tick_labels", "label", "measure_label", "people_labels", "short_person_name",
            "short_person_names"]
 
 
@@ -22,13 +22,29 @@ def label(value, lang: str = "en", width: int = 28) -> str:
     """A people's label for a row value.
 
     ``unknown``/``new_clients``/``all`` from the catalogue (``plan.<value>``), other text shortened
-    to ``width`` characters.
+    to ``width`` characters on one line (whole words, then "…").
     """
     text = str(value)
     key = f"plan.{text}"
     if key in catalogue():
         return t(key, lang)
     return textwrap.shorten(text, width=width, placeholder="…")
+
+
+def group_tick_labels(values, key: str, lang: str = "en") -> list[str]:
+    """The labels of a chart's rows by ``key``: people shortened ("Калашникова С."), others fitted.
+
+    A manager's full name does not fit a projector's axis; surname and initial do, with more
+    initials where two managers would read alike (:func:`short_person_names`). Other values are
+    wrapped on at most two lines (:func:`fit_label`); no word is cut.
+    """
+    values = list(values)
+    if key == C.manager:
+        special = {f"plan.{v}" for v in values} & set(catalogue())
+        names = short_person_names([v for v in values if f"plan.{v}" not in special])
+        it = iter(names)
+        return [t(f"plan.{v}", lang) if f"plan.{v}" in special else next(it) for v in values]
+    return [t(f"plan.{v}", lang) if f"plan.{v}" in catalogue() else fit_label(str(v)) for v in values]
 
 
 def people_labels(df: pd.DataFrame, lang: str = "en",
