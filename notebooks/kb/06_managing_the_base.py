@@ -23,7 +23,7 @@
 # создание, управление»)*
 #
 # **Что вы увидите** — инструменты анализа и управления «КБ» в порядке программы блока:
-# - «Закон В. Парето»: насколько компания далека от правила 80/20 — по выручке и по прибыли с клиента; модель
+# - «Закон В. Парето»: насколько компания далека от правила 80/20 — по выручке и по прибыли по клиенту; модель
 #   «KSF & CSF» (ключевые и критические факторы успеха, КФУ): что ценят клиенты и как мы выглядим на фоне конкурентов.
 # - Модель «Три зоны денег»: деньги в руках, на столе и на рынке — и где легче всего заработать следующий рубль.
 # - «Алгоритм жизненного цикла клиента в КБ» (у каждого клиента — свой этап, у каждого этапа — своё действие) и
@@ -74,7 +74,7 @@
 #   жизненный цикл, таблица для CRM); `None` — последний день продаж.
 # - `abc_cuts` — границы ABC по накопленной доле, `(0.80, 0.95)`: A до 80 %, B до 95 %. `abc_measure` — по какому
 #   показателю ранжирует ABC: `"revenue"` — выручка (по умолчанию), `"gross_margin"` — валовая прибыль или
-#   `"profit"` — прибыль с клиента (для двух последних нужна себестоимость).
+#   `"profit"` — прибыль по клиенту (для двух последних нужна себестоимость).
 # - `xyz_months` — окно XYZ, 12 полных месяцев; `xyz_min_months` — клиент с меньшей историей (6 месяцев) попадает
 #   в N, новые; `xyz_thresholds` — классические границы X/Y для товаров, `(0.10, 0.25)`; `xyz_thresholds_clients` —
 #   границы для B2B-клиентов в матрице и в таблице для CRM, `(0.50, 1.00)`.
@@ -184,7 +184,7 @@ from kbcore.charts import (
     use_style,
 )
 from kbcore.facts import Facts
-from kbcore.i18n import catalogue, fmt_number, fmt_pct, t
+from kbcore.i18n import catalogue, fmt_number, fmt_pct, t, tn
 from kbcore.views import (
     abc_xyz_actions,
     cohort_note,
@@ -243,7 +243,7 @@ measures = ("revenue", "profit") if has_cost else ("revenue",)
 # %% [markdown] lang="ru"
 # ## 1. «Закон В. Парето»: сколько клиентов приносят основные деньги?
 # В продажах закон Парето гласит: примерно 20 % клиентов приносят примерно 80 % денег. Так ли это у нас — и для каких
-# денег? Ниже: какую долю выручки и прибыли с клиента (блок 1: валовая прибыль минус стоимость обслуживания клиента)
+# денег? Ниже: какую долю выручки и прибыли по клиенту (блок 1: валовая прибыль минус стоимость обслуживания клиента)
 # дают лучшие 20 % клиентов и сколько клиентов нужно, чтобы набрать 80 %.
 
 # %%
@@ -548,7 +548,7 @@ else:
 
 # %%
 for grouping in ("size_band", "discount_band", "segment", "manager", "cohort"):
-    display(Markdown(f"**{t('ret.widget.by', lang)} {t(f'ret.by.{grouping}', lang)}**"))
+    display(Markdown(f"**{t('ret.table.by', lang, by=t(f'ret.by.{grouping}', lang))}**"))
     display(ui.styled(conversion_table(second_order_conversion(new, by=grouping), lang)[conv_cols], lang,
                       pct=["one_order_share", "second_order_rate"], ints=conv_ints))
 
@@ -985,7 +985,7 @@ figures = [
     *money_zones_figures(zones, lang)[:2],
     *retention_figures(new, risk, lang)[1:2],
     *ksf_figures(ksf_result, lang)[:1],  # says "example" when ksf_file is None
-    ui.Figure(t("kf6.crm_rows", lang), fmt_number(len(crm), lang)),
+    ui.Figure(t("kf6.crm_rows", lang), tn("seg.n_clients", len(crm), lang)),
     ui.Figure(t("kf6.targets_completion", lang, year=plan_year), targets_met, "targets"),
 ]
 ui.key_figures_table(figures, lang).style.hide(axis="index")
