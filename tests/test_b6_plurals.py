@@ -135,8 +135,8 @@ def test_zones_note_counts_in_words():
                                    "potential_known": True, "potential_missing": 4,
                                    "potential_imputed": 3, "potential_left_out": 1})
     text = zones_note(zones, "ru")
-    assert "Оценка потенциала есть у 21 клиента из 25;" in text  # 21: one → "клиента"
-    assert "ещё 3 присвоена медиана" in text and "1 не учтены" in text
+    assert "2025\u202fг.; оценка потенциала есть у 21 клиента из 25;" in text  # no ". ." after the date  # 21: one → "клиента"
+    assert "для 3 взята медиана" in text and "1 не учтены" in text
     zones.notes["potential_missing"] = 3
     assert "у 22 клиентов из 25" in zones_note(zones, "ru")
     assert "за 22 клиенти от 25" in zones_note(zones, "bg")

@@ -41,6 +41,7 @@ from kbcore.analyses import (
 )
 from kbcore.analyses.money_zones import money_zones
 from kbcore.facts import Facts
+from kbcore.i18n import fmt_date
 from kbcore.workbook import check, set_lang
 
 lang = "en"  # language of the texts, the tables and the verdicts: "ru" or "en"
@@ -49,7 +50,7 @@ ds = kbcore.load()  # the demo company
 facts = Facts.of(ds)  # its sales, reduced once: every analysis below starts from these facts
 pnl = client_pnl(facts, ds.clients, ds.interactions)  # five years, one line per client
 window_start, window_end = last_full_months(facts.as_of, 12)  # the last 12 full months
-window_start, window_end
+print(fmt_date(window_start, lang), "–", fmt_date(window_end, lang))
 
 # %% [markdown] lang="en"
 # ## Exercise 6.1 · How far from 80/20?
@@ -70,19 +71,21 @@ check("6.1", top20_share)
 # ## Exercise 6.2 · What if we became cheaper?
 # Take the example table of key success factors (KSF): the weight of each factor for the client and the scores 1–5 of
 # us and of two competitors. Suppose a new price list lifts our price score from 3 to 4. Who leads on the weighted
-# score then? Answer with the player's column name in the table ("us", "competitor_1" …).
+# score then? Answer with the player's code, as the header of its column in the table.
 
 # %% [markdown] lang="ru"
 # ## Упражнение 6.2 · А если мы станем дешевле?
 # Возьмите пример таблицы ключевых факторов успеха (КФУ): вес каждого фактора для клиента и оценки от 1 до 5 — наши и
 # двух конкурентов. Допустим, новый прайс-лист поднимает нашу оценку по цене с 3 до 4. Кто тогда лидирует по
-# взвешенной оценке? Ответ — название столбца участника в таблице («us», «competitor_1» …).
+# взвешенной оценке? Ответ — код участника, как в заголовке его столбца в таблице.
 
 # %% [markdown] lang="en" tags=["remove"]
-# The table is read by `read_ksf()`, the weighted scores are computed by `ksf_scores(table)`.
+# The table is read by `read_ksf()`, the weighted scores are computed by `ksf_scores(table)`. The players' codes
+# are "us" and "competitor_1", "competitor_2".
 
 # %% [markdown] lang="ru" tags=["remove"]
-# Таблицу читает `read_ksf()`, взвешенные оценки считает `ksf_scores(таблица)`.
+# Таблицу читает `read_ksf()`, взвешенные оценки считает `ksf_scores(таблица)`. Коды участников — «us» (мы) и
+# «competitor_1», «competitor_2».
 
 # %%
 ksf_table = read_ksf()
@@ -194,7 +197,10 @@ check("6.6", ax_clients)
 # %%
 # Write your code here: xyz(facts, start=window_start, end=window_end) and count its classes.
 # solution
-xyz(facts, start=window_start, end=window_end)["xyz"].value_counts()
+from kbcore.analyses import xyz_summary  # noqa: E402
+from kbcore.views import display as ui  # noqa: E402
+
+ui.styled(xyz_summary(xyz(facts, start=window_start, end=window_end)), lang, pct=["client_share", "median_cv"])
 
 # %% [markdown] lang="en"
 # ## Exercise 6.7 · Champions
@@ -241,7 +247,9 @@ check("6.8", declining_a)
 
 # %% tags=["solution"]
 # For the trainer: the same clients with their names, revenue of the window and why they are declining.
+from kbcore.views import display as ui  # noqa: E402
 from kbcore.views.lifecycle import reason_text  # noqa: E402
 
 view = stages.assign(why=reason_text(stages, lang)).set_index("client_id").loc[declining_a, ["why"]]
-view.join(ds.clients.set_index("client_id")[["name", "manager"]])
+view = view.join(ds.clients.set_index("client_id")[["name", "manager"]]).reset_index()
+ui.styled(view[["client_id", "name", "manager", "why"]], lang)  # the people's column headers
