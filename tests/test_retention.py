@@ -162,7 +162,7 @@ def test_conversion_by_group_by_hand(km_case):
     assert conv.loc["web", "median_days_to_second"] == 10
     assert conv.loc["call", "median_days_to_second"] == 20
     assert conv.index[-1] == r.UNKNOWN  # the unknown group last
-    assert conv.loc[r.UNKNOWN, "group"] == "(not recorded)"
+    assert conv.loc[r.UNKNOWN, "group"] == "(not given)"
 
 
 def test_group_labels_of_bands():
@@ -225,7 +225,7 @@ def test_risk_rule_by_hand():
     assert a["risk_level"] == "high" and b["risk_level"] == "low"
     # median reorder time of 10, 10, 30, 50 days = 20: 20 days is not beyond it
     assert a["level"] == "high" and not a["overdue"]
-    assert a["why"].endswith("20 days since the first order (typical second order after 20)")
+    assert a["why"].endswith("20 days since the first order (the second order usually comes after 20 days)")
     assert risk["rank"].tolist() == [1, 2]
 
 
@@ -268,7 +268,7 @@ def test_demo_breakdowns_and_risk_list(demo_dataset, demo_new):
     assert len(risk) > 0 and (risk["risk"].diff().dropna() <= 1e-12).all()
     assert set(risk["risk_level"]) <= set(r.RISK_LEVELS)
     kf = key_figures_table(vr.retention_figures(demo_new, risk, "en"), "en")
-    assert "236 (32.0%)" in kf.iloc[:, 1].tolist()
+    assert "236 clients (32.0%)" in kf.iloc[:, 1].tolist()
     assert not any(is_missing(v) for v in kf.iloc[:, 1])
 
 
@@ -284,7 +284,8 @@ def test_plot_conversion_draws_shares_and_counts(demo_new, lang):
     np.testing.assert_allclose([p.get_width() for p in repeat], conv["second_order_rate"])
     np.testing.assert_allclose([p.get_width() for p in one], conv["one_order_share"])
     texts = [tx.get_text() for tx in ax.texts]
-    assert "n = 84" in texts
+    assert ("84 clients" if lang == "en" else "84 клиента") in texts  # 84: few in ru
+    assert ("211 clients" if lang == "en" else "211 клиентов") in texts  # 211: many in ru
     assert any(tx.startswith("64") for tx in texts)
     assert ax.get_title(loc="left")
     plt.close(fig)
@@ -352,9 +353,9 @@ def test_retention_figures_on_a_sales_only_export():
     assert len(new) == 30 and new.attrs["known"] == ()
     kf = key_figures_table(vr.retention_figures(new, None, "en"), "en")
     values = dict(zip(kf.iloc[:, 0], kf.iloc[:, 1], strict=True))
-    assert values["New clients who had six months to reorder"] == "30"
-    assert values["New clients with one order only"] == "20 (66.7%)"  # 20 of 30 by hand
+    assert values["New clients who had six months to reorder"] == "30 clients"
+    assert values["New clients with one order only"] == "20 clients (66.7%)"  # 20 of 30 by hand
     for label in ("Acquisition channel with the most one-order clients",
                   "Acquisition channel with the fewest one-order clients"):
         assert is_missing(values[label]) and "acquisition channel" in values[label]
-    assert values["Median days to the second order (repeat clients)"] == "10"
+    assert values["Median time to the second order (repeat clients)"] == "10 days"

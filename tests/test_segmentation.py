@@ -363,7 +363,7 @@ def test_segmentation_figures_on_a_sales_only_export():
     assert "cost" in by_label["Pareto for client profit"]
     assert kf.attrs["needs"][1] == "sales.cost"
     # by hand: 3 clients, top 20 % = 1 client (800 of 1000 = 80 %); 80 % reached by 1 client
-    assert by_label["Pareto for revenue"] == "top 20% of clients bring 80%; 1 clients (33%) make 80%"
+    assert by_label["Pareto for revenue"] == "the top 20% of clients bring 80%; 1 client (33% of clients) makes 80%"
     assert not is_missing(by_label["A clients by revenue"])
     # with a cost column the same call shows no missing row
     assert not any(is_missing(r.value) for r in segmentation_figures(

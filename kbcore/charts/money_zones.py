@@ -34,6 +34,20 @@ def _group_labels(table: pd.DataFrame, keys: list[str], lang: str) -> list[str]:
     return labels
 
 
+def _title(keys: list[str], zones: tuple[str, ...], lang: str) -> str:
+    """"Three money zones by segment", "Money in hand and on the table by region" …: one title per view."""
+    grouping = "_".join(keys) or "all"
+    by = t(f"zone.chart.by.{grouping}", lang) if grouping in ("segment", "region", "segment_region") else ""
+    if "money_in_market" in zones:
+        key = "zone.chart.title"
+    elif zones == ("money_in_hand", "money_on_table"):
+        key = "zone.chart.title_clients"
+    else:
+        key = "zone.chart.title_some"
+    names = ", ".join(t(f"zone.{z}", lang) for z in zones)
+    return t(key, lang, by=by, zones=names).strip()
+
+
 def plot_money_zones(
     table: pd.DataFrame,
     *,
@@ -71,7 +85,7 @@ def plot_money_zones(
     view = table.head(top) if top else table
     with style():
         ax = new_axes(ax)
-        ax.set_title(t("zone.chart.title", lang))
+        ax.set_title(_title(keys, zones, lang))
         y = np.arange(len(view))[::-1]
         left = np.zeros(len(view))
         unknown = []

@@ -9,8 +9,9 @@ import pandas as pd
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
+from kbcore.analyses.retention import GROUPINGS
 from kbcore.charts.style import COLORS, new_axes, pct_formatter, style
-from kbcore.i18n import fmt_number, fmt_pct, t
+from kbcore.i18n import fmt_pct, t, tn
 from kbcore.views.retention import group_label
 
 __all__ = ["GROUP_COLORS", "plot_conversion", "plot_time_to_second"]
@@ -22,6 +23,14 @@ GROUP_COLORS = ["#4a7fb5", "#e07b00", "#2e8b57", "#c0392b", "#8e6bb8", "#7f7f7f"
 
 def _pct(value, lang: str) -> str:
     return fmt_pct(value, lang, 0).replace("-", "\u2212")
+
+
+def _titled(key: str, by: str | None, lang: str) -> str:
+    """The chart's title, with its grouping ("… by acquisition channel") when there is one."""
+    title = t(key, lang)
+    if by in GROUPINGS:
+        title += "\n" + t("ret.chart.by", lang, by=t(f"ret.by.{by}", lang))
+    return title
 
 
 def plot_conversion(conv: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None,
@@ -60,7 +69,7 @@ def plot_conversion(conv: pd.DataFrame, *, lang: str = "en", ax: Axes | None = N
                 ax.annotate(_pct(o, lang), (r + o, yi), xytext=(-6, 0),
                             textcoords="offset points", ha="right", va="center", fontsize=12,
                             color="white", fontweight="bold")
-            ax.annotate(t("ret.chart.n", lang, n=fmt_number(n, lang)), (1.0, yi),
+            ax.annotate(tn("ret.chart.n", n, lang), (1.0, yi),
                         xytext=(6, 0), textcoords="offset points", ha="left", va="center",
                         fontsize=11, color=COLORS["text"])
         by = conv.attrs.get("by")
@@ -72,7 +81,7 @@ def plot_conversion(conv: pd.DataFrame, *, lang: str = "en", ax: Axes | None = N
         ax.grid(axis="y", visible=False)
         ax.grid(axis="x", visible=True)
         ax.set_xlabel(t("ret.chart.conv_xlabel", lang))
-        ax.set_title(t("ret.chart.conv_title", lang))
+        ax.set_title(_titled("ret.chart.conv_title", by, lang))
         ax.legend(handles=[Patch(color=COLORS["gross_margin"], label=t("ret.chart.repeat", lang)),
                            Patch(color=COLORS["loss"], label=t("ret.chart.one_order", lang))],
                   loc="upper center", bbox_to_anchor=(0.5, -0.12), ncols=2)
@@ -118,7 +127,7 @@ def plot_time_to_second(curve: pd.DataFrame, *, lang: str = "en", ax: Axes | Non
             (line,) = ax.step(x, yv, where="post", color=color, linewidth=2.5, label=name)
             line.set_gid(f"km:{group}")
             n = int(part["clients"].iloc[0]) if len(part) else 0
-            ends.append((yv[-1], f"{name} · {_pct(yv[-1], lang)} (n = {fmt_number(n, lang)})",
+            ends.append((yv[-1], f"{name} · {_pct(yv[-1], lang)} ({tn('ret.chart.n', n, lang)})",
                          color))
         ax.axhline(0.5, color=COLORS["neutral"], linestyle=":", linewidth=1.2, zorder=1)
         ax.set_xlim(0, right)
@@ -126,7 +135,7 @@ def plot_time_to_second(curve: pd.DataFrame, *, lang: str = "en", ax: Axes | Non
         ax.yaxis.set_major_formatter(pct_formatter(lang))
         ax.set_xlabel(t("ret.chart.km_xlabel", lang))
         ax.set_ylabel(t("ret.chart.km_ylabel", lang))
-        ax.set_title(t("ret.chart.km_title", lang))
+        ax.set_title(_titled("ret.chart.km_title", by, lang))
         if len(groups) > 1:  # legend in the order of the curves' ends, the highest first
             handles, labels = ax.get_legend_handles_labels()
             order = sorted(range(len(ends)), key=lambda k: (-ends[k][0], labels[k]))

@@ -15,8 +15,9 @@ from matplotlib.colors import LinearSegmentedColormap
 
 from kbcore.analyses.segmentation import ABC_CLASSES, RFM_SEGMENTS, XYZ_CLASSES
 from kbcore.charts.style import COLORS, new_axes, pct_formatter, style
-from kbcore.i18n import fmt_number, fmt_pct, t
+from kbcore.i18n import fmt_number, fmt_pct, t, tn
 from kbcore.views.labels import measure_label
+from kbcore.views.segmentation import clients_text, measure_form
 
 __all__ = ["SEGMENT_COLORS", "plot_pareto", "plot_abc", "plot_abc_xyz", "plot_rfm_segments"]
 
@@ -109,7 +110,7 @@ def plot_abc(summary: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None)
     """
     with style():
         ax = new_axes(ax)
-        measure = measure_label(summary.attrs.get("measure", "revenue"), lang)
+        measure_id = summary.attrs.get("measure", "revenue")
         x = np.arange(len(summary))
         width = 0.38
         clients = summary["client_share"].to_numpy(dtype="float64")
@@ -118,14 +119,15 @@ def plot_abc(summary: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None)
                     label=t("abc.bar.clients", lang), zorder=2, gid="clients")
         b2 = ax.bar(x + width / 2, values, width,
                     color=[SEGMENT_COLORS.get(c, COLORS["revenue"]) for c in summary["abc"]],
-                    label=t("abc.bar.value", lang, measure=measure), zorder=2, gid="value")
+                    label=t("abc.bar.value", lang, of=measure_form(measure_id, "gen", lang)), zorder=2,
+                    gid="value")
         for bars in (b1, b2):
             for bar in bars:
                 h = bar.get_height()
                 ax.annotate(_pct(h, lang), (bar.get_x() + bar.get_width() / 2, h), xytext=(0, 3),
                             textcoords="offset points", ha="center", va="bottom", fontsize=12)
         labels = [
-            f"{c}\n{t('abc.n_clients', lang, n=fmt_number(n, lang))}"
+            f"{c}\n{tn('abc.n_clients', n, lang)}"
             for c, n in zip(summary["abc"], summary["clients"], strict=True)
         ]
         ax.set_xticks(x, labels)
@@ -133,10 +135,10 @@ def plot_abc(summary: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None)
         ax.yaxis.set_major_formatter(pct_formatter(lang))
         ax.set_ylabel(t("abc.ylabel", lang))
         cuts = summary.attrs.get("cuts")
-        title = t("abc.title", lang, measure=measure)
+        title = t("abc.title", lang, by=measure_form(measure_id, "by", lang))
         if cuts:
             title += "\n" + t("abc.cuts", lang, a=_pct(cuts[0], lang), b=_pct(cuts[1], lang),
-                              measure=measure)
+                              of=measure_form(measure_id, "gen", lang))
         ax.set_title(title, fontsize=14)
         ax.legend(loc="upper right")
     return ax
@@ -173,11 +175,11 @@ def plot_abc_xyz(matrix: pd.DataFrame, *, lang: str = "en", ax: Axes | None = No
         ax.set_yticks(range(len(ABC_CLASSES)), list(ABC_CLASSES))
         ax.tick_params(axis="x", labelsize=12)
         ax.grid(False)
-        measure = measure_label(matrix.attrs.get("measure", "revenue"), lang)
-        ax.set_title(t("abcxyz.title", lang, measure=measure))
+        of = measure_form(matrix.attrs.get("measure", "revenue"), "gen", lang)
+        ax.set_title(t("abcxyz.title", lang, of=of))
         bar = ax.figure.colorbar(image, ax=ax, fraction=0.04, pad=0.02,
                                  format=pct_formatter(lang))
-        bar.set_label(t("abcxyz.colorbar", lang, measure=measure))
+        bar.set_label(t("abcxyz.colorbar", lang, of=of))
     return ax
 
 
@@ -200,13 +202,13 @@ def plot_rfm_segments(summary: pd.DataFrame, *, lang: str = "en", ax: Axes | Non
         top = max(float(counts.max()) if counts.size else 0.0, 1.0)
         for bar, n, share in zip(bars, counts, data["monetary_share"], strict=True):
             ax.annotate(
-                t("rfm.bar_label", lang, clients=fmt_number(n, lang), share=_pct(share, lang)),
+                t("rfm.bar_label", lang, clients=clients_text(n, lang), share=_pct(share, lang)),
                 (bar.get_width(), bar.get_y() + bar.get_height() / 2), xytext=(4, 0),
                 textcoords="offset points", ha="left", va="center", fontsize=11,
             )
         ax.set_yticks(y, [t(f"rfm.segment.{s}", lang) for s in data["rfm_segment"]])
         ax.set_xlim(0, top * 1.45)
         ax.set_xlabel(t("rfm.xlabel", lang))
-        ax.set_title(t("rfm.title", lang, days=fmt_number(window_days, lang)))
+        ax.set_title(tn("rfm.title", window_days, lang))
         ax.grid(axis="y", visible=False)
     return ax

@@ -14,7 +14,7 @@ import numpy as np
 import pandas as pd
 
 from kbcore.analyses.money_zones import UNKNOWN, MoneyZones, next_rouble
-from kbcore.i18n import fmt_date, fmt_money, fmt_number, fmt_pct, t
+from kbcore.i18n import fmt_date, fmt_money, fmt_number, fmt_pct, t, tn
 from kbcore.schema import C
 from kbcore.views.figures import Figure, missing
 
@@ -61,8 +61,8 @@ def zones_note(zones: MoneyZones, lang: str = "en") -> str:
     cl = zones.clients
     known = int(len(cl) - n.get("potential_missing", 0)) if n.get("potential_known") else 0
     return t("zone.note.summary", lang, start=fmt_date(n["window_start"], lang),
-             end=fmt_date(n["window_end"], lang), known=fmt_number(known, lang),
-             clients=fmt_number(len(cl), lang),
+             end=fmt_date(n["window_end"], lang),
+             known=tn("zone.note.known", known, lang, clients=fmt_number(len(cl), lang)),
              imputed=fmt_number(n.get("potential_imputed", 0), lang),
              left_out=fmt_number(n.get("potential_left_out", 0) if n.get("potential_known")
                                  else len(cl), lang))
@@ -70,10 +70,10 @@ def zones_note(zones: MoneyZones, lang: str = "en") -> str:
 
 def _reason(row, lang: str) -> str:
     if row.reason == "zone.reason.market":
-        return t(row.reason, lang, prospects=fmt_number(row.prospects, lang),
-                 companies=fmt_number(getattr(row, C.companies), lang),
-                 consumption=fmt_money(getattr(row, C.consumption_per_company), lang),
-                 total=fmt_money(row.money_in_market, lang))
+        return tn(row.reason, row.prospects, lang,
+                  companies=fmt_number(getattr(row, C.companies), lang),
+                  consumption=fmt_money(getattr(row, C.consumption_per_company), lang),
+                  total=fmt_money(row.money_in_market, lang))
     potential = fmt_money(getattr(row, C.potential), lang)
     if row.potential_imputed:
         potential = t("zone.reason.imputed", lang, potential=potential)
@@ -142,9 +142,8 @@ def money_zones_figures(zones: MoneyZones, lang: str = "en") -> list[Figure]:
             rows.append(Figure(label, fmt_pct(in_hand / total, lang, 1)))
     if zones.notes.get("potential_missing"):
         rows.append(Figure(t("kf.zone.potential_missing", lang),
-                           t("kf.zone.potential_missing_value", lang,
-                             n=fmt_number(zones.notes["potential_missing"], lang),
-                             imputed=fmt_number(zones.notes["potential_imputed"], lang)),
+                           tn("kf.zone.potential_missing_value", zones.notes["potential_missing"],
+                              lang, imputed=fmt_number(zones.notes["potential_imputed"], lang)),
                            NEEDS_POTENTIAL))
     label = t("kf.zone.next_rouble", lang)
     if not (has_potential or has_market):

@@ -15,7 +15,7 @@ import math
 import pandas as pd
 
 from kbcore.analyses.retention import ALL, UNKNOWN, reorder_timing, second_order_conversion
-from kbcore.i18n import fmt_date, fmt_money, fmt_number, fmt_pct, t
+from kbcore.i18n import fmt_date, fmt_money, fmt_number, fmt_pct, t, tn
 from kbcore.schema import C
 from kbcore.views.figures import Figure, missing
 
@@ -29,9 +29,20 @@ __all__ = [
     "risk_reasons",
     "risk_table",
     "retention_figures",
+    "days_text",
 ]
 
 NEEDS_CHANNEL = "clients.acquisition_channel"
+
+
+def days_text(n, lang: str = "en") -> str:
+    """"45 days" with the noun agreeing with the count (catalogue ``ret.n_days``)."""
+    return tn("ret.n_days", n, lang)
+
+
+def clients_text(n, lang: str = "en") -> str:
+    """"45 clients" with the noun agreeing with the count (catalogue ``seg.n_clients``)."""
+    return tn("seg.n_clients", n, lang)
 
 
 def _band_text(band: int, edges: list[float], lang: str, *, money: bool) -> str:
@@ -87,8 +98,8 @@ def cohort_note(new: pd.DataFrame, lang: str = "en") -> str:
     key = "ret.note.rule_created" if a.get("rule") == "created" else "ret.note.rule_first_order"
     return t(key, lang, start=fmt_date(a["start"], lang), n=fmt_number(len(new), lang),
              followed=fmt_number(int(new["followed"].sum()), lang),
-             days=fmt_number(a.get("min_follow_days", 0), lang), last=fmt_date(last, lang),
-             lead=fmt_number(a.get("lead_in_days", 0), lang))
+             days=tn("ret.n_days_gen", a.get("min_follow_days", 0), lang), last=fmt_date(last, lang),
+             lead=days_text(a.get("lead_in_days", 0), lang))
 
 
 def conversion_table(conv: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
@@ -121,11 +132,11 @@ def _risk_reason(row, table: pd.DataFrame, median: float, lang: str) -> str:
           share=fmt_pct(row.channel_one_order_share, lang, 0)),
         t("ret.reason.size", lang, band=size, share=fmt_pct(row.size_one_order_share, lang, 0)),
     ]
-    days = fmt_number(row.days_since_first, lang)
+    days = days_text(row.days_since_first, lang)
     if row.reason == "ret.reason.days" or math.isnan(median):
         parts.append(t("ret.reason.days", lang, days=days))
     else:
-        parts.append(t(row.reason, lang, days=days, median=fmt_number(median, lang)))
+        parts.append(t(row.reason, lang, days=days, median=days_text(median, lang)))
     return "; ".join(parts)
 
 
@@ -167,11 +178,10 @@ def retention_figures(new: pd.DataFrame, risk: pd.DataFrame | None = None, lang:
     total = second_order_conversion(new)
     if len(total) and total["clients"].iloc[0]:
         r = total.iloc[0]
-        rows.append(Figure(t("kf.ret.new", lang), fmt_number(r["clients"], lang)))
+        rows.append(Figure(t("kf.ret.new", lang), clients_text(r["clients"], lang)))
         rows.append(Figure(t("kf.ret.one_order", lang),
-                           t("kf.ret.one_order_value", lang,
-                             n=fmt_number(r["one_order_clients"], lang),
-                             share=fmt_pct(r["one_order_share"], lang, 1))))
+                           tn("kf.ret.one_order_value", r["one_order_clients"], lang,
+                              share=fmt_pct(r["one_order_share"], lang, 1))))
         if C.acquisition_channel not in new.attrs.get("known", (C.acquisition_channel,)):
             for key in ("kf.ret.worst_channel", "kf.ret.best_channel"):
                 rows.append(Figure(t(key, lang), missing("need.retention.channel", lang),
@@ -191,9 +201,9 @@ def retention_figures(new: pd.DataFrame, risk: pd.DataFrame | None = None, lang:
                                        NEEDS_CHANNEL))
         median = reorder_timing(new)["p50"]
         if not math.isnan(median):
-            rows.append(Figure(t("kf.ret.median_days", lang), fmt_number(median, lang)))
+            rows.append(Figure(t("kf.ret.median_days", lang), days_text(median, lang)))
     if risk is not None and len(risk):
         rows.append(Figure(
-            t("kf.ret.high_risk", lang, days=fmt_number(risk.attrs.get("recent_days", 365), lang)),
-            fmt_number(int((risk["risk_level"] == "high").sum()), lang)))
+            tn("kf.ret.high_risk", risk.attrs.get("recent_days", 365), lang),
+            clients_text(int((risk["risk_level"] == "high").sum()), lang)))
     return rows

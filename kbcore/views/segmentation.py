@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kbcore.analyses.segmentation import ABC_XYZ_ACTIONS, RFM_GRID, RFM_SEGMENTS
-from kbcore.i18n import fmt_number, fmt_pct, t
+from kbcore.i18n import catalogue, fmt_pct, t, tn
 from kbcore.views.figures import Figure, missing
 from kbcore.views.labels import measure_label
 
@@ -24,6 +24,8 @@ __all__ = [
     "pareto_view",
     "segments_view",
     "segmentation_figures",
+    "measure_form",
+    "clients_text",
 ]
 
 NEEDS_COST = "sales.cost"
@@ -32,6 +34,20 @@ _PARETO_MEASURES = ("revenue", "profit", "gross_margin")
 
 def _pct(value, lang: str, digits: int = 0) -> str:
     return fmt_pct(value, lang, digits).replace("-", "\u2212")
+
+
+def measure_form(measure: str, form: str, lang: str = "en") -> str:
+    """A measure's name as it reads inside a phrase (catalogue ``seg.measure.<m>.<form>``).
+
+    ``form`` "gen" ("of revenue": ru "выручки") or "by" ("by revenue": ru "по выручке"). A measure without those entries reads as its plain name (:func:`~kbcore.views.labels.measure_label`).
+    """
+    key = f"seg.measure.{measure}.{form}"
+    return t(key, lang) if key in catalogue() else measure_label(measure, lang)
+
+
+def clients_text(n, lang: str = "en") -> str:
+    """"323 clients" with the noun agreeing with the count (catalogue ``seg.n_clients``)."""
+    return tn("seg.n_clients", n, lang)
 
 
 def rfm_segment_label(segment: str, lang: str = "en") -> str:
@@ -147,12 +163,11 @@ def segmentation_figures(
     for _, row in pareto_tbl.iterrows():
         measure = str(row["measure"])
         needs = NEEDS_COST if measure in ("profit", "gross_margin") else None
-        value = t("kf6.pareto_value", lang,
-                  top_clients=_pct(pareto_tbl.attrs.get("top", 0.2), lang),
-                  target=_pct(pareto_tbl.attrs.get("target", 0.8), lang),
-                  top=_pct(row["top_share"], lang),
-                  clients=fmt_number(row["target_clients"], lang),
-                  share=_pct(row["target_client_share"], lang))
+        value = tn("kf6.pareto_value", row["target_clients"], lang,
+                   top_clients=_pct(pareto_tbl.attrs.get("top", 0.2), lang),
+                   target=_pct(pareto_tbl.attrs.get("target", 0.8), lang),
+                   top=_pct(row["top_share"], lang),
+                   share=_pct(row["target_client_share"], lang))
         rows.append(Figure(_pareto_label(measure, lang), value, needs))
     if not has_cost and "profit" not in measures:
         rows.append(Figure(_pareto_label("profit", lang), missing("need.cost", lang), NEEDS_COST))
@@ -160,19 +175,20 @@ def segmentation_figures(
         a = abc_sum.set_index("abc").loc["A"]
         measure = abc_sum.attrs.get("measure", "revenue")
         rows.append(Figure(
-            t("kf6.abc_a", lang, measure=measure_label(measure, lang)),
-            t("kf6.abc_a_value", lang, clients=fmt_number(a["clients"], lang),
-              client_share=_pct(a["client_share"], lang), share=_pct(a["value_share"], lang)),
+            t("kf6.abc_a", lang, by=measure_form(measure, "by", lang)),
+            tn("kf6.abc_a_value", a["clients"], lang,
+               client_share=_pct(a["client_share"], lang), share=_pct(a["value_share"], lang)),
             NEEDS_COST if measure in ("profit", "gross_margin") else None,
         ))
     if matrix is not None and len(matrix):
         ax = matrix.set_index("cell").loc["AX"]
         z = matrix.loc[matrix["xyz"] == "Z"]
+        measure = matrix.attrs.get("measure", "revenue")
         rows.append(Figure(
             t("kf6.ax", lang),
-            t("kf6.ax_value", lang, clients=fmt_number(ax["clients"], lang),
-              share=_pct(ax["value_share"], lang),
-              z_share=_pct(float(z["value_share"].sum()), lang)),
+            tn("kf6.ax_value", ax["clients"], lang,
+               share=_pct(ax["value_share"], lang), of=measure_form(measure, "gen", lang),
+               z_share=_pct(float(z["value_share"].sum()), lang)),
         ))
     if rfm_sum is not None and int(rfm_sum["clients"].sum()):
         s = rfm_sum.set_index("rfm_segment")
@@ -180,14 +196,14 @@ def segmentation_figures(
         risk = s.loc[["at_risk", "cant_lose"]]
         rows.append(Figure(
             t("kf6.champions", lang),
-            t("kf6.segment_value", lang, clients=fmt_number(champ["clients"], lang),
-              client_share=_pct(champ["client_share"], lang),
-              share=_pct(champ["monetary_share"], lang)),
+            tn("kf6.segment_value", champ["clients"], lang,
+               client_share=_pct(champ["client_share"], lang),
+               share=_pct(champ["monetary_share"], lang)),
         ))
         rows.append(Figure(
             t("kf6.at_risk", lang),
-            t("kf6.segment_value", lang, clients=fmt_number(risk["clients"].sum(), lang),
-              client_share=_pct(float(risk["client_share"].sum()), lang),
-              share=_pct(float(risk["monetary_share"].sum()), lang)),
+            tn("kf6.segment_value", risk["clients"].sum(), lang,
+               client_share=_pct(float(risk["client_share"].sum()), lang),
+               share=_pct(float(risk["monetary_share"].sum()), lang)),
         ))
     return rows

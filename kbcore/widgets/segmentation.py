@@ -8,9 +8,10 @@ from IPython.display import display
 
 from kbcore.analyses.segmentation import abc, abc_summary
 from kbcore.charts.segmentation import plot_abc
-from kbcore.i18n import fmt_number, fmt_pct, t
+from kbcore.i18n import fmt_pct, t
 from kbcore.views import display as ui
 from kbcore.views.labels import measure_label
+from kbcore.views.segmentation import clients_text
 
 __all__ = ["abc_explorer"]
 
@@ -70,10 +71,10 @@ def abc_explorer(table, *, measures=("revenue", "gross_margin", "profit"), measu
         result = abc_summary(abc(table, measure=selector.value, cuts=(a, b)))
         row = result.set_index("abc")
         summary.value = t("widget.abc.summary", lang,
-                          a=fmt_number(row.loc["A", "clients"], lang),
+                          a=clients_text(row.loc["A", "clients"], lang),
                           a_share=fmt_pct(row.loc["A", "value_share"], lang),
-                          b=fmt_number(row.loc["B", "clients"], lang),
-                          c=fmt_number(row.loc["C", "clients"], lang))
+                          b=clients_text(row.loc["B", "clients"], lang),
+                          c=clients_text(row.loc["C", "clients"], lang))
         out.clear_output(wait=True)
         with out:
             fig, ax = plt.subplots()
