@@ -1,8 +1,7 @@
-"""Every entry of the shared catalogue files has en, ru and bg; counting entries follow CLDR.
+"""Every entry of every catalogue file has en, ru and bg; counting entries follow CLDR.
 
-The shared files (loading, runner, columns …) must be complete in the three languages. The
-block files are being translated by others: their missing Bulgarian texts are counted and
-printed here, not asserted.
+(``tests/test_i18n.py`` checks the merged catalogue in its required languages; this checks each
+file, so that a file that a merge empties or drops is noticed too.)
 """
 
 from pathlib import Path
@@ -14,10 +13,8 @@ from kbcore.i18n import tn
 from kbcore.yamlfile import load_yaml
 
 LOCALE = Path(i18n.__file__).resolve().parent / "locale"
-SHARED = ("columns.yaml", "common.yaml", "demo.yaml", "exercises.yaml", "loading.yaml",
-          "runner.yaml", "ui.yaml")
-"""The catalogue files whose every entry must have en, ru and bg."""
-BLOCK_PATTERNS = ("block0*.yaml", "exercises_block0*.yaml", "widgets.yaml")
+FILES = sorted(p.name for p in LOCALE.glob("*.yaml"))
+"""Every catalogue file: each of its entries has en, ru and bg."""
 NBSP = "\xa0"
 
 
@@ -30,8 +27,8 @@ def _missing(entries: dict, langs=("en", "ru", "bg")) -> list[tuple[str, str]]:
             if not isinstance(texts, dict) or not texts.get(lang)]
 
 
-@pytest.mark.parametrize("name", SHARED)
-def test_every_entry_of_the_shared_files_has_en_ru_and_bg(name):
+@pytest.mark.parametrize("name", FILES)
+def test_every_entry_of_every_file_has_en_ru_and_bg(name):
     entries = _entries(name)
     assert entries, f"{name} is empty or gone"
     assert _missing(entries) == []
@@ -41,21 +38,6 @@ def test_a_missing_bulgarian_text_is_found(tmp_path):
     """The check above can fail: an entry without bg is reported."""
     entries = load_yaml("x.a: {en: 'A', ru: 'А', bg: 'А'}\nx.b: {en: 'B', ru: 'Б'}\n")
     assert _missing(entries) == [("x.b", "bg")]
-
-
-def test_missing_bulgarian_in_the_block_files_is_counted(capsys):
-    """Printed, not asserted: other helpers are filling these files."""
-    counts = {}
-    for pattern in BLOCK_PATTERNS:
-        for path in sorted(LOCALE.glob(pattern)):
-            entries = _entries(path.name)
-            counts[path.name] = (len(_missing(entries, ("bg",))), len(entries))
-    with capsys.disabled():
-        print("\nentries missing bg in the block files:")
-        for name, (missing, total) in counts.items():
-            print(f"  {name}: {missing} of {total}")
-        print(f"  all: {sum(m for m, _ in counts.values())} of {sum(n for _, n in counts.values())}")
-    assert counts  # the block files were found
 
 
 # The forms written out by hand: ru 1, 21 -> one; 2-4, 22 -> few; 5-20, 25, 111 -> many;

@@ -20,7 +20,7 @@ from kbcore.i18n import (
 
 NBSP = "\xa0"
 PACKAGE = Path(i18n.__file__).resolve().parent
-REQUIRED_LANGS = ("en", "ru")
+REQUIRED_LANGS = ("en", "ru", "bg")
 """Every catalogue id must have a text in each of these languages (add "bg" with program 004)."""
 
 

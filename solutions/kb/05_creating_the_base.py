@@ -62,12 +62,12 @@ pnl = client_pnl(facts, ds.clients, ds.interactions)
 # менеджера?
 
 # %% [markdown] lang="en" tags=["remove"]
-# *In code:* the card is `client_card(...)`; its contacts are the rows of `card.contacts`, its stage is the stage
-# id in `card.stage` (e.g. `"regular"`).
+# *In code:* the card is `client_card(...)`; its contacts and its lifecycle stage (a stage id, e.g. `"regular"`)
+# are among its fields: `help(client_card)` lists them.
 
 # %% [markdown] lang="ru" tags=["remove"]
-# *В коде:* карточка — `client_card(...)`; её контакты — строки `card.contacts`, стадия — код стадии в
-# `card.stage` (например, `"regular"`).
+# *В коде:* карточка — `client_card(...)`; её контакты и стадия жизненного цикла (код стадии, например
+# `"regular"`) — среди её полей: их перечисляет `help(client_card)`.
 
 # %%
 tables = {"products": ds.products, "contacts": ds.contacts, "interactions": ds.interactions}

@@ -211,10 +211,12 @@ ui.styled(xyz_summary(xyz(facts, start=window_start, end=window_end)), lang, pct
 # Сколько клиентов — **чемпионы** по RFM-анализу с правилами по умолчанию на последнюю дату продаж?
 
 # %% [markdown] lang="en" tags=["remove"]
-# `rfm(facts)` gives each client its segment in the column `rfm_segment`; the champions' id is "champions".
+# The block's RFM function gives each client its segment in the column `rfm_segment`; the champions' id is
+# "champions".
 
 # %% [markdown] lang="ru" tags=["remove"]
-# `rfm(facts)` даёт каждому клиенту сегмент в столбце `rfm_segment`; идентификатор чемпионов — «champions».
+# RFM-функция блока даёт каждому клиенту сегмент в столбце `rfm_segment`; идентификатор чемпионов —
+# «champions».
 
 # %%
 scores = rfm(facts)  # SOLUTION
