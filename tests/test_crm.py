@@ -91,7 +91,7 @@ def test_translated_headers_and_dot_decimal(tmp_path):
     table = _table()[["client_id", "revenue_12m"]]
     csv_path, _ = write_crm(table, tmp_path, lang="ru", decimal=".")
     text = csv_path.read_text(encoding="utf-8-sig")
-    assert text.splitlines()[0] == "Код клиента;Выручка за 12 месяцев"
+    assert text.splitlines()[0] == "Код клиента;Выручка за последние 12 месяцев"
     assert "1234567.25" in text
     with pytest.raises(ValueError):
         write_crm(table, tmp_path, decimal=";")
