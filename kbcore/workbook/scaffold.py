@@ -807,7 +807,7 @@ def test_table_and_chart():
     assert "Выручка" in revenue_table(table, "ru").to_html()
     ax = plot_revenue_by_year(table, lang="ru")
     assert [p.get_height() for p in ax.patches] == [150.0, 180.0, 60.0, 42.0]
-    assert ax.get_title() == "Выручка и валовая маржа по годам"
+    assert ax.get_title() == "Выручка и валовая прибыль по годам"
     assert [label.get_text() for label in ax.get_xticklabels()] == ["2024", "2025"]
     plt.close("all")
 '''
