@@ -6,8 +6,10 @@
    data is given) and save the canonical cache to ``<out>/_data/``. Data that cannot be used
    (a :class:`~kbcore.errors.KBDataError`, or a quality report with errors) stops here: the
    index shows why, no notebook runs, ``RunResult.ok`` is False;
-2. execute every ``notebooks/**/*.ipynb`` (sorted) with papermill in the notebook's own folder,
-   with the parameters ``data=<cache>``, ``mapping=None``, ``lang=<lang>``, on the ``python3``
+2. execute every block notebook (sorted), each in its variant for the run's language
+   (``notebooks/<program>/<lang>/…``; a program not written in that language runs in English, and
+   the index says how many blocks did: :func:`find_notebooks`), with papermill in the notebook's
+   own folder, with the parameters ``data=<cache>``, ``mapping=None``, ``lang=<its language>``, on the ``python3``
    kernel of this very interpreter (jupyter_client starts the ``python3`` kernelspec, whose
    command is ``python``, with ``sys.executable``), with a progress bar. A notebook that fails
    does not stop the others: its partial executed notebook and report are still written.
@@ -820,13 +822,15 @@ def run(data=None, mapping=None, *, lang: str = "en", out="reports", notebooks=N
     mapping : str or Path, optional
         YAML column mapping for ``data``.
     lang : str
-        ``"en"`` or ``"ru"``: language of the reports and of the notebooks' labels.
+        ``"en"``, ``"ru"`` or ``"bg"``: language of the index and of the blocks (each runs in its
+        variant in that language; a program not written in it runs in English).
     out : str or Path
         Output folder (created): ``index.html``, one report per notebook, the executed notebooks
         under ``notebooks/``, the client table for the CRM under ``crm/`` (CSV and XLSX, see
         :mod:`kbcore.app.crm`) and the canonical data cache under ``_data/``.
     notebooks : path or list of paths, optional
-        The notebooks to run (files or folders); default every ``notebooks/**/*.ipynb``.
+        The notebooks to run (files or folders); default every block notebook under
+        ``notebooks/``, in its variant for ``lang``.
     progress : bool
         Say each step on the terminal (stderr) with its time: reading the data (table by table),
         saving it for the blocks, and each block (a progress bar over the blocks).
