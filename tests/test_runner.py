@@ -444,3 +444,12 @@ def test_the_run_takes_each_notebook_in_its_language_or_in_english(tmp_path):
     # a notebook named on the command line runs as it is, in its own language
     one = runner.find_notebooks(root / "kb" / "en" / "01_a.ipynb", "ru")
     assert [(name, runner.notebook_lang(p, "ru")) for p, name in one] == [("kb/01_a", "en")]
+
+
+def test_the_index_names_no_file_or_code(finished_run):
+    from report_text import snake_words, visible_text
+
+    result, _out, _calls = finished_run
+    text = visible_text(result.index.read_text(encoding="utf-8"))
+    assert "Таблица клиентов для мастера импорта CRM (CSV)" in text
+    assert snake_words(text) == [] and "clients_for_crm" not in text and "fx/01_ok" not in text

@@ -686,7 +686,7 @@ pre.kb-data-error { background: #fdf2f0; border-left: 4px solid #c0392b; padding
 <tr><th>{{ T('run.col.block') }}</th><th>{{ T('run.col.status') }}</th>
 <th>{{ T('run.col.key_figures') }}</th><th>{{ T('run.col.links') }}</th></tr>
 {% for r in results %}<tr>
-<td><b>{{ r.title }}</b><br><span class="kb-muted">{{ r.name }}</span></td>
+<td><b>{{ r.title }}</b></td>
 <td>{% if r.status == 'ok' %}<span class="kb-ok">{{ T('run.status.ok') }}</span>{% elif r.status == 'timed out' %}<span class="kb-timeout">{{ T('run.status.timed_out') }}</span><div class="kb-reason">{{ r.error }}</div>{% else %}<span class="kb-failed">{{ T('run.status.failed') }}</span><div class="kb-reason">{{ r.error }}</div>{% endif %}<div class="kb-muted">{{ seconds[loop.index0] }}</div></td>
 <td class="kb-key">{% if r.key_figures %}{{ r.key_figures | safe }}{% else %}<span class="kb-muted">—</span>{% endif %}</td>
 <td>{% if r.html %}<a href="{{ links[loop.index0][0] }}">{{ T('run.link.report') }}</a><br>{% endif %}{% if r.executed %}<a href="{{ links[loop.index0][1] }}">{{ T('run.link.notebook') }}</a>{% endif %}</td>
@@ -785,7 +785,8 @@ def _write_index(out: Path, *, lang: str, loaded: _Loaded | None, data, results:
         summary=summary,
         seconds=[t("run.seconds", lang, seconds=fmt_number(r.seconds, lang, 1)) for r in results],
         links=links,
-        crm_links=[(Path(os.path.relpath(f, out)).as_posix(), f.name) for f in crm_files],
+        crm_links=[(Path(os.path.relpath(f, out)).as_posix(), t(f"run.crm.file{f.suffix}", lang))
+                   for f in crm_files],
         crm_error=crm_error,
         quality=quality,
     )
