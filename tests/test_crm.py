@@ -87,12 +87,22 @@ def test_files_are_reproducible(tmp_path):
     assert first == second
 
 
-def test_translated_headers_and_dot_decimal(tmp_path):
-    table = _table()[["client_id", "revenue_12m"]]
-    csv_path, _ = write_crm(table, tmp_path, lang="ru", decimal=".")
+def test_the_xlsx_speaks_the_runs_language_and_the_csv_keeps_canonical_headers(tmp_path):
+    import openpyxl
+
+    table = _table()[["client_id", "revenue_12m", "last_purchase"]]
+    table.attrs["as_of"] = pd.Timestamp("2025-12-31")
+    csv_path, xlsx_path = write_crm(table, tmp_path, lang="ru", decimal=".")
     text = csv_path.read_text(encoding="utf-8-sig")
-    assert text.splitlines()[0] == "Код клиента;Выручка за последние 12 месяцев"
+    assert text.splitlines()[0] == "client_id;revenue_12m;last_purchase"  # for import wizards
     assert "1234567.25" in text
+    ws = openpyxl.load_workbook(xlsx_path).active
+    assert [c.value for c in ws[1]] == ["Код клиента", "Выручка за последние 12 месяцев, по 31 дек. 2025\u202fг.",
+                                        "Последняя покупка"]
+    assert ws.auto_filter.ref == f"A1:C{ws.max_row}" and ws.freeze_panes == "A2"
+    dates = [c for c in ws["C"][1:] if c.value is not None]
+    assert dates and all(c.is_date and c.number_format == "dd.mm.yyyy" for c in dates)  # Excel dates
+    assert ws.column_dimensions["B"].width > len("Выручка за последние 12 месяцев")
     with pytest.raises(ValueError):
         write_crm(table, tmp_path, decimal=";")
 

@@ -49,6 +49,7 @@ from kbcore.analyses.segmentation import (
     xyz,
 )
 from kbcore.facts import Facts
+from kbcore.i18n import fmt_date, t
 from kbcore.views.crm import crm_texts
 from kbcore.views.display import header
 
@@ -179,9 +180,12 @@ def write_crm(table: pd.DataFrame, folder, *, basename: str = CRM_BASENAME, lang
     basename : str
         File name without the extension (default ``clients_for_crm``).
     lang : str, optional
-        None (default): the canonical column names as headers (``client_id``, ``abc`` …), the
-        same in every language, so an import mapping set up once keeps working; "en"/"ru":
-        translated headers (``col.*`` of the catalogue).
+        The language of the XLSX, the file for people: its headers are the columns' names in
+        that language (``col.*`` of the catalogue), the revenue's header says up to which day
+        (``table.attrs["as_of"]``), and its dates read as the language writes them. None
+        (default): canonical headers there too. The CSV, the file for import wizards, always has
+        the canonical column names (``client_id``, ``abc`` …), the same in every language, so an
+        import mapping set up once keeps working.
     decimal : str
         Decimal mark of numbers in the CSV (default "," for Russian Excel, which reads ``;``
         separated files with decimal commas; use "." for other tools).
@@ -195,8 +199,9 @@ def write_crm(table: pd.DataFrame, folder, *, basename: str = CRM_BASENAME, lang
     -----
     CSV: UTF-8 with a byte-order mark (so Excel recognises the encoding), ``;`` separator,
     ``\r\n`` line ends, fields quoted when needed, dates ISO (``2025-12-31``), missing values
-    empty. XLSX (XlsxWriter): one sheet, a bold frozen header, numbers and dates as typed cells,
-    text as string cells. In both, text cells that begin with ``= + - @``, tab or CR get a
+    empty. XLSX (XlsxWriter): one sheet, a bold frozen header with an autofilter, columns as wide
+    as their text (up to 60 characters), numbers and dates as typed cells (Excel dates, shown
+    ``dd.mm.yyyy`` in ru and bg), text as string cells. In both, text cells that begin with ``= + - @``, tab or CR get a
     leading apostrophe (see the module docstring).
     """
     import xlsxwriter
@@ -205,18 +210,14 @@ def write_crm(table: pd.DataFrame, folder, *, basename: str = CRM_BASENAME, lang
         raise ValueError(f"decimal must be ',' or '.', not {decimal!r}")
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    if lang is None:
-        headers = [str(c) for c in table.columns]
-    else:
-
-        headers = [header(str(c), lang) for c in table.columns]
-    headers = [neutralise(h) for h in headers]
+    canonical = [neutralise(str(c)) for c in table.columns]
+    headers = canonical if lang is None else [neutralise(h) for h in _people_headers(table, lang)]
     rows = _rows(table)
 
     csv_path = folder / f"{basename}.csv"
     with csv_path.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh, delimiter=";", lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
-        writer.writerow(headers)
+        writer.writerow(canonical)
         for row in rows:
             writer.writerow([_csv_text(v, decimal) for v in row])
 
@@ -228,9 +229,10 @@ def write_crm(table: pd.DataFrame, folder, *, basename: str = CRM_BASENAME, lang
         "strings_to_urls": False})
     ws = wb.add_worksheet("clients")
     bold = wb.add_format({"bold": True})
+    day = "dd.mm.yyyy" if lang in ("ru", "bg") else "yyyy-mm-dd"
     formats = {float: wb.add_format({"num_format": "#,##0.00"}),
-               dt.datetime: wb.add_format({"num_format": "yyyy-mm-dd hh:mm"}),
-               dt.date: wb.add_format({"num_format": "yyyy-mm-dd"})}
+               dt.datetime: wb.add_format({"num_format": f"{day} hh:mm"}),
+               dt.date: wb.add_format({"num_format": day})}
     widths = [len(str(h)) for h in headers]
     for row in rows:
         for j, value in enumerate(row):
@@ -239,6 +241,7 @@ def write_crm(table: pd.DataFrame, folder, *, basename: str = CRM_BASENAME, lang
     for j, width in enumerate(widths):
         ws.set_column(j, j, width + 2)
     ws.freeze_panes(1, 0)
+    ws.autofilter(0, 0, max(len(rows), 1), max(len(headers) - 1, 0))
     for j, text in enumerate(headers):
         ws.write_string(0, j, text, bold)
     for i, row in enumerate(rows, start=1):
@@ -266,6 +269,16 @@ def write_crm(table: pd.DataFrame, folder, *, basename: str = CRM_BASENAME, lang
 
 
 _STAMP = dt.datetime(2000, 1, 1)
+
+
+def _people_headers(table: pd.DataFrame, lang: str) -> list[str]:
+    """The columns' names in ``lang``; the revenue's says up to which day it counts."""
+    names = [header(str(c), lang) for c in table.columns]
+    as_of = table.attrs.get("as_of")
+    if as_of is not None and "revenue_12m" in table.columns:
+        j = list(table.columns).index("revenue_12m")
+        names[j] = t("crm.revenue_to", lang, revenue=names[j], date=fmt_date(as_of, lang))
+    return names
 
 
 def _freeze_zip(path: Path) -> None:

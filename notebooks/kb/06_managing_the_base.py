@@ -954,7 +954,7 @@ ui.styled(crm, lang, money=["revenue_12m"], max_rows=10)
 
 # %%
 if crm_folder is not None:
-    written = write_crm(crm, crm_folder)
+    written = write_crm(crm, crm_folder, lang=lang)
     print(t("crm.written", lang, files=", ".join(str(p) for p in written)))
 
 # %% [markdown] lang="en"
