@@ -166,3 +166,40 @@ def test_crm_table_assembles_the_results_it_is_given():
     assert words["rfm_segment"].tolist() == ["Lost", "New / one-off", "Champions"]
     assert words["stage"].tolist() == ["Lost", "unknown", "Key"]
     assert words["next_action"].iloc[1] == "" and len(words["next_action"].iloc[0]) > 10
+
+
+def test_crm_rfm_counts_the_window_of_abc_and_xyz():
+    from kbcore.analyses.crm import crm_rfm
+
+    # client 1 buys twice in the window (Jan and Nov 2025) and once before it; client 2 once, after
+    # the window (Jan 2026: not counted, and not in the table, which stops at the window's end)
+    sales = pd.DataFrame({
+        "date": pd.to_datetime(["2024-06-10", "2025-01-15", "2025-11-20", "2026-01-10"]),
+        "client_id": ["1", "1", "1", "2"],
+        "revenue": [500.0, 100.0, 300.0, 700.0],
+    })
+    scores = crm_rfm(Facts(sales), "2025-01-01", "2025-12-31")
+    row = scores.set_index("client_id").loc["1"]
+    assert row["monetary"] == 400.0 and row["frequency"] == 2  # only the window's purchases
+    assert row["recency_days"] == 41  # 20 Nov → 31 Dec 2025, counted from the window's last day
+    assert "2" not in set(scores["client_id"])
+    with pytest.raises(ValueError, match="before it starts"):
+        crm_rfm(Facts(sales), "2025-12-31", "2025-01-01")
+
+
+def test_the_xlsx_names_the_one_window_of_the_table(tmp_path):
+    table = _table()[["client_id", "revenue_12m"]]
+    table.attrs["window"] = (pd.Timestamp("2025-01-01"), pd.Timestamp("2025-12-31"))
+    _, xlsx_path = write_crm(table, tmp_path, lang="en")
+    ws = load_workbook(xlsx_path).active
+    assert ws["B1"].value == "Revenue, Jan 1, 2025 – Dec 31, 2025 (the window of ABC, XYZ and RFM)"
+
+
+def test_crm_from_dataset_uses_one_window(demo_dataset):
+    table = crm_from_dataset(demo_dataset, lang="en")
+    start, end = table.attrs["window"]
+    facts = Facts.of(demo_dataset)
+    window = facts.clients(start, end).set_index("client_id")["revenue"]
+    got = table.set_index("client_id")["revenue_12m"]
+    assert len(got) > 100
+    np.testing.assert_allclose(got.to_numpy(), window.reindex(got.index).fillna(0.0).round(2).to_numpy())

@@ -41,6 +41,7 @@ from kbcore.analyses.completeness import (
 )
 from kbcore.analyses.crm import (
     CRM_COLUMNS,
+    crm_rfm,
     crm_table,
 )
 from kbcore.analyses.ksf import (
@@ -268,6 +269,7 @@ __all__ = [
     "clients_due",
     "concentration",
     "concession_clients",
+    "crm_rfm",
     "crm_table",
     "find_clients",
     "first_order_risk",

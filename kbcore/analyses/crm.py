@@ -11,13 +11,17 @@ ids); :func:`kbcore.views.crm.crm_texts` puts them in words and
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 
 from kbcore.analyses.lifecycle import STAGE_ACTIONS
+from kbcore.analyses.segmentation import DEFAULT_RFM_RULES, RFMRules
+from kbcore.analyses.segmentation import rfm as rfm_scores
 from kbcore.facts import Facts
 from kbcore.schema import C
 
-__all__ = ["CRM_COLUMNS", "crm_table"]
+__all__ = ["CRM_COLUMNS", "crm_rfm", "crm_table"]
 
 CRM_COLUMNS = [
     C.client_id,
@@ -54,6 +58,22 @@ def _classes(table: pd.DataFrame | None, column: str) -> pd.DataFrame:
     return out
 
 
+def crm_rfm(facts: Facts, start, end, rules: RFMRules = DEFAULT_RFM_RULES) -> pd.DataFrame:
+    """RFM over the window ``[start, end]`` that the CRM table's ABC and XYZ use.
+
+    :func:`kbcore.analyses.segmentation.rfm` with ``as_of = end`` and ``window_days`` the days
+    of the window (recency is counted from the window's last day; frequency and monetary are the
+    purchase days and the net revenue inside it), so that the table's ABC class, RFM segment and
+    revenue column speak of the same months. ``rules`` give the cut points; their
+    ``window_days`` is replaced.
+    """
+    start, end = pd.Timestamp(start).normalize(), pd.Timestamp(end).normalize()
+    if end < start:
+        raise ValueError(f"the window ends ({end.date()}) before it starts ({start.date()})")
+    days = int((end - start).days) + 1
+    return rfm_scores(facts, as_of=end, rules=dataclasses.replace(rules, window_days=days))
+
+
 def crm_table(
     facts: Facts,
     clients: pd.DataFrame | None = None,
@@ -62,6 +82,7 @@ def crm_table(
     xyz: pd.DataFrame | None,
     rfm: pd.DataFrame,
     stages: pd.DataFrame | None,
+    window: tuple | None = None,
 ) -> pd.DataFrame:
     """One line per client for the CRM, assembled from results already computed.
 
@@ -85,6 +106,10 @@ def crm_table(
     stages : DataFrame or None
         :func:`kbcore.analyses.lifecycle.client_stages` (``client_id``, ``stage``) at the
         same date; None → no stage.
+    window : (start, end), optional
+        The window the ABC, XYZ and ``rfm`` (:func:`crm_rfm`) were computed over, kept as
+        ``attrs["window"]`` so that the files can name it; the revenue column is then the
+        revenue of that window.
 
     Returns
     -------
@@ -106,6 +131,8 @@ def crm_table(
         out["revenue_12m"] = out["revenue_12m"].astype("float64")
         out["last_purchase"] = out["last_purchase"].astype("datetime64[ns]")
         out.attrs["as_of"] = at
+        if window is not None:
+            out.attrs["window"] = (pd.Timestamp(window[0]), pd.Timestamp(window[1]))
         return out
     frame = rfm[[C.client_id, "rfm_segment", "monetary", "last_date"]].copy()
     frame[C.client_id] = frame[C.client_id].astype("string")
@@ -134,4 +161,6 @@ def crm_table(
     out = out.sort_values(["revenue_12m", C.client_id], ascending=[False, True], kind="mergesort")
     out = out[CRM_COLUMNS].reset_index(drop=True)
     out.attrs["as_of"] = at
+    if window is not None:
+        out.attrs["window"] = (pd.Timestamp(window[0]), pd.Timestamp(window[1]))
     return out

@@ -37,7 +37,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kbcore.analyses.crm import CRM_COLUMNS, crm_table
+from kbcore.analyses.crm import CRM_COLUMNS, crm_rfm, crm_table
 from kbcore.analyses.lifecycle import StageRules, client_stages
 from kbcore.analyses.segmentation import (
     DEFAULT_RFM_RULES,
@@ -96,7 +96,8 @@ def crm_from_dataset(
         :func:`~kbcore.analyses.segmentation.xyz`. The XYZ default is the B2B bounds
         :data:`~kbcore.analyses.segmentation.XYZ_THRESHOLDS_CLIENTS` (50 % / 100 %).
     xyz_months : int
-        The ABC and XYZ window: the last this many full calendar months up to ``as_of``.
+        The one window of ABC, XYZ, RFM (:func:`~kbcore.analyses.crm.crm_rfm`) and the revenue
+        column: the last this many full calendar months up to ``as_of``.
     rfm_rules : RFMRules
         As in :func:`~kbcore.analyses.segmentation.rfm`.
     stage_rules : StageRules, optional
@@ -108,18 +109,19 @@ def crm_from_dataset(
         :func:`kbcore.views.crm.crm_texts` of :func:`kbcore.analyses.crm.crm_table`.
     """
     facts = Facts.of(ds, as_of=as_of)
-    scores = rfm(facts, rules=rfm_rules)
-    if scores.empty:
-        return crm_texts(crm_table(facts, ds.clients, abc=None, xyz=None, rfm=scores,
+    if not facts.has_sales:
+        return crm_texts(crm_table(facts, ds.clients, abc=None, xyz=None, rfm=rfm(facts, rules=rfm_rules),
                                    stages=None), lang)
     start, end = last_full_months(facts.as_of, xyz_months)
+    scores = crm_rfm(facts, start, end, rules=rfm_rules)  # the one window of ABC, XYZ, RFM, revenue
     window = facts.clients(start, end)
     classes = (abc(window, measure=abc_measure, cuts=abc_cuts)
                if abc_measure in window.columns and window[abc_measure].notna().any() else None)
     regularity = xyz(facts, start=start, end=end, thresholds=xyz_thresholds,
                      min_periods=xyz_min_periods)
     stages = client_stages(facts, ds.clients, rules=stage_rules or StageRules())
-    table = crm_table(facts, ds.clients, abc=classes, xyz=regularity, rfm=scores, stages=stages)
+    table = crm_table(facts, ds.clients, abc=classes, xyz=regularity, rfm=scores, stages=stages,
+                      window=(start, end))
     return crm_texts(table, lang)
 
 
@@ -181,9 +183,9 @@ def write_crm(table: pd.DataFrame, folder, *, basename: str = CRM_BASENAME, lang
         File name without the extension (default ``clients_for_crm``).
     lang : str, optional
         The language of the XLSX, the file for people: its headers are the columns' names in
-        that language (``col.*`` of the catalogue), the revenue's header says up to which day
-        (``table.attrs["as_of"]``), and its dates read as the language writes them. None
-        (default): canonical headers there too. The CSV, the file for import wizards, always has
+        that language (``col.*`` of the catalogue), the revenue's header names its window
+        (``table.attrs["window"]``, else up to which day: ``attrs["as_of"]``), and its dates
+        read as the language writes them. None (default): canonical headers there too. The CSV, the file for import wizards, always has
         the canonical column names (``client_id``, ``abc`` …), the same in every language, so an
         import mapping set up once keeps working.
     decimal : str
@@ -274,10 +276,14 @@ _STAMP = dt.datetime(2000, 1, 1)
 def _people_headers(table: pd.DataFrame, lang: str) -> list[str]:
     """The columns' names in ``lang``; the revenue's says up to which day it counts."""
     names = [header(str(c), lang) for c in table.columns]
-    as_of = table.attrs.get("as_of")
-    if as_of is not None and "revenue_12m" in table.columns:
+    if "revenue_12m" in table.columns:
         j = list(table.columns).index("revenue_12m")
-        names[j] = t("crm.revenue_to", lang, revenue=names[j], date=fmt_date(as_of, lang))
+        window, as_of = table.attrs.get("window"), table.attrs.get("as_of")
+        if window is not None:  # ABC, XYZ, RFM and the revenue over one window: it is named
+            names[j] = t("crm.revenue_window", lang, start=fmt_date(window[0], lang),
+                         end=fmt_date(window[1], lang))
+        elif as_of is not None:
+            names[j] = t("crm.revenue_to", lang, revenue=names[j], date=fmt_date(as_of, lang))
     return names
 
 

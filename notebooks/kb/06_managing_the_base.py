@@ -146,6 +146,7 @@ from kbcore.analyses import (
     client_pnl,
     client_stages,
     clients_due,
+    crm_rfm,
     crm_table,
     first_order_risk,
     ksf_scores,
@@ -927,7 +928,8 @@ else:
 # too — the price of safety).
 #
 # The table is assembled from the classes computed above (ABC and XYZ of section 8, the RFM segments of section 9,
-# the stages of section 4), so it says exactly what this workbook showed.
+# the stages of section 4), so it says exactly what this workbook showed. ABC, XYZ, RFM and the revenue column
+# count the same months (RFM here is counted over the months of ABC and XYZ), and the Excel file names them.
 
 # %% [markdown] lang="ru"
 # ## 11. Управление клиентской базой на принципах CRM: одна таблица для ежедневной работы
@@ -938,7 +940,8 @@ else:
 # формулу (номер телефона вида +7 … тоже его получит — это цена безопасности).
 #
 # Таблица собрана из классов, рассчитанных выше (ABC и XYZ из раздела 8, RFM-сегменты из раздела 9, этапы из
-# раздела 4), поэтому она говорит ровно то, что показала эта рабочая тетрадь.
+# раздела 4), поэтому она говорит ровно то, что показала эта рабочая тетрадь. ABC, XYZ, RFM и столбец выручки
+# считаются за одни и те же месяцы (RFM здесь — за месяцы ABC и XYZ), и файл Excel их называет.
 
 # %% [markdown] lang="en" tags=["remove"]
 # To write the files, set `crm_folder` in the parameters cell: the workbook writes `clients_for_crm.csv` (UTF-8,
@@ -949,7 +952,9 @@ else:
 # (UTF-8, разделитель `;`) и `clients_for_crm.xlsx`.
 
 # %%
-crm = crm_texts(crm_table(facts, ds.clients, abc=classes_window, xyz=regularity, rfm=scores, stages=stages), lang)
+crm_scores = crm_rfm(facts, xyz_start, xyz_end, rules)  # RFM over the months of ABC and XYZ
+crm = crm_texts(crm_table(facts, ds.clients, abc=classes_window, xyz=regularity, rfm=crm_scores, stages=stages,
+                          window=(xyz_start, xyz_end)), lang)
 ui.styled(crm, lang, money=["revenue_12m"], max_rows=10)
 
 # %%
