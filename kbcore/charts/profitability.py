@@ -26,6 +26,7 @@ from kbcore.charts.style import (
 )
 from kbcore.i18n import fmt_number, fmt_pct, t, tn
 from kbcore.schema import C
+from kbcore.views.profitability import equal_clients
 
 __all__ = ["plot_yearly", "plot_whale_curve", "plot_concession", "plot_concentration"]
 
@@ -59,13 +60,6 @@ def _footnote(
 
 def _pct(value, lang: str, digits: int = 0) -> str:
     return fmt_pct(value, lang, digits).replace("-", "\u2212")
-
-
-def _equal_clients(effective, lang: str) -> str:
-    """The effective number of clients as "45 equal-sized clients", agreeing with the count."""
-    if _isnan(effective):
-        return "—"
-    return tn("conc.equal_clients", round(float(effective)), lang)
 
 
 # --------------------------------------------------------------------------- yearly
@@ -537,7 +531,7 @@ def plot_concentration(
             top1=_pct(conc["top1_share"], lang, 1),
             top10=_pct(conc["top10_share"], lang, 1),
             hhi=fmt_number(conc["hhi"], lang, 3),
-            effective=_equal_clients(conc["effective_clients"], lang),
+            effective=equal_clients(conc["effective_clients"], lang),
         )
         level_color = {"high": COLORS["loss"], "moderate": COLORS["profit"]}.get(
             conc["verdict"], COLORS["gross_margin"]

@@ -41,13 +41,25 @@ from kbcore.ingest.quality import QualityReport, check_tables, isin
 from kbcore.paths import DEMO_DIR
 from kbcore.schema import TABLES, C
 
-__all__ = ["CACHE_MARKER", "CACHE_FORMAT", "Dataset", "load", "validate"]
+__all__ = ["CACHE_MARKER", "CACHE_FORMAT", "Dataset", "load", "summary_fields", "validate"]
 
 CACHE_MARKER = "kbcore-dataset.json"
 """The file that marks a folder as a saved canonical dataset (written last by :meth:`Dataset.save`)."""
 
 CACHE_FORMAT = 1
 """Version of the cache layout; a cache of another version is refused with a clear message."""
+
+
+def summary_fields(sales: pd.DataFrame, source, lang: str = "en") -> dict[str, str]:
+    """What a line about loaded sales says, in ``lang``.
+
+    ``source`` (the demo company in words), ``lines`` and ``clients`` (counts agreeing with their
+    nouns), ``first`` and ``last`` (dates).
+    """
+    return {"source": t("load.demo", lang) if source == "demo" else str(source),
+            "lines": tn("ui.count.lines", len(sales), lang),
+            "clients": tn("ui.count.clients", int(sales[C.client_id].nunique()), lang),
+            "first": fmt_date(sales[C.date].min(), lang), "last": fmt_date(sales[C.date].max(), lang)}
 
 
 @dataclass
@@ -121,10 +133,7 @@ class Dataset:
 
     def summary(self, lang: str = "en") -> str:
         """One line: source, sales lines, clients, first and last date."""
-        source = t("load.demo", lang) if self.source == "demo" else self.source
-        return t("load.summary", lang, source=source, lines=tn("ui.count.lines", len(self.sales), lang),
-                 clients=tn("ui.count.clients", int(self.sales[C.client_id].nunique()), lang),
-                 first=fmt_date(self.sales[C.date].min(), lang), last=fmt_date(self.sales[C.date].max(), lang))
+        return t("load.summary", lang, **summary_fields(self.sales, self.source, lang))
 
     def __repr__(self) -> str:
         present = ", ".join(f"{n}={len(df)}" for n, df in self.tables.items())

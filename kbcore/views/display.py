@@ -10,7 +10,8 @@ from collections.abc import Iterable
 import pandas as pd
 from IPython.display import HTML
 
-from kbcore.i18n import catalogue, fmt_date, fmt_money, fmt_number, fmt_pct, t, tn
+from kbcore.i18n import catalogue, fmt_date, fmt_money, fmt_number, fmt_pct, t
+from kbcore.ingest.dataset import summary_fields
 
 __all__ = ["header", "styled", "needs", "loaded_summary", "quality_report"]
 
@@ -87,11 +88,7 @@ def loaded_summary(dataset, lang: str = "en") -> str:
 
     The counts agree with their nouns (``ru``: "1 строка продаж", "5 строк продаж", "21 клиент").
     """
-    sales = dataset.sales
-    source = t("ui.demo", lang) if dataset.source == "demo" else dataset.source
-    return t("ui.loaded", lang, source=source, lines=tn("ui.count.lines", len(sales), lang),
-             clients=tn("ui.count.clients", int(sales["client_id"].nunique()), lang),
-             first=fmt_date(sales["date"].min(), lang), last=fmt_date(sales["date"].max(), lang))
+    return t("ui.loaded", lang, **summary_fields(dataset.sales, dataset.source, lang))
 
 
 def quality_report(dataset, lang: str = "en"):

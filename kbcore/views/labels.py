@@ -18,17 +18,20 @@ __all__ = ["fit_label", "group_tick_labels", "label", "measure_label", "people_l
            "short_person_names"]
 
 
+def _group_word(value, lang: str) -> str | None:
+    """``unknown`` / ``new_clients`` / ``all`` in the people's language (``plan.<value>``), else None."""
+    key = f"plan.{value}"
+    return t(key, lang) if key in catalogue() else None
+
+
 def label(value, lang: str = "en", width: int = 28) -> str:
     """A people's label for a row value.
 
     ``unknown``/``new_clients``/``all`` from the catalogue (``plan.<value>``), other text shortened
     to ``width`` characters on one line (whole words, then "…").
     """
-    text = str(value)
-    key = f"plan.{text}"
-    if key in catalogue():
-        return t(key, lang)
-    return textwrap.shorten(text, width=width, placeholder="…")
+    word = _group_word(value, lang)
+    return word if word is not None else textwrap.shorten(str(value), width=width, placeholder="…")
 
 
 def group_tick_labels(values, key: str, lang: str = "en") -> list[str]:
@@ -36,15 +39,14 @@ def group_tick_labels(values, key: str, lang: str = "en") -> list[str]:
 
     A manager's full name does not fit a projector's axis; surname and initial do, with more
     initials where two managers would read alike (:func:`short_person_names`). Other values are
-    wrapped on at most two lines (:func:`fit_label`); no word is cut.
+    wrapped on at most two lines (:func:`fit_label`); no word is cut. ``unknown`` /
+    ``new_clients`` / ``all`` read as words.
     """
-    values = list(values)
+    words = [_group_word(v, lang) for v in values]
     if key == C.manager:
-        special = {f"plan.{v}" for v in values} & set(catalogue())
-        names = short_person_names([v for v in values if f"plan.{v}" not in special])
-        it = iter(names)
-        return [t(f"plan.{v}", lang) if f"plan.{v}" in special else next(it) for v in values]
-    return [t(f"plan.{v}", lang) if f"plan.{v}" in catalogue() else fit_label(str(v)) for v in values]
+        names = iter(short_person_names([v for v, w in zip(values, words, strict=True) if w is None]))
+        return [w if w is not None else next(names) for w in words]
+    return [w if w is not None else fit_label(str(v)) for v, w in zip(values, words, strict=True)]
 
 
 def people_labels(df: pd.DataFrame, lang: str = "en",

@@ -18,6 +18,7 @@ from kbcore.analyses.retention import ALL, UNKNOWN, reorder_timing, second_order
 from kbcore.i18n import fmt_date, fmt_money, fmt_number, fmt_pct, t, tn
 from kbcore.schema import C
 from kbcore.views.figures import Figure, missing
+from kbcore.views.segmentation import clients_text
 
 __all__ = [
     "NEEDS_CHANNEL",
@@ -38,11 +39,6 @@ NEEDS_CHANNEL = "clients.acquisition_channel"
 def days_text(n, lang: str = "en") -> str:
     """"45 days" with the noun agreeing with the count (catalogue ``ret.n_days``)."""
     return tn("ret.n_days", n, lang)
-
-
-def clients_text(n, lang: str = "en") -> str:
-    """"45 clients" with the noun agreeing with the count (catalogue ``seg.n_clients``)."""
-    return tn("seg.n_clients", n, lang)
 
 
 def _band_text(band: int, edges: list[float], lang: str, *, money: bool) -> str:
