@@ -1,6 +1,10 @@
 """pytest set-up for the notebooks outside ``tests/`` (nbval runs ``solutions/`` and ``exercises/``)."""
 
+import os
 from pathlib import Path
+
+# the kernels nbval starts inherit it: a solution whose answer is not right fails its run
+os.environ["KBCORE_STRICT_CHECKS"] = "1"
 
 
 def pytest_ignore_collect(collection_path, config):

@@ -18,6 +18,8 @@ def registry(monkeypatch):
     """An empty registry of our own, a fake dataset, English messages."""
     monkeypatch.setattr(checks, "_REGISTRY", {})
     monkeypatch.setattr(checks, "_EXPECTED", {})
+    monkeypatch.setattr(checks, "_STEPS_SHOWN", {})
+    monkeypatch.delenv(checks.STRICT_ENV, raising=False)
     monkeypatch.setattr(checks, "_LOADED", True)
     monkeypatch.setattr(checks, "_LANG", "en")
     monkeypatch.setattr(checks, "demo_dataset", lambda: {"revenue": 1234567.891})
@@ -229,3 +231,97 @@ def test_verdict_never_holds_the_value():
     register("v", 424242.0, kind="number")
     verdict = checks.check("v", 1.0)
     assert not re.search(r"4242", " ".join(str(getattr(verdict, s)) for s in verdict.__slots__))
+
+
+# --- multiple choice and stepped hints -------------------------------------------------------------
+
+def texts(en, ru="ру", bg="бг"):
+    return {"en": en, "ru": ru, "bg": bg}
+
+
+@pytest.fixture
+def choice_catalogue(monkeypatch):
+    """Explanations of three options and a three-step hint, added to the real catalogue."""
+    from kbcore.i18n import catalogue
+
+    entries = {"ex.t.opt.1": texts("One is the share of clients, not of money."),
+               "ex.t.opt.2": texts("Two: the top fifth brings most of the money."),
+               "ex.t.opt.3": texts("Three counts returns twice."),
+               "ex.t.hint.1": texts("Idea: money, not clients."),
+               "ex.t.hint.2": texts("Look at the Pareto chart."),
+               "ex.t.hint.3": texts("The chart is drawn by the Pareto view.")}
+    for key, value in entries.items():
+        monkeypatch.setitem(catalogue(), key, value)
+    return entries
+
+
+def test_choice_explains_the_chosen_option_and_accepts_the_ways_people_write_a_number(choice_catalogue, capsys):
+    checks.exercise("t", kind="choice", options=3, hint="ex.t.hint")(lambda ds: 2)
+    wrong = exercises.check("t", 3)
+    everything = shown(wrong, capsys)
+    assert wrong.status == "wrong"
+    assert "Three counts returns twice." in everything  # why the chosen option is not right
+    assert "Two: the top fifth" not in everything  # the right option's explanation is not given away
+    for answer in (2, 2.0, "2", " 2) ", "2."):
+        verdict = exercises.check("t", answer)
+        assert verdict.status == "right", answer
+        assert "Two: the top fifth brings most of the money." in verdict.text
+    for answer in (0, 4, "two", 2.5, "B"):
+        assert exercises.check("t", answer).status == "wrong_type", answer
+    assert "from 1 to 3" in exercises.check("t", 7).text
+
+
+def test_hints_come_one_step_more_at_each_wrong_answer(choice_catalogue):
+    checks.exercise("t", kind="number", hint="ex.t.hint", tol=0)(lambda ds: 5)
+    first = exercises.check("t", 4)
+    assert "Hint 1 of 3: Idea: money, not clients." in first.text
+    assert "Look at the Pareto chart." not in first.text
+    second = exercises.check("t", 6)
+    assert "Hint 1 of 3:" in second.text and "Hint 2 of 3: Look at the Pareto chart." in second.text
+    assert "Hint 3 of 3" not in second.text
+    exercises.check("t", 6)
+    fourth = exercises.check("t", 6)  # no step beyond the last
+    assert fourth.text.count("Hint 3 of 3") == 1 and "Hint 4" not in fourth.text
+    assert exercises.check("t", 5).status == "right"
+
+
+def test_hint_shows_the_next_step_without_an_answer(choice_catalogue):
+    checks.exercise("t", kind="number", hint="ex.t.hint")(lambda ds: 5)
+    assert "Hint 1 of 3" in exercises.hint("t").text
+    assert "Hint 2 of 3" in exercises.hint("t").text
+    last = exercises.hint("t")
+    assert "Hint 3 of 3" in last.text
+    again = exercises.hint("t")
+    assert t("check.hint.last", "en") in again.text and "Hint 4" not in again.text
+    assert "5" not in again.text.replace("Exercise t", "")
+
+
+def test_choice_needs_options_and_every_explanation(choice_catalogue):
+    with pytest.raises(ValueError, match="options >= 2"):
+        checks.exercise("t", kind="choice")(lambda ds: 1)
+    with pytest.raises(KeyError, match="ex.t.opt.4"):
+        checks.exercise("t", kind="choice", options=4)(lambda ds: 1)
+    with pytest.raises(ValueError, match="for kind='choice'"):
+        checks.exercise("t", kind="number", options=3)(lambda ds: 1)
+    with pytest.raises(ValueError, match="style must be one of"):
+        checks.exercise("t", style="expert")(lambda ds: 1)
+    with pytest.raises(KeyError, match="not in the catalogue"):
+        checks.exercise("t", hint="ex.nothing.like.this")(lambda ds: 1)
+
+
+def test_hint_steps_are_found_in_order_or_a_single_entry_serves(choice_catalogue):
+    assert checks.hint_steps("ex.t.hint") == ["ex.t.hint.1", "ex.t.hint.2", "ex.t.hint.3"]
+    assert checks.hint_steps("check.hint.default") == ["check.hint.default"]
+    assert checks.hint_steps(None) == []
+
+
+def test_strict_mode_fails_a_solution_whose_answer_is_not_right(monkeypatch):
+    register("1.1", 5, kind="number", tol=0)
+    monkeypatch.setenv(checks.STRICT_ENV, "1")
+    assert exercises.check("1.1", 5).status == "right"
+    assert exercises.check("1.1", ...).status == "unanswered"  # an exercise workbook passes
+    with pytest.raises(AssertionError, match="1.1: the answer is wrong") as raised:
+        exercises.check("1.1", 4)
+    assert "5" not in str(raised.value).replace("1.1", "")
+    with pytest.raises(AssertionError, match="wrong type"):
+        exercises.check("1.1", "five")

@@ -10,6 +10,8 @@ from kbcore.workbook.generate import (
     ExerciseMarkerError,
     exercise_source,
     make_exercise,
+    make_solution,
+    solution_source,
 )
 
 
@@ -151,3 +153,37 @@ def test_no_marker_or_solution_code_survives():
 def test_indented_cut_after_a_complete_statement_adds_nothing():
     src = "for i in range(3):\n    print(i)\n    # solution\n    print(i * 2)"
     assert exercise_source(src) == "for i in range(3):\n    print(i)"
+
+
+# --- change and rerun: the line the exercise shows instead of the solution's ----------------------
+
+def test_exercise_line_replaces_the_solution_line_below_it():
+    source = ('classes = abc(pnl, measure="revenue")  # EXERCISE\n'
+              'classes = abc(pnl, measure="profit")  # SOLUTION\n'
+              "show(classes)\n"
+              "a_clients = 41  # SOLUTION\n"
+              'check("6.5", a_clients)')
+    assert exercise_source(source) == ('classes = abc(pnl, measure="revenue")\n'
+                                       "show(classes)\n"
+                                       "a_clients = ...\n"
+                                       'check("6.5", a_clients)')
+    assert solution_source(source) == ('classes = abc(pnl, measure="profit")  # SOLUTION\n'
+                                       "show(classes)\n"
+                                       "a_clients = 41  # SOLUTION\n"
+                                       'check("6.5", a_clients)')
+
+
+def test_exercise_line_without_a_solution_line_below_is_refused():
+    with pytest.raises(ExerciseMarkerError, match="directly above"):
+        exercise_source('x = f(1)  # EXERCISE\ny = 2')
+    with pytest.raises(ExerciseMarkerError, match="directly above"):
+        solution_source('x = f(1)  # EXERCISE')
+    with pytest.raises(ExerciseMarkerError, match="looks like an exercise marker"):
+        exercise_source('x = f(1)  # exercise: change it\nx = f(2)  # SOLUTION')
+
+
+def test_solution_notebook_drops_the_exercise_lines_and_the_exercise_keeps_them():
+    nb = new_notebook(cells=[new_code_cell('k = f(1)  # EXERCISE\nk = f(2)  # SOLUTION\nprint(k)')])
+    assert make_solution(nb).cells[0].source == "k = f(2)  # SOLUTION\nprint(k)"
+    assert make_exercise(nb).cells[0].source == "k = f(1)\nprint(k)"
+    assert "# EXERCISE" in nb.cells[0].source  # the source notebook is not modified

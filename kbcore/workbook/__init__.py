@@ -22,6 +22,7 @@ from kbcore.workbook.checks import (
     check,
     exercise,
     get_lang,
+    hint,
     registered,
     set_lang,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "check",
     "exercise",
     "get_lang",
+    "hint",
     "make_exercise",
     "registered",
     "set_lang",

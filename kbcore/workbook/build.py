@@ -54,7 +54,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_raw_
 
 from kbcore.i18n import t
 from kbcore.paths import PROJECT_DIR
-from kbcore.workbook.generate import make_exercise
+from kbcore.workbook.generate import make_exercise, make_solution
 from kbcore.workbook.scaffold import PROGRAMS
 
 __all__ = [
@@ -306,8 +306,9 @@ def derived(root=PROJECT_DIR) -> dict[Path, bytes]:
         source = rel.as_posix()
         variants = language_variants(read_source(path), program_langs(rel), source=source)
         for lang, nb in variants.items():
+            shown = make_solution(nb, file=source) if rel.parts[0] == "solutions" else nb
             files[_variant_path(root, rel, rel.parts[0], lang)] = to_bytes(
-                normalize(nb, source=source, lang=lang))
+                normalize(shown, source=source, lang=lang))
             if rel.parts[0] == "solutions":
                 exercise = make_exercise(nb, file=source)
                 files[_variant_path(root, rel, EXERCISES_DIR, lang)] = to_bytes(

@@ -36,7 +36,22 @@ How answers are compared (``kind``):
     A pandas DataFrame / Series with the same columns (any order) and the same rows in the same
     order; numbers within the relative ``tol``; the index is not compared.
 
+``choice``
+    Multiple choice: the number of one of the ``options`` listed in the exercise's text
+    (``2``, ``"2"`` or ``"2)"``). Each option has its explanation in the catalogue
+    (``<explain>.1`` … ``<explain>.N``, default ``ex.<id>.opt``): a wrong choice is told why it
+    is not right, a right one why it is.
+
 ``answer is ...`` (the exercises' placeholder) says "not answered yet"; nothing fails.
+
+Exercises a head of sales can do
+--------------------------------
+Each exercise has a ``style``: ``read`` (read and decide: a number or a choice read off a table
+or chart of the workbook), ``rerun`` (change one argument of a named kbcore call, run it, read
+the result) or ``analyst`` (pandas; optional). Hints come in steps: the catalogue holds
+``<hint>.1``, ``<hint>.2`` … (the idea, where to look, which function), and each answer that is
+not right yet shows one step more; :func:`hint` shows the next step without answering. A
+hint never holds the answer or the solution's code (``tests/test_exercises_style.py``).
 The language of the messages is ``lang`` or the module's setting :func:`set_lang`.
 """
 
@@ -46,6 +61,7 @@ import html
 import importlib
 import math
 import numbers
+import os
 import pkgutil
 import re
 from collections.abc import Callable
@@ -66,17 +82,28 @@ __all__ = [
     "Verdict",
     "exercise",
     "check",
+    "hint",
+    "hint_steps",
+    "STYLES",
     "set_lang",
     "get_lang",
     "registered",
     "demo_dataset",
 ]
 
-KINDS = ("number", "share", "set", "text", "bool", "frame", "series")
+KINDS = ("number", "share", "set", "text", "bool", "frame", "series", "choice")
+STYLES = ("read", "rerun", "analyst")
+"""Read and decide; change and rerun; analyst (pandas, optional). See the module docstring."""
 DEFAULT_TOL = 0.005
 
 _REGISTRY: dict[str, Exercise] = {}
 _EXPECTED: dict[str, object] = {}
+STRICT_ENV = "KBCORE_STRICT_CHECKS"
+"""With this environment variable at ``1`` (the test run sets it), an answer that is not right
+raises AssertionError after its verdict: a solution workbook that stops being right fails its
+run. An exercise workbook's ``...`` is "not answered yet" and passes."""
+_STEPS_SHOWN: dict[str, int] = {}
+"""How many hint steps each exercise has shown in this process (a wrong answer or hint() adds one)."""
 _LANG = "en"
 _LOADED = False
 
@@ -90,6 +117,28 @@ class Exercise:
     hint: str | None
     tol: float
     kind: str
+    style: str | None = None
+    options: int = 0
+    explain: str | None = None
+
+    def hints(self) -> list[str]:
+        """The catalogue ids of the hint's steps, in order (see :func:`hint_steps`)."""
+        return hint_steps(self.hint)
+
+    def explanations(self) -> list[str]:
+        """The catalogue ids explaining options 1 … N of a choice (empty for other kinds)."""
+        return [f"{self.explain}.{k}" for k in range(1, self.options + 1)] if self.options else []
+
+
+def hint_steps(hint: str | None) -> list[str]:
+    """The catalogue ids of a hint's steps: ``hint.1``, ``hint.2`` … or else ``hint`` alone."""
+    if hint is None:
+        return []
+    entries = catalogue()
+    steps = []
+    while f"{hint}.{len(steps) + 1}" in entries:
+        steps.append(f"{hint}.{len(steps) + 1}")
+    return steps or ([hint] if hint in entries else [])
 
 
 def set_lang(lang: str) -> None:
@@ -104,7 +153,8 @@ def get_lang() -> str:
 
 
 def exercise(exercise_id: str, *, hint: str | None = None, tol: float | None = None,
-             kind: str = "number") -> Callable:
+             kind: str = "number", style: str | None = None, options: int | None = None,
+             explain: str | None = None) -> Callable:
     """Register the decorated function ``(Dataset) -> expected answer`` as exercise ``exercise_id``.
 
     Parameters
@@ -112,16 +162,40 @@ def exercise(exercise_id: str, *, hint: str | None = None, tol: float | None = N
     exercise_id : str
         The id the workbook passes to :func:`check` (``"1.2"``, ``"1.2a"``).
     hint : str, optional
-        Catalogue id of the hint shown when the answer is not right yet (en, ru, bg).
+        Catalogue id of the hint: its steps ``hint.1``, ``hint.2`` … (or one entry ``hint``),
+        shown one more at each answer that is not right yet (en, ru, bg).
     tol : float, optional
         Tolerance (see the module docstring); default :data:`DEFAULT_TOL` (0.5 %).
     kind : str
         One of :data:`KINDS`.
+    style : str
+        One of :data:`STYLES`: ``read``, ``rerun`` or ``analyst`` (every block's exercise
+        declares it; ``tests/test_exercises_style.py`` counts them).
+    options : int, optional
+        For ``kind="choice"``: how many options the exercise's text lists (at least 2).
+    explain : str, optional
+        For ``kind="choice"``: the catalogue prefix of the options' explanations
+        (``explain.1`` … ``explain.N``); default ``ex.<exercise_id>.opt``.
     """
     if kind not in KINDS:
         raise ValueError(f"exercise {exercise_id}: kind must be one of {', '.join(KINDS)}, not {kind!r}")
-    if hint is not None and hint not in catalogue():
-        raise KeyError(f"exercise {exercise_id}: hint {hint!r} is not in the catalogue (kbcore/locale/*.yaml)")
+    if style is not None and style not in STYLES:
+        raise ValueError(f"exercise {exercise_id}: style must be one of {', '.join(STYLES)}, not {style!r}")
+    if hint is not None and not hint_steps(hint):
+        raise KeyError(f"exercise {exercise_id}: hint {hint!r} is not in the catalogue (kbcore/locale/*.yaml): "
+                       f"give {hint}.1, {hint}.2 … (or {hint})")
+    n_options = 0
+    if kind == "choice":
+        if options is None or int(options) < 2:
+            raise ValueError(f"exercise {exercise_id}: a choice needs options >= 2")
+        n_options = int(options)
+        explain = explain or f"ex.{exercise_id}.opt"
+        missing = [f"{explain}.{k}" for k in range(1, n_options + 1) if f"{explain}.{k}" not in catalogue()]
+        if missing:
+            raise KeyError(f"exercise {exercise_id}: the options' explanations {', '.join(missing)} "
+                           "are not in the catalogue (kbcore/locale/*.yaml)")
+    elif options is not None or explain is not None:
+        raise ValueError(f"exercise {exercise_id}: options= and explain= are for kind='choice'")
     tolerance = DEFAULT_TOL if tol is None else float(tol)
     if tolerance < 0:
         raise ValueError(f"exercise {exercise_id}: tol must be >= 0")
@@ -134,8 +208,10 @@ def exercise(exercise_id: str, *, hint: str | None = None, tol: float | None = N
             raise ValueError(f"exercise {exercise_id!r} is registered twice "
                              f"({old.func.__module__}.{old.func.__qualname__} and "
                              f"{func.__module__}.{func.__qualname__})")
-        _REGISTRY[exercise_id] = Exercise(exercise_id, func, hint, tolerance, kind)
+        _REGISTRY[exercise_id] = Exercise(exercise_id, func, hint, tolerance, kind, style, n_options,
+                                          explain if n_options else None)
         _EXPECTED.pop(exercise_id, None)
+        _STEPS_SHOWN.pop(exercise_id, None)
         return func
 
     return register
@@ -233,13 +309,25 @@ def _html_text(text: str) -> str:
     return re.sub(r"`([^`]+)`", r"<code>\1</code>", html.escape(text))
 
 
+def _hint_lines(item: Exercise, lang: str, more: bool) -> list[str]:
+    """The hint steps shown so far (one more when ``more``), each on its line."""
+    steps = item.hints()
+    if not steps:
+        return [f"{t('check.hint', lang)} {t('check.hint.default', lang)}"] if more else []
+    shown = min(_STEPS_SHOWN.get(item.id, 0) + (1 if more else 0), len(steps))
+    _STEPS_SHOWN[item.id] = shown
+    if len(steps) == 1:
+        return [f"{t('check.hint', lang)} {t(steps[0], lang)}"] if shown else []
+    return [f"{t('check.hint.step', lang, k=k, n=len(steps))} {t(steps[k - 1], lang)}"
+            for k in range(1, shown + 1)]
+
+
 def _verdict(item: Exercise, status: str, message: str, lang: str, *, extra: str | None = None,
              hint: bool = False) -> Verdict:
     title = t("check.exercise", lang, id=item.id)
     lines = [message] + ([extra] if extra else [])
     if hint:
-        hint_text = t(item.hint, lang) if item.hint else t("check.hint.default", lang)
-        lines.append(f"{t('check.hint', lang)} {hint_text}")
+        lines += _hint_lines(item, lang, more=True)
     text = f"{title}: " + "\n".join(lines)
     border, background = _COLOURS[status]
     body = "<br>".join(_html_text(line) for line in lines)
@@ -379,7 +467,31 @@ def _compare(item: Exercise, answer, expected, lang: str) -> tuple[bool, str | N
                                        check_dtype=False, check_names=False, check_exact=False,
                                        rtol=max(tol, 1e-9), check_index_type=False)
         return True, None
+    if kind == "choice":
+        chosen = _as_choice(answer, item, lang)
+        return chosen == int(expected), chosen
     raise ValueError(f"unknown kind {kind!r}")  # pragma: no cover - refused at registration
+
+
+_CHOICE = re.compile(r"^\s*(\d+)\s*[.)]?\s*$")
+
+
+def _as_choice(answer, item: Exercise, lang: str) -> int:
+    """The option number of ``answer`` (``2``, ``2.0``, ``"2"``, ``"2)"``); _WrongType otherwise."""
+    import numpy as np
+
+    number = None
+    if isinstance(answer, numbers.Real) and not isinstance(answer, bool | np.bool_):
+        if float(answer).is_integer():
+            number = int(answer)
+    elif isinstance(answer, str) and _CHOICE.match(answer):
+        number = int(_CHOICE.match(answer).group(1))
+    elif not isinstance(answer, str):
+        raise _WrongType(*_describe(answer, lang))
+    if number is None or not 1 <= number <= item.options:
+        raise _WrongType(t("check.got.not_option", lang, answer=str(answer)),
+                         t("check.todo.choice", lang, n=item.options))
+    return number
 
 
 def check(exercise_id: str, answer, lang: str | None = None) -> Verdict:
@@ -421,11 +533,36 @@ def check(exercise_id: str, answer, lang: str | None = None) -> Verdict:
         except Exception:  # noqa: BLE001 - a comparison error must not show the expected value
             verdict = _verdict(item, "wrong", t("check.wrong", lang), lang, hint=True)
         else:
+            why = t(f"{item.explain}.{note}", lang) if item.kind == "choice" else None
             if right:
                 message = (t("check.right.pct", lang, answer=f"{float(answer):g}") if note == "pct"
                            else t("check.right", lang))
-                verdict = _verdict(item, "right", message, lang)
+                verdict = _verdict(item, "right", message, lang, extra=why)
             else:
-                verdict = _verdict(item, "wrong", t("check.wrong", lang), lang, hint=True)
+                verdict = _verdict(item, "wrong", t("check.wrong", lang), lang, extra=why, hint=True)
+    _show(verdict)
+    if os.environ.get(STRICT_ENV) == "1" and verdict.status in ("wrong", "wrong_type"):
+        raise AssertionError(f"exercise {item.id}: the answer is {verdict.status.replace('_', ' ')} "
+                             f"({STRICT_ENV}=1: a solution workbook must answer every exercise right)")
+    return verdict
+
+
+def hint(exercise_id: str, lang: str | None = None) -> Verdict:
+    """Show the next step of an exercise's hint (and the steps before it), without an answer.
+
+    For a participant who is stuck before trying: the idea first, then where to look, then
+    which function. Never the answer, never the solution's code.
+    """
+    lang = check_lang(lang or _LANG)
+    _ensure_loaded()
+    item = _REGISTRY.get(str(exercise_id))
+    if item is None:
+        raise KeyError(t("check.unknown", lang, id=str(exercise_id), known=", ".join(sorted(_REGISTRY)) or "—"))
+    steps = item.hints()
+    last = bool(steps) and _STEPS_SHOWN.get(item.id, 0) >= len(steps)
+    lines = _hint_lines(item, lang, more=True)
+    if last:
+        lines.append(t("check.hint.last", lang))
+    verdict = _verdict(item, "unanswered", lines[0], lang, extra="\n".join(lines[1:]) or None)
     _show(verdict)
     return verdict

@@ -15,7 +15,15 @@ line, any case, any indentation)          A cell left empty gets ``# Your code h
 ``name = expr  # SOLUTION`` (any case;    ``name = ...`` (indentation kept), so the workbook
 also ``name: type = expr``,               runs top to bottom before anything is filled in and
 ``df["x"] = expr``, ``a = b = expr``)     the check says "not answered yet"
+``code  # EXERCISE`` directly above a     ``code`` (the marker dropped) instead of the
+``# SOLUTION`` line                       ``# SOLUTION`` line; the solution notebook drops the
+                                          ``# EXERCISE`` line (:func:`solution_source`)
 ========================================  ===================================================
+
+The ``# EXERCISE`` line is how a *change and rerun* exercise is written: the exercise shows the
+call as the block makes it (``classes = abc(pnl, measure="revenue")  # EXERCISE``), the
+participant changes one argument and runs it; the solution line under it is the changed call
+(``classes = abc(pnl, measure="profit")  # SOLUTION``).
 
 Malformed markers fail loudly (like nbgrader's ``clearsolutions``) with
 :class:`ExerciseMarkerError` naming the file, the cell and the line: a marker in a markdown
@@ -32,7 +40,8 @@ import re
 
 import nbformat
 
-__all__ = ["ExerciseMarkerError", "PLACEHOLDER", "make_exercise", "exercise_source"]
+__all__ = ["ExerciseMarkerError", "PLACEHOLDER", "make_exercise", "make_solution", "exercise_source",
+           "solution_source"]
 
 PLACEHOLDER = "# Your code here"
 
@@ -41,6 +50,9 @@ _CUT = re.compile(r"^(?P<indent>[ \t]*)#\s*solution\s*$", re.IGNORECASE)
 _TRAILING = re.compile(r"^(?P<code>.*?\S)\s*#\s*solution\s*$", re.IGNORECASE)
 # anything that starts like a marker: "#solution", "# Solution:", "# SOLUTION below" ...
 _LOOKALIKE = re.compile(r"#\s*solution\b", re.IGNORECASE)
+_EXERCISE = re.compile(r"^(?P<code>.*?\S)\s*#\s*exercise\s*$", re.IGNORECASE)
+# a trailing comment that starts like the marker: "x = f(1)  # exercise: change it"
+_EXERCISE_LOOKALIKE = re.compile(r"\S\s*#\s*exercise\b", re.IGNORECASE)
 
 
 class ExerciseMarkerError(ValueError):
@@ -98,7 +110,13 @@ def exercise_source(source: str, *, file=None, cell: int = 1) -> str:
     lines = source.split("\n")
     cut_at: int | None = None
     out: list[str] = []
+    replaced = _exercise_lines(lines, file=file, cell=cell)
     for number, line in enumerate(lines, start=1):
+        if number in replaced:
+            out.append(replaced[number])
+            continue
+        if number - 1 in replaced:
+            continue  # the solution line that the exercise line above stands for
         if _CUT.match(line):
             if cut_at is not None:
                 raise ExerciseMarkerError(
@@ -141,6 +159,43 @@ def exercise_source(source: str, *, file=None, cell: int = 1) -> str:
         if _compiles("\n".join(candidate)):
             out = candidate
     return "\n".join(out)
+
+
+def _exercise_lines(lines: list[str], *, file=None, cell: int = 1) -> dict[int, str]:
+    """``{line number: exercise code}`` of the ``# EXERCISE`` lines of a cell (markers checked)."""
+    found = {}
+    for number, line in enumerate(lines, start=1):
+        match = _EXERCISE.match(line)
+        if match is None:
+            if _EXERCISE_LOOKALIKE.search(line):
+                raise ExerciseMarkerError(
+                    "this comment looks like an exercise marker but is not one; end the line the "
+                    "exercise shows with '# EXERCISE'", file=file, cell=cell, line=number, text=line)
+            continue
+        below = lines[number] if number < len(lines) else ""
+        if not _TRAILING.match(below):
+            raise ExerciseMarkerError(
+                "an '# EXERCISE' line must stand directly above the '# SOLUTION' line it replaces "
+                "in the exercise", file=file, cell=cell, line=number, text=line)
+        found[number] = match.group("code")
+    return found
+
+
+def solution_source(source: str, *, file=None, cell: int = 1) -> str:
+    """The solution notebook's version of one code cell: its ``# EXERCISE`` lines dropped."""
+    lines = source.split("\n")
+    drop = _exercise_lines(lines, file=file, cell=cell)
+    return "\n".join(line for number, line in enumerate(lines, start=1) if number not in drop)
+
+
+def make_solution(solution: nbformat.NotebookNode, *, file=None) -> nbformat.NotebookNode:
+    """The solution notebook as participants' trainers see it: a copy without ``# EXERCISE`` lines."""
+    nb = copy.deepcopy(solution)
+    for index, cell in enumerate(nb.cells, start=1):
+        if cell.cell_type == "code":
+            source = cell.source if isinstance(cell.source, str) else "".join(cell.source)
+            cell.source = solution_source(source, file=file, cell=index)
+    return nb
 
 
 def _compiles(code: str) -> bool:
@@ -187,7 +242,8 @@ def make_exercise(solution: nbformat.NotebookNode, *, file=None) -> nbformat.Not
             cell.source = exercise_source(source, file=file, cell=index)
         else:
             for number, line in enumerate(source.split("\n"), start=1):
-                if _CUT.match(line) or _TRAILING.match(line) or _LOOKALIKE.search(line):
+                exercise_marker = _EXERCISE.match(line) and not line.lstrip().startswith("#")
+                if _CUT.match(line) or _TRAILING.match(line) or _LOOKALIKE.search(line) or exercise_marker:
                     raise ExerciseMarkerError(
                         f"a solution marker in a {cell.cell_type} cell; markers work in code cells "
                         "only (tag a text cell 'solution' to drop it from the exercise)",
