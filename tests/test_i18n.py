@@ -99,7 +99,9 @@ def test_every_id_used_in_the_package_exists():
         for match in pattern.finditer(path.read_text(encoding="utf-8")):
             used.add((match.group(1) or match.group(2), path.name))
     assert used, "the scan found no ids at all: the pattern is broken"
-    unknown = sorted((key, name) for key, name in used if key not in catalogue())
+    # an exercise's hint= names the steps' prefix: ``ex.6.1.hint`` stands for ``ex.6.1.hint.1`` …
+    unknown = sorted((key, name) for key, name in used
+                     if key not in catalogue() and f"{key}.1" not in catalogue())
     assert unknown == []
 
 

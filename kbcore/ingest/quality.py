@@ -97,12 +97,6 @@ def column_name(column: str, lang: str = "en", table: str | None = None) -> str:
     return str(column)
 
 
-def _is_counting(key: str, lang: str) -> bool:
-    """True when catalogue id ``key`` gives plural forms (in ``lang``, or in English as fallback)."""
-    texts = catalogue().get(key)
-    return bool(texts) and isinstance(texts.get(lang) or texts["en"], dict)
-
-
 def _fmt_fields(fields: dict, lang: str, table: str | None = None) -> dict:
     """Catalogue placeholders formatted for ``lang``: money, counts, dates, lists, names.
 
@@ -119,7 +113,7 @@ def _fmt_fields(fields: dict, lang: str, table: str | None = None) -> dict:
         elif key == "columns" and isinstance(value, str):
             out[key] = ", ".join(column_name(c.strip(), lang, table) for c in value.split(","))
         elif (isinstance(value, int) and not isinstance(value, bool)
-              and _is_counting(f"quality.count.{key}", lang)):
+              and f"quality.count.{key}" in catalogue()):
             out[key] = tn(f"quality.count.{key}", value, lang)
         elif key in _MONEY_FIELDS and isinstance(value, int | float):
             out[key] = fmt_money(value, lang)
@@ -195,9 +189,7 @@ class Issue:
                               **self.fields}, lang, self.table)
         fields["count"] = fmt_number(int(self.count), lang)
         fields["column"] = self.column_text(lang)
-        if _is_counting(self.code, lang):
-            return tn(self.code, int(self.count), lang, **fields)
-        return t(self.code, lang, **fields)
+        return tn(self.code, int(self.count), lang, **fields)  # a plain text serves every count
 
     def column_text(self, lang: str = "en") -> str:
         """The issue's column: the company's own header as it is, a canonical column in words."""

@@ -16,7 +16,7 @@ base name of the block's modules (lower case, digits, ``_``). It writes, for pro
 ``kbcore/views/name.py``                   its table and the block's key figures, for people
 ``kbcore/charts/name.py``                  its chart (layout only)
 ``kbcore/locale/M.yaml``                   the texts of the view and the chart (en, ru, bg)
-``kbcore/locale/exercises_M.yaml``         the exercise's hint (en, ru, bg)
+``kbcore/locale/exercises_M.yaml``         the exercise's hint in three steps (en, ru, bg)
 ``kbcore/workbook/answers/M.py``           the exercise's expected answer (found on disk)
 ``tests/test_name.py``                     hand-computed tests of the analysis, view and chart
 =========================================  ===================================================
@@ -112,7 +112,7 @@ class Block:
 
     @property
     def hint_id(self) -> str:
-        """The catalogue id of the first exercise's hint (``ex.<exercise_id>.hint``)."""
+        """The catalogue prefix of the first exercise's hint steps (``ex.<exercise_id>.hint``: ``.1`` … ``.3``)."""
         return f"ex.{self.exercise_id}.hint"
 
 
@@ -438,23 +438,27 @@ _SOLUTIONS = """\
 # %% [markdown] lang="en"
 # # Block $number · Exercises · $title
 #
-# Exercises on the demo company, so that everybody in the room gets the same right answer. Each one asks a
-# question, gives you a cell to write the answer in (replace the `...`), and ends with a `check(...)` line that
-# tells you at once whether you are right — and, if not yet, gives a hint.
+# Exercises on the demo company, so that everybody in the room gets the same right answer. Most need no
+# programming: read a figure in a table or chart, or change one setting and run the cell again, then type
+# what you read in place of the `...`. The check under it tells you at once whether you are right and, if not
+# yet, gives a hint, one step more at each try. Exercises marked "for the analyst" are optional.
 
 # %% [markdown] lang="ru"
 # # Блок $number · Упражнения · $title
 #
-# Упражнения на демо-компании, чтобы у всех в зале был один и тот же правильный ответ. В каждом — вопрос,
-# ячейка для ответа (замените `...`) и строка `check(...)`, которая сразу скажет, верно ли, а если пока нет —
-# даст подсказку.
+# Упражнения на демо-компании, чтобы у всех в зале был один и тот же правильный ответ. Большинство не требует
+# программирования: найдите число в таблице или на графике либо измените одну настройку и выполните ячейку
+# заново, а затем впишите прочитанное вместо `...`. Проверка под ним сразу скажет, верно ли, а если пока нет —
+# даст подсказку, с каждой попыткой на шаг подробнее. Упражнения с пометкой «для аналитика» — по желанию.
 
 # %% [markdown] lang="bg"
 # # Блок $number · Упражнения · $title
 #
-# Упражнения върху демонстрационната фирма, за да има всеки в залата един и същ верен отговор. Във всяко има
-# въпрос, клетка за отговора (заменете `...`) и ред `check(...)`, който веднага казва дали е вярно, а ако още не
-# е — дава подсказка.
+# Упражнения върху демонстрационната фирма, за да има всеки в залата един и същ верен отговор. Повечето не
+# изискват програмиране: намерете числото в таблица или графика или променете една настройка и изпълнете
+# клетката отново, след това въведете прочетеното на мястото на `...`. Проверката под него веднага казва дали е
+# вярно, а ако още не е — дава подсказка, с всеки опит с една стъпка по-подробна. Упражненията с бележка
+# „за анализатора“ не са задължителни.
 
 # %%
 import kbcore
@@ -472,20 +476,51 @@ by_year
 # %% [markdown] lang="en"
 # ## Exercise $ex_id · Revenue of the last year
 # What was the demo company's revenue in its last year, $money_note? Read it in the table above (the last row)
-# and type it in.
+# and type it in place of the `...`, digits only (for example `revenue_last_year = 1250000`).
 
 # %% [markdown] lang="ru"
 # ## Упражнение $ex_id · Выручка последнего года
-# Какой была выручка демо-компании в последнем году? Найдите её в таблице выше (последняя строка) и введите.
+# Какой была выручка демо-компании в последнем году? Найдите её в таблице выше (последняя строка) и впишите
+# вместо `...` одними цифрами (например, `revenue_last_year = 1250000`).
 
 # %% [markdown] lang="bg"
 # ## Упражнение $ex_id · Приходи през последната година
 # Какви са приходите на демонстрационната фирма през последната година? Вижте ги в таблицата по-горе (последният
-# ред) и ги въведете.
+# ред) и ги въведете на мястото на `...` само с цифри (например `revenue_last_year = 1250000`).
 
 # %%
 revenue_last_year = by_year["revenue"].iloc[-1]  # SOLUTION
 check("$ex_id", revenue_last_year)
+
+# %% [markdown] lang="en" tags=["discussion"]
+# **To discuss:** is the last year's revenue a good sign? What would you look at before saying so?
+#
+# <details><summary>Check yourself</summary>
+#
+# - Compare it with the years before: one year alone says little.
+# - Revenue without margin can hide growth bought with discounts.
+# - A last year that is not complete (a few months only) cannot be compared with full years.
+# </details>
+
+# %% [markdown] lang="ru" tags=["discussion"]
+# **Обсудите:** выручка последнего года — хороший знак? На что вы посмотрели бы, прежде чем так сказать?
+#
+# <details><summary>Проверьте себя</summary>
+#
+# - Сравните её с предыдущими годами: один год сам по себе мало что говорит.
+# - Выручка без валовой прибыли может скрывать рост, купленный скидками.
+# - Неполный последний год (всего несколько месяцев) нельзя сравнивать с полными годами.
+# </details>
+
+# %% [markdown] lang="bg" tags=["discussion"]
+# **За обсъждане:** добър знак ли са приходите през последната година? Какво бихте погледнали, преди да го кажете?
+#
+# <details><summary>Проверете се</summary>
+#
+# - Сравнете ги с предишните години: една година сама по себе си казва малко.
+# - Приходите без брутната печалба могат да скрият ръст, купен с отстъпки.
+# - Непълна последна година (само няколко месеца) не може да се сравнява с пълните години.
+# </details>
 """
 
 
@@ -719,10 +754,18 @@ $name.kf.margin:
 _EXERCISES_LOCALE = '''\
 # Block $number · $title (program $code): hints of the exercises in solutions/$prog/$stem.py
 # (expected answers: kbcore/workbook/answers/$module.py). A hint helps; it never gives the answer.
-$hint_id:
-  en: "The table shows one row per year, the oldest first: the last row is the last year."
-  ru: "В таблице по строке на год, сначала самый ранний: последняя строка — последний год."
-  bg: "В таблицата има по един ред за година, най-ранната е първа: последният ред е последната година."
+$hint_id.1:
+  en: "The revenue of a year is the money of all its sales, returns deducted."
+  ru: "Выручка года — деньги всех его продаж за вычетом возвратов."
+  bg: "Приходите за годината са парите от всички продажби през нея, без връщанията."
+$hint_id.2:
+  en: "The table above shows one row per year, the oldest first: the last row is the last year."
+  ru: "В таблице выше по строке на год, сначала самый ранний: последняя строка — последний год."
+  bg: "В таблицата по-горе има по един ред за година, най-ранната е първа: последният ред е последната година."
+$hint_id.3:
+  en: "The table is made by the block's function revenue_by_year; type the figure of its revenue column."
+  ru: "Таблицу строит функция блока revenue_by_year; впишите число из её столбца выручки."
+  bg: "Таблицата се прави от функцията на блока revenue_by_year; въведете числото от колоната с приходите."
 '''
 
 _ANSWERS = '''\
@@ -741,7 +784,7 @@ from kbcore.facts import Facts
 from kbcore.workbook.checks import exercise
 
 
-@exercise("$ex_id", hint="$hint_id", kind="number", tol=1e-6)
+@exercise("$ex_id", hint="$hint_id", kind="number", style="read", tol=0.005)
 def revenue_last_year(ds):
     """Revenue of the demo company's last year: the last row of ``revenue_by_year``."""
     return float(revenue_by_year(Facts.of(ds))["revenue"].iloc[-1])
