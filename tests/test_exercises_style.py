@@ -31,7 +31,8 @@ from kbcore.workbook.build import program_langs, read_source
 PANDAS = re.compile(r"\.(loc|iloc|at|iat)\[|\.(merge|groupby|query|assign|where|mask|apply|sort_values|"
                     r"value_counts|sum|count|mean|isin|nlargest|nsmallest)\(|\[[^\]\n]*(==|!=|<=|>=| < | > )"
                     r"[^\]\n]*\]|~\w")
-DISCUSS = re.compile(r"^\s*\*\*\s*(to discuss|обсудите|обсудим|обсъдете|за обсъждане)",
+DISCUSS = re.compile(r"^\s*\*\*\s*(to discuss|for discussion|обсудите|обсудим|для обсуждения|обсъдете|"
+                     r"за обсъждане)",
                      re.IGNORECASE | re.MULTILINE)
 """How a block asks the room to discuss: a bold lead-in ("**To discuss:** …", "**Обсудите:** …")."""
 PLACEHOLDER_LINE = re.compile(r"^[ \t]*[\w.\[\]\"']+[ \t]*=[ \t]*\.\.\.[ \t]*$", re.MULTILINE)
