@@ -251,8 +251,7 @@ ax = plot_conversion(by_channel, lang=lang)
 plt.show()
 
 # %%
-worst = by_channel.sort_values("one_order_share", ascending=False)["group_id"].iloc[0]  # SOLUTION
-answer = 1 + ["Маркетплейс", "Холодные звонки", "Выставка", "Рекомендация"].index(worst)  # SOLUTION
+answer = 1 + ["Маркетплейс", "Холодные звонки", "Выставка", "Рекомендация"].index(by_channel["group_id"].iloc[0])  # SOLUTION
 check("6.5", answer)
 
 # %% [markdown] lang="en" tags=["discussion"]
