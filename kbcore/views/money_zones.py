@@ -27,6 +27,7 @@ __all__ = [
     "reason_texts",
     "next_rouble_table",
     "money_zones_figures",
+    "activity_table",
 ]
 
 NEEDS_POTENTIAL = "clients.potential"
@@ -52,6 +53,28 @@ def zones_view(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         if col in out.columns:
             out[col] = pd.array([place_label(v, lang) for v in out[col]], dtype="string")
     out.attrs.update(table.attrs)
+    return out
+
+
+def activity_table(zones: MoneyZones, lang: str = "en") -> pd.DataFrame:
+    """The clients' money by activity: the clients who bought in the window and those who did not.
+
+    Two rows (active, then inactive), each named in words with the window's dates (catalogue
+    ``zone.activity.<activity>``): ``activity, clients, money_in_hand, money_on_table``. The
+    money on the table of a row is NaN when none of its clients has a potential. Where the
+    next rouble is easiest: on the table of an active client the door is open.
+    """
+    cl = zones.clients
+    n = zones.notes
+    dates = {"start": fmt_date(n.get("window_start"), lang), "end": fmt_date(n.get("window_end"), lang)}
+    rows = []
+    for activity in ("active", "inactive"):
+        part = cl.loc[cl["activity"] == activity]
+        rows.append((t(f"zone.activity.{activity}", lang, **dates), len(part),
+                     float(part["money_in_hand"].sum()), part["money_on_table"].sum(min_count=1)))
+    out = pd.DataFrame(rows, columns=["activity", "clients", "money_in_hand", "money_on_table"])
+    out["activity"] = out["activity"].astype("string")
+    out["money_on_table"] = out["money_on_table"].astype("float64")
     return out
 
 

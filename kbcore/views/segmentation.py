@@ -22,6 +22,7 @@ __all__ = [
     "rfm_segment_label",
     "rfm_segment_labels",
     "pareto_view",
+    "abc_view",
     "segments_view",
     "segmentation_figures",
     "measure_form",
@@ -103,6 +104,19 @@ def pareto_view(pareto_tbl: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """
     out = pareto_tbl.assign(measure=[measure_label(str(m), lang) for m in pareto_tbl["measure"]])
     out.attrs.update(pareto_tbl.attrs)
+    return out
+
+
+def abc_view(summary: pd.DataFrame) -> pd.DataFrame:
+    """A copy of :func:`~kbcore.analyses.segmentation.abc_summary` with ``value`` named after its measure.
+
+    The measure is ``attrs["measure"]`` (``revenue``, ``profit`` …), so the table's header says which money the classes were made on ("Client profit", not
+    "Value") when it is shown with :func:`~kbcore.views.display.styled` (pass the measure as a
+    ``money`` column when it is not a known money column).
+    """
+    measure = str(summary.attrs.get("measure", "value"))
+    out = summary.rename(columns={"value": measure}) if measure not in summary.columns else summary.copy()
+    out.attrs.update(summary.attrs)
     return out
 
 

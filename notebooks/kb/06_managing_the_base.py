@@ -675,6 +675,36 @@ abc_explorer(pnl, measures=measures + (("gross_margin",) if has_cost else ()), m
 # **Что с этим делать.** Закрепите за клиентами A ответственного менеджера и план; клиентов B обслуживайте
 # регулярно; клиентов C переведите на недорогие каналы (телефон, электронная почта, онлайн-заказ, минимальный заказ).
 
+# %% [markdown] lang="en" tags=["discussion"]
+# **To discuss:** how many A clients does one manager of yours hold? Can each of them get real attention — a visit
+# plan, a plan of purchases, a decision-making unit that the manager knows by name?
+#
+# <details><summary>Check yourself</summary>
+#
+# - Divide the A clients by the number of managers who hold them (section 10 shows every manager's clients and key
+#   clients).
+# - Dozens of A clients per manager means they get the same attention as everybody else: key-account work (block 7)
+#   takes a handful of clients per manager.
+# - Start with the clients that are A by profit as well as by revenue: they are fewer, and they are the ones to
+#   protect first.
+#
+# </details>
+
+# %% [markdown] lang="ru" tags=["discussion"]
+# **Обсудите:** сколько клиентов группы A приходится у вас на одного менеджера? Может ли каждый из них получить
+# настоящее внимание — план визитов, план закупок, центр принятия решений, который менеджер знает поимённо?
+#
+# <details><summary>Проверьте себя</summary>
+#
+# - Разделите число клиентов A на число менеджеров, которые их ведут (раздел 10 показывает клиентов и ключевых клиентов
+#   каждого менеджера).
+# - Десятки клиентов A на менеджера — значит, они получают то же внимание, что и все остальные: работа с ключевыми
+#   клиентами (блок 7) — это несколько клиентов на менеджера.
+# - Начните с клиентов, которые в группе A и по прибыли, и по выручке: их меньше, и защищать их нужно в первую
+#   очередь.
+#
+# </details>
+
 # %% [markdown] lang="en"
 # ## 7. XYZ analysis: how regularly do the clients buy?
 # XYZ measures the regularity of a client's purchases by the **coefficient of variation** (CV) of its monthly
