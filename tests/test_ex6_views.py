@@ -7,13 +7,13 @@ import pandas as pd
 import pytest
 
 from kbcore.analyses import ksf
+from kbcore.analyses.ksf import with_scores
 from kbcore.analyses.money_zones import money_zones
 from kbcore.analyses.segmentation import abc, abc_summary
 from kbcore.errors import KBDataError
 from kbcore.facts import Facts
 from kbcore.schema import C
 from kbcore.views.display import styled
-from kbcore.views.ksf import with_scores
 from kbcore.views.money_zones import activity_table
 from kbcore.views.segmentation import abc_view
 from kbcore.workbook.answers import block06

@@ -53,6 +53,7 @@ from kbcore.analyses.ksf import (
     ksf_scores,
     read_ksf,
     validate_ksf,
+    with_scores,
 )
 from kbcore.analyses.lifecycle import (
     ACTION_PRIORITY,
@@ -304,6 +305,7 @@ __all__ = [
     "time_to_second_order",
     "transition_matrix",
     "validate_ksf",
+    "with_scores",
     "whale_curve",
     "whale_summary",
     "xyz",

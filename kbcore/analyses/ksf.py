@@ -44,6 +44,7 @@ __all__ = [
     "KsfScores",
     "read_ksf",
     "validate_ksf",
+    "with_scores",
     "ksf_scores",
 ]
 
@@ -203,6 +204,55 @@ class KsfScores:
     note: str | None = None
     weight_sum: float = 1.0
     example: bool = False
+
+
+def with_scores(table: pd.DataFrame, factor: str, **scores: float) -> pd.DataFrame:
+    """A copy of a KSF table with the scores of one factor changed: a what-if for the workbook.
+
+    ``with_scores(ksf_table, "Price", us=4)`` — what if a new price list lifted our price score
+    to 4? Pass the result to :func:`ksf_scores` and read who leads.
+
+    Parameters
+    ----------
+    table : DataFrame
+        A KSF table (:func:`read_ksf`).
+    factor : str
+        The factor as written in the table (column ``factor``) or its Russian name
+        (``factor_ru``).
+    **scores : float
+        A player's column (``us``, ``competitor_1`` …) and its new score on ``factor``.
+
+    Returns
+    -------
+    DataFrame
+        The table validated again (scores within its scale,
+        :func:`validate_ksf`) with the table's ``example``, ``note`` and
+        ``weight_sum``: a what-if on the template's example still says "example".
+
+    Raises
+    ------
+    KeyError
+        For a factor or a player that is not in the table.
+    """
+    names = table["factor"].astype("string").str.strip()
+    row = names == str(factor).strip()
+    if "factor_ru" in table.columns:
+        row |= table["factor_ru"].astype("string").str.strip() == str(factor).strip()
+    row = row.fillna(False).to_numpy(dtype=bool)
+    if not row.any():
+        raise KeyError(f"factor {factor!r} is not in the KSF table; its factors: {', '.join(map(str, names))}")
+    players = table.attrs.get("players") or [c for c in table.columns if c not in ("factor", "factor_ru",
+                                                                                    "note", "weight")]
+    unknown = [p for p in scores if p not in players]
+    if unknown:
+        raise KeyError(f"player(s) {', '.join(unknown)} not in the KSF table; its players: {', '.join(players)}")
+    out = table.copy()
+    for player, score in scores.items():
+        out[player] = out[player].astype("float64")
+        out.loc[row, player] = float(score)
+    out = validate_ksf(out, scale=table.attrs.get("scale", SCALE))
+    out.attrs.update({k: table.attrs[k] for k in ("example", "note", "weight_sum") if k in table.attrs})
+    return out
 
 
 def ksf_scores(table: pd.DataFrame) -> KsfScores:

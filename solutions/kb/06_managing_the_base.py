@@ -56,6 +56,7 @@ from kbcore.analyses import (
     rfm,
     rfm_summary,
     second_order_conversion,
+    with_scores,
     xyz,
     xyz_summary,
 )
@@ -63,7 +64,7 @@ from kbcore.analyses.money_zones import money_zones
 from kbcore.charts import plot_abc_xyz, plot_conversion, plot_pareto, use_style
 from kbcore.facts import Facts
 from kbcore.i18n import fmt_date, t
-from kbcore.views.ksf import factors_table, labelled, totals_table, with_scores
+from kbcore.views.ksf import factors_table, labelled, totals_table
 from kbcore.views.money_zones import activity_table, zones_note
 from kbcore.views.retention import cohort_note, conversion_table
 from kbcore.views.segmentation import abc_view, pareto_view, segments_view

@@ -13,7 +13,7 @@ and the A clients who are slipping away (6.9, for the analyst).
 
 from __future__ import annotations
 
-from kbcore.analyses.ksf import ksf_scores, read_ksf
+from kbcore.analyses.ksf import ksf_scores, read_ksf, with_scores
 from kbcore.analyses.lifecycle import client_stages
 from kbcore.analyses.money_zones import money_zones
 from kbcore.analyses.profitability import client_pnl
@@ -28,7 +28,6 @@ from kbcore.analyses.segmentation import (
     xyz,
 )
 from kbcore.facts import Facts
-from kbcore.views.ksf import with_scores
 from kbcore.workbook.checks import exercise
 
 KSF_PLAYERS = ("us", "competitor_1", "competitor_2")
