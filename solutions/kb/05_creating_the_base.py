@@ -180,6 +180,7 @@ check("5.3", strongest_trait)
 
 # %%
 matches = profile_match(features, profile)
+display(matches.head())
 lookalike_clients = int(((~matches["top"]) & (matches["score"] >= 0.75)).sum())  # SOLUTION
 check("5.4", lookalike_clients)
 
