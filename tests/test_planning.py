@@ -346,6 +346,20 @@ def test_plan_vs_actual_partial_year_pace():
         plan_vs_actual(_control_plan(), Facts(sales), by="region")
 
 
+def test_plan_vs_actual_table_shows_the_pace_only_while_the_period_runs():
+    from kbcore.views.planning import plan_vs_actual_table
+
+    full = plan_vs_actual(_control_plan(), Facts(_sales([("A", "2024-12-31", 120.0, 0.0),
+                                                         ("E", "2024-07-01", 30.0, 0.0)])))
+    shown = plan_vs_actual_table(full, "ru")
+    assert list(shown.columns) == ["manager", "plan", "actual", "deviation", "completion"]
+    assert shown["manager"].iloc[-1] == "Новые клиенты"
+    assert list(shown["completion"]) == list(full["completion"])  # the numbers unchanged
+    assert shown.attrs["covered_days"] == 366 and "expected" in full.columns  # the analysis untouched
+    partial = plan_vs_actual(_control_plan(), Facts(_sales([("A", "2024-06-30", 60.0, 0.0)])))
+    assert {"expected", "pace"} <= set(plan_vs_actual_table(partial, "en").columns)
+
+
 def test_targets_vs_actual():
     sales = _sales(
         [

@@ -10,8 +10,12 @@ from __future__ import annotations
 import pandas as pd
 
 from kbcore.i18n import fmt_money, t, tn
+from kbcore.views.labels import people_labels
 
-__all__ = ["plan_summary_table", "plan_summary_text"]
+__all__ = ["plan_summary_table", "plan_summary_text", "plan_vs_actual_table"]
+
+PACE_COLUMNS = ("expected", "pace")
+"""The columns of plan-to-date: the same as plan and completion once the period is over."""
 
 
 def plan_summary_table(plan: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
@@ -48,3 +52,18 @@ def plan_summary_text(plan: pd.DataFrame, lang: str = "en") -> str:
              gap=fmt_money(max(a["gap"], 0.0), lang),
              new=tn("plan.new_clients_count", a["new_clients"], lang),
              new_plan=fmt_money(a["new_plan"], lang))
+
+
+def plan_vs_actual_table(pva: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """:func:`~kbcore.analyses.planning.plan_vs_actual` for people.
+
+    The groups in the people's words (``new_clients`` reads "New clients"). Once the control
+    period is over (its ``attrs`` say every day is covered), the plan to date equals the plan and
+    the pace equals the completion: those two columns are left out rather than shown twice.
+    The numbers are unchanged.
+    """
+    attrs = pva.attrs
+    over = attrs.get("period_days") is not None and attrs.get("covered_days") == attrs.get("period_days")
+    out = people_labels(pva.drop(columns=list(PACE_COLUMNS)) if over else pva, lang)
+    out.attrs.update(attrs)
+    return out

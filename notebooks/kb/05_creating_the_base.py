@@ -142,6 +142,7 @@ from kbcore.views import (
     profile_groups_table,
     profile_view,
 )
+from kbcore.views.planning import plan_vs_actual_table
 from kbcore.widgets import card_browser, plan_explorer
 
 use_style()
@@ -244,6 +245,36 @@ plt.show()
 # **Что с этим делать.** Договоритесь, какие поля карточки обязательны и кто их заполняет; пробелы в данных по
 # каждому ключевому клиенту — задача его менеджера на этот месяц. Новый клиент получает карточку до первого
 # счёта.
+
+# %% [markdown] lang="en" tags=["discussion"]
+# **To discuss:** which fields of the client card are compulsory in your company, who fills them in and who
+# checks? Start from the weakest rows of the table of how complete the cards are.
+#
+# <details><summary>Check yourself</summary>
+#
+# - Compulsory are the fields without which nobody can work with the client: the decision maker and the
+#   decision-making unit's contacts, the client's potential, the segment and the manager.
+# - Each field has an owner (usually the client's manager) and a deadline; the head of sales checks the table of
+#   how complete the cards are every month.
+# - A key client's card with one known person of its decision-making unit is a risk of losing the client: it is
+#   the first gap to close.
+#
+# </details>
+
+# %% [markdown] lang="ru" tags=["discussion"]
+# **Обсудите:** какие поля карточки клиента у вас обязательны, кто их заполняет и кто проверяет? Начните с самых
+# слабых строк таблицы заполненности карточек.
+#
+# <details><summary>Проверьте себя</summary>
+#
+# - Обязательны поля, без которых с клиентом нельзя работать: ЛПР и контакты центра принятия решений, потенциал
+#   клиента, сегмент и менеджер.
+# - У каждого поля есть ответственный (обычно менеджер клиента) и срок; руководитель отдела продаж раз в месяц
+#   проверяет заполненность по этой таблице.
+# - Карточка ключевого клиента, в которой известен один человек из центра принятия решений, — риск потерять
+#   клиента: этот пробел закрывают первым.
+#
+# </details>
 
 # %% [markdown] lang="en"
 # ## 2. The client profile (профиль клиента): who are our best clients?
@@ -413,7 +444,7 @@ check_year = base_year(facts)
 if check_year - 1 >= int(facts.sales["date"].min().year):
     past_plan = plan_by_client(facts, ds.clients, goals=goals, year=check_year)
     past = plan_vs_actual(past_plan, facts, by="segment")
-    display(ui.styled(people_labels(past, lang), lang, money=["plan", "actual", "deviation", "expected"],
+    display(ui.styled(plan_vs_actual_table(past, lang), lang, money=["plan", "actual", "deviation", "expected"],
                       pct=["completion", "pace"], max_rows=None))
     ax = plot_plan_vs_actual(past, lang=lang)
     plt.show()
@@ -438,6 +469,35 @@ if check_year - 1 >= int(facts.sales["date"].min().year):
 # **Что с этим делать.** Обсудите план каждого ключевого клиента с его менеджером, держа в руках карточку
 # клиента: потенциал, доля в закупках клиента, что он у нас ещё не покупает. Цель по новым клиентам ставьте по
 # сегментам, опираясь на профиль, и контролируйте выполнение плана ежемесячно по менеджерам и сегментам (блок 6).
+
+# %% [markdown] lang="en" tags=["discussion"]
+# **To discuss:** in which segments would last year's plan, made by this method, not have been met? Is that the
+# method's mistake or the work with the clients?
+#
+# <details><summary>Check yourself</summary>
+#
+# - Read the completion by segment in the check on the past: the segments where the actual is clearly below the
+#   plan.
+# - A plan above the clients' potential, or one that rests on declining clients, is the plan's mistake; clients
+#   with potential who got no attention are the work's.
+# - For the new plan: check each key client's plan against its card and potential, and control the lagging
+#   segments monthly (block 6).
+#
+# </details>
+
+# %% [markdown] lang="ru" tags=["discussion"]
+# **Обсудите:** в каких сегментах план прошлого года, составленный этим методом, не был бы выполнен? Это ошибка
+# метода или работы с клиентами?
+#
+# <details><summary>Проверьте себя</summary>
+#
+# - Смотрим выполнение плана по сегментам в проверке на прошлом: где факт заметно ниже плана.
+# - План выше потенциала клиентов или план, который держится на угасающих клиентах, — ошибка плана; клиенты с
+#   потенциалом, которым не уделили внимания, — ошибка работы с клиентами.
+# - Для нового плана: сверить план каждого ключевого клиента с его карточкой и потенциалом, а отстающие сегменты
+#   контролировать ежемесячно (блок 6).
+#
+# </details>
 
 # %% [markdown] lang="en"
 # ## 4. The region / segment passport (паспорт региона / сегмента)

@@ -1,7 +1,14 @@
 """Expected answers of block 5's exercises (solutions/kb/05_creating_the_base.py).
 
 Each answer is computed through the same kbcore functions the block uses, on the demo
-company; nothing here is a hard-coded number.
+company; nothing here is a hard-coded number. A multiple choice maps the data's answer onto
+the options its text lists (and raises when none of them is the data's answer, so that a text
+that no longer fits the data fails loudly rather than checking the wrong option).
+
+The exercises follow the block's story: the card of a key client (5.1) and how complete the
+cards are (5.2); the profile of the best clients (5.3) and its look-alikes (5.4, for the
+analyst); the plan from the goals (5.5) and with a lower goal (5.6); the plan checked on the
+past (5.7); the passport by segment (5.8).
 """
 
 from __future__ import annotations
@@ -10,14 +17,29 @@ from kbcore.analyses.card import card_fill, client_card
 from kbcore.analyses.lifecycle import client_stages
 from kbcore.analyses.passport import passport
 from kbcore.analyses.planning import Goals, plan_by_client, plan_vs_actual
-from kbcore.analyses.profile import client_features, client_profile, profile_match
+from kbcore.analyses.profile import ALL, client_features, client_profile, profile_match
 from kbcore.analyses.profitability import client_pnl
 from kbcore.facts import Facts
 from kbcore.workbook.checks import exercise
 
 CARD_CLIENT = "000038"
 PLAN_GOALS = Goals(growth=0.20, new_clients=120)
+LOWER_GOALS = Goals(growth=0.10, new_clients=120)
 CHECK_GOALS = Goals(growth=0.15, new_clients=150)
+CHECK_YEAR = 2025
+LOOKALIKE_SCORE = 0.75
+NEW_CLIENTS_ROW = "new_clients"
+
+STAGE_OPTIONS = ("key", "regular", "declining", "lost", "won_back")
+"""5.1b: the lifecycle stages listed in the exercise's text, in its order."""
+TRAIT_OPTIONS = ("segment", "region", "products", "orders_per_year", "acquisition_channel")
+"""5.3: the profile's traits listed in the exercise's text, in its order."""
+MANAGER_OPTIONS = ("Беспалов Максим Алексеевич", "Калашникова Светлана Игоревна",
+                   "Медведева Светлана Евгеньевна", "Симонов Денис Валерианович")
+"""5.7: the managers listed in the exercise's text, in its order."""
+SEGMENT_OPTIONS = ("Промышленные предприятия", "Оптовые компании", "Строительные компании",
+                   "Розничные сети", "Монтажники и малый бизнес")
+"""5.8a: the segments listed in the exercise's text, in its order."""
 
 
 _CACHE: dict[tuple[int, str], object] = {}
@@ -34,6 +56,15 @@ def _cached(ds, name, make):
 def _facts(ds) -> Facts:
     """One :class:`Facts` per dataset: every answer of the block shares its reduction."""
     return _cached(ds, "facts", lambda: Facts.of(ds))
+
+
+def _option(exercise_id: str, value, options) -> int:
+    """The number (1 … N) of ``value`` among the ``options`` of an exercise's text."""
+    value = str(value)
+    if value not in options:
+        raise ValueError(f"exercise {exercise_id}: the data's answer {value!r} is none of the options "
+                         f"of its text {options}: rewrite the options")
+    return options.index(value) + 1
 
 
 def _card(ds):
@@ -54,80 +85,98 @@ def _profile(ds):
     return _cached(ds, "profile", make)
 
 
-def _plan(ds):
-    return _cached(ds, "plan", lambda: plan_by_client(_facts(ds), ds.clients, goals=PLAN_GOALS))
+def _plan(ds, goals: Goals):
+    return _cached(ds, f"plan {goals}", lambda: plan_by_client(_facts(ds), ds.clients, goals=goals))
 
 
-def _passport(ds):
-    return _cached(ds, "passport",
-                   lambda: passport(_facts(ds), ds.clients, by="region", market=ds.market))
+# --- 1. the client card ----------------------------------------------------------------------------
 
-
-@exercise("5.1a", hint="ex.5.1a.hint", kind="number", tol=0)
+@exercise("5.1a", hint="ex.5.1a.hint", kind="number", tol=0, style="read")
 def card_contacts(ds):
-    """Number of DMU contacts on the card of client 000038."""
+    """How many people of the decision-making unit the card of client 000038 lists."""
     return int(len(_card(ds).contacts))
 
 
-@exercise("5.1b", hint="ex.5.1b.hint", kind="text")
+@exercise("5.1b", hint="ex.5.1b.hint", kind="choice", options=len(STAGE_OPTIONS), style="read")
 def card_stage(ds):
-    """Lifecycle stage id of client 000038."""
-    return str(_card(ds).stage)
+    """The option of client 000038's lifecycle stage."""
+    return _option("5.1b", _card(ds).stage, STAGE_OPTIONS)
 
 
-@exercise("5.2", hint="ex.5.2.hint", kind="share", tol=1e-3)
+@exercise("5.2", hint="ex.5.2.hint", kind="share", tol=1e-3, style="read")
 def decision_maker_filled(ds):
-    """Share of clients whose card names a decision maker."""
+    """Share of clients whose card names a decision maker (ЛПР)."""
     fill = card_fill(ds.clients, facts=_facts(ds), contacts=ds.contacts,
                      interactions=ds.interactions).set_index("field")
     return float(fill.loc["decision_maker", "filled_share"])
 
 
-@exercise("5.3a", hint="ex.5.3a.hint", kind="text")
-def top_segment(ds):
-    """The most frequent segment among the top 20 % of all clients by profit."""
+# --- 2. the client profile ---------------------------------------------------------------------------
+
+@exercise("5.3", hint="ex.5.3.hint", kind="choice", options=len(TRAIT_OPTIONS), style="read")
+def strongest_trait(ds):
+    """The option of the trait the best clients have most often compared with the others (largest lift)."""
     _, prof = _profile(ds)
-    table = prof.table.set_index(["category", "trait"])
-    return str(table.loc[("all", "segment"), "mode"])
+    table = prof.table.loc[prof.table["category"] == ALL]
+    trait = table.sort_values(["lift", "trait"], ascending=[False, True])["trait"].iloc[0]
+    return _option("5.3", trait, TRAIT_OPTIONS)
 
 
-@exercise("5.3b", hint="ex.5.3b.hint", kind="number", tol=0)
+@exercise("5.4", hint="ex.5.4.hint", kind="number", tol=0, style="analyst")
 def lookalikes(ds):
-    """Clients outside the top whose profile-match score is at least 0.75."""
+    """Clients outside the top whose profile-match score is at least 75 %."""
     features, prof = _profile(ds)
     m = profile_match(features, prof)
-    return int(((~m["top"]) & (m["score"] >= 0.75)).sum())
+    return int(((~m["top"]) & (m["score"] >= LOOKALIKE_SCORE)).sum())
 
 
-@exercise("5.4a", hint="ex.5.4a.hint", kind="number", tol=1e-6)
+# --- 3. from goals to a plan ---------------------------------------------------------------------------
+
+@exercise("5.5a", hint="ex.5.5a.hint", kind="number", tol=1e-3, style="read")
 def plan_total(ds):
     """Plan 2026 total (clients + new clients) with growth 20 % and 120 new clients."""
-    return float(_plan(ds).attrs["plan_total"])
+    return float(_plan(ds, PLAN_GOALS).attrs["plan_total"])
 
 
-@exercise("5.4b", hint="ex.5.4b.hint", kind="number", tol=1e-6)
+@exercise("5.5b", hint="ex.5.5b.hint", kind="number", tol=1e-3, style="read")
 def plan_uplift(ds):
-    """What the goal adds above the clients' baselines (the allocated gap)."""
-    return float(max(_plan(ds).attrs["gap"], 0.0))
+    """What the goal adds above the clients' own trends (the allocated gap; 0 when none)."""
+    return float(max(_plan(ds, PLAN_GOALS).attrs["gap"], 0.0))
 
 
-@exercise("5.5", hint="ex.5.5.hint", kind="text")
+@exercise("5.6", hint="ex.5.6.hint", kind="number", tol=1e-3, style="rerun")
+def plan_total_lower_goal(ds):
+    """Plan 2026 total with a growth goal of 10 % (the clients' trends alone beat it)."""
+    return float(_plan(ds, LOWER_GOALS).attrs["plan_total"])
+
+
+@exercise("5.7", hint="ex.5.7.hint", kind="choice", options=len(MANAGER_OPTIONS), style="rerun")
 def weakest_manager(ds):
-    """The manager with the lowest completion of the 2025 plan made at the start of 2025."""
-    plan = plan_by_client(_facts(ds), ds.clients, goals=CHECK_GOALS, year=2025)
+    """The option of the manager with the lowest completion of the 2025 plan made at the start of 2025."""
+    plan = plan_by_client(_facts(ds), ds.clients, goals=CHECK_GOALS, year=CHECK_YEAR)
     pva = plan_vs_actual(plan, _facts(ds), by="manager")
-    pva = pva.loc[pva["manager"] != "new_clients"].sort_values(["completion", "manager"])
-    return str(pva["manager"].iloc[0])
+    pva = pva.loc[pva["manager"] != NEW_CLIENTS_ROW].sort_values(["completion", "manager"])
+    return _option("5.7", pva["manager"].iloc[0], MANAGER_OPTIONS)
 
 
-@exercise("5.6a", hint="ex.5.6a.hint", kind="text")
-def lowest_penetration_region(ds):
-    """The region with the lowest penetration."""
-    p = _passport(ds)
-    return str(p.sort_values(["penetration", "region"]).iloc[0]["region"])
+# --- 4. the passport ---------------------------------------------------------------------------------
+
+def _lowest_segment(ds):
+    """The passport's row (by segment) with the lowest penetration."""
+    def make():
+        p = passport(_facts(ds), ds.clients, by="segment", market=ds.market)
+        return p.dropna(subset=["penetration"]).sort_values(["penetration", "segment"]).iloc[0]
+
+    return _cached(ds, "lowest segment", make)
 
 
-@exercise("5.6b", hint="ex.5.6b.hint", kind="share", tol=1e-3)
+@exercise("5.8a", hint="ex.5.8a.hint", kind="choice", options=len(SEGMENT_OPTIONS), style="rerun")
+def lowest_penetration_segment(ds):
+    """The option of the segment with the lowest penetration."""
+    return _option("5.8a", _lowest_segment(ds)["segment"], SEGMENT_OPTIONS)
+
+
+@exercise("5.8b", hint="ex.5.8b.hint", kind="share", tol=6e-4, style="rerun")
 def lowest_penetration(ds):
-    """That region's penetration (active clients / companies in the market)."""
-    return float(_passport(ds)["penetration"].min())
+    """That segment's penetration (active clients / companies in the market), read as shown (one decimal of %)."""
+    return float(_lowest_segment(ds)["penetration"])
