@@ -177,6 +177,34 @@ if not has_cost:
 # с выручкой прибыль по клиентам (после стоимости обслуживания) и про каждого крупного нового клиента
 # спрашивайте: во что нам обойдётся его обслуживание?
 
+# %% [markdown] lang="en" tags=["discussion"]
+# **To discuss:** in what do you set your salespeople's plan: revenue or profit? Which of a manager's decisions
+# would change if the plan and the bonus were set in client profit?
+#
+# <details><summary>Check yourself</summary>
+#
+# - Compare the growth of revenue with the growth of client profit in the table: where revenue grows faster, the
+#   difference was spent on discounts, small orders, visits and payment terms.
+# - A plan in revenue alone rewards exactly that: nobody answers for what serving a client costs.
+# - With client profit in the plan (next to revenue) a manager works out what a client will cost to serve before the
+#   deal, not after.
+#
+# </details>
+
+# %% [markdown] lang="ru" tags=["discussion"]
+# **Обсудите:** в чём вы ставите план продаж своим менеджерам — в выручке или в прибыли? Какие решения менеджера
+# изменятся, если план и премия будут считаться от прибыли по клиентам?
+#
+# <details><summary>Проверьте себя</summary>
+#
+# - Сравните в таблице рост выручки и рост прибыли по клиентам: если выручка растёт быстрее, разница ушла на скидки,
+#   мелкие заказы, визиты и отсрочки платежа.
+# - План только в выручке поощряет именно это: никто не отвечает за то, во что обходится обслуживание клиента.
+# - Если в плане рядом с выручкой стоит прибыль по клиенту, менеджер считает стоимость обслуживания клиента до
+#   сделки, а не после.
+#
+# </details>
+
 # %% [markdown] lang="en"
 # ## 2. Which clients earn the money? Client profitability and the whale curve
 # The client profitability statement puts every client on one line: revenue, cost of goods, gross margin,
@@ -314,6 +342,34 @@ plt.show()
 # **Что с этим делать.** При высокой зависимости цены и условия диктуют крупнейшие клиенты. Стройте клиентскую
 # базу, чтобы снизить эту зависимость: развивайте середину списка и ищите новых клиентов, подходящих под
 # профиль.
+
+# %% [markdown] lang="en" tags=["discussion"]
+# **To discuss:** what happens to your company if its largest client leaves? And the three largest? Who sets the
+# prices and the terms today: you or they?
+#
+# <details><summary>Check yourself</summary>
+#
+# - The share of the largest client and of the ten largest in the table is the revenue at stake if they leave.
+# - The effective number of clients says how many equal-sized clients the dependence amounts to: a handful means the
+#   clients dictate the terms.
+# - Dependence is lowered by developing the middle of the list and by new clients that fit the profile — not by
+#   deeper discounts for the largest.
+#
+# </details>
+
+# %% [markdown] lang="ru" tags=["discussion"]
+# **Обсудите:** что будет с вашей компанией, если уйдёт крупнейший клиент? А три крупнейших? Кто сегодня
+# устанавливает цены и условия — вы или они?
+#
+# <details><summary>Проверьте себя</summary>
+#
+# - Доля крупнейшего клиента и десяти крупнейших в таблице — это выручка, которая под угрозой, если они уйдут.
+# - Эффективное число клиентов показывает, скольким клиентам одинакового размера равна зависимость: если их единицы,
+#   условия диктуют клиенты.
+# - Зависимость снижают развитием середины списка и новыми клиентами, подходящими под профиль, — а не ещё большими
+#   скидками крупнейшим.
+#
+# </details>
 
 # %% [markdown] lang="en"
 # ## Key figures of block 1
