@@ -231,7 +231,7 @@ def key_accounts_table(stages: pd.DataFrame, clients: pd.DataFrame | None = None
         ["_order", "revenue_window", C.client_id], ascending=[True, False, True])
     cards = (clients.drop_duplicates(C.client_id).set_index(C.client_id)
              if clients is not None and C.client_id in clients.columns else pd.DataFrame())
-    out = pd.DataFrame({C.client_id: key[C.client_id].astype("string").to_numpy()})
+    out = pd.DataFrame({C.client_id: pd.array(key[C.client_id].astype("string").to_numpy(), dtype="string")})
     for col in (C.name, C.manager):
         values = cards[col].reindex(key[C.client_id]) if col in cards.columns else None
         out[col] = (pd.array(values.astype("string").fillna("").to_numpy(), dtype="string")

@@ -289,8 +289,8 @@ check("2.8", key_in_trouble)
 #
 # - The mark was given once and nobody reviews it: a key account is a decision about a client's purchases, and it
 #   has to be checked against them, e.g. every year.
-# - The lost ones stopped buying long ago and bought a lot in their time: each is a large sum that left quietly,
-#   without anybody's name next to it.
+# - The lost ones have bought nothing for more than a year, most of them for about two: their revenue columns show
+#   the zero that the card's mark hides, and nobody's task was to win them back.
 # - The declining one still buys: that is the last moment to act (the lifecycle algorithm: call within two weeks,
 #   find out why).
 # - For the manager: who decides at the client now, where does it buy, what happened around its last order, and
@@ -306,8 +306,8 @@ check("2.8", key_in_trouble)
 #
 # - Отметку поставили один раз и не пересматривают: ключевой клиент — решение по его закупкам, и его нужно сверять
 #   с ними, например раз в год.
-# - Потерянные давно перестали покупать, а в своё время покупали много: каждый — крупная сумма, которая ушла тихо,
-#   и рядом с ней нет ничьего имени.
+# - Потерянные не покупают больше года, большинство — около двух лет: в столбцах выручки — ноль, который скрывает
+#   отметка в карточке, а вернуть их не было ничьей задачей.
 # - Угасающий ещё покупает: это последний момент, когда можно действовать (алгоритм жизненного цикла: позвонить
 #   в течение двух недель, выяснить причину).
 # - Вопросы менеджеру: кто сейчас принимает решение у клиента, у кого он покупает, что случилось в момент
