@@ -259,3 +259,15 @@ def test_plot_completeness(lang):
     assert sum(x.get_text() == t("base.chart.absent", lang) for x in ax.texts) == 8  # no stages either
     ax.figure.canvas.draw()
     plt.close("all")
+
+
+def test_completeness_view_shows_the_components_in_words():
+    c = B.base_completeness(_clients(), _interactions(), _contacts(), _stages())
+    styler = V.completeness_view(c, "ru")
+    assert list(styler.data.columns) == V.COMPLETENESS_COLUMNS
+    assert list(styler.data["component"]) == [t(f"base.comp.{x}", "ru") for x in B.COMPONENTS]
+    assert list(styler.data["ok"]) == [t("base.ok.no", "ru")] * 4 + [t("base.ok.yes", "ru")] + [
+        t("base.ok.no", "ru")] * 3
+    html = styler.to_html()
+    assert "50,0\u00a0%" in html  # the card: 2 of 4 clients, one decimal of a percent
+    assert t("col.known_share", "ru") in html and t("col.ok", "ru") in html

@@ -443,3 +443,37 @@ def test_demo_key_accounts_lost_but_still_flagged(demo_history):
     flagged = last.loc[last["is_key"]]
     assert len(flagged) == 26
     assert (flagged["stage"] == "lost").sum() >= 5
+
+
+def test_key_accounts_table_by_hand():
+    clients = pd.DataFrame({"client_id": ["A", "B", "C", "D", "E"],
+                            "name": ["Alpha", "Beta", "Gamma", "Delta", "Epsilon"],
+                            "manager": ["m1", "m1", "m2", "m2", None],
+                            "key_account": [True, False, True, True, True]}).astype(
+        {"client_id": "string", "name": "string", "manager": "string", "key_account": "boolean"})
+    st = L.client_stages(Facts(_sales()), clients, as_of="2024-12-31")
+    view = V.key_accounts_table(st, clients, "en")
+    assert list(view.columns) == V.KEY_ACCOUNT_COLUMNS
+    # STAGES order: C new (new wins over key), A key, D and E declining (E's revenue 2 000 before D's 0)
+    assert list(view["client_id"]) == ["C", "A", "E", "D"]
+    assert list(view["stage"]) == [t("stage.new", "en"), t("stage.key", "en"),
+                                   t("stage.declining", "en"), t("stage.declining", "en")]
+    assert list(view["name"]) == ["Gamma", "Alpha", "Epsilon", "Delta"]
+    assert list(view["manager"]) == ["m2", "m1", "", "m2"]
+    assert view.loc[1, "revenue_window"] == pytest.approx(11_500.0)
+    assert view.loc[3, "days_since_last"] == 305
+    assert str(view["client_id"].dtype) == "string"
+    # without the cards: no names, no managers; the key accounts are the largest clients
+    bare = V.key_accounts_table(L.client_stages(Facts(_sales()), as_of="2024-12-31"), None, "ru")
+    assert list(bare["client_id"]) == ["A"] and list(bare["name"]) == [""]
+    assert list(bare["stage"]) == [t("stage.key", "ru")]
+
+
+def test_demo_key_accounts_table(demo_dataset):
+    st = L.client_stages(Facts.of(demo_dataset), demo_dataset.clients)
+    view = V.key_accounts_table(st, demo_dataset.clients, "ru")
+    assert len(view) == int(st["is_key"].sum())
+    trouble = view["stage"].isin([t("stage.declining", "ru"), t("stage.lost", "ru")])
+    # the declining and lost key accounts come together, after the key ones
+    assert trouble.sum() >= 5 and trouble.to_numpy()[-int(trouble.sum()):].all()
+    assert (view["name"] != "").all() and (view["manager"] != "").all()

@@ -19,6 +19,7 @@ from kbcore.analyses.completeness import (
     Verdict,
 )
 from kbcore.i18n import fmt_number, fmt_pct, t, tn
+from kbcore.views.display import styled
 from kbcore.views.figures import Figure, key_figures_table, missing
 from kbcore.views.lifecycle import lifecycle_figures, stage_label
 
@@ -26,6 +27,8 @@ __all__ = [
     "CARD_COMPONENTS",
     "component_label",
     "completeness_table",
+    "COMPLETENESS_COLUMNS",
+    "completeness_view",
     "verdict_text",
     "verdict_reasons",
     "card_fields_table",
@@ -54,6 +57,21 @@ def completeness_table(completeness: pd.DataFrame, lang: str = "en") -> pd.DataF
                            dtype="string"),
         ok=pd.array([yes if ok else no for ok in completeness["ok"]], dtype="string"),
     )
+
+
+COMPLETENESS_COLUMNS = ["component", "known_share", "clients_known", "clients", "threshold", "ok"]
+"""The columns of :func:`completeness_view`, in their order."""
+
+
+def completeness_view(completeness: pd.DataFrame, lang: str = "en"):
+    """The components of the base as the workbook shows them: a styled table.
+
+    :func:`completeness_table`'s ``COMPLETENESS_COLUMNS`` (component, share of clients with
+    data, clients with data, clients, the threshold, enough?), the shares as percentages with
+    one decimal, every row shown.
+    """
+    view = completeness_table(completeness, lang)[COMPLETENESS_COLUMNS]
+    return styled(view, lang, pct=["known_share", "threshold"], ints=["clients_known"], max_rows=None)
 
 
 def verdict_text(verdict: Verdict, lang: str = "en") -> str:

@@ -34,6 +34,8 @@ __all__ = [
     "stage_rules_table",
     "stage_actions",
     "counts_table",
+    "key_accounts_table",
+    "KEY_ACCOUNT_COLUMNS",
     "due_table",
     "lifecycle_figures",
 ]
@@ -51,6 +53,18 @@ DUE_TEXT_COLUMNS = [
     "priority",
 ]
 """Columns of :func:`due_table`, in their order."""
+
+KEY_ACCOUNT_COLUMNS = [
+    C.client_id,
+    C.name,
+    C.manager,
+    "stage",
+    "last_date",
+    "days_since_last",
+    "revenue_window",
+    "revenue_prev_window",
+]
+"""Columns of :func:`key_accounts_table`, in their order."""
 
 
 def stage_label(stage: str, lang: str = "en") -> str:
@@ -187,6 +201,45 @@ def counts_table(counts: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     out = counts.assign(stage=pd.array(stage_labels(counts["stage"], lang), dtype="string"))
     out.attrs.update(counts.attrs)
     return out
+
+
+def key_accounts_table(stages: pd.DataFrame, clients: pd.DataFrame | None = None,
+                       lang: str = "en") -> pd.DataFrame:
+    """The clients marked key accounts, with the stage their purchases give them, for people.
+
+    Parameters
+    ----------
+    stages : DataFrame
+        :func:`~kbcore.analyses.lifecycle.client_stages`; its ``is_key`` says which clients
+        are key accounts (the cards' mark, or the largest clients when the cards have none).
+    clients : DataFrame, optional
+        Client cards, for the name and the manager (empty text when missing).
+    lang : str
+        Language of the stages' names.
+
+    Returns
+    -------
+    DataFrame
+        ``KEY_ACCOUNT_COLUMNS``: client_id, name, manager, stage (people's name), last_date,
+        days_since_last, revenue_window, revenue_prev_window; one row per key account, in
+        ``STAGES`` order (so the declining and lost ones come together after the key ones),
+        then by revenue of the last 12 months (largest first) and client_id.
+    """
+    key = stages.loc[stages["is_key"].astype(bool)]
+    order = {s: i for i, s in enumerate(STAGES)}
+    key = key.assign(_order=key["stage"].map(order)).sort_values(
+        ["_order", "revenue_window", C.client_id], ascending=[True, False, True])
+    cards = (clients.drop_duplicates(C.client_id).set_index(C.client_id)
+             if clients is not None and C.client_id in clients.columns else pd.DataFrame())
+    out = pd.DataFrame({C.client_id: pd.array(key[C.client_id].astype("string").to_numpy(), dtype="string")})
+    for col in (C.name, C.manager):
+        values = cards[col].reindex(key[C.client_id]) if col in cards.columns else None
+        out[col] = (pd.array(values.astype("string").fillna("").to_numpy(), dtype="string")
+                    if values is not None else pd.array([""] * len(key), dtype="string"))
+    out["stage"] = pd.array(stage_labels(key["stage"], lang), dtype="string")
+    for col in KEY_ACCOUNT_COLUMNS[4:]:
+        out[col] = key[col].to_numpy()
+    return out[KEY_ACCOUNT_COLUMNS]
 
 
 def due_table(due: pd.DataFrame, lang: str = "en", *,

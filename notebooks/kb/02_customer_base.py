@@ -127,7 +127,6 @@ from kbcore.i18n import fmt_date, t, tn
 from kbcore.views import (
     card_fields_table,
     completeness_figures,
-    completeness_table,
     counts_table,
     due_table,
     reason_text,
@@ -138,6 +137,7 @@ from kbcore.views import (
     verdict_reasons,
     verdict_text,
 )
+from kbcore.views.completeness import completeness_view
 from kbcore.widgets import rules_explorer, stage_explorer
 
 use_style()
@@ -204,9 +204,7 @@ completeness = base_completeness(
     ds.clients, ds.interactions, ds.contacts, stages, as_of=now, threshold=completeness_threshold
 )
 verdict = base_verdict(completeness)
-view = completeness_table(completeness, lang)
-ui.styled(view[["component", "known_share", "clients_known", "clients", "threshold", "ok"]], lang,
-          pct=["known_share", "threshold"], ints=["clients_known"])
+completeness_view(completeness, lang)
 
 # %%
 ax = plot_completeness(completeness, verdict, lang=lang)
@@ -269,6 +267,37 @@ else:
 # **Что с этим делать.** У каждого недостающего компонента должны быть ответственный и срок: менеджеры заполняют
 # карточки своих клиентов (ИНН, контакты, ЛПР), руководитель отдела продаж распределяет сегменты и закрепляет
 # клиентов за менеджерами, а статус рассчитывается по покупкам, а не вписывается вручную.
+
+# %% [markdown] lang="en" tags=["discussion"]
+# **To discuss:** which component of your base is missing for the most clients, and who in your company should
+# fill it in, by when? Which one would you start with?
+#
+# <details><summary>Check yourself</summary>
+#
+# - Start with what the managers need every day: the complete client card (contacts and the decision maker) and
+#   the interaction history; without them nobody knows whom to call.
+# - Every missing component gets one owner and a date, not "the sales department": the managers fill in their
+#   clients' cards, the head of sales assigns segments and managers.
+# - A component that can be computed (the status, the lifecycle stage) is computed from the purchases rather than
+#   typed by hand, so it cannot go stale.
+#
+# </details>
+
+# %% [markdown] lang="ru" tags=["discussion"]
+# **Обсудите:** какого компонента базы в вашей компании нет у большинства клиентов и кто должен его заполнить, к
+# какому сроку? С какого компонента вы бы начали?
+#
+# <details><summary>Проверьте себя</summary>
+#
+# - Начинать с того, что нужно менеджерам каждый день: полная карточка клиента (контакты и ЛПР) и история
+#   контактов — без них непонятно, кому звонить.
+# - У каждого недостающего компонента — один ответственный и срок, а не «отдел продаж»: менеджеры заполняют
+#   карточки своих клиентов, руководитель отдела продаж распределяет сегменты и закрепляет клиентов за
+#   менеджерами.
+# - То, что можно рассчитать (статус, стадия жизненного цикла), рассчитывается по покупкам, а не вписывается
+#   вручную, — тогда оно не устаревает.
+#
+# </details>
 
 # %% [markdown] lang="en"
 # ## 2. The customer lifecycle: one stage for every client
@@ -446,6 +475,37 @@ if len(dates) >= 2:
 #
 # **Что с этим делать.** Угасание — последний момент, когда можно действовать: вернуть потерянного клиента стоит
 # намного дороже, чем удержать угасающего. Для этого и нужен алгоритм жизненного цикла ниже.
+
+# %% [markdown] lang="en" tags=["discussion"]
+# **To discuss:** the regular clients who became declining within a year: who in your company should have noticed,
+# and when? What would you do with them in the next two weeks?
+#
+# <details><summary>Check yourself</summary>
+#
+# - Compare the rows «Declining / at risk» and «Regular» of the matrix: of the declining clients, a far larger part
+#   is lost a year later than of the regular ones. Declining is the warning; lost is too late.
+# - Somebody has to see the stage change when it happens, not at the year's review: the client's manager, with the
+#   head of sales for the larger clients (the lifecycle algorithm below: call within two weeks).
+# - The call is to find out why: a competitor, a change of the decision maker, a problem with a delivery or a
+#   price. The answer decides the next step, and the stage shows whether it worked.
+#
+# </details>
+
+# %% [markdown] lang="ru" tags=["discussion"]
+# **Обсудите:** постоянные клиенты, которые за год стали угасающими: кто в вашей компании должен был это заметить
+# и когда? Что вы сделаете с ними в ближайшие две недели?
+#
+# <details><summary>Проверьте себя</summary>
+#
+# - Сравните строки «Угасающий / в зоне риска» и «Постоянный» матрицы: из угасающих через год потеряна намного
+#   большая доля, чем из постоянных. Угасание — сигнал, потеря — уже поздно.
+# - Смену стадии должен увидеть конкретный человек в момент, когда она произошла, а не на годовом разборе:
+#   менеджер клиента, а по крупным клиентам — вместе с руководителем отдела продаж (алгоритм жизненного цикла
+#   ниже: позвонить в течение двух недель).
+# - Цель звонка — выяснить причину: конкурент, смена ЛПР, сбой в поставке или цена. От причины зависит следующий
+#   шаг, а стадия покажет, сработал ли он.
+#
+# </details>
 
 # %% [markdown] lang="en"
 # ## 5. What each stage asks of you: the lifecycle algorithm
