@@ -3,12 +3,12 @@
 A block registers the expected answer of each exercise as a function of the dataset,
 computed through the same kbcore functions the block uses::
 
-    @exercise("1.2a", hint="ex.1.2a.hint", kind="share", tol=0.001)
-    def revenue_growth(ds):
+    @exercise("1.4", hint="ex.1.4.hint", kind="share", style="read", tol=0.001)
+    def top_fifth_profit_share(ds):
         ...
-        return float(growth)
+        return float(share)
 
-and the workbook ends each exercise with ``check("1.2", answer)``. The expected value is
+and the workbook ends each exercise with ``check("1.4", answer)``. The expected value is
 computed once per process on the demo company (``kbcore.ingest.dataset.load(None)``), so every
 participant gets the same answer. It is never shown: not in the text, not in the HTML, not in
 the returned :class:`Verdict`, not in an exception.
