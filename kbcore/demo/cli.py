@@ -32,7 +32,7 @@ def main(argv=None) -> int:
     size = sum(f.stat().st_size for f in files)
     print(t("demo.written.counted", files=tn("demo.count.files", len(files)), folder=args.out,
             lines=tn("demo.count.lines", len(tables["sales"])),
-            clients=tn("demo.count.clients", len(tables["clients"])), mb=fmt_number(size / 1e6, digits=1)))
+            clients=tn("ui.count.clients", len(tables["clients"])), mb=fmt_number(size / 1e6, digits=1)))
     return 0
 
 

@@ -47,8 +47,8 @@ def measure_form(measure: str, form: str, lang: str = "en") -> str:
 
 
 def clients_text(n, lang: str = "en") -> str:
-    """"323 clients" with the noun agreeing with the count (catalogue ``seg.n_clients``)."""
-    return tn("seg.n_clients", n, lang)
+    """"323 clients" with the noun agreeing with the count (catalogue ``ui.count.clients``)."""
+    return tn("ui.count.clients", n, lang)
 
 
 def rfm_segment_label(segment: str, lang: str = "en") -> str:

@@ -1020,7 +1020,7 @@ figures = [
     *money_zones_figures(zones, lang)[:2],
     *retention_figures(new, risk, lang)[1:2],
     *ksf_figures(ksf_result, lang)[:1],  # says "example" when ksf_file is None
-    ui.Figure(t("kf6.crm_rows", lang), tn("seg.n_clients", len(crm), lang)),
+    ui.Figure(t("kf6.crm_rows", lang), tn("ui.count.clients", len(crm), lang)),
     ui.Figure(t("kf6.targets_completion", lang, year=plan_year), targets_met, "targets"),
 ]
 ui.key_figures_table(figures, lang).style.hide(axis="index")
