@@ -203,3 +203,20 @@ def test_crm_from_dataset_uses_one_window(demo_dataset):
     got = table.set_index("client_id")["revenue_12m"]
     assert len(got) > 100
     np.testing.assert_allclose(got.to_numpy(), window.reindex(got.index).fillna(0.0).round(2).to_numpy())
+
+
+def test_the_screen_names_the_same_window_as_the_xlsx(tmp_path):
+    """Six months of ABC, XYZ and RFM: the on-screen header says so, never "the last 12 months"."""
+    from kbcore.views import crm_headers, styled
+
+    table = _table()[["client_id", "revenue_12m"]]
+    table.attrs["window"] = (pd.Timestamp("2025-07-01"), pd.Timestamp("2025-12-31"))
+    names = crm_headers(table, "ru")
+    assert names["revenue_12m"] == "Выручка за 1 июл. 2025 г. – 31 дек. 2025 г. (период ABC, XYZ и RFM)"
+    html = styled(table, "ru", labels=names).to_html()
+    assert names["revenue_12m"] in html and "12 месяцев" not in html
+    _, xlsx_path = write_crm(table, tmp_path, lang="ru")
+    assert load_workbook(xlsx_path).active["B1"].value == names["revenue_12m"]
+    table.attrs.pop("window")
+    table.attrs["as_of"] = pd.Timestamp("2025-12-31")
+    assert crm_headers(table, "ru")["revenue_12m"] == "Выручка за последние 12 месяцев, по 31 дек. 2025 г."

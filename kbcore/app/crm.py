@@ -49,9 +49,7 @@ from kbcore.analyses.segmentation import (
     xyz,
 )
 from kbcore.facts import Facts
-from kbcore.i18n import fmt_date, t
-from kbcore.views.crm import crm_texts
-from kbcore.views.display import header
+from kbcore.views.crm import crm_headers, crm_texts
 
 __all__ = ["CRM_COLUMNS", "CRM_BASENAME", "DANGEROUS_PREFIXES", "crm_from_dataset", "neutralise",
            "write_crm"]
@@ -274,17 +272,9 @@ _STAMP = dt.datetime(2000, 1, 1)
 
 
 def _people_headers(table: pd.DataFrame, lang: str) -> list[str]:
-    """The columns' names in ``lang``; the revenue's says up to which day it counts."""
-    names = [header(str(c), lang) for c in table.columns]
-    if "revenue_12m" in table.columns:
-        j = list(table.columns).index("revenue_12m")
-        window, as_of = table.attrs.get("window"), table.attrs.get("as_of")
-        if window is not None:  # ABC, XYZ, RFM and the revenue over one window: it is named
-            names[j] = t("crm.revenue_window", lang, start=fmt_date(window[0], lang),
-                         end=fmt_date(window[1], lang))
-        elif as_of is not None:
-            names[j] = t("crm.revenue_to", lang, revenue=names[j], date=fmt_date(as_of, lang))
-    return names
+    """The columns' names in ``lang`` (:func:`~kbcore.views.crm.crm_headers`), in the table's order."""
+    names = crm_headers(table, lang)
+    return [names[str(c)] for c in table.columns]
 
 
 def _freeze_zip(path: Path) -> None:

@@ -26,6 +26,7 @@ from kbcore.views.creation import (
     creation_figures,
 )
 from kbcore.views.crm import (
+    crm_headers,
     crm_texts,
 )
 from kbcore.views.display import (
@@ -144,6 +145,7 @@ __all__ = [
     "conversion_table",
     "counts_table",
     "creation_figures",
+    "crm_headers",
     "crm_texts",
     "curve_view",
     "due_table",

@@ -10,9 +10,30 @@ from __future__ import annotations
 import pandas as pd
 
 from kbcore.analyses.lifecycle import STAGE_ACTIONS
-from kbcore.i18n import t
+from kbcore.i18n import fmt_date, t
+from kbcore.views.display import header
 
-__all__ = ["crm_texts"]
+__all__ = ["crm_headers", "crm_texts"]
+
+
+def crm_headers(table: pd.DataFrame, lang: str = "en") -> dict[str, str]:
+    """The CRM table's columns in people's words: ``{column: header}``.
+
+    The revenue's header names its window when the table has one (``attrs["window"]``: ABC, XYZ,
+    RFM and the revenue over the same months, "Выручка за 01.12.2024 – 30.11.2025 (период ABC, XYZ
+    и RFM)"), else the day it counts to (``attrs["as_of"]``). The same words on screen and in the
+    Excel file.
+    """
+    names = {str(c): header(str(c), lang) for c in table.columns}
+    if "revenue_12m" in names:
+        window, as_of = table.attrs.get("window"), table.attrs.get("as_of")
+        if window is not None:
+            names["revenue_12m"] = t("crm.revenue_window", lang, start=fmt_date(window[0], lang),
+                                     end=fmt_date(window[1], lang))
+        elif as_of is not None:
+            names["revenue_12m"] = t("crm.revenue_to", lang, revenue=names["revenue_12m"],
+                                     date=fmt_date(as_of, lang))
+    return names
 
 
 def crm_texts(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:

@@ -41,11 +41,14 @@ def header(column: str, lang: str = "en") -> str:
 
 
 def styled(df: pd.DataFrame, lang: str = "en", *, money: Iterable[str] = (), pct: Iterable[str] = (),
-           ints: Iterable[str] = (), max_rows: int | None = 20, index: bool = False):
+           ints: Iterable[str] = (), max_rows: int | None = 20, index: bool = False,
+           labels: dict[str, str] | None = None):
     """A pandas Styler of ``df`` with locale-formatted numbers and translated headers.
 
     Columns are formatted by name: money (``revenue``, ``profit`` …), shares (``*_share``, ``*_pct``)
     and counts are recognised; pass ``money``/``pct``/``ints`` to add others. Text cells are escaped.
+    ``labels`` gives the header of some columns in full (e.g. :func:`~kbcore.views.crm.crm_headers`,
+    whose revenue header names its window); the others are translated from the catalogue.
     """
     view = df.head(max_rows) if max_rows else df
     money, pct, ints = set(money) | _MONEY, set(pct) | _PCT, set(ints) | _INT
@@ -72,7 +75,8 @@ def styled(df: pd.DataFrame, lang: str = "en", *, money: Iterable[str] = (), pct
         styler = styler.set_properties(subset=text, **{"text-align": "left"})
         styler = styler.set_table_styles(
             {c: [{"selector": "th", "props": "text-align: left"}] for c in text}, overwrite=False)
-    styler = styler.relabel_index([header(c, lang) for c in view.columns], axis=1)
+    labels = labels or {}
+    styler = styler.relabel_index([labels.get(str(c)) or header(c, lang) for c in view.columns], axis=1)
     if not index:
         styler = styler.hide(axis="index")
     return styler

@@ -191,6 +191,7 @@ from kbcore.views import (
     cohort_note,
     conversion_table,
     counts_table,
+    crm_headers,
     crm_texts,
     due_table,
     factors_table,
@@ -985,7 +986,7 @@ else:
 crm_scores = crm_rfm(facts, xyz_start, xyz_end, rules)  # RFM over the months of ABC and XYZ
 crm = crm_texts(crm_table(facts, ds.clients, abc=classes_window, xyz=regularity, rfm=crm_scores, stages=stages,
                           window=(xyz_start, xyz_end)), lang)
-ui.styled(crm, lang, money=["revenue_12m"], max_rows=10)
+ui.styled(crm, lang, money=["revenue_12m"], max_rows=10, labels=crm_headers(crm, lang))
 
 # %%
 if crm_folder is not None:
