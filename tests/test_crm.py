@@ -212,11 +212,11 @@ def test_the_screen_names_the_same_window_as_the_xlsx(tmp_path):
     table = _table()[["client_id", "revenue_12m"]]
     table.attrs["window"] = (pd.Timestamp("2025-07-01"), pd.Timestamp("2025-12-31"))
     names = crm_headers(table, "ru")
-    assert names["revenue_12m"] == "Выручка за 1 июл. 2025 г. – 31 дек. 2025 г. (период ABC, XYZ и RFM)"
+    assert names["revenue_12m"] == "Выручка за 1 июл. 2025\u202fг. – 31 дек. 2025\u202fг. (период ABC, XYZ и RFM)"
     html = styled(table, "ru", labels=names).to_html()
     assert names["revenue_12m"] in html and "12 месяцев" not in html
     _, xlsx_path = write_crm(table, tmp_path, lang="ru")
     assert load_workbook(xlsx_path).active["B1"].value == names["revenue_12m"]
     table.attrs.pop("window")
     table.attrs["as_of"] = pd.Timestamp("2025-12-31")
-    assert crm_headers(table, "ru")["revenue_12m"] == "Выручка за последние 12 месяцев, по 31 дек. 2025 г."
+    assert crm_headers(table, "ru")["revenue_12m"] == "Выручка за последние 12 месяцев, по 31 дек. 2025\u202fг."
