@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from test_ksf import _table
 
 from kbcore.analyses import ksf
 from kbcore.analyses.ksf import with_scores
@@ -20,14 +21,7 @@ from kbcore.workbook.answers import block06
 
 
 def _ksf_table():
-    return ksf.validate_ksf(pd.DataFrame({
-        "factor": ["Price", "Delivery", "Advice"],
-        "factor_ru": ["Цена", "Доставка", "Консультация"],
-        "weight": ["0.5", "0.3", "0.2"],
-        "us": ["3", "4", "5"],
-        "competitor_1": ["5", "4", "2"],
-        "competitor_2": ["4", "3", "3"],
-    }))
+    return ksf.validate_ksf(_table())  # the three-factor table of tests/test_ksf.py
 
 
 def test_with_scores_changes_one_factor_and_the_leader():

@@ -5,3 +5,22 @@ program 004 (ids ``"kpiN.x"``). Each module registers its exercises with
 :func:`kbcore.workbook.exercise`; they are found on disk by
 :func:`kbcore.workbook.checks.answer_modules`, so a new block adds a file and edits no list.
 """
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+_ONCE: dict[tuple[int, str], object] = {}
+
+
+def once(ds, name: str, make: Callable[[], object]):
+    """``make()``, computed once per dataset object and ``name`` and shared by every block's answers.
+
+    The checks compute each expected answer on the one demo dataset of the process
+    (:func:`kbcore.workbook.checks.demo_dataset`); answers that start from the same facts, stages
+    or plan ask for them by the same name (``"facts"`` is ``Facts.of(ds)`` everywhere).
+    """
+    key = (id(ds), name)
+    if key not in _ONCE:
+        _ONCE[key] = make()
+    return _ONCE[key]

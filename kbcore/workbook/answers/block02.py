@@ -23,6 +23,7 @@ from kbcore.analyses.lifecycle import (
     transition_matrix,
 )
 from kbcore.facts import Facts
+from kbcore.workbook.answers import once
 from kbcore.workbook.checks import exercise
 
 STRICT_THRESHOLD = 0.9
@@ -43,30 +44,19 @@ VERDICT_OPTIONS = (
 """2.2: the options of the text, in its order: the verdict and the components that are missing
 for too many clients (None: any)."""
 
-_CACHE: dict[tuple[int, str], object] = {}
-
-
-def _cached(ds, name, make):
-    """One computation per dataset object and name (the checks share them)."""
-    key = (id(ds), name)
-    if key not in _CACHE:
-        _CACHE[key] = make()
-    return _CACHE[key]
-
-
 def _facts(ds) -> Facts:
     """One :class:`Facts` per dataset: every answer of the block shares its reduction."""
-    return _cached(ds, "facts", lambda: Facts.of(ds))
+    return once(ds, "facts", lambda: Facts.of(ds))
 
 
 def _stages(ds, rules: StageRules | None = None, as_of=None):
     name = f"stages {rules} {as_of}"
-    return _cached(ds, name, lambda: client_stages(_facts(ds), ds.clients, as_of=as_of,
+    return once(ds, name, lambda: client_stages(_facts(ds), ds.clients, as_of=as_of,
                                                    rules=rules or StageRules()))
 
 
 def _completeness(ds, threshold: float = 0.8):
-    return _cached(ds, f"completeness {threshold}", lambda: base_completeness(
+    return once(ds, f"completeness {threshold}", lambda: base_completeness(
         ds.clients, ds.interactions, ds.contacts, _stages(ds), threshold=threshold))
 
 

@@ -20,6 +20,7 @@ from kbcore.analyses.planning import Goals, plan_by_client, plan_vs_actual
 from kbcore.analyses.profile import ALL, client_features, client_profile, profile_match
 from kbcore.analyses.profitability import client_pnl
 from kbcore.facts import Facts
+from kbcore.workbook.answers import once
 from kbcore.workbook.checks import exercise
 
 CARD_CLIENT = "000038"
@@ -42,20 +43,9 @@ SEGMENT_OPTIONS = ("Промышленные предприятия", "Опто�
 """5.8a: the segments listed in the exercise's text, in its order."""
 
 
-_CACHE: dict[tuple[int, str], object] = {}
-
-
-def _cached(ds, name, make):
-    """One computation per dataset object and name (the checks share them)."""
-    key = (id(ds), name)
-    if key not in _CACHE:
-        _CACHE[key] = make()
-    return _CACHE[key]
-
-
 def _facts(ds) -> Facts:
     """One :class:`Facts` per dataset: every answer of the block shares its reduction."""
-    return _cached(ds, "facts", lambda: Facts.of(ds))
+    return once(ds, "facts", lambda: Facts.of(ds))
 
 
 def _option(exercise_id: str, value, options) -> int:
@@ -73,7 +63,7 @@ def _card(ds):
         return client_card(_facts(ds), ds.clients, CARD_CLIENT, products=ds.products,
                            contacts=ds.contacts, interactions=ds.interactions, stages=stages)
 
-    return _cached(ds, "card", make)
+    return once(ds, "card", make)
 
 
 def _profile(ds):
@@ -82,11 +72,11 @@ def _profile(ds):
         pnl = client_pnl(_facts(ds), ds.clients, ds.interactions)
         return features, client_profile(features, pnl, top_share=0.2)
 
-    return _cached(ds, "profile", make)
+    return once(ds, "profile", make)
 
 
 def _plan(ds, goals: Goals):
-    return _cached(ds, f"plan {goals}", lambda: plan_by_client(_facts(ds), ds.clients, goals=goals))
+    return once(ds, f"plan {goals}", lambda: plan_by_client(_facts(ds), ds.clients, goals=goals))
 
 
 # --- 1. the client card ----------------------------------------------------------------------------
@@ -167,7 +157,7 @@ def _lowest_segment(ds):
         p = passport(_facts(ds), ds.clients, by="segment", market=ds.market)
         return p.dropna(subset=["penetration"]).sort_values(["penetration", "segment"]).iloc[0]
 
-    return _cached(ds, "lowest segment", make)
+    return once(ds, "lowest segment", make)
 
 
 @exercise("5.8a", hint="ex.5.8a.hint", kind="choice", options=len(SEGMENT_OPTIONS), style="rerun")
