@@ -1,4 +1,4 @@
-/* kbcore slides: start reveal.js, and shrink a table that does not fit its slide. */
+/* kbcore slides: start reveal.js, and shrink a table until it fits its slide. */
 Reveal.initialize({
   width: 1280, height: 720, margin: 0.04, center: false, hash: true,
   slideNumber: 'c/t', transition: 'none', backgroundTransition: 'none',
@@ -6,13 +6,18 @@ Reveal.initialize({
   plugins: [RevealNotes]
 });
 function kbFit(slide) {
+  /* the largest font (28px down to 12px) at which the table fits its box; below that, scaled */
   if (!slide) { return; }
   slide.querySelectorAll('.kb-table').forEach(function (box) {
     var table = box.querySelector('table');
     if (!table) { return; }
-    table.style.transform = '';
     var more = box.querySelector('.kb-more');
-    var room = box.clientHeight - (more ? more.offsetHeight : 0);
+    var room = box.clientHeight - (more ? more.offsetHeight + 4 : 0);
+    table.style.transform = '';
+    for (var size = 28; size >= 12; size -= 1) {
+      table.style.fontSize = size + 'px';
+      if (table.offsetWidth <= box.clientWidth && table.offsetHeight <= room) { return; }
+    }
     var scale = Math.min(1, box.clientWidth / table.offsetWidth, room / table.offsetHeight);
     if (scale > 0 && scale < 1) { table.style.transform = 'scale(' + scale + ')'; }
   });
