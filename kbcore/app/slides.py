@@ -130,7 +130,7 @@ class SlidesResult:
 
 _ABBREVIATIONS = {"см", "напр", "рис", "табл", "стр", "гг", "руб", "тыс", "млн", "млрд", "ок", "др",
                   "пр", "т", "e.g", "i.e", "etc", "vs", "cf", "fig", "no", "mr", "dr", "бр", "лв",
-                  "вж", "напр", "т.е", "т.к", "т.д", "т.п"}
+                  "вж", "т.е", "т.к", "т.д", "т.п"}
 _BOUNDARY = re.compile(r"([.!?…])((?:\*{1,2}|_{1,2}|[»\"”)\]])*)(\s+)"
                        r"(?=(?:\*{1,2}|_{1,2}|[«\"“(\[])*[A-ZА-ЯЁ0-9])")
 
@@ -145,9 +145,9 @@ def first_sentence(text: str) -> tuple[str, str]:
     text = " ".join(str(text).split())
     for match in _BOUNDARY.finditer(text):
         before = re.search(r"(\S+)$", text[:match.start(1)])
-        word = re.sub(r"^[\W_]+", "", before.group(1)).lower() if before else ""
-        if len(word) <= 1 or word in _ABBREVIATIONS:
-            continue
+        word = re.sub(r"^[\W_]+", "", before.group(1)) if before else ""
+        if word.lower() in _ABBREVIATIONS or not word or (len(word) == 1 and not re.match("[A-Z]", word)):
+            continue  # "т. е.", "e.g.", an initial ("В. Парето"); a Latin capital is a class: "group A."
         return text[:match.end(2)], text[match.end(3):]
     return text, ""
 
@@ -180,13 +180,15 @@ def _is_prose(paragraph: str) -> bool:
     return not re.match(r"(?:[-*+]\s|\d+[.)]\s|\||#|>|<|```|~~~|\$\$)", first)
 
 
-def _lead(paragraph: str, lead: str) -> str | None:
-    """The paragraph after its bold lead when the lead is ``lead`` (the takeaway's), else None."""
+def _lead(paragraph: str, lead: str) -> tuple[str, str] | None:
+    """``(the bold lead, the text after it)`` when the paragraph starts with ``lead``, else None."""
     match = re.match(r"\s*\*\*(.+?)\*\*\s*", paragraph, re.DOTALL)
     if not match:
         return None
     norm = lambda s: " ".join(s.strip().rstrip(".:").split()).casefold()  # noqa: E731
-    return paragraph[match.end():] if norm(match.group(1)) == norm(lead) else None
+    if norm(match.group(1)) != norm(lead):
+        return None
+    return paragraph[:match.end()].strip(), paragraph[match.end():]
 
 
 # --- notebook outputs ----------------------------------------------------------------------------
@@ -289,7 +291,11 @@ def _sections(nb) -> tuple[str, _Section, list[_Section]]:
 
 
 def _takeaway(section: _Section, lead: str):
-    """``(item index, paragraph index, takeaway markdown, the paragraph left for the notes, marked)``."""
+    """``(item index, paragraph index, the takeaway, what is left of its paragraph, marked)``.
+
+    The takeaway is markdown; what is left of its paragraph goes into the notes (the lead and the
+    sentences after the takeaway).
+    """
     for i, item in enumerate(section.items):
         if item[0] != "md":
             continue
@@ -297,10 +303,10 @@ def _takeaway(section: _Section, lead: str):
         if TAKEAWAY_TAG in item[2] and paragraphs:
             return i, 0, " ".join(paragraphs[0].split()), "", True
         for j, paragraph in enumerate(paragraphs):
-            rest = _lead(paragraph, lead)
-            if rest is not None and rest.strip():
-                sentence, _ = first_sentence(rest)
-                return i, j, sentence, paragraph, True
+            marked = _lead(paragraph, lead)
+            if marked is not None and marked[1].strip():
+                sentence, rest = first_sentence(marked[1])
+                return i, j, sentence, f"{marked[0]} {rest}" if rest else "", True
     for i, item in enumerate(section.items):
         if item[0] != "md":
             continue
@@ -511,7 +517,7 @@ def _from_reports(folder: Path, out: Path, lang: str, blocks: set[int], *,
         nb_lang = _executed_lang(nb, lang)
         if name in expected and nb_lang != expected[name]:
             errors.append(t("slides.error.lang", lang, name=name, folder=folder, found=nb_lang,
-                            lang=expected[name]))
+                            wanted=expected[name]))
             continue
         if nb_lang not in words:
             words[nb_lang] = _data_words(folder / "_data", nb_lang)
