@@ -7,8 +7,11 @@ section with a chart, titles, takeaways, speaker notes), what a person sees on i
 also checked on small hand-made notebooks, with no kernel.
 """
 
+import html
 import re
 import shutil
+import subprocess
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -135,6 +138,43 @@ def test_the_deck_opens_in_chromium_with_the_network_blocked(made):
     assert re.search(r'class="reveal[^"]*\bready\b', dom)  # reveal.js ran from inside the file
     requested, _ = browser_requests(result.index)
     assert requested == []
+
+
+_SPEAKER_PROBE = """<script>
+var kbLog = [], kbPopup = null, kbOpen = window.open;
+window.open = function () { kbPopup = kbOpen.apply(window, arguments); return kbPopup; };
+window.addEventListener('message', function (e) { kbLog.push(String(e.data)); });
+Reveal.on('ready', function () {
+  Reveal.slide(1);
+  var out = document.createElement('pre');
+  out.id = 'kbprobe';
+  document.body.appendChild(out);
+  out.textContent = 'notes: ' + Reveal.getSlideNotes() + '\\n';
+  try { Reveal.getPlugin('notes').open(); } catch (e) { out.textContent += 'error: ' + e; }
+  setTimeout(function () {
+    out.textContent += kbLog.join('\\n');
+    if (kbPopup) { kbPopup.close(); }  /* else headless Chromium stays open */
+  }, 2500);
+});
+</script>
+</body>"""
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed: the speaker view's check needs it")
+def test_the_speaker_view_opens_from_the_file_and_talks_to_the_deck(made, tmp_path):
+    """Key S opens reveal.js's speaker view from file:// (no web server), and it reaches the deck."""
+    page = made[0].decks[0].path.read_text(encoding="utf-8").replace("</body>", _SPEAKER_PROBE)
+    probe = tmp_path / "probe.html"
+    probe.write_text(page, encoding="utf-8")
+    with tempfile.TemporaryDirectory() as profile:
+        done = subprocess.run(
+            [CHROMIUM, "--headless=new", "--no-sandbox", "--disable-gpu", f"--user-data-dir={profile}",
+             "--disable-popup-blocking", "--proxy-server=http://127.0.0.1:9", "--no-first-run",
+             "--virtual-time-budget=8000", "--dump-dom", probe.as_uri()],
+            capture_output=True, text=True, timeout=120)
+    shown = html.unescape(re.search(r'<pre id="kbprobe">(.*?)</pre>', done.stdout, re.DOTALL).group(1))
+    assert "notes: <p>" in shown and "error" not in shown  # the slide's notes, as reveal.js reads them
+    assert '"namespace":"reveal-notes"' in shown and '"methodName":"getConfig"' in shown
 
 
 def test_a_fresh_run_runs_only_the_blocks_asked_for(made, tmp_path, monkeypatch):
