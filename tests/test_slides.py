@@ -245,7 +245,11 @@ def _notebook():
         discussion,
         exercise,
         new_markdown_cell("## 2. Таблица\nДлинная таблица клиентов."),
-        new_code_cell("ui.styled(table)", outputs=[_table(12)]),
+        new_code_cell("ui.styled(table)", outputs=[
+            new_output("display_data", data={"text/markdown": "**Клиенты по сегменту**", "text/plain": "x"}),
+            _table(12),
+            new_output("stream", name="stdout", text="Записано для CRM: /tmp/run/crm/clients.csv\n"
+                                                     "Клиентов без менеджера: 3\n")]),
         new_markdown_cell("## 3. Только текст с выводом\nПояснение.\n\n**Что с этим делать.** Решите сегодня."),
         new_markdown_cell("## 4. Только текст\nПросто пояснение без вывода."),
     ])
@@ -268,6 +272,8 @@ def test_a_deck_from_a_hand_made_notebook():
     # a table is cut to 8 rows, and the rest counted
     assert table.table.count("<tr>") == 1 + slides.TABLE_ROWS and "ещё 4 строки — в отчёте" in table.table
     assert table.takeaway == "Длинная таблица клиентов."  # no marked takeaway: the first sentence
+    # printed text is for the trainer, but not where a run wrote its files, nor a label of a table
+    assert table.notes == ["<p>Клиентов без менеджера: 3</p>"]
     # a section with no chart or table is a slide only with a marked takeaway ...
     assert not text.figure and not text.table and text.takeaway == "Решите сегодня."
     # ... else its text goes to the notes of the slide before it; the data section's to the title slide

@@ -236,16 +236,26 @@ def cut_table(fragment: str, lang: str = "en", rows: int = TABLE_ROWS) -> str:
     return styles + table + more
 
 
+_PATH = re.compile(r"(?:[A-Za-z]:\\|/)[\w.-]+[/\\]")
+_LABEL = re.compile(r"\s*\*\*[^*]+\*\*\s*")
+
+
 def _output_notes(output) -> str:
-    """What an output adds to the speaker notes: its text (markdown or printed), else nothing."""
+    """What an output adds to the speaker notes: its text (markdown or printed), else nothing.
+
+    Left out: a printed line naming a file (where a run wrote something: a temporary folder) and a
+    bold line alone (the label of a table that is not on the slide).
+    """
     kind = output.get("output_type")
     if kind == "stream" and output.get("name") == "stdout":
         text = _joined(output.get("text", "")).strip()
-        return "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines() if line.strip())
+        return "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines()
+                       if line.strip() and not _PATH.search(line))
     if kind in ("display_data", "execute_result"):
         data = output.get("data", {})
         if "text/markdown" in data and "text/html" not in data:
-            return _markdown(_joined(data["text/markdown"]))
+            text = _joined(data["text/markdown"])
+            return "" if _LABEL.fullmatch(text) else _markdown(text)
     return ""
 
 
