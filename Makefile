@@ -2,6 +2,8 @@
 #   make report   set up (once) and run every notebook on the demo company -> reports/index.html
 #   make test     set up (once) and run the whole test suite
 #   make lab      set up (once) and open the workbooks in JupyterLab (WORKBOOK=kb/ru by default)
+#   make slides   set up (once) and make the trainer's slides on the demo company -> slides/index.html
+#                 (SLIDES_LANG=ru by default; SLIDES_ARGS="--blocks 06" or "--from-reports reports")
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
@@ -10,7 +12,7 @@ STAMP := $(VENV)/.kb-installed
 export PATH := $(abspath $(BIN)):$(PATH)
 export MPLBACKEND := Agg
 
-.PHONY: install lab report test lint build check-build bench demo clean
+.PHONY: install lab report slides test lint build check-build bench demo clean
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -28,6 +30,11 @@ lab: install
 
 report: install
 	$(BIN)/kbcore run --out reports
+
+SLIDES_LANG ?= ru
+SLIDES_ARGS ?=
+slides: install
+	$(BIN)/kbcore slides --lang $(SLIDES_LANG) --out slides $(SLIDES_ARGS)
 
 build: install
 	$(BIN)/kbcore build
@@ -50,4 +57,4 @@ demo: install
 	$(BIN)/kbcore demo --out data/demo
 
 clean:
-	rm -rf reports .pytest_cache .ruff_cache
+	rm -rf reports slides .pytest_cache .ruff_cache

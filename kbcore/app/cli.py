@@ -2,6 +2,7 @@
 
     kbcore validate PATH [--mapping FILE] [--lang ru|bg]
     kbcore run [--data PATH] [--mapping FILE] [--lang ru|bg] [--out DIR]
+    kbcore slides [--data PATH] [--lang ru|bg] [--out DIR] [--blocks 01 06] [--from-reports DIR]
     kbcore demo [--out DIR] [--clients N] [--years Y] [--seed S]
     kbcore build [--check]
     kbcore new-block PROGRAM NN name [--title TITLE]
@@ -18,8 +19,9 @@ from pathlib import Path
 
 from kbcore import demo
 from kbcore.app.runner import run
+from kbcore.app.slides import SlidesError, build_slides
 from kbcore.errors import KBDataError
-from kbcore.i18n import LANGS, t
+from kbcore.i18n import LANGS, t, tn
 from kbcore.ingest.dataset import validate
 from kbcore.paths import DEMO_DIR
 from kbcore.workbook.build import build
@@ -50,6 +52,23 @@ def _cmd_run(args) -> int:
                   file=sys.stderr)
     if not result.ok and not result.results:
         print(t("cli.run.data_error", lang), file=sys.stderr)
+    return 0 if result.ok else 1
+
+
+def _cmd_slides(args) -> int:
+
+    lang = args.lang
+    try:
+        result = build_slides(args.data, args.mapping, lang=lang, out=args.out, blocks=args.blocks,
+                              from_reports=args.from_reports, progress=not args.quiet)
+    except SlidesError as err:
+        print(err, file=sys.stderr)
+        return 1
+    print(t("slides.cli.done", lang, index=Path(result.index).resolve()))
+    for deck in result.decks:
+        print(t("slides.cli.deck", lang, path=deck.path, slides=tn("slides.index.count", deck.count, lang)))
+    for error in result.errors:
+        print(error, file=sys.stderr)
     return 0 if result.ok else 1
 
 
@@ -105,6 +124,20 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--out", default="reports", help="output folder (default: reports/)")
     r.add_argument("--quiet", action="store_true", help="no progress bar")
     r.set_defaults(func=_cmd_run)
+
+    s = sub.add_parser("slides", help="make the trainer's slides: one reveal.js deck per block",
+                       description="Run the block notebooks (or reuse a run's executed notebooks) and "
+                                   "write one self-contained reveal.js deck per block and language, "
+                                   "plus index.html. The decks open offline.")
+    s.add_argument("--data", help="company data (folder or file); default: the demo company")
+    s.add_argument("--mapping", help="YAML column mapping")
+    s.add_argument("--lang", default="en", choices=LANGS, help=t("cli.help.lang"))
+    s.add_argument("--out", default="slides", help="output folder (default: slides/)")
+    s.add_argument("--blocks", nargs="+", metavar="NN", help="only these blocks, e.g. --blocks 01 06")
+    s.add_argument("--from-reports", metavar="DIR",
+                   help="reuse the executed notebooks of an earlier `kbcore run --out DIR`")
+    s.add_argument("--quiet", action="store_true", help="no progress bar")
+    s.set_defaults(func=_cmd_slides)
 
     d = sub.add_parser("demo", help="regenerate the demo company")
     d.add_argument("--out", default=None, help="output folder (default: data/demo)")
