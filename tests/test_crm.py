@@ -102,7 +102,8 @@ def test_the_xlsx_speaks_the_runs_language_and_the_csv_keeps_canonical_headers(t
     assert ws.auto_filter.ref == f"A1:C{ws.max_row}" and ws.freeze_panes == "A2"
     dates = [c for c in ws["C"][1:] if c.value is not None]
     assert dates and all(c.is_date and c.number_format == "dd.mm.yyyy" for c in dates)  # Excel dates
-    assert ws.column_dimensions["B"].width > len("Выручка за последние 12 месяцев")
+    # fitted: as wide as the header up to 24 characters (a longer header wraps over lines)
+    assert ws.column_dimensions["B"].width > min(len(ws["B1"].value), 24) and ws["B1"].alignment.wrap_text
     with pytest.raises(ValueError):
         write_crm(table, tmp_path, decimal=";")
 
@@ -216,7 +217,10 @@ def test_the_screen_names_the_same_window_as_the_xlsx(tmp_path):
     html = styled(table, "ru", labels=names).to_html()
     assert names["revenue_12m"] in html and "12 месяцев" not in html
     _, xlsx_path = write_crm(table, tmp_path, lang="ru")
-    assert load_workbook(xlsx_path).active["B1"].value == names["revenue_12m"]
+    sheet = load_workbook(xlsx_path).active
+    assert sheet["B1"].value == names["revenue_12m"]
+    # the long header wraps instead of making the money column 70 characters wide
+    assert sheet["B1"].alignment.wrap_text and sheet.column_dimensions["B"].width < 30
     table.attrs.pop("window")
     table.attrs["as_of"] = pd.Timestamp("2025-12-31")
     assert crm_headers(table, "ru")["revenue_12m"] == "Выручка за последние 12 месяцев, по 31 дек. 2025\u202fг."

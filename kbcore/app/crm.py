@@ -228,12 +228,13 @@ def write_crm(table: pd.DataFrame, folder, *, basename: str = CRM_BASENAME, lang
         "constant_memory": True, "strings_to_formulas": False, "strings_to_numbers": False,
         "strings_to_urls": False})
     ws = wb.add_worksheet("clients")
-    bold = wb.add_format({"bold": True})
+    bold = wb.add_format({"bold": True, "text_wrap": True, "valign": "top"})
     day = "dd.mm.yyyy" if lang in ("ru", "bg") else "yyyy-mm-dd"
     formats = {float: wb.add_format({"num_format": "#,##0.00"}),
                dt.datetime: wb.add_format({"num_format": f"{day} hh:mm"}),
                dt.date: wb.add_format({"num_format": day})}
-    widths = [len(str(h)) for h in headers]
+    # a long header (the revenue's names its window) wraps over lines instead of widening its column
+    widths = [min(len(str(h)), HEADER_WIDTH) for h in headers]
     for row in rows:
         for j, value in enumerate(row):
             if value is not None:
@@ -269,6 +270,8 @@ def write_crm(table: pd.DataFrame, folder, *, basename: str = CRM_BASENAME, lang
 
 
 _STAMP = dt.datetime(2000, 1, 1)
+HEADER_WIDTH = 24
+"""Characters of a header that may widen its column in the XLSX; a longer header wraps."""
 
 
 def _people_headers(table: pd.DataFrame, lang: str) -> list[str]:
