@@ -296,3 +296,14 @@ def test_cut_table_keeps_the_first_table_only_and_sanitizes():
                 "</tbody></table><table><tr><td>2</td></tr></table></div>")
     cut = cut_table(fragment, "en")
     assert cut == "<table><tbody><tr><td>1</td></tr></tbody></table>"
+
+
+def test_cut_table_keeps_six_columns_and_counts_the_rest():
+    header = "<tr>" + "".join(f"<th>h{i}</th>" for i in range(11)) + "</tr>"
+    rows = "".join("<tr>" + "".join(f"<td>{r}.{i}</td>" for i in range(11)) + "</tr>" for r in range(10))
+    cut = cut_table(f"<table><thead>{header}</thead><tbody>{rows}</tbody></table>", "ru")
+    assert "<th>h5</th>" in cut and "h6" not in cut and "<td>7.5</td>" in cut and ".6<" not in cut
+    assert "<td>8.0</td>" not in cut  # eight rows
+    assert "ещё 2 строки — в отчёте; ещё 5 столбцов — в отчёте" in cut
+    narrow = cut_table("<table><tbody><tr><td>1</td><td>2</td></tr></tbody></table>", "en")
+    assert narrow == "<table><tbody><tr><td>1</td><td>2</td></tr></tbody></table>"

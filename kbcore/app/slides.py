@@ -74,6 +74,9 @@ TEMPLATES = Path(__file__).resolve().parent / "templates" / "kbslides"
 REVEAL = TEMPLATES / "static" / "reveal"
 TABLE_ROWS = 8
 """Rows of a table on a slide; the rest are counted under it."""
+TABLE_COLUMNS = 6
+"""Columns of a table on a slide (wider, its text would be too small for the back of the room); the
+others are counted under it."""
 TAKEAWAY_TAG = "takeaway"
 """Tag of a markdown cell whose first paragraph is the takeaway of its section."""
 NOT_ON_SLIDES = frozenset(REMOVE_TAGS | {WIDGET_NOTE_TAG, "exercise", "solution"})
@@ -215,10 +218,28 @@ def _table_html(output) -> str:
     return fragment
 
 
-def cut_table(fragment: str, lang: str = "en", rows: int = TABLE_ROWS) -> str:
-    """The first table of an HTML fragment (with the fragment's styles), sanitized, cut to ``rows``.
+def _cut_columns(table: str, columns: int) -> tuple[str, int]:
+    """``table`` with its first ``columns`` cells in every row, and how many columns were left out."""
+    widest = 0
 
-    When rows are cut, a line under the table counts them (``slides.table.more``).
+    def keep(row: re.Match) -> str:
+        nonlocal widest
+        text = row.group(0)
+        cells = list(re.finditer(r"<(td|th)\b.*?</\1>", text, re.DOTALL))
+        widest = max(widest, len(cells))
+        if len(cells) <= columns:
+            return text
+        return text[:cells[columns - 1].end()] + text[cells[-1].end():]
+
+    out = re.sub(r"<tr\b.*?</tr>", keep, table, flags=re.DOTALL)
+    return out, max(widest - columns, 0)
+
+
+def cut_table(fragment: str, lang: str = "en", rows: int = TABLE_ROWS, columns: int = TABLE_COLUMNS) -> str:
+    """The first table of an HTML fragment (with its styles), sanitized, cut to ``rows`` × ``columns``.
+
+    When rows or columns are cut, a line under the table counts them (``slides.table.more``,
+    ``slides.table.more_columns``).
     """
     clean = sanitize_html(fragment)
     styles = "".join(re.findall(r"<style>.*?</style>", clean, re.DOTALL))
@@ -232,7 +253,11 @@ def cut_table(fragment: str, lang: str = "en", rows: int = TABLE_ROWS) -> str:
         found = re.findall(r"<tr\b.*?</tr>", body.group(2), re.DOTALL)
         if len(found) > rows:
             table = table[:body.start(2)] + "".join(found[:rows]) + table[body.end(2):]
-            more = f'<p class="kb-more">{html.escape(tn("slides.table.more", len(found) - rows, lang))}</p>'
+            more = tn("slides.table.more", len(found) - rows, lang)
+    table, hidden = _cut_columns(table, columns)
+    if hidden:
+        more = "; ".join(filter(None, [more, tn("slides.table.more_columns", hidden, lang)]))
+    more = f'<p class="kb-more">{html.escape(more)}</p>' if more else ""
     return styles + table + more
 
 
