@@ -21,7 +21,7 @@ from kbcore.analyses.segmentation import rfm as rfm_scores
 from kbcore.facts import Facts
 from kbcore.schema import C
 
-__all__ = ["CRM_COLUMNS", "crm_rfm", "crm_table"]
+__all__ = ["CRM_COLUMNS", "card_text", "crm_rfm", "crm_table"]
 
 CRM_COLUMNS = [
     C.client_id,
@@ -39,7 +39,7 @@ CRM_COLUMNS = [
 """The columns of :func:`crm_table`, in their order (the CRM files' headers)."""
 
 
-def _card_text(clients: pd.DataFrame | None, column: str, ids: pd.Series) -> pd.Series:
+def card_text(clients: pd.DataFrame | None, column: str, ids: pd.Series) -> pd.Series:
     """The cards' ``column`` for ``ids`` as text (NA when the table, column or card is absent)."""
     if clients is None or column not in clients.columns or C.client_id not in clients.columns:
         return pd.Series(pd.NA, index=ids.index, dtype="string")
@@ -146,9 +146,9 @@ def crm_table(
     out = pd.DataFrame(
         {
             C.client_id: ids,
-            C.name: _card_text(clients, C.name, ids).fillna(ids),
-            C.manager: _card_text(clients, C.manager, ids),
-            C.segment: _card_text(clients, C.segment, ids),
+            C.name: card_text(clients, C.name, ids).fillna(ids),
+            C.manager: card_text(clients, C.manager, ids),
+            C.segment: card_text(clients, C.segment, ids),
             "abc": frame["abc"].astype("string"),
             "xyz": frame["xyz"].astype("string"),
             "rfm_segment": frame["rfm_segment"].astype("string"),

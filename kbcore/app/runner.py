@@ -87,6 +87,7 @@ __all__ = [
     "load_dataset",
     "export_html",
     "key_figures_html",
+    "joined_text",
     "sanitize_html",
 ]
 
@@ -424,15 +425,16 @@ def key_figures_html(nb) -> str:
         for output in cell.get("outputs", []):
             data = output.get("data", {})
             if "text/html" in data:
-                parts.append(sanitize_html(_joined(data["text/html"])))
+                parts.append(sanitize_html(joined_text(data["text/html"])))
             elif "text/plain" in data:
-                parts.append(f"<pre>{html.escape(_joined(data['text/plain']))}</pre>")
+                parts.append(f"<pre>{html.escape(joined_text(data['text/plain']))}</pre>")
             elif output.get("output_type") == "stream" and output.get("name") == "stdout":
-                parts.append(f"<pre>{html.escape(_joined(output.get('text', '')))}</pre>")
+                parts.append(f"<pre>{html.escape(joined_text(output.get('text', '')))}</pre>")
     return "\n".join(parts)
 
 
-def _joined(value) -> str:
+def joined_text(value) -> str:
+    """A notebook source or output text as one string (nbformat may keep it as a list of lines)."""
     return value if isinstance(value, str) else "".join(value)
 
 
@@ -505,9 +507,9 @@ def _report_notebook(nb, lang: str, executed_name: str, failed: bool, timed_out:
                     data = {}
                     source = output.get("data", {})
                     if "text/html" in source:
-                        data["text/html"] = sanitize_html(_joined(source["text/html"]))
+                        data["text/html"] = sanitize_html(joined_text(source["text/html"]))
                     elif "text/markdown" in source:
-                        data["text/html"] = sanitize_html(markdown2html_mistune(_joined(source["text/markdown"])))
+                        data["text/html"] = sanitize_html(markdown2html_mistune(joined_text(source["text/markdown"])))
                     for mime in ("image/png", "image/jpeg"):
                         if mime in source:
                             data[mime] = source[mime]

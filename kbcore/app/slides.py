@@ -51,6 +51,7 @@ from kbcore.app.runner import (
     REMOVE_TAGS,
     WIDGET_NOTE_TAG,
     find_notebooks,
+    joined_text,
     notebook_lang,
     sanitize_html,
 )
@@ -196,15 +197,11 @@ def _lead(paragraph: str, lead: str) -> tuple[str, str] | None:
 
 # --- notebook outputs ----------------------------------------------------------------------------
 
-def _joined(value) -> str:
-    return value if isinstance(value, str) else "".join(value)
-
-
 def _figure(output) -> str:
     data = output.get("data", {}) if output.get("output_type") in ("display_data", "execute_result") else {}
     for mime in ("image/png", "image/jpeg"):
         if mime in data:
-            return f"data:{mime};base64," + re.sub(r"\s", "", _joined(data[mime]))
+            return f"data:{mime};base64," + re.sub(r"\s", "", joined_text(data[mime]))
     return ""
 
 
@@ -212,7 +209,7 @@ def _table_html(output) -> str:
     """The output's HTML when it holds a table that may go on a slide (not the data-quality report)."""
     if output.get("output_type") not in ("display_data", "execute_result"):
         return ""
-    fragment = _joined(output.get("data", {}).get("text/html", ""))
+    fragment = joined_text(output.get("data", {}).get("text/html", ""))
     if "<table" not in fragment.lower() or "kb-quality" in fragment:
         return ""
     return fragment
@@ -273,13 +270,13 @@ def _output_notes(output) -> str:
     """
     kind = output.get("output_type")
     if kind == "stream" and output.get("name") == "stdout":
-        text = _joined(output.get("text", "")).strip()
+        text = joined_text(output.get("text", "")).strip()
         return "".join(f"<p>{html.escape(line)}</p>" for line in text.splitlines()
                        if line.strip() and not _PATH.search(line))
     if kind in ("display_data", "execute_result"):
         data = output.get("data", {})
         if "text/markdown" in data and "text/html" not in data:
-            text = _joined(data["text/markdown"])
+            text = joined_text(data["text/markdown"])
             return "" if _LABEL.fullmatch(text) else _markdown(text)
     return ""
 

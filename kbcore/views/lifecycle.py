@@ -15,6 +15,7 @@ from string import Formatter
 import numpy as np
 import pandas as pd
 
+from kbcore.analyses.crm import card_text
 from kbcore.analyses.lifecycle import (
     DEFAULT_RULES,
     PRECEDENCE,
@@ -229,13 +230,10 @@ def key_accounts_table(stages: pd.DataFrame, clients: pd.DataFrame | None = None
     order = {s: i for i, s in enumerate(STAGES)}
     key = key.assign(_order=key["stage"].map(order)).sort_values(
         ["_order", "revenue_window", C.client_id], ascending=[True, False, True])
-    cards = (clients.drop_duplicates(C.client_id).set_index(C.client_id)
-             if clients is not None and C.client_id in clients.columns else pd.DataFrame())
-    out = pd.DataFrame({C.client_id: pd.array(key[C.client_id].astype("string").to_numpy(), dtype="string")})
+    ids = key[C.client_id].astype("string")
+    out = pd.DataFrame({C.client_id: pd.array(ids.to_numpy(), dtype="string")})
     for col in (C.name, C.manager):
-        values = cards[col].reindex(key[C.client_id]) if col in cards.columns else None
-        out[col] = (pd.array(values.astype("string").fillna("").to_numpy(), dtype="string")
-                    if values is not None else pd.array([""] * len(key), dtype="string"))
+        out[col] = pd.array(card_text(clients, col, ids).fillna("").to_numpy(), dtype="string")
     out["stage"] = pd.array(stage_labels(key["stage"], lang), dtype="string")
     for col in KEY_ACCOUNT_COLUMNS[4:]:
         out[col] = key[col].to_numpy()
