@@ -17,7 +17,7 @@ from kbcore.schema import C
 from kbcore.views.display import styled
 from kbcore.views.money_zones import activity_table
 from kbcore.views.segmentation import abc_view
-from kbcore.workbook.answers import block06
+from kbcore.workbook.answers import block06, option_number
 
 
 def _ksf_table():
@@ -99,6 +99,6 @@ def test_abc_view_heads_the_value_by_its_measure():
 
 
 def test_a_choice_refuses_an_answer_that_is_not_an_option():
-    assert block06._option("Выставка", block06.CHANNELS, "6.5") == 3
+    assert option_number("6.5", "Выставка", block06.CHANNELS) == 3
     with pytest.raises(ValueError, match="none of the options"):
-        block06._option("Радио", block06.CHANNELS, "6.5")
+        option_number("6.5", "Радио", block06.CHANNELS)

@@ -24,3 +24,16 @@ def once(ds, name: str, make: Callable[[], object]):
     if key not in _ONCE:
         _ONCE[key] = make()
     return _ONCE[key]
+
+
+def option_number(exercise_id: str, value, options) -> int:
+    """The number (1 … N) of ``value`` among the ``options`` an exercise's text lists.
+
+    A choice's expected answer is the data's answer found among the options; when the data's answer
+    is none of them (the data changed), a ValueError says to rewrite the exercise's options.
+    """
+    value = str(value)
+    if value not in options:
+        raise ValueError(f"exercise {exercise_id}: the data's answer {value!r} is none of the options "
+                         f"of its text {list(options)}: rewrite the options")
+    return list(options).index(value) + 1

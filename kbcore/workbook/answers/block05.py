@@ -20,7 +20,7 @@ from kbcore.analyses.planning import Goals, plan_by_client, plan_vs_actual
 from kbcore.analyses.profile import ALL, client_features, client_profile, profile_match
 from kbcore.analyses.profitability import client_pnl
 from kbcore.facts import Facts
-from kbcore.workbook.answers import once
+from kbcore.workbook.answers import once, option_number
 from kbcore.workbook.checks import exercise
 
 CARD_CLIENT = "000038"
@@ -46,15 +46,6 @@ SEGMENT_OPTIONS = ("Промышленные предприятия", "Опто�
 def _facts(ds) -> Facts:
     """One :class:`Facts` per dataset: every answer of the block shares its reduction."""
     return once(ds, "facts", lambda: Facts.of(ds))
-
-
-def _option(exercise_id: str, value, options) -> int:
-    """The number (1 … N) of ``value`` among the ``options`` of an exercise's text."""
-    value = str(value)
-    if value not in options:
-        raise ValueError(f"exercise {exercise_id}: the data's answer {value!r} is none of the options "
-                         f"of its text {options}: rewrite the options")
-    return options.index(value) + 1
 
 
 def _card(ds):
@@ -90,7 +81,7 @@ def card_contacts(ds):
 @exercise("5.1b", hint="ex.5.1b.hint", kind="choice", options=len(STAGE_OPTIONS), style="read")
 def card_stage(ds):
     """The option of client 000038's lifecycle stage."""
-    return _option("5.1b", _card(ds).stage, STAGE_OPTIONS)
+    return option_number("5.1b", _card(ds).stage, STAGE_OPTIONS)
 
 
 @exercise("5.2", hint="ex.5.2.hint", kind="share", tol=1e-3, style="read")
@@ -109,7 +100,7 @@ def strongest_trait(ds):
     _, prof = _profile(ds)
     table = prof.table.loc[prof.table["category"] == ALL]
     trait = table.sort_values(["lift", "trait"], ascending=[False, True])["trait"].iloc[0]
-    return _option("5.3", trait, TRAIT_OPTIONS)
+    return option_number("5.3", trait, TRAIT_OPTIONS)
 
 
 @exercise("5.4", hint="ex.5.4.hint", kind="number", tol=0, style="analyst")
@@ -146,7 +137,7 @@ def weakest_manager(ds):
     plan = plan_by_client(_facts(ds), ds.clients, goals=CHECK_GOALS, year=CHECK_YEAR)
     pva = plan_vs_actual(plan, _facts(ds), by="manager")
     pva = pva.loc[pva["manager"] != NEW_CLIENTS_ROW].sort_values(["completion", "manager"])
-    return _option("5.7", pva["manager"].iloc[0], MANAGER_OPTIONS)
+    return option_number("5.7", pva["manager"].iloc[0], MANAGER_OPTIONS)
 
 
 # --- 4. the passport ---------------------------------------------------------------------------------
@@ -163,7 +154,7 @@ def _lowest_segment(ds):
 @exercise("5.8a", hint="ex.5.8a.hint", kind="choice", options=len(SEGMENT_OPTIONS), style="rerun")
 def lowest_penetration_segment(ds):
     """The option of the segment with the lowest penetration."""
-    return _option("5.8a", _lowest_segment(ds)["segment"], SEGMENT_OPTIONS)
+    return option_number("5.8a", _lowest_segment(ds)["segment"], SEGMENT_OPTIONS)
 
 
 @exercise("5.8b", hint="ex.5.8b.hint", kind="share", tol=6e-4, style="rerun")

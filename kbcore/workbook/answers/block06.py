@@ -28,6 +28,7 @@ from kbcore.analyses.segmentation import (
     xyz,
 )
 from kbcore.facts import Facts
+from kbcore.workbook.answers import option_number
 from kbcore.workbook.checks import exercise
 
 KSF_PLAYERS = ("us", "competitor_1", "competitor_2")
@@ -44,14 +45,6 @@ def _window(ds):
     return last_full_months(ds.sales["date"].max(), 12)
 
 
-def _option(value, options, exercise_id: str) -> int:
-    """The number (1 …) of ``value`` among ``options``; an error when the data's answer is not listed."""
-    if value not in options:
-        raise ValueError(f"exercise {exercise_id}: the data's answer {value!r} is none of the options "
-                         f"{options!r}; change the exercise's text and options")
-    return options.index(value) + 1
-
-
 @exercise("6.1", hint="ex.6.1.hint", kind="share", tol=0.002, style="read")
 def top20_revenue_share(ds):
     """Share of the five years' revenue brought by the top 20 % of clients (shown with one decimal)."""
@@ -65,7 +58,7 @@ def leader_after_price_cut(ds):
     leaders = totals.loc[totals["rank"] == 1, "player"].tolist()
     if len(leaders) != 1:
         raise ValueError(f"exercise 6.2: {leaders} share the lead; the options list one leader")
-    return _option(str(leaders[0]), KSF_PLAYERS, "6.2")
+    return option_number("6.2", leaders[0], KSF_PLAYERS)
 
 
 @exercise("6.3", hint="ex.6.3.hint", kind="number", tol=0.001, style="read")
@@ -89,7 +82,7 @@ def worst_channel(ds):
     """Option of the acquisition channel with the highest one-order share."""
     conv = second_order_conversion(new_clients(Facts.of(ds), ds.clients), by="acquisition_channel")
     worst = conv.sort_values(["one_order_share", "group_id"], ascending=[False, True])["group_id"].iloc[0]
-    return _option(str(worst), CHANNELS, "6.5")
+    return option_number("6.5", worst, CHANNELS)
 
 
 @exercise("6.6", hint="ex.6.6.hint", kind="number", tol=0, style="rerun")
