@@ -17,6 +17,7 @@ import pytest
 from kbcore.ingest.clean import (
     PARSERS,
     PARSERS_PL,
+    parse_columns_pl,
     parse_dates,
     parse_dates_pl,
     via_uniques,
@@ -69,6 +70,12 @@ def _both(kind: str, cells: list, **kwargs):
     pd.testing.assert_series_equal(got, expected.reset_index(drop=True), check_exact=True,
                                    check_names=False)
     assert got_bad.tolist() == expected_bad.tolist()
+    # and the same column among others, through the two queries of parse_columns_pl
+    frame = pl.DataFrame({"x": pl_cells, "n": ["1 234,5"] * len(cells), "t": ["a"] * len(cells)})
+    together = parse_columns_pl(frame, {"n": "number", "x": kind, "t": "text"}, **kwargs)
+    pd.testing.assert_series_equal(together["x"][0], expected.reset_index(drop=True),
+                                   check_exact=True, check_names=False)
+    assert together["x"][1].tolist() == expected_bad.tolist()
 
 
 @pytest.mark.parametrize("cell", NUMBERS)

@@ -116,7 +116,7 @@ def lines_frame(sales, engine: str | None = None) -> tuple[nw.DataFrame | nw.Laz
             raise ValueError(f"engine must be one of {', '.join(ENGINES)}, not {engine!r}")
         lines = sales[cols]
         if engine == "polars":
-            return nw.from_native(_to_polars(lines).lazy()), True
+            return nw.from_native(_to_polars(lines, nan_to_null=False).lazy()), True
         if engine == "duckdb":
             duckdb = _duckdb()
             return nw.from_native(duckdb.from_arrow(_to_polars(lines).to_arrow())), True
@@ -129,14 +129,19 @@ def lines_frame(sales, engine: str | None = None) -> tuple[nw.DataFrame | nw.Laz
     return lazy(frame).select([col for col in USED if col in names]), False
 
 
-def _to_polars(lines: pd.DataFrame) -> pl.DataFrame:
-    """A pandas frame as Polars (NaN becomes null), through Arrow without joining the chunks.
+def _to_polars(lines: pd.DataFrame, *, nan_to_null: bool = True) -> pl.DataFrame:
+    """A pandas frame as Polars, through Arrow without joining the chunks.
 
     Pandas' Arrow-backed text columns arrive in the chunks they were read in; Polars groups
     chunked columns as fast as joined ones, and leaving them saves a copy (0.27 s instead of
     0.70 s for the used columns of ten million lines, Polars 2.1).
+
+    ``nan_to_null=False`` keeps a float NaN as NaN: for the reduction on Polars, which makes
+    every money NaN null in its own query (:func:`~kbcore.facts.reduce._number`) and never
+    compares a NaN quantity true, the hand-over is then 0.14 s instead of 0.38 s for the used
+    columns of ten million lines (Polars 2.1 scans every float column for NaN when asked).
     """
-    return pl.from_pandas(lines, nan_to_null=True, rechunk=False)
+    return pl.from_pandas(lines, nan_to_null=nan_to_null, rechunk=False)
 
 
 def _duckdb():

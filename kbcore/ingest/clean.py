@@ -575,3 +575,63 @@ def parse_bools_pl(s: pl.Series) -> tuple[pd.Series, np.ndarray]:
 PARSERS_PL = {"id": parse_text_pl, "text": parse_text_pl, "number": parse_numbers_pl,
               "int": parse_numbers_pl, "bool": parse_bools_pl}
 """The fast parser of each column kind but ``date`` (:func:`parse_dates_pl`)."""
+
+
+def parse_columns_pl(cells: pl.DataFrame, kinds: dict[str, str], *,
+                     dayfirst: bool = True) -> dict[str, tuple[pd.Series, np.ndarray]]:
+    """Each column of ``cells`` (header → kind) by its fast parser, the common forms in two queries.
+
+    Gives, column by column, exactly what :data:`PARSERS_PL` and :func:`parse_dates_pl` give.
+    One query looks at every column at once: numbers whose cells are all simple ("1 234,50",
+    "-12") with at most one of the two marks in the column, dates all in the common form
+    (05.03.2024, no time), texts with no whitespace to collapse or strip. A second query
+    converts those columns, Polars working on the columns and their chunks side by side
+    (instead of one Polars call per check and column from Python). Every other column (and
+    every yes/no column) goes to its own parser.
+    """
+    probes, conversions = [], {}
+    fmt = "%d.%m.%Y" if dayfirst else "%m.%d.%Y"
+    for i, (col, kind) in enumerate(kinds.items()):
+        c = pl.col(col)
+        if kind in ("number", "int"):
+            probes += [c.str.contains(_SIMPLE_NUMBER_RE).fill_null(True).all().alias(f"{i}:simple"),
+                       c.str.contains(".", literal=True).any().alias(f"{i}:dot"),
+                       c.str.contains(",", literal=True).any().alias(f"{i}:comma")]
+        elif kind == "date":
+            common = (c.str.contains(_DMY_RE)
+                      & c.str.to_date(fmt, strict=False).dt.year().is_between(1678, 2261))
+            probes += [c.str.contains(" ", literal=True).any().alias(f"{i}:space"),
+                       (common.fill_null(False) | c.is_null()).all().alias(f"{i}:common")]
+        elif kind in ("id", "text"):
+            probes.append((c.str.contains_any(_ODD_SPACES) | c.str.starts_with(" ")
+                           | c.str.ends_with(" ")).any().alias(f"{i}:odd"))
+    flags = cells.lazy().select(probes).collect().row(0, named=True) if probes else {}
+    for i, (col, kind) in enumerate(kinds.items()):
+        c = pl.col(col)
+        if kind in ("number", "int") and flags[f"{i}:simple"] and not (
+                flags[f"{i}:dot"] and flags[f"{i}:comma"]):
+            # no thousands mark (see _simple_numbers_pl): spaces go, a comma is the decimal mark
+            conversions[col] = c.str.replace_many([" ", "\xa0", "\u202f", ","], ["", "", "", "."]).cast(
+                pl.Float64)
+        elif kind == "date" and not flags[f"{i}:space"] and flags[f"{i}:common"]:
+            conversions[col] = c.str.to_date(fmt, strict=False).cast(pl.Datetime("ns"))
+        elif kind in ("id", "text") and not flags[f"{i}:odd"]:
+            conversions[col] = pl.when(c == "").then(None).otherwise(c)
+    out: dict[str, tuple[pd.Series, np.ndarray]] = {}
+    if conversions:
+        done = cells.lazy().select(expr.alias(col) for col, expr in conversions.items()).collect()
+        for col in conversions:
+            s, kind = done[col], kinds[col]
+            if kind in ("id", "text"):
+                values = to_pandas_text(s)
+            elif kind == "date":
+                values = pd.Series(s.to_numpy(), dtype="datetime64[ns]")
+            else:
+                values = pd.Series(s.to_numpy(), dtype="float64")
+            out[col] = values, np.zeros(len(s), dtype=bool)
+    for col, kind in kinds.items():
+        if col not in out:
+            src = cells[col]
+            out[col] = (parse_dates_pl(src, dayfirst=dayfirst) if kind == "date"
+                        else PARSERS_PL[kind](src))
+    return {col: out[col] for col in kinds}

@@ -34,8 +34,6 @@ Nothing here ever writes a file: inputs are read-only.
 
 from __future__ import annotations
 
-import os
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import numpy as np
@@ -46,14 +44,13 @@ from kbcore.errors import KBDataError
 from kbcore.i18n import t
 from kbcore.ingest.clean import (
     PARSERS,
-    PARSERS_PL,
     WS,
     canonical_dtypes,
     cell_kinds,
     filled_pl,
     pad_tax_ids,
+    parse_columns_pl,
     parse_dates,
-    parse_dates_pl,
     via_uniques,
 )
 from kbcore.ingest.headers import (
@@ -335,22 +332,18 @@ def _convert(sub_raw: RawTable, table: str, fname: str, chosen: dict[str, str], 
 
 def _parse_plain(sub_raw: RawTable, chosen: dict[str, str], kinds: dict[str, str],
                  dayfirst: bool) -> dict[str, tuple[pd.Series, np.ndarray]]:
-    """Each chosen column of plain text cells converted by its fast parser, in threads.
+    """Each chosen column of plain text cells converted by its fast parser.
 
-    The parsers spend their time in Polars, which releases the GIL, so the columns are
-    converted side by side on the machine's cores.
+    The common forms of every column are checked and converted in two Polars queries
+    (:func:`~kbcore.ingest.clean.parse_columns_pl`), which use the machine's cores; a column
+    that does not fit them goes to its own parser.
     """
-    def one(canonical: str) -> tuple[pd.Series, np.ndarray]:
-        src = sub_raw.cells[chosen[canonical]]
-        if kinds[canonical] == "date":
-            return parse_dates_pl(src, dayfirst=dayfirst)
-        return PARSERS_PL[kinds[canonical]](src)
-
-    workers = min(len(chosen), os.cpu_count() or 1)
-    if workers <= 1 or len(sub_raw) < 10_000:
-        return {c: one(c) for c in chosen}
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        return dict(zip(chosen, pool.map(one, chosen), strict=True))
+    if not chosen:
+        return {}
+    # one column per canonical name (two of them may read the same header as different kinds)
+    cells = sub_raw.cells.select(pl.col(header).alias(canonical) for canonical, header in chosen.items())
+    return parse_columns_pl(cells, {canonical: kinds[canonical] for canonical in chosen},
+                            dayfirst=dayfirst)
 
 
 def _drop_missing_required(frame: pd.DataFrame, drop: pd.Series, table: str, fname: str,

@@ -19,6 +19,7 @@ import codecs
 import csv
 import gzip
 import io
+import re
 import warnings
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -205,6 +206,9 @@ def _read_csv(path: Path, known: set[str], table: str) -> RawTable:
                     extra_fields=extra)
 
 
+_LONE_CR = re.compile(rb"\r(?!\n)")
+"""A carriage return not followed by a line feed (found faster than CR and CRLF are counted)."""
+
 _NOT_CONTROL = bytes(i for i in range(256) if not (i < 32 or i == 127))
 
 
@@ -261,7 +265,7 @@ def _scan(body: bytes, single_byte: bool = False) -> tuple[bool, bool]:
     scanned whole: its title lines count too, so that at worst the slower exact path is taken.
     """
     control = body.translate(None, _NOT_CONTROL)
-    lone_cr = b"\r" in control and control.count(b"\r") != body.count(b"\r\n")
+    lone_cr = b"\r" in control and _LONE_CR.search(body) is not None
     plain = not control.translate(None, b"\t\r\n")
     if plain and not single_byte:
         b = np.frombuffer(body, dtype=np.uint8)
@@ -354,7 +358,9 @@ def _read_body_polars(text: str | None, raw: bytes, encoding: str, offset: int, 
         cells = _read_polars(raw, body, encoding, offset, sep, header, header_line)
         if cells is None:
             return None
-    if (body.find(b'""') if body else raw.find(b'""', offset)) >= 0:
+    # (a quote first: one byte is found ten times faster than two, and most exports have none)
+    src, at = (body, 0) if body else (raw, offset)
+    if src.find(b'"', at) >= 0 and src.find(b'""', at) >= 0:
         # a quoted empty field is empty, as pandas reads it
         cells = cells.with_columns(pl.all().replace("", None))
     return cells.rename(dict(zip(cells.columns, header, strict=True))), plain
