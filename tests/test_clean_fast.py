@@ -270,3 +270,26 @@ def test_an_odd_character_sends_only_its_column_to_the_pandas_parsers(tmp_path):
     assert got["name"].iloc[1] == "ИП Лютик\u200b"  # NBSP collapsed, the rest kept
     assert got["revenue"].sum() == pytest.approx(29141.50)
     assert report.find("quality.totals_dropped")[0].examples == ["36: 'Итого'"]
+
+
+def test_common_forms_are_converted_without_the_column_parsers(monkeypatch):
+    # the two queries of parse_columns_pl convert these columns themselves: the per-column
+    # parsers, made to fail here, are only for the forms the queries leave
+    import kbcore.ingest.clean as clean
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("a column parser was called")
+
+    monkeypatch.setattr(clean, "PARSERS_PL", dict.fromkeys(clean.PARSERS_PL, refuse))
+    monkeypatch.setattr(clean, "parse_dates_pl", refuse)
+    cells = pl.DataFrame({"d": ["05.03.2024", None, "31.12.2023"], "n": [f"1{NBSP}234,50", "-7", None],
+                          "m": ["1.5", "2", "3.25"], "t": ["ООО Ромашка", "", None]})
+    got = parse_columns_pl(cells, {"d": "date", "n": "number", "m": "number", "t": "text"})
+    assert got["d"][0].tolist() == [pd.Timestamp("2024-03-05"), pd.NaT, pd.Timestamp("2023-12-31")]
+    assert got["n"][0].tolist()[:2] == [1234.5, -7.0] and np.isnan(got["n"][0].iloc[2])
+    assert got["m"][0].tolist() == [1.5, 2.0, 3.25]
+    assert got["t"][0].tolist() == ["ООО Ромашка", pd.NA, pd.NA]
+    assert not any(bad.any() for _, bad in got.values())
+    # a column outside the common forms still reaches its parser
+    with pytest.raises(AssertionError, match="column parser"):
+        parse_columns_pl(pl.DataFrame({"t": ["  x"]}), {"t": "text"})
