@@ -293,3 +293,17 @@ def test_common_forms_are_converted_without_the_column_parsers(monkeypatch):
     # a column outside the common forms still reaches its parser
     with pytest.raises(AssertionError, match="column parser"):
         parse_columns_pl(pl.DataFrame({"t": ["  x"]}), {"t": "text"})
+
+
+def test_long_columns_outside_the_common_forms_are_parsed_side_by_side_as_alone():
+    # ≥ 10 000 rows: the columns the queries leave go to their parsers in threads
+    n = 12_000
+    cells = pl.DataFrame({"n": ["1 234,5 руб.", "7"] * (n // 2), "t": ["a  b", " c"] * (n // 2),
+                          "d": ["05.03.2024 10:00", "2024-03-05"] * (n // 2)})
+    got = parse_columns_pl(cells, {"n": "number", "t": "text", "d": "date"})
+    for col, (values, bad) in got.items():
+        kind = {"n": "number", "t": "text", "d": "date"}[col]
+        want, want_bad = parse_dates_pl(cells[col]) if kind == "date" else PARSERS_PL[kind](cells[col])
+        pd.testing.assert_series_equal(values, want, check_exact=True)
+        assert bad.tolist() == want_bad.tolist()
+    assert got["n"][0].iloc[0] == 1234.5 and got["t"][0].iloc[0] == "a b"

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import numbers
+import os
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 import numpy as np
@@ -629,9 +631,17 @@ def parse_columns_pl(cells: pl.DataFrame, kinds: dict[str, str], *,
             else:
                 values = pd.Series(s.to_numpy(), dtype="float64")
             out[col] = values, np.zeros(len(s), dtype=bool)
-    for col, kind in kinds.items():
-        if col not in out:
-            src = cells[col]
-            out[col] = (parse_dates_pl(src, dayfirst=dayfirst) if kind == "date"
-                        else PARSERS_PL[kind](src))
+    rest = [col for col in kinds if col not in out]
+
+    def one(col: str) -> tuple[pd.Series, np.ndarray]:
+        src = cells[col]
+        return parse_dates_pl(src, dayfirst=dayfirst) if kinds[col] == "date" else PARSERS_PL[kinds[col]](src)
+
+    # the parsers spend their time in Polars, which releases the GIL: long columns side by side
+    workers = min(len(rest), os.cpu_count() or 1)
+    if workers > 1 and cells.height >= 10_000:
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            out.update(zip(rest, pool.map(one, rest), strict=True))
+    else:
+        out.update((col, one(col)) for col in rest)
     return {col: out[col] for col in kinds}
