@@ -24,7 +24,8 @@ numbers, ids and flags. What the data did not allow to compute is listed as ids 
 ``missing`` field (``attrs["missing"]`` on a DataFrame): ``"key_accounts"`` (no client is
 flagged, or the clients table or its ``key_account`` column is absent), ``"cost"`` (no cost of
 goods: gross margin and profit unknown), ``"potential"`` (no ``clients.potential``),
-``"profile"`` (no profile could be built), ``"stages"`` (no lifecycle stages given).
+``"profile"`` (no profile could be built), ``"rest"`` (every client is a reference key
+account: nothing to compare the profile with), ``"stages"`` (no lifecycle stages given).
 
 Sources: M. McDonald, T. Millman and B. Rogers, "Key account management: theory, practice and
 challenges", *Journal of Marketing Management* 13(8), 1997, pp. 737–757 (key accounts as the
@@ -604,7 +605,7 @@ def ka_flag_review(
 # --------------------------------------------------------------------------- headroom
 def _window(facts: Facts, as_of, months: int) -> tuple[pd.Timestamp, pd.Timestamp]:
     hi = facts.as_of if as_of is None else period_bounds(None, as_of)[1]
-    lo = hi - pd.DateOffset(months=months) + pd.Timedelta(days=1)
+    lo = hi + pd.Timedelta(days=1) - pd.DateOffset(months=months)  # 31 Dec → 1 Jan, 30 Jun → 1 Jan
     return lo, hi
 
 
@@ -618,8 +619,8 @@ def ka_headroom(
 ) -> pd.DataFrame:
     """The possible contribution: how much more each key account could buy, and its margin.
 
-    Over the window W = [as_of − months + 1 day, as_of] (default the last 12 months up to
-    ``facts.as_of``), with ``clients.potential`` the client's yearly purchase volume of our
+    Over the window W = [as_of + 1 day − months, as_of] (default the last 12 months up to
+    ``facts.as_of``; an as_of at a month's end gives whole calendar months), with ``clients.potential`` the client's yearly purchase volume of our
     category in money (as in block 6's money zones and block 5's plan)::
 
         revenue_window  = Σ revenue of the client in W
@@ -631,7 +632,8 @@ def ka_headroom(
         margin_rate     = gross_margin_W / revenue_W              (revenue_W > 0)
                           else the client's rate over its whole history up to as_of
                           (margin_rate_basis "window" / "history"; NA when neither exists)
-        headroom_margin = max(headroom, 0) × margin_rate          (NaN when either unknown)
+        headroom_margin = headroom × margin_rate                  (NaN when either is unknown,
+                          and when over_potential: the true headroom is then unknown)
 
     Parameters
     ----------
@@ -655,9 +657,11 @@ def ka_headroom(
         :data:`HEADROOM_COLUMNS`, sorted by headroom_margin descending, then headroom
         descending (unknown last), then client_id. ``attrs``: ``window_start``,
         ``window_end``, ``months``, ``missing`` (ids: ``"potential"``, ``"cost"``,
-        ``"key_accounts"`` when key accounts were asked for but none is flagged),
-        ``headroom`` (Σ of the positive headrooms), ``headroom_margin`` (Σ headroom_margin,
-        NaN when none known), ``potential_unknown`` and ``over_potential`` (counts).
+        ``"key_accounts"`` when key accounts were asked for but none is given),
+        ``headroom`` (Σ headroom of the clients not over their potential), ``headroom_margin``
+        (Σ headroom_margin, NaN when none is known), ``potential_unknown`` and
+        ``over_potential`` (counts: these clients are left out of both sums, never counted
+        as 0 or as a negative headroom).
 
     Source: headroom (potential − current purchases) and share of wallet after McDonald &
     Rogers, *Key Account Management* (1998), and McDonald, Millman & Rogers (1997); the
@@ -711,7 +715,7 @@ def ka_headroom(
     out["margin_rate_basis"] = pd.Series(
         np.where(rate_w.notna(), "window", np.where(rate_h.notna(), "history", None)),
         index=out.index, dtype="string")
-    out["headroom_margin"] = out["headroom"].clip(lower=0.0) * out["margin_rate"]
+    out["headroom_margin"] = (out["headroom"] * out["margin_rate"]).where(~out["over_potential"])
     out = out.reset_index().sort_values(
         ["headroom_margin", "headroom", C.client_id], ascending=[False, False, True],
         na_position="last", kind="mergesort").reset_index(drop=True)
@@ -723,7 +727,7 @@ def ka_headroom(
         missing=_missing("" if potential_known else "potential",
                          "" if cost_known or not facts.has_sales else "cost",
                          "key_accounts" if asked and not len(ids) else ""),
-        headroom=float(out["headroom"].clip(lower=0.0).sum()),
+        headroom=float(out["headroom"].where(~out["over_potential"]).sum()),
         headroom_margin=float(out["headroom_margin"].sum(min_count=1)),
         potential_unknown=int(out[C.potential].isna().sum()),
         over_potential=int(out["over_potential"].sum()),
@@ -767,8 +771,9 @@ def ka_yearly(facts: Facts, key_accounts, *, start=None, end=None) -> KaYearly:
         revenue_share  = Σ_K revenue / Σ revenue
         margin_share   = Σ_K gross_margin / Σ gross_margin     (NaN when Σ ≤ 0)
         margin_rate_ka = Σ_K gross_margin / Σ_K revenue
-        months         = calendar months of y inside the data (12 = a full year; a partial
-                         year must not be compared with full ones)
+        months         = calendar months of y between the first and the last sales day of
+                         the window (12 = a full year; a partial year must not be compared
+                         with full ones)
 
     Parameters
     ----------
