@@ -441,8 +441,9 @@ def dmu_coverage(
     stale_days : int
         A decider not met for more than this many days is stale (default 180, half a year).
     interactions : DataFrame, optional
-        With a ``contact_id`` column, the latest interaction with a person (≤ as_of) also
-        counts as a last contact.
+        With a ``contact_id`` column (a contact's id, or its name within the client, as in
+        :func:`contact_matrix`), the latest interaction with a person (≤ as_of) also counts
+        as a last contact.
 
     Returns
     -------
@@ -487,7 +488,9 @@ def dmu_coverage(
             and {C.client_id, C.contact_id, C.date} <= set(interactions.columns)):
         it = pd.DataFrame({C.client_id: _ids(interactions[C.client_id]),
                            C.contact_id: _ids(interactions[C.contact_id]),
-                           "d": _dates(interactions[C.date], as_of)}).dropna()
+                           "d": _dates(interactions[C.date], as_of)})
+        it[C.contact_id] = _contact_keys(it, ct)[0]  # an id, or the name of the person
+        it = it.dropna()
         met = it.groupby([C.client_id, C.contact_id])["d"].max()
         keys = pd.MultiIndex.from_frame(ct[[C.client_id, C.contact_id]])
         last = pd.concat([last, pd.Series(met.reindex(keys).to_numpy(), index=ct.index)],
