@@ -190,8 +190,10 @@ TABLES: dict[str, Table] = {
         Table(
             "interactions",
             required={C.date: "date", C.client_id: "id"},
-            optional={C.manager: "text", C.kind: "text", C.outcome: "text", C.note: "text"},
-            description="a recorded contact with a client (CRM history); kind 'visit' counts as a visit",
+            optional={C.manager: "text", C.kind: "text", C.outcome: "text", C.note: "text",
+                      C.contact_id: "id"},
+            description="a recorded contact with a client (CRM history); kind 'visit' counts as a "
+            "visit; contact_id names the client's person met (contacts.contact_id)",
         ),
         Table(
             "surveys",
