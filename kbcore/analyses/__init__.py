@@ -9,6 +9,12 @@ Modules
 profitability
     Block 1 "Main errors in sales management": yearly gross figures, the client P&L with a
     transparent cost-to-serve model, the whale curve, concession clients, concentration.
+key_accounts
+    Block 7 "Identifying key accounts": their contribution, place on the whale curve, losses,
+    the key-account profile, flags to review, headroom and yearly figures.
+dmu
+    Block 10 "Working with key accounts": the decision making unit of each account (roles
+    covered, gaps), the contact matrix, the buy class and the DMU actions.
 """
 
 from __future__ import annotations
@@ -43,6 +49,25 @@ from kbcore.analyses.crm import (
     CRM_COLUMNS,
     crm_rfm,
     crm_table,
+)
+from kbcore.analyses.dmu import (
+    buy_class,
+    contact_matrix,
+    dmu_actions,
+    dmu_coverage,
+    next_dmu_action,
+)
+from kbcore.analyses.key_accounts import (
+    KaYearly,
+    KeyAccountProfile,
+    ka_contribution,
+    ka_flag_review,
+    ka_headroom,
+    ka_on_whale_curve,
+    ka_profile,
+    ka_yearly,
+    key_account_ids,
+    losing_key_accounts,
 )
 from kbcore.analyses.ksf import (
     SCALE,
@@ -177,6 +202,21 @@ from kbcore.analyses.segmentation import (
 
 # Not re-exported (several modules define them, or a module has the name): import from the module: ALL, CURVE_COLUMNS, UNKNOWN, money_zones, passport
 __all__ = [
+    "KaYearly",
+    "KeyAccountProfile",
+    "ka_contribution",
+    "ka_flag_review",
+    "ka_headroom",
+    "ka_on_whale_curve",
+    "ka_profile",
+    "ka_yearly",
+    "key_account_ids",
+    "losing_key_accounts",
+    "buy_class",
+    "contact_matrix",
+    "dmu_actions",
+    "dmu_coverage",
+    "next_dmu_action",
     "ABC_CLASSES",
     "ABC_XYZ_ACTIONS",
     "ACTION_PRIORITY",
