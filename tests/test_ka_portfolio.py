@@ -292,6 +292,14 @@ def test_measures_by_hand():
     assert m.attrs["missing"] == [] and m.attrs["absent"] == []
 
 
+def test_measures_for_chosen_clients():
+    m = kp.portfolio_measures(Facts(_sales()), as_of=AS_OF, client_ids=[" Z", "X", "nobody"])
+    # the chosen ids only, sorted; an id without sales is a row of unknowns and zero revenue
+    assert m[C.client_id].tolist() == ["X", "Z", "nobody"]
+    assert m["revenue_12m"].tolist() == [150.0, 0.0, 0.0]
+    assert np.isnan(m.loc[2, "tenure_years"]) and np.isnan(m.loc[2, "growth"])
+
+
 def test_growth_needs_the_prior_window():
     sales = _sales().loc[lambda d: d[C.date] >= "2025-01-01"]
     m = kp.portfolio_measures(Facts(sales), as_of=AS_OF)
@@ -350,6 +358,7 @@ def test_key_accounts_needed_by_hand():
     # a frame works as well as a Series
     frame = _HEADROOM.rename_axis(C.client_id).rename("headroom").reset_index()
     assert kp.key_accounts_needed(frame, 170.0).accounts_needed == 3
+    assert kp.key_accounts_needed(_HEADROOM, np.int64(170)).accounts_needed == 3  # numpy numbers
     with pytest.raises(ValueError, match="goal"):
         kp.key_accounts_needed(_HEADROOM, 0)
     with pytest.raises(ValueError, match="capture"):

@@ -13,6 +13,19 @@ selecting and categorising key accounts):
 * each criterion scored 1–10, an axis = the weighted mean of its criteria; cut lines split the
   clients into four quadrants, each with a strategy id (see :data:`QUADRANT_KEYS`).
 
+The quadrants and their default strategy ids, with the literature's names as we read them
+(McDonald & Woodburn 2007 name the account categories; the strategies are those of McDonald's
+directional policy matrix, *Marketing Plans*, ch. on portfolio analysis)::
+
+    attractiveness  strength  template key  strategy id          McDonald & Woodburn
+    high            high      high_high     invest_for_growth    "strategic" accounts
+    high            low       high_low      invest_selectively   "star" accounts
+    low             high      low_high      maintain             "status" accounts
+    low             low       low_low       manage_for_cash      "streamline" accounts
+
+A score exactly on a cut line counts as high. The ids are template values: a trainer who uses
+other names changes them in the YAML.
+
 The criteria, weights, scales, cut lines, quadrant ids and the horizon are an editable YAML
 template (:data:`TEMPLATE`, read by :func:`load_portfolio_template`, the only function here that
 touches a file). The analysis is three pure steps:
@@ -29,6 +42,7 @@ Everything returned is numbers and ids: what could not be computed is listed as 
 from __future__ import annotations
 
 import math
+import numbers
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -204,7 +218,7 @@ def _fail(file, where: str, problem: str, todo: str):
 
 
 def _number(value, file, where: str, *, low=None, high=None) -> float:
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
         _fail(file, where, f"{value!r} is not a number", "write a plain number, e.g. 0.25")
     value = float(value)
     if (low is not None and value < low) or (high is not None and value > high):
@@ -922,9 +936,10 @@ def key_accounts_needed(
 
     The measured capacity assumes a key-account manager spends a whole manager's year of
     interactions on key accounts at today's intensity per account. The number of key
-    accounts is checked against :data:`KA_RANGE` (15–35 per company: McDonald & Woodburn,
-    *Key Account Management: The Definitive Guide*, 2007; a figure SAMA practice also quotes),
-    a sanity range, not a rule.
+    accounts is checked against :data:`KA_RANGE` (15–35 per company, "anything above 50 is far
+    too many": McDonald & Woodburn, *Key Account Management: The Definitive Guide*, 2007, as
+    reported by H. Baldwin, "Key strategies for your key accounts", *Selling Power*, 2010), a
+    sanity range, not a rule; we did not find the range in a SAMA publication to cite.
 
     Source: the seminar's block 8 ("how many key accounts the company needs"): our reading,
     with the range after McDonald & Woodburn (2007).
