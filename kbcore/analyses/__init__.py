@@ -12,6 +12,9 @@ profitability
 key_accounts
     Block 7 "Identifying key accounts": their contribution, place on the whale curve, losses,
     the key-account profile, flags to review, headroom and yearly figures.
+ka_portfolio
+    Blocks 7–8: the key-account portfolio matrix (attractiveness against our strength, from an
+    editable template; the seminar's «KAISM») and how many key accounts the company needs.
 dmu
     Block 10 "Working with key accounts": the decision making unit of each account (roles
     covered, gaps), the contact matrix, the buy class and the DMU actions.
@@ -56,6 +59,15 @@ from kbcore.analyses.dmu import (
     dmu_actions,
     dmu_coverage,
     next_dmu_action,
+)
+from kbcore.analyses.ka_portfolio import (
+    KeyAccountNeed,
+    PortfolioResult,
+    PortfolioTemplate,
+    key_accounts_needed,
+    load_portfolio_template,
+    portfolio_measures,
+    portfolio_scores,
 )
 from kbcore.analyses.key_accounts import (
     KaYearly,
@@ -202,6 +214,13 @@ from kbcore.analyses.segmentation import (
 
 # Not re-exported (several modules define them, or a module has the name): import from the module: ALL, CURVE_COLUMNS, UNKNOWN, money_zones, passport
 __all__ = [
+    "KeyAccountNeed",
+    "PortfolioResult",
+    "PortfolioTemplate",
+    "key_accounts_needed",
+    "load_portfolio_template",
+    "portfolio_measures",
+    "portfolio_scores",
     "KaYearly",
     "KeyAccountProfile",
     "ka_contribution",
