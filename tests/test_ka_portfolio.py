@@ -256,8 +256,9 @@ def test_measures_by_hand():
     clients = pd.DataFrame({C.client_id: ["X", "Y", "Z", "W"],
                             C.key_account: pd.array([True, False, False, pd.NA], dtype="boolean"),
                             C.potential: [600.0, np.nan, 400.0, 1000.0]})
-    contacts = pd.DataFrame({C.client_id: ["X", "X", "X", "Y"], C.contact_id: ["c1", "c2", "c3", "c4"],
-                             C.buying_role: ["decision_maker", "buyer", " Buyer", ""]})
+    contacts = pd.DataFrame({C.client_id: ["X", "X", "X", "Y", "Z"],
+                             C.contact_id: ["c1", "c2", "c3", "c4", "c5"],
+                             C.buying_role: ["decision_maker", "buyer", " Buyer", "наблюдатель", "ЛВР / Пользователь"]})
     surveys = pd.DataFrame({C.date: pd.to_datetime(["2025-06-01", "2024-06-01", "2023-07-01",
                                                     "2025-01-01"]),
                             C.client_id: ["X", "X", "X", "Y"], C.csat: [4.0, 2.0, 1.0, 5.0],
@@ -281,9 +282,11 @@ def test_measures_by_hand():
     # tenure: 2023-06-01 → 2025-12-31 = 366 + 365 + 213 = 944 days; / 365.25
     assert m.loc["X", "tenure_years"] == pytest.approx(944 / 365.25)
     assert np.isnan(m.loc["W", "tenure_years"])
-    # DMU: X 3 contacts, 2 roles ("buyer" twice, case and spaces ignored); Y 1 contact, 0 roles
-    assert m["dmu_contacts"].to_dict() == {"W": 0.0, "X": 3.0, "Y": 1.0, "Z": 0.0}
-    assert m["dmu_roles"].to_dict() == {"W": 0.0, "X": 2.0, "Y": 0.0, "Z": 0.0}
+    # DMU: X 3 contacts, 2 roles ("buyer" twice, case and spaces ignored); Y 1 contact whose role
+    # no table knows (not counted);
+    # Z one contact holding two roles in one field (influencer and user, block 10's reading)
+    assert m["dmu_contacts"].to_dict() == {"W": 0.0, "X": 3.0, "Y": 1.0, "Z": 1.0}
+    assert m["dmu_roles"].to_dict() == {"W": 0.0, "X": 2.0, "Y": 0.0, "Z": 2.0}
     # surveys within 730 days (2024-01-02 … 2025-12-31): X csat (4 + 2)/2 = 3, nps (9 + 5)/2 = 7
     assert m.loc["X", "csat"] == 3.0 and m.loc["X", "nps"] == 7.0 and m.loc["Y", "csat"] == 5.0
     assert np.isnan(m.loc["Y", "nps"]) and np.isnan(m.loc["Z", "csat"])

@@ -70,6 +70,8 @@ __all__ = [
     "ACTION_ORDER",
     "ACTION_COLUMNS",
     "canonical",
+    "roles_of",
+    "ROLE_SEPARATORS",
     "dmu_coverage",
     "contact_matrix",
     "buy_class",
@@ -337,6 +339,23 @@ def canonical(values: pd.Series, aliases: dict[str, str]) -> pd.Series:
     return out.mask(norm.notna() & out.isna(), UNKNOWN)
 
 
+ROLE_SEPARATORS = r"[/,;+|]"
+"""What separates several roles written in one field ("ЛВР / Пользователь")."""
+
+
+def roles_of(values: pd.Series) -> pd.DataFrame:
+    """Each raw buying-role field split into its roles, each through :data:`ROLE_ALIASES`.
+
+    One row per (field, role): the index of ``values`` repeated, columns ``raw`` (the piece as
+    written) and ``role`` (its canonical id; ``<NA>`` for an empty piece, :data:`UNKNOWN` for one
+    the table lacks). Block 10's coverage and the portfolio matrix's role count both use it.
+
+    Source: our reading (roles of Webster & Wind 1972, Bonoma 1982).
+    """
+    raw = values.astype("string").str.split(ROLE_SEPARATORS, regex=True).explode()
+    return pd.DataFrame({"raw": raw.astype("string"), "role": canonical(raw, ROLE_ALIASES)})
+
+
 def _unknown(raw: pd.Series, canon: pd.Series) -> list[str]:
     return sorted(set(raw.loc[(canon == UNKNOWN).fillna(False)].astype(str).str.strip()))
 
@@ -504,9 +523,7 @@ def dmu_coverage(
     out["contacts"] = n
     # ------------------------------------------------------------- roles
     if has_role:
-        tokens = ct[C.buying_role].astype("string").str.split(r"[/,;+|]", regex=True)
-        roles = pd.DataFrame({C.client_id: cid, "raw": tokens, "_last": ct["_last"]}).explode("raw")
-        roles["role"] = canonical(roles["raw"], ROLE_ALIASES)
+        roles = pd.DataFrame({C.client_id: cid, "_last": ct["_last"]}).join(roles_of(ct[C.buying_role]))
         unknown[C.buying_role] = _unknown(roles["raw"], roles["role"])
         cover = pd.crosstab(roles[C.client_id], roles["role"]) > 0
         cover = cover.reindex(index=index, columns=list(ROLES), fill_value=False)

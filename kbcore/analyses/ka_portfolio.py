@@ -50,6 +50,7 @@ import numpy as np
 import pandas as pd
 
 from kbcore.analyses._window import span
+from kbcore.analyses.dmu import UNKNOWN, roles_of
 from kbcore.facts import Facts, between
 from kbcore.paths import TEMPLATES_DIR
 from kbcore.schema import C
@@ -419,7 +420,9 @@ def portfolio_measures(
         share_of_wallet = revenue_12m / potential            (NaN when potential ≤ 0 or unknown)
         tenure_years    = (as_of − first purchase) / 365.25 days (first purchase in the data)
         dmu_contacts    = distinct contact_id of the client in ``contacts`` (0 when none)
-        dmu_roles       = distinct non-empty buying_role values of those contacts
+        dmu_roles       = distinct buying-centre roles of those contacts (block 10's
+                          :func:`~kbcore.analyses.dmu.roles_of`; values it does not know
+                          are not counted)
         csat, nps       = mean answer of the client's surveys in (as_of − survey_days, as_of]
 
     ``key_account`` is the clients' flag (NA when unknown). A measure whose input is absent is
@@ -535,9 +538,10 @@ def portfolio_measures(
             n = people[C.client_id].value_counts()
         out["dmu_contacts"] = n.reindex(universe).fillna(0).astype("float64").to_numpy()
         if C.buying_role in people.columns:
-            role = people[C.buying_role].astype("string").str.strip().str.casefold().replace("", pd.NA)
-            roles = people.assign(_role=role).dropna(subset=["_role"]).drop_duplicates(
-                [C.client_id, "_role"])[C.client_id].value_counts()
+            # the roles of block 10 (several in one field, Russian and English wordings)
+            found = people[[C.client_id]].join(roles_of(people[C.buying_role]))
+            found = found.loc[found["role"].notna() & (found["role"] != UNKNOWN)]
+            roles = found.drop_duplicates([C.client_id, "role"])[C.client_id].value_counts()
             out["dmu_roles"] = roles.reindex(universe).fillna(0).astype("float64").to_numpy()
         else:
             out["dmu_roles"] = np.nan
