@@ -159,3 +159,16 @@ def test_median_gap_like_the_text_version():
     got = _median_gap(orders)
     pdt.assert_series_equal(got.sort_index(), expected.astype("float64"),
                             check_names=False, check_index_type=False)
+
+
+def test_months_back_is_whole_months_at_a_month_end_and_chains_without_a_gap():
+    from kbcore.analyses._window import months_back
+
+    assert months_back("2025-12-31", 12) == (pd.Timestamp("2025-01-01"), pd.Timestamp("2025-12-31"))
+    assert months_back("2025-06-30 15:00", 6) == (pd.Timestamp("2025-01-01"), pd.Timestamp("2025-06-30"))
+    assert months_back("2025-03-15", 1) == (pd.Timestamp("2025-02-16"), pd.Timestamp("2025-03-15"))
+    # the window before: ends the day before, same length in months
+    lo, _ = months_back("2025-12-31", 12)
+    assert months_back(lo - pd.Timedelta(days=1), 12) == (pd.Timestamp("2024-01-01"), pd.Timestamp("2024-12-31"))
+    with pytest.raises(ValueError):
+        months_back("2025-12-31", 0)

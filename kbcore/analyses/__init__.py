@@ -50,8 +50,11 @@ from kbcore.analyses.completeness import (
 )
 from kbcore.analyses.crm import (
     CRM_COLUMNS,
+    KA_COLUMNS,
+    crm_key_accounts,
     crm_rfm,
     crm_table,
+    key_account_columns,
 )
 from kbcore.analyses.dmu import (
     buy_class,
@@ -229,6 +232,7 @@ __all__ = [
     "ka_on_whale_curve",
     "ka_profile",
     "ka_yearly",
+    "key_account_columns",
     "key_account_ids",
     "losing_key_accounts",
     "buy_class",
@@ -251,6 +255,7 @@ __all__ = [
     "CONTACT_COLUMNS",
     "CONVERSION_COLUMNS",
     "CRM_COLUMNS",
+    "KA_COLUMNS",
     "ClientCard",
     "ClientProfile",
     "CostToServeRates",
@@ -329,6 +334,7 @@ __all__ = [
     "clients_due",
     "concentration",
     "concession_clients",
+    "crm_key_accounts",
     "crm_rfm",
     "crm_table",
     "find_clients",

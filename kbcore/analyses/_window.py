@@ -18,7 +18,7 @@ import pyarrow.compute as pc
 
 from kbcore.facts import Facts, period_bounds
 
-__all__ = ["span", "id_codes", "years", "sort_by"]
+__all__ = ["span", "id_codes", "months_back", "years", "sort_by"]
 
 
 def span(facts: Facts, start=None, end=None) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
@@ -39,6 +39,24 @@ def span(facts: Facts, start=None, end=None) -> tuple[pd.Timestamp | None, pd.Ti
     if (lo is None or lo <= first) and (hi is None or hi >= last):
         return None, None
     return lo, hi
+
+
+def months_back(end, months: int) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """The last ``months`` calendar months up to ``end``, both days included: ``(lo, hi)``.
+
+    ::
+
+        hi = end (midnight)
+        lo = hi + 1 day − months        (31 Dec, 12 → 1 Jan; 30 Jun, 6 → 1 Jan; 15 Mar, 1 → 16 Feb)
+
+    An end on a month's last day gives whole calendar months. The window before it, of the same
+    length, is ``months_back(lo − 1 day, months)``. The one definition of "the last N months" of
+    the key-account, DMU and completeness analyses.
+    """
+    if int(months) <= 0:
+        raise ValueError(f"months must be > 0, not {months!r}")
+    hi = pd.Timestamp(end).normalize()
+    return hi + pd.Timedelta(days=1) - pd.DateOffset(months=int(months)), hi
 
 
 def id_codes(ids: pd.Series) -> tuple[np.ndarray, pd.Index]:

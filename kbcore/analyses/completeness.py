@@ -38,6 +38,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from kbcore.analyses._window import months_back
 from kbcore.analyses.lifecycle import STAGES
 from kbcore.facts import between, period_bounds
 from kbcore.schema import C
@@ -318,7 +319,7 @@ def base_completeness(
         if at is None:
             recent = interactions.iloc[0:0]
         else:
-            lo = at - pd.DateOffset(months=int(interaction_months)) + pd.Timedelta(days=1)
+            lo, _ = months_back(at, int(interaction_months))
             recent = between(interactions, lo, at)
         flags = _by_client(_positions(_ids(recent[C.client_id]), universe),
                            np.ones(len(recent), dtype=bool), universe)

@@ -45,6 +45,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from kbcore.analyses._window import months_back
 from kbcore.facts import Facts
 from kbcore.schema import C
 
@@ -855,9 +856,8 @@ def buy_class(
     if basis not in ("product", "category"):
         raise ValueError(f"basis must be 'product' or 'category', not {basis!r}")
     as_of = facts.as_of if as_of is None else pd.Timestamp(as_of).normalize()
-    cur_lo = as_of - pd.DateOffset(months=window_months) + pd.Timedelta(days=1)
-    prev_lo = as_of - pd.DateOffset(months=2 * window_months) + pd.Timedelta(days=1)
-    prev_hi = cur_lo - pd.Timedelta(days=1)
+    cur_lo, _ = months_back(as_of, window_months)
+    prev_lo, prev_hi = months_back(cur_lo - pd.Timedelta(days=1), window_months)
     missing: list[str] = []
     flags: list[str] = []
 

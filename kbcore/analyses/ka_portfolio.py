@@ -49,7 +49,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kbcore.analyses._window import span
+from kbcore.analyses._window import months_back, span
 from kbcore.analyses.dmu import UNKNOWN, roles_of
 from kbcore.facts import Facts, between
 from kbcore.paths import TEMPLATES_DIR
@@ -461,9 +461,8 @@ def portfolio_measures(
     if months <= 0 or survey_days <= 0:
         raise ValueError(f"months and survey_days must be > 0, not {months!r}, {survey_days!r}")
     as_of = facts.as_of if as_of is None else pd.Timestamp(as_of).normalize()
-    start = as_of - pd.DateOffset(months=months) + pd.Timedelta(days=1)
-    prev_start = start - pd.DateOffset(months=months)
-    prev_end = start - pd.Timedelta(days=1)
+    start, _ = months_back(as_of, months)
+    prev_start, prev_end = months_back(start - pd.Timedelta(days=1), months)
     absent: list[str] = []
 
     upto = facts.clients(*span(facts, None, as_of))

@@ -46,7 +46,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from kbcore.analyses._window import span
+from kbcore.analyses._window import months_back, span
 from kbcore.analyses.profile import ClientProfile, client_profile, profile_match
 from kbcore.analyses.profitability import whale_curve
 from kbcore.facts import Facts, period_bounds
@@ -604,9 +604,7 @@ def ka_flag_review(
 
 # --------------------------------------------------------------------------- headroom
 def _window(facts: Facts, as_of, months: int) -> tuple[pd.Timestamp, pd.Timestamp]:
-    hi = facts.as_of if as_of is None else period_bounds(None, as_of)[1]
-    lo = hi + pd.Timedelta(days=1) - pd.DateOffset(months=months)  # 31 Dec → 1 Jan, 30 Jun → 1 Jan
-    return lo, hi
+    return months_back(facts.as_of if as_of is None else period_bounds(None, as_of)[1], months)
 
 
 def ka_headroom(

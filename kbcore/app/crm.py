@@ -37,7 +37,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kbcore.analyses.crm import CRM_COLUMNS, crm_rfm, crm_table
+from kbcore.analyses.crm import CRM_COLUMNS, crm_key_accounts, crm_rfm, crm_table
 from kbcore.analyses.lifecycle import StageRules, client_stages
 from kbcore.analyses.segmentation import (
     DEFAULT_RFM_RULES,
@@ -118,8 +118,10 @@ def crm_from_dataset(
     regularity = xyz(facts, start=start, end=end, thresholds=xyz_thresholds,
                      min_periods=xyz_min_periods)
     stages = client_stages(facts, ds.clients, rules=stage_rules or StageRules())
+    key_accounts = crm_key_accounts(facts, ds.clients, contacts=ds.contacts, interactions=ds.interactions,
+                                    surveys=ds.surveys, products=ds.products)
     table = crm_table(facts, ds.clients, abc=classes, xyz=regularity, rfm=scores, stages=stages,
-                      window=(start, end))
+                      window=(start, end), key_accounts=key_accounts)
     return crm_texts(table, lang)
 
 

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kbcore.analyses.crm import GAP_SEPARATOR
 from kbcore.analyses.lifecycle import STAGE_ACTIONS
 from kbcore.i18n import fmt_date, t
+from kbcore.schema import C
 from kbcore.views.display import header
 
 __all__ = ["crm_headers", "crm_texts"]
@@ -36,11 +38,27 @@ def crm_headers(table: pd.DataFrame, lang: str = "en") -> dict[str, str]:
     return names
 
 
+def _words(values: pd.Series, key: str, lang: str, *, sep: str | None = None) -> pd.Series:
+    """Ids in ``values`` as catalogue texts ``<key>.<id>`` ("" for NA); ``sep`` splits several ids."""
+    out = []
+    for value in values.astype(object).where(values.notna(), None):
+        if value is None or value == "":
+            out.append("")
+        elif sep is None:
+            out.append(t(f"{key}.{value}", lang))
+        else:
+            out.append("; ".join(t(f"{key}.{v}", lang) for v in str(value).split(sep)))
+    return pd.Series(out, index=values.index, dtype="string")
+
+
 def crm_texts(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """The CRM table in words.
 
     RFM segments and stages by their people's names (a client without a stage reads "unknown"), the
-    next action as its text (empty without a stage).
+    next action as its text (empty without a stage). The key-account columns: ``key_account`` as
+    yes / no (empty when the company keeps no flag), the strategy of the matrix quadrant
+    (``ka.strategy.<id>``), the DMU gaps joined by "; " (``dmu.gap.<id>``; "none" for a key account
+    without a gap, empty when unknown) and the next DMU action (``dmu.action.<id>``).
 
     Same rows, columns and order as ``table``; ``attrs`` kept.
     """
@@ -54,5 +72,18 @@ def crm_texts(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         next_action=pd.array([t(a, lang) if a is not None else "" for a in actions],
                              dtype="string"),
     )
+    if C.key_account in table.columns:
+        flag = table[C.key_account].astype("boolean")
+        out[C.key_account] = pd.Series(
+            [("" if pd.isna(v) else t("crm.key_account.yes" if v else "crm.key_account.no", lang))
+             for v in flag], index=table.index, dtype="string")
+    if "ka_strategy" in table.columns:
+        out["ka_strategy"] = _words(table["ka_strategy"], "ka.strategy", lang)
+    if "dmu_gaps" in table.columns:
+        gaps = table["dmu_gaps"].astype("string")
+        out["dmu_gaps"] = _words(gaps, "dmu.gap", lang, sep=GAP_SEPARATOR).mask(
+            gaps.eq("").fillna(False), t("crm.dmu_gaps.none", lang))
+    if "dmu_next_action" in table.columns:
+        out["dmu_next_action"] = _words(table["dmu_next_action"], "dmu.action", lang)
     out.attrs.update(table.attrs)
     return out

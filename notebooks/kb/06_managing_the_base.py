@@ -61,7 +61,8 @@
 #   the risk list covers the one-order clients whose first order is at most 90 days old.
 # - `plan_growth` — the growth goal of our model's plan (block 5): 0.15 is +15 %.
 # - `crm_folder` — where to write the files for the CRM; `None` only shows the table. Set it, e.g. `"crm/"`, to get
-#   `clients_for_crm.csv` and `clients_for_crm.xlsx` there.
+#   `clients_for_crm.csv` and `clients_for_crm.xlsx` there. `ka_template` — the key-account matrix template of
+#   block 7 that gives the table its strategy column; `None` is `data/templates/ka_portfolio.yaml`.
 
 # %% [markdown] lang="ru" tags=["remove"]
 # **Параметры** (следующая ячейка; для JupyterLab, в отчёты не попадает). Для демонстрационной компании оставьте их
@@ -91,7 +92,8 @@
 #   список риска включает клиентов с одним заказом, сделанным не более 90 дней назад.
 # - `plan_growth` — цель роста в плане нашей модели (блок 5): 0.15 — это +15 %.
 # - `crm_folder` — папка для файлов CRM; `None` — только показать таблицу. Укажите, например, `"crm/"`, и там
-#   появятся `clients_for_crm.csv` и `clients_for_crm.xlsx`.
+#   появятся `clients_for_crm.csv` и `clients_for_crm.xlsx`. `ka_template` — шаблон матрицы ключевых клиентов
+#   блока 7, по которому заполняется столбец стратегии; `None` — `data/templates/ka_portfolio.yaml`.
 
 # %% tags=["parameters"]
 data = None  # folder or file with your company's exports; None means the demo company
@@ -126,6 +128,7 @@ risk_recent_days = 90  # the risk list covers one-order clients whose first orde
 # Plan (block 5): the growth goal used for the plan-versus-actual check of the last full year
 plan_growth = 0.15
 crm_folder = None  # folder where the CRM files are written; None means show the table, write nothing
+ka_template = None  # the key-account matrix template of block 7 (YAML); None means data/templates/ka_portfolio.yaml
 
 # %%
 import matplotlib.pyplot as plt
@@ -146,11 +149,13 @@ from kbcore.analyses import (
     client_pnl,
     client_stages,
     clients_due,
+    crm_key_accounts,
     crm_rfm,
     crm_table,
     first_order_risk,
     ksf_scores,
     last_full_months,
+    load_portfolio_template,
     manager_load,
     new_clients,
     next_rouble,
@@ -961,6 +966,10 @@ else:
 # The table is assembled from the classes computed above (ABC and XYZ of section 8, the RFM segments of section 9,
 # the stages of section 4), so it says exactly what this workbook showed. ABC, XYZ, RFM and the revenue column
 # count the same months (RFM here is counted over the months of ABC and XYZ), and the Excel file names them.
+#
+# Four columns come from the key-account blocks: whether the client is a key account, its strategy on the key-account
+# matrix (block 7), the gaps in its buying centre and the next step with it (block 10). They are empty where the
+# company's data cannot tell: without a key-account flag, or without contacts of the clients' people.
 
 # %% [markdown] lang="ru"
 # ## 11. Управление клиентской базой на принципах CRM: одна таблица для ежедневной работы
@@ -973,6 +982,10 @@ else:
 # Таблица собрана из классов, рассчитанных выше (ABC и XYZ из раздела 8, RFM-сегменты из раздела 9, этапы из
 # раздела 4), поэтому она говорит ровно то, что показала эта рабочая тетрадь. ABC, XYZ, RFM и столбец выручки
 # считаются за одни и те же месяцы (RFM здесь — за месяцы ABC и XYZ), и файл Excel их называет.
+#
+# Четыре столбца приходят из блоков о ключевых клиентах: ключевой ли это клиент, его стратегия по матрице ключевых
+# клиентов (блок 7), пробелы в его центре принятия решений и следующий шаг с ним (блок 10). Они пусты там, где
+# данные компании ответа не дают: нет отметки ключевого клиента или нет контактов сотрудников клиентов.
 
 # %% [markdown] lang="en" tags=["remove"]
 # To write the files, set `crm_folder` in the parameters cell: the workbook writes `clients_for_crm.csv` (UTF-8,
@@ -984,8 +997,11 @@ else:
 
 # %%
 crm_scores = crm_rfm(facts, xyz_start, xyz_end, rules)  # RFM over the months of ABC and XYZ
+crm_accounts = crm_key_accounts(facts, ds.clients, contacts=ds.contacts, interactions=ds.interactions,
+                                surveys=ds.surveys, products=ds.products, pnl=pnl,
+                                template=load_portfolio_template(ka_template))  # blocks 7 and 10
 crm = crm_texts(crm_table(facts, ds.clients, abc=classes_window, xyz=regularity, rfm=crm_scores, stages=stages,
-                          window=(xyz_start, xyz_end)), lang)
+                          window=(xyz_start, xyz_end), key_accounts=crm_accounts), lang)
 ui.styled(crm, lang, money=["revenue_12m"], max_rows=10, labels=crm_headers(crm, lang))
 
 # %%
