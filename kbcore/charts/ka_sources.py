@@ -177,7 +177,7 @@ def plot_relationship_stages(result: RelationshipResult, *, lang: str = "en",
 
 
 def plot_ka_need(need: KeyAccountNeed, *, lang: str = "en", ax: Axes | None = None,
-                 show: int | None = 60) -> Axes:
+                 show: int | None = 40) -> Axes:
     """The growth goal against the cumulative headroom we can win, candidate by candidate.
 
     The step line is ``cum_captured`` of :attr:`KeyAccountNeed.curve` (the largest headroom
@@ -210,11 +210,12 @@ def plot_ka_need(need: KeyAccountNeed, *, lang: str = "en", ax: Axes | None = No
             mark = ax.axvline(need.accounts_needed, color=COLORS["gross_margin"], linewidth=1.8, zorder=3)
             mark.set_gid("needed")
             ax.annotate(t("b8.chart.need.needed", lang, n=need.accounts_needed),
-                        (need.accounts_needed, need.goal), xytext=(6, 8), textcoords="offset points",
-                        fontsize=12, fontweight="bold", color=COLORS["gross_margin"])
+                        (need.accounts_needed, need.goal), xytext=(10, -22), textcoords="offset points",
+                        fontsize=12, fontweight="bold", color=COLORS["gross_margin"],
+                        bbox=dict(boxstyle="round,pad=0.2", facecolor="white", edgecolor="none"), zorder=4)
         ax.set_xlim(0, max(float(x.max()), hi + 2))
         ax.set_ylim(0, max(float(yv.max()), need.goal) * 1.12)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.yaxis.set_major_formatter(money_formatter(lang))
-        ax.legend(loc="lower right")
+        ax.legend(loc="upper left")
     return ax

@@ -266,7 +266,7 @@ def ka_sources_figures(cells: pd.DataFrame, cands: KaCandidates, relationship: R
     has_ka = "key_accounts" not in cands.missing
     rows = []
     label = t("b8.kf.cells", lang)
-    rows.append(Figure(label, fmt_number(int((cells["opportunity"].fillna(0) > 0).sum()), lang)
+    rows.append(Figure(label, fmt_number(int(((cells["opportunity"].fillna(0) > 0) & cells["in_market"]).sum()), lang)
                        if has_market else missing("need.zones.market", lang), None if has_market else "market"))
     rows.append(Figure(t("b8.kf.white_spots", lang), fmt_number(int(cells["white_spot"].sum()), lang)
                        if has_market else missing("need.zones.market", lang), None if has_market else "market"))

@@ -290,8 +290,8 @@ plt.show()
 # рисует блок 7; тренер может заменить шаблон критериями автора.
 
 # %%
-matrix = portfolio_scores(portfolio_measures(facts, ds.clients, contacts=ds.contacts, surveys=ds.surveys,
-                                             client_ids=list(key_accounts)), load_portfolio_template())
+matrix = portfolio_scores(portfolio_measures(facts, ds.clients, contacts=ds.contacts, surveys=ds.surveys),
+                          load_portfolio_template())  # every client scored, as in block 7
 portfolio_table(matrix, key_accounts, ds.clients, lang)
 
 # %% [markdown] lang="en"
