@@ -16,7 +16,14 @@ from matplotlib.ticker import MaxNLocator
 from kbcore.analyses.ka_portfolio import KA_RANGE, KeyAccountNeed
 from kbcore.analyses.ka_relationship import RelationshipResult
 from kbcore.analyses.ka_sources import KaCandidates
-from kbcore.charts.style import COLORS, fmt_money_short, money_formatter, new_axes, pct_formatter, style
+from kbcore.charts.style import (
+    COLORS,
+    fmt_money_short,
+    money_formatter,
+    new_axes,
+    pct_formatter,
+    style,
+)
 from kbcore.i18n import fmt_pct, t
 from kbcore.schema import C
 from kbcore.views.ka_sources import stage_label

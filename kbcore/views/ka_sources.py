@@ -1,7 +1,6 @@
-"""Views of block 8's data side: market cells, candidates, the key accounts' quadrant and stage,
-how many key accounts the company needs — in words, through the catalogue (``b8.*``).
+"""Views of block 8's data side: market cells, candidates, quadrants, stages, key accounts needed.
 
-The analyses (:mod:`kbcore.analyses.ka_sources`, :mod:`kbcore.analyses.ka_relationship`,
+In words, through the catalogue (``b8.*``). The analyses (:mod:`kbcore.analyses.ka_sources`, :mod:`kbcore.analyses.ka_relationship`,
 :func:`kbcore.analyses.ka_portfolio.key_accounts_needed`) return numbers and ids; here they
 become tables with people's headers and sentences. Display only: nothing is computed that a
 reader would need to check.

@@ -108,7 +108,12 @@ from kbcore.analyses import (
 from kbcore.analyses.ka_relationship import ka_relationship, load_relationship_template
 from kbcore.analyses.ka_sources import ka_candidates, ka_market_cells
 from kbcore.charts import use_style
-from kbcore.charts.ka_sources import plot_candidates, plot_ka_need, plot_market_cells, plot_relationship_stages
+from kbcore.charts.ka_sources import (
+    plot_candidates,
+    plot_ka_need,
+    plot_market_cells,
+    plot_relationship_stages,
+)
 from kbcore.facts import Facts
 from kbcore.views.ka_sources import (
     candidates_note,
