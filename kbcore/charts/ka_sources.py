@@ -136,7 +136,7 @@ def plot_candidates(cands: KaCandidates, *, lang: str = "en", ax: Axes | None = 
         if cands.min_potential is not None and cands.min_potential > 0:
             ax.axvline(cands.min_potential, color=COLORS["profit"], linestyle="--", linewidth=1.3, zorder=2)
         ax.axhline(cands.max_share, color=COLORS["profit"], linestyle="--", linewidth=1.3, zorder=2)
-        ax.legend(loc="upper left")
+        ax.legend(loc="center right")
     return ax
 
 
@@ -224,5 +224,5 @@ def plot_ka_need(need: KeyAccountNeed, *, lang: str = "en", ax: Axes | None = No
         ax.set_ylim(0, max(float(yv.max()), need.goal) * 1.12)
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.yaxis.set_major_formatter(money_formatter(lang))
-        ax.legend(loc="upper left")
+        ax.legend(loc="center right")
     return ax
