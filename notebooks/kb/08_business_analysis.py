@@ -1,0 +1,465 @@
+# %% [markdown] lang="en"
+# # Block 8 · Analysis of the company's business
+# *(seminar "Customer base and key clients: audit, creation, management")*
+#
+# **What you will see** — the parts of block 8 that stand on the company's data, in the program's order:
+# - Segmenting and analysing the sales markets to find and identify key accounts: by segment × region, the market,
+#   our clients and key accounts there, our share, and where the money still to win is.
+# - Candidates among our own clients: clients with a large potential of which we hold a small share.
+# - Classifying the key accounts the company already has: their place on the key-account portfolio matrix and the
+#   stage of the relationship with each of them.
+# - How many key accounts the company needs for its growth goal, their potential, and how many key-account managers
+#   they take.
+#
+# The other parts of the block — is the company ready to work with key accounts, the 6 key success factors of key
+# account management, the 11 factors of SAMA and the 7S model — are not in any export: they come as a
+# self-assessment questionnaire that the participants fill in.
+
+# %% [markdown] lang="ru"
+# # Блок 8 · Анализ бизнеса компании
+# *(семинар «Клиентская база и ключевые клиенты: аудит, создание, управление»)*
+#
+# **Что вы увидите** — части блока 8, которые опираются на данные компании, в порядке программы:
+# - Сегментирование и анализ рынков сбыта с целью нахождения и идентификации «К.А.»: по сегментам и регионам —
+#   рынок, наши клиенты и ключевые клиенты в нём, наша доля и где лежат деньги, которые ещё можно взять.
+# - Кандидаты среди собственных клиентов: клиенты с большим потенциалом, у которых наша доля в закупках мала.
+# - Классификация уже имеющихся «К.А.» компании: их место в матрице портфеля ключевых клиентов и стадия отношений
+#   с каждым из них.
+# - Расчёт количества необходимых компании «К.А.» для цели роста, их потенциал и сколько менеджеров по ключевым
+#   клиентам для них нужно.
+#
+# Другие части блока — готова ли компания к работе с «К.А.», 6 «КФУ» компании, необходимых для внедрения «КАМ»,
+# 11 факторов «S.A.M.A.» и модель «7S» — ни в одной выгрузке не содержатся: они появятся как анкета самооценки,
+# которую заполняют участники.
+
+# %% [markdown] lang="en" tags=["remove"]
+# **Parameters** (the next cell; for JupyterLab, left out of the reports). For the demo company leave them as they are.
+# - `data` — the folder or file with your company's exports; `None` (default) is the demo company. `mapping` — a YAML
+#   file that maps your column headers onto kbcore's; `None` reads the usual 1C and English headers.
+# - `lang` — the language of the texts, charts and tables: `"ru"` or `"en"`.
+# - `start`, `end` — the analysed period as `"YYYY-MM-DD"`; `None` means all the data. `as_of` — the day of the
+#   analysis; `None` is the last sales day. "The last 12 months" end on it.
+# - `plan_growth` — the growth goal: 0.15 is +15 % on the revenue of the last 12 months.
+# - `capture` — the share of each candidate's headroom we expect to win; 1.0 (the whole headroom) is the optimistic
+#   bound: the real number of key accounts needed is larger.
+# - `kam_capacity` — key accounts one key-account manager can hold, used when it cannot be measured from the CRM
+#   interactions; `None` measures it.
+# - `candidate_min_potential` — the smallest potential of a candidate, money a year; `None` takes the top quarter of
+#   the known potentials (`candidate_quantile` = 0.75). `candidate_max_share` — a candidate's share of wallet is
+#   below it (0.30).
+# - `relationship_template` — your copy of `data/templates/ka_relationship.yaml` (the evidence each relationship
+#   stage needs); `None` is the default. `relationship_manual` — stages you set by hand, e.g.
+#   `{"000626": "integrated"}`; they win over the estimate and are marked.
+
+# %% [markdown] lang="ru" tags=["remove"]
+# **Параметры** (следующая ячейка; для JupyterLab, в отчёты не попадает). Для демонстрационной компании оставьте их
+# как есть.
+# - `data` — папка или файл с выгрузками вашей компании; `None` (по умолчанию) — демонстрационная компания.
+#   `mapping` — YAML-файл соответствия ваших заголовков столбцов стандартным; `None` — читаются обычные заголовки 1С
+#   и английские.
+# - `lang` — язык текстов, диаграмм и таблиц: `"ru"` или `"en"`.
+# - `start`, `end` — анализируемый период в виде `"ГГГГ-ММ-ДД"`; `None` — все данные. `as_of` — дата анализа;
+#   `None` — последний день продаж. «Последние 12 месяцев» заканчиваются этой датой.
+# - `plan_growth` — цель роста: 0.15 — это +15 % к выручке последних 12 месяцев.
+# - `capture` — какую долю резерва роста каждого кандидата мы рассчитываем взять; 1.0 (весь резерв) — оптимистичная
+#   граница: на деле ключевых клиентов понадобится больше.
+# - `kam_capacity` — сколько ключевых клиентов может вести один менеджер по ключевым клиентам, если это нельзя
+#   измерить по контактам в CRM; `None` — измерить.
+# - `candidate_min_potential` — минимальный потенциал кандидата, деньги в год; `None` — верхняя четверть известных
+#   потенциалов (`candidate_quantile` = 0.75). `candidate_max_share` — доля в закупках клиента у кандидата ниже этой
+#   (0.30).
+# - `relationship_template` — ваша копия `data/templates/ka_relationship.yaml` (что нужно для каждой стадии
+#   отношений); `None` — шаблон по умолчанию. `relationship_manual` — стадии, заданные вручную, например
+#   `{"000626": "integrated"}`; они важнее оценки и помечаются.
+
+# %% tags=["parameters"]
+data = None  # folder or file with your company's exports; None means the demo company
+mapping = None  # YAML file mapping your headers to canonical columns; None means built-in 1C/English headers
+lang = "en"  # language of the texts, charts and tables: "ru" or "en"
+start = None  # first date of the analysed period, "YYYY-MM-DD", None means all data
+end = None  # last date of the analysed period; None means the last date in the data
+as_of = None  # the day of the analysis; None means the last sales date
+plan_growth = 0.15  # the growth goal: +15 % on the revenue of the last 12 months
+capture = 1.0  # share of each candidate's headroom we expect to win (1.0 = all of it, the optimistic bound)
+kam_capacity = None  # key accounts per key-account manager when the CRM cannot measure it; None means measure
+candidate_min_potential = None  # smallest potential of a candidate (money a year); None means the top quartile
+candidate_quantile = 0.75  # the quantile of the known potentials used when candidate_min_potential is None
+candidate_max_share = 0.30  # a candidate's share of wallet is below this
+relationship_template = None  # your copy of data/templates/ka_relationship.yaml; None means the default
+relationship_manual = None  # stages set by hand, e.g. {"000626": "integrated"}; None means none
+
+# %%
+import matplotlib.pyplot as plt
+import pandas as pd
+from IPython.display import Markdown, display
+
+import kbcore
+from kbcore import views as ui
+from kbcore.analyses import (
+    client_features,
+    ka_profile,
+    key_account_ids,
+    key_accounts_needed,
+    load_portfolio_template,
+    market_matches,
+    portfolio_measures,
+    portfolio_scores,
+)
+from kbcore.analyses.ka_relationship import ka_relationship, load_relationship_template
+from kbcore.analyses.ka_sources import ka_candidates, ka_market_cells
+from kbcore.charts import use_style
+from kbcore.charts.ka_sources import (
+    plot_candidates,
+    plot_ka_need,
+    plot_market_cells,
+    plot_relationship_stages,
+)
+from kbcore.facts import Facts
+from kbcore.views.ka_sources import (
+    candidates_note,
+    candidates_table,
+    cells_note,
+    ka_sources_figures,
+    market_cells_table,
+    need_text,
+    portfolio_table,
+    relationship_note,
+    relationship_table,
+)
+from kbcore.widgets.ka_sources import ka_need_explorer
+
+use_style()
+
+# %% [markdown] lang="en"
+# ## Load the data
+# The company's files (or the demo company's) are read, their headers mapped onto the standard tables and checked.
+# The data-quality report below says what was read, what was dropped and why, and what is missing.
+
+# %% [markdown] lang="ru"
+# ## Загрузка данных
+# Файлы компании (или демонстрационной компании) читаются, их заголовки сопоставляются со стандартными таблицами и
+# проверяются. Отчёт о качестве данных ниже показывает, что прочитано, что отброшено и почему и чего не хватает.
+
+# %%
+ds = kbcore.load(data, mapping)
+facts = Facts.of(ds, start=start, end=end, as_of=as_of)  # the sales lines are reduced once, here
+print(ui.loaded_summary(ds, lang))
+ui.quality_report(ds, lang)
+
+# %%
+snapshot = facts.as_of  # the analysis date: as_of, else the last sales day
+key_accounts = key_account_ids(ds.clients)
+features = client_features(facts, ds.clients, ds.products)
+profile = ka_profile(features, None, key_accounts)  # block 7's key-account profile (best = by revenue)
+if len(key_accounts) == 0:
+    display(Markdown(ui.needs("b8.need_data.key_accounts", "b8.need_data.key_accounts.how", lang)))
+
+# %% [markdown] lang="en"
+# ## 1. Segmenting the sales markets: where are tomorrow's key accounts?
+# Every market cell — a segment in a region — from the market table: how many companies it holds and how much they
+# buy a year (the market volume), how many of them are already our clients and our key accounts, our revenue there
+# and our share of the market. The **money to win** in a cell is the headroom of our own clients there (their
+# potential minus what they buy from us) plus the purchases of the companies that are not our clients yet. A **white
+# spot** is a market cell where we have no client at all.
+
+# %% [markdown] lang="ru"
+# ## 1. Сегментирование и анализ рынков сбыта: где ключевые клиенты завтрашнего дня?
+# Каждая ячейка рынка — сегмент в регионе — из таблицы рынка: сколько в ней компаний и сколько они закупают в год
+# (объём рынка), сколько из них уже наши клиенты и ключевые клиенты, наша выручка там и наша доля рынка. **Деньги,
+# которые можно взять**, в ячейке — это резерв роста наших собственных клиентов в ней (их потенциал минус то, что
+# они покупают у нас) плюс закупки компаний, которые пока не наши клиенты. **Белое пятно** — ячейка рынка, где у нас
+# нет ни одного клиента.
+
+# %%
+matches = market_matches(ds.market, features, profile.profile) if profile.profile is not None else None
+cells = ka_market_cells(facts, ds.clients, ds.market, key_accounts, matches=matches)
+print(cells_note(cells, lang))
+market_cells_table(cells, lang, top=12)
+
+# %%
+if "market" in cells.attrs["missing"]:
+    display(Markdown(ui.needs("need.zones.market", "need.zones.market.how", lang)))
+if "potential" in cells.attrs["missing"]:
+    display(Markdown(ui.needs("need.zones.potential", "need.zones.potential.how", lang)))
+if "segment" in cells.attrs["missing"] or "region" in cells.attrs["missing"]:
+    display(Markdown(ui.needs("need.zones.segment", "need.zones.segment.how", lang)))
+
+# %%
+ax = plot_market_cells(cells, lang=lang)
+plt.show()
+
+# %% [markdown] lang="en"
+# **What to look at.** The cells at the top hold the most money still to win. Where our share of a large market is
+# below a few per cent, the key accounts of tomorrow are mostly companies that do not buy from us yet; where a cell
+# already holds several key accounts, the company knows how to win there.
+#
+# **What to do about it.** Pick two or three cells with a large market and a low share and look for the largest
+# companies there (the market table counts them; the sales team names them). White spots in large markets are a
+# question for the strategy: go there deliberately, or say why not.
+
+# %% [markdown] lang="ru"
+# **На что смотреть.** Вверху — ячейки, где больше всего денег, которые ещё можно взять. Там, где наша доля большого
+# рынка — несколько процентов, ключевые клиенты завтрашнего дня — в основном компании, которые у нас пока не
+# покупают; если в ячейке уже есть несколько ключевых клиентов, компания умеет там выигрывать.
+#
+# **Что с этим делать.** Выберите две-три ячейки с большим рынком и малой долей и найдите в них крупнейшие компании
+# (таблица рынка их считает, отдел продаж называет по именам). Белые пятна на больших рынках — вопрос к стратегии:
+# идти туда осознанно или объяснить, почему нет.
+
+# %% [markdown] lang="en"
+# ## 2. Candidates among our own clients
+# The cheapest new key account is a client who already buys from us — a little. A **candidate** is a client that is
+# not a key account yet, with a potential in the top quarter of the known potentials and our share of its purchases
+# (share of wallet) below 30 %. The list is ranked by **headroom**: its potential minus our revenue of the last 12
+# months; the last column says how well the client matches the profile of today's key accounts (block 7).
+
+# %% [markdown] lang="ru"
+# ## 2. Кандидаты среди собственных клиентов
+# Самый дешёвый новый ключевой клиент — тот, кто уже покупает у нас, но мало. **Кандидат** — клиент, который ещё не
+# ключевой, с потенциалом в верхней четверти известных потенциалов и нашей долей в его закупках ниже 30 %. Список
+# упорядочен по **резерву роста**: потенциал минус наша выручка за последние 12 месяцев; последний столбец — насколько
+# клиент похож на профиль сегодняшних ключевых клиентов (блок 7).
+
+# %%
+cands = ka_candidates(facts, ds.clients, key_accounts, min_potential=candidate_min_potential,
+                      potential_quantile=candidate_quantile, max_share=candidate_max_share,
+                      profile_match=profile.scores if profile.profile is not None else None)
+print(candidates_note(cands, lang, quantile=candidate_quantile, given=candidate_min_potential is not None))
+candidates_table(cands, lang, top=15)
+
+# %%
+if cands.min_potential is None:
+    display(Markdown(ui.needs("need.zones.potential", "need.zones.potential.how", lang)))
+ax = plot_candidates(cands, lang=lang)
+plt.show()
+
+# %% [markdown] lang="en"
+# **What to look at.** The orange dots in the lower right: a large potential and a small share — the clients who buy
+# most of what they need from our competitors. The blue squares (today's key accounts) high up show what a key
+# account can look like; blue squares low down are key accounts in name only.
+#
+# **What to do about it.** Take the first ten candidates to the sales meeting: for each, who is its manager, what
+# does it buy elsewhere and why, who decides there (block 10)? A candidate with a high match to the key-account
+# profile is the first to offer key-account treatment.
+
+# %% [markdown] lang="ru"
+# **На что смотреть.** Оранжевые точки справа внизу: большой потенциал и малая доля — клиенты, которые покупают
+# большую часть нужного у конкурентов. Синие квадраты (сегодняшние ключевые клиенты) наверху показывают, каким может
+# быть ключевой клиент; синие квадраты внизу — ключевые клиенты только по названию.
+#
+# **Что с этим делать.** Вынесите первую десятку кандидатов на совещание отдела продаж: кто ведёт клиента, что он
+# покупает у других и почему, кто там принимает решения (блок 10)? Кандидату, сильно похожему на профиль ключевого
+# клиента, первым предложите работу как с ключевым клиентом.
+
+# %% [markdown] lang="en" tags=["discussion"]
+# **To discuss:** which three of these candidates would you make key accounts next year — and which would you not,
+# although the numbers say so?
+#
+# <details><summary>Check yourself</summary>
+#
+# - The numbers select by potential and share; the decision also needs what the data lacks: the client's strategy,
+#   its wish to work with few suppliers, our ability to serve it.
+# - A candidate whose potential is only a manager's guess is a candidate for a visit, not yet for a key account.
+# - Every new key account takes a key-account manager's time: section 4 counts how many the company can afford.
+#
+# </details>
+
+# %% [markdown] lang="ru" tags=["discussion"]
+# **Обсудите:** каких трёх кандидатов из списка вы сделали бы ключевыми клиентами в следующем году — и каких не
+# сделали бы, хотя цифры за них?
+#
+# <details><summary>Проверьте себя</summary>
+#
+# - Цифры отбирают по потенциалу и доле; для решения нужно и то, чего в данных нет: стратегия клиента, его желание
+#   работать с немногими поставщиками, наша способность его обслуживать.
+# - Кандидат, чей потенциал — лишь догадка менеджера, — кандидат на визит, а не пока в ключевые клиенты.
+# - Каждый новый ключевой клиент требует времени менеджера по ключевым клиентам: раздел 4 считает, скольких
+#   компания может себе позволить.
+#
+# </details>
+
+# %% [markdown] lang="en"
+# ## 3. Classifying the key accounts the company already has
+# **On the portfolio matrix.** The seminar's matrix for identifying and selecting key accounts («KAISM») is the
+# author's unpublished model. The default here is our reading of the public model it builds on, the key-account
+# portfolio matrix of McDonald, Millman and Rogers (1997) and McDonald and Woodburn (2007): the account's
+# attractiveness to us against our strength in the account, each scored 1–10 from the data, and a strategy for each
+# quadrant. Block 7 draws the matrix; the trainer can replace the template with the author's criteria.
+
+# %% [markdown] lang="ru"
+# ## 3. Классификация уже имеющихся «К.А.» компании
+# **В матрице портфеля.** Матрица идентификации и отбора ключевых клиентов семинара («KAISM») — неопубликованная
+# модель автора. Здесь по умолчанию — наше прочтение открытой модели, на которой она строится, — матрицы портфеля
+# ключевых клиентов McDonald, Millman и Rogers (1997) и McDonald и Woodburn (2007): привлекательность клиента для нас
+# против нашей силы у клиента, каждая оценена от 1 до 10 по данным, и стратегия для каждого квадранта. Саму матрицу
+# рисует блок 7; тренер может заменить шаблон критериями автора.
+
+# %%
+matrix = portfolio_scores(portfolio_measures(facts, ds.clients, contacts=ds.contacts, surveys=ds.surveys),
+                          load_portfolio_template())  # every client scored, as in block 7
+portfolio_table(matrix, key_accounts, ds.clients, lang)
+
+# %% [markdown] lang="en"
+# **The relationship stage.** A key-account relationship grows through stages (Millman and Wilson 1995; McDonald,
+# Millman and Rogers 1997): **exploratory** (we explore each other), **basic** (one salesperson, one buyer),
+# **cooperative** (several contacts, a preferred supplier), **interdependent** (top-to-top contacts, the principal
+# supplier) and **integrated** (one team, nearly the only supplier). The sources describe the stages in words; the
+# stage below is estimated from the data — years with us, breadth of the assortment, the people and buying roles we
+# know in the client's buying centre, the level of our highest contact, contacts a year and share of wallet —
+# against a template whose thresholds are our reading of those descriptions. A key account is at the highest stage
+# whose evidence it meets together with that of every stage below; the table says what holds it back from the next.
+
+# %% [markdown] lang="ru"
+# **Стадия отношений.** Отношения с ключевым клиентом развиваются по стадиям (Millman и Wilson 1995; McDonald,
+# Millman и Rogers 1997): **исследовательская** (присматриваемся друг к другу), **базовая** (один продавец — один
+# закупщик), **кооперативная** (несколько контактов, предпочтительный поставщик), **взаимозависимая** (контакты
+# первых лиц, основной поставщик) и **интегрированная** (одна команда, почти единственный поставщик). Источники
+# описывают стадии словами; ниже стадия оценена по данным — срок отношений, широта ассортимента, люди и закупочные
+# роли, которые мы знаем в центре принятия решений клиента, уровень нашего высшего контакта, контакты в год и доля в
+# закупках клиента — по шаблону, пороги которого — наше прочтение этих описаний. Ключевой клиент находится на высшей
+# стадии, требования которой он выполняет вместе с требованиями всех стадий ниже; таблица говорит, что мешает ему
+# перейти на следующую.
+
+# %% [markdown] lang="en" tags=["remove"]
+# To change the thresholds, copy `data/templates/ka_relationship.yaml`, edit it and give its path as
+# `relationship_template`; to set a stage by hand, put it in `relationship_manual`.
+
+# %% [markdown] lang="ru" tags=["remove"]
+# Чтобы изменить пороги, скопируйте `data/templates/ka_relationship.yaml`, отредактируйте копию и укажите её путь в
+# `relationship_template`; чтобы задать стадию вручную, впишите её в `relationship_manual`.
+
+# %%
+stages_by_hand = (pd.DataFrame(list(relationship_manual.items()), columns=["client_id", "stage"])
+                  if relationship_manual else None)
+relationship = ka_relationship(facts, ds.clients, key_accounts, contacts=ds.contacts, interactions=ds.interactions,
+                               products=ds.products, template=load_relationship_template(relationship_template),
+                               manual=stages_by_hand, as_of=snapshot)
+print(relationship_note(relationship, lang))
+relationship_table(relationship, ds.clients, lang)
+
+# %%
+if {"contacts", "interactions"} & set(relationship.absent) and len(key_accounts):
+    display(Markdown(ui.needs("b8.need_data.contacts", "b8.need_data.contacts.how", lang)))
+ax = plot_relationship_stages(relationship, lang=lang)
+plt.show()
+
+# %% [markdown] lang="en"
+# **What to look at.** How many key accounts are still at the basic stage — one contact, a transactional business:
+# they are key accounts in the card, not yet in the relationship. Read the "what holds it back" column: the same
+# missing evidence for many accounts (one contact, no director met, a small share) is a gap of the company's
+# key-account work, not of one manager.
+#
+# **What to do about it.** For each key account, one step to the next stage: a second and third contact in the
+# buying centre, a meeting at director level, a category it does not buy from us yet. Check the estimate with the
+# key-account manager and set the stage by hand where the data is wrong.
+
+# %% [markdown] lang="ru"
+# **На что смотреть.** Сколько ключевых клиентов всё ещё на базовой стадии — один контакт, разовые сделки: они
+# ключевые в карточке, но не в отношениях. Читайте столбец «Что сдерживает»: одна и та же нехватка у многих клиентов
+# (один контакт, нет встречи с директором, малая доля) — пробел в работе компании с ключевыми клиентами, а не одного
+# менеджера.
+#
+# **Что с этим делать.** Для каждого ключевого клиента — один шаг к следующей стадии: второй и третий контакт в
+# центре принятия решений, встреча на уровне директора, категория, которую он у нас ещё не покупает. Сверьте оценку с
+# менеджером по ключевым клиентам и задайте стадию вручную там, где данные ошибаются.
+
+# %% [markdown] lang="en"
+# ## 4. How many key accounts does the company need?
+# The growth goal is the revenue of the last 12 months times the growth of the parameters (+15 %). Where can it come
+# from? From the headroom of today's key accounts and of the candidates of section 2, the largest first: the chart
+# adds their headroom up until the goal is reached. With `capture` = 100 % every account gives its whole headroom —
+# the optimistic bound; no company wins a client's whole wallet, so move the slider down (in JupyterLab) and watch the
+# number grow. One key-account manager can hold as many accounts as the interactions of a manager's year allow at
+# today's contacts per key account. The literature's sanity range: 15–35 key accounts per company (McDonald and
+# Woodburn 2007).
+
+# %% [markdown] lang="ru"
+# ## 4. Расчёт количества необходимых компании «К.А.»
+# Цель роста — выручка последних 12 месяцев, умноженная на рост из параметров (+15 %). Откуда её взять? Из резерва
+# роста сегодняшних ключевых клиентов и кандидатов из раздела 2, начиная с самых больших: диаграмма складывает их
+# резервы, пока не достигнута цель. При доле 100 % каждый клиент отдаёт весь свой резерв — это оптимистичная граница;
+# ни одна компания не забирает все закупки клиента, поэтому сдвиньте ползунок вниз (в JupyterLab) и посмотрите, как
+# растёт число. Один менеджер по ключевым клиентам может вести столько клиентов, сколько позволяют контакты его года
+# при сегодняшней частоте контактов с ключевым клиентом. Ориентир из литературы: 15–35 ключевых клиентов на компанию
+# (McDonald и Woodburn 2007).
+
+# %%
+pool = cands.clients.loc[cands.clients["key_account"] | cands.clients["candidate"], ["client_id", "headroom"]]
+revenue_base = float(cands.clients["revenue_year"].sum())  # our revenue of the last 12 months
+need_args = dict(interactions=ds.interactions, key_accounts=list(key_accounts), capacity_per_kam=kam_capacity,
+                 as_of=snapshot)
+need = key_accounts_needed(pool, plan_growth * revenue_base, capture=capture, **need_args) if revenue_base > 0 else None
+if need is None:
+    display(Markdown(ui.needs("need.full_year", "need.full_year.how", lang)))
+else:
+    print(need_text(need, revenue_base, lang))
+    ax = plot_ka_need(need, lang=lang)
+    plt.show()
+if cands.min_potential is None:
+    display(Markdown(ui.needs("need.zones.potential", "need.zones.potential.how", lang)))
+
+# %% tags=["widget"]
+if need is not None:
+    display(ka_need_explorer(pool, revenue_base, growth=plan_growth, capture=capture, lang=lang, **need_args))
+
+# %% [markdown] lang="en"
+# **What to look at.** Where the curve crosses the goal: that many key accounts carry the growth if each gives its
+# whole headroom. Far more than 35 means the goal rests on many small accounts — not a key-account strategy; far
+# fewer means the goal depends on a few clients, each a large risk. The number of key-account managers tells whether
+# the sales team can carry them.
+#
+# **What to do about it.** Set the capture you believe (a third or a half of the headroom is already ambitious) and
+# plan the key accounts and the managers from that number, not from the optimistic one.
+
+# %% [markdown] lang="ru"
+# **На что смотреть.** Где кривая пересекает цель: столько ключевых клиентов обеспечат рост, если каждый отдаст весь
+# резерв. Намного больше 35 — цель держится на множестве мелких клиентов, это не стратегия работы с ключевыми
+# клиентами; намного меньше — цель зависит от нескольких клиентов, и каждый из них — большой риск. Число менеджеров
+# по ключевым клиентам показывает, под силу ли это отделу продаж.
+#
+# **Что с этим делать.** Задайте долю резерва, в которую вы верите (треть или половина — уже амбициозно), и
+# планируйте ключевых клиентов и менеджеров от этого числа, а не от оптимистичного.
+
+# %% [markdown] lang="en" tags=["discussion"]
+# **To discuss:** your company's growth goal for next year — how many key accounts would carry it, and who in your
+# company would manage them?
+#
+# <details><summary>Check yourself</summary>
+#
+# - Divide the goal by the realistic gain per key account (a part of its headroom), not by its whole headroom.
+# - One key-account manager holds a handful of accounts (the measured capacity above), not dozens.
+# - If the number is far above 35, the goal needs new clients and better work with the base (blocks 5 and 6), not
+#   only key accounts.
+#
+# </details>
+
+# %% [markdown] lang="ru" tags=["discussion"]
+# **Обсудите:** цель роста вашей компании на следующий год — сколько ключевых клиентов её обеспечат и кто в вашей
+# компании будет с ними работать?
+#
+# <details><summary>Проверьте себя</summary>
+#
+# - Делите цель на реальный прирост от одного ключевого клиента (часть его резерва роста), а не на весь резерв.
+# - Один менеджер по ключевым клиентам ведёт несколько клиентов (измеренная нагрузка выше), а не десятки.
+# - Если число намного больше 35, для цели нужны новые клиенты и лучшая работа с базой (блоки 5 и 6), а не только
+#   ключевые клиенты.
+#
+# </details>
+
+# %% [markdown] lang="en"
+# ## Key figures of block 8
+
+# %% [markdown] lang="ru"
+# ## Ключевые показатели блока 8
+
+# %% tags=["key-figures"]
+ui.key_figures_table(ka_sources_figures(cells, cands, relationship, need, lang), lang).style.hide(axis="index")
+
+# %% [markdown] lang="en"
+# **Next:** the self-assessment of block 8 (is the company ready for key-account management: the 6 key success
+# factors, SAMA's 11 factors, the 7S model) comes as a questionnaire. Then block 9 and block 10: working with key
+# accounts and their decision-making unit.
+
+# %% [markdown] lang="ru"
+# **Дальше:** самооценка блока 8 (готова ли компания к работе с «К.А.»: 6 «КФУ», 11 факторов «S.A.M.A.», модель
+# «7S») появится как анкета. Затем блоки 9 и 10: работа с ключевыми клиентами и их центром принятия решений.
