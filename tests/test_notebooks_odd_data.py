@@ -22,10 +22,10 @@ import pytest
 from onec_export import errors, output_text, run_notebook
 
 from kbcore import demo
+from kbcore.app.runner import declares
 from kbcore.workbook.build import workbooks
 
 NOTEBOOKS = [p for p in workbooks("notebooks") if p.parts[-3] == "kb"]
-AS_OF = ("02_", "05_", "06_")  # the notebooks with an as_of parameter
 
 
 def _company(**kw) -> dict[str, pd.DataFrame]:
@@ -83,7 +83,7 @@ CASES = [one_year, bare_clients, revenue_only, three_clients, market_mismatch, s
 def test_notebook_runs_on_odd_company(case, notebook, tmp_path):
     folder = tmp_path / "company"
     params = {"data": str(folder), **case(folder)}
-    if not notebook.stem.startswith(AS_OF):
+    if not declares(notebook, "as_of"):  # only the notebooks with an as_of parameter get one
         params.pop("as_of", None)
     nb = run_notebook(notebook, tmp_path, params)
     errs = errors(nb)

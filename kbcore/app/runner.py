@@ -84,6 +84,7 @@ __all__ = [
     "cell_timeout_minutes",
     "notebook_parameters",
     "collect_crm",
+    "declares",
     "load_dataset",
     "export_html",
     "key_figures_html",
@@ -186,7 +187,7 @@ CRM_PARAMETER = "crm_folder"
 """The parameter of the notebook that writes the CRM table (block 6): where to write it."""
 
 
-def _declares(path: Path, parameter: str) -> bool:
+def declares(path: Path, parameter: str) -> bool:
     """True when the notebook's cell tagged ``parameters`` assigns ``parameter``."""
     nb = nbformat.read(path, as_version=4)
     pattern = re.compile(rf"^{re.escape(parameter)}\s*=", re.MULTILINE)
@@ -200,7 +201,7 @@ def notebook_parameters(path: Path, parameters: dict, out: Path) -> dict:
     The run's, plus ``crm_folder=<out>/crm`` for a notebook that declares ``crm_folder`` (block 6
     writes the CRM table there; the others are not given a parameter they do not have).
     """
-    if _declares(path, CRM_PARAMETER):
+    if declares(path, CRM_PARAMETER):
         return {**parameters, CRM_PARAMETER: str(out / CRM_FOLDER)}
     return parameters
 
@@ -896,7 +897,7 @@ def run(data=None, mapping=None, *, lang: str = "en", out="reports", notebooks=N
                         seconds=_duration(result.seconds, lang)), file=sys.stderr)
     bar.close()
     crm_files, crm_error = collect_crm(out / CRM_FOLDER, [name for path, name in todo
-                                                         if _declares(path, CRM_PARAMETER)], lang)
+                                                         if declares(path, CRM_PARAMETER)], lang)
     other = sum(notebook_lang(path, lang) != lang for path, _ in todo)
     index = _write_index(out, lang=lang, loaded=loaded, data=data, results=results, data_error=None,
                          crm_files=crm_files, crm_error=crm_error, other_lang=other)
