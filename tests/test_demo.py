@@ -376,8 +376,8 @@ def test_truths_through_block1_functions(tables, yearly, pnl):
 
 def test_readme_documents_the_truths():
     text = (DEMO_DIR / "README.md").read_text(encoding="utf-8")
-    for needle in ("Truth 1", "Truth 2", "Truth 3", "Truth 4", "Truth 5",
-                   "python -m kbcore.demo"):
+    for needle in ("Truth 1", "Truth 2", "Truth 3", "Truth 4", "Truth 5", "Truth 6", "Truth 7",
+                   "Truth 8", "Truth 9", "Truth 10", "staff.csv", "python -m kbcore.demo"):
         assert needle in text, needle
     assert Path(demo.generator.__file__).name == "generator.py"
 

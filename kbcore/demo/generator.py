@@ -11,7 +11,8 @@ Russian regions. :func:`generate` builds five years of its history as canonical 
 One job: putting the company together — the draws of every part of it
 (:mod:`~kbcore.demo.products`, :mod:`~kbcore.demo.clients`, :mod:`~kbcore.demo.sales`,
 :mod:`~kbcore.demo.calibration`, :mod:`~kbcore.demo.cards`, :mod:`~kbcore.demo.optional`), in
-one fixed order from one random stream, into canonical tables.
+one fixed order from one random stream, then the key-account layer
+(:mod:`~kbcore.demo.accounts`) from a stream of its own, into canonical tables.
 
 The company is built so that the seminar's story can be found in its data (each planted
 truth is documented with its measured numbers in ``data/demo/README.md`` and asserted by
@@ -23,11 +24,19 @@ truth is documented with its measured numbers in ``data/demo/README.md`` and ass
 3. the whale curve: the most profitable 20 % of clients earn well over 100 % of the profit;
 4. about a third of new clients never order a second time, with clear differences by
    acquisition channel;
-5. some key clients depend on a single contact person.
+5. some key clients depend on a single contact person;
+6. lost clients pile up year after year (block 2's stages);
+7. key-account flags that need a review (lost or declining key accounts, unflagged clients
+   that fit the profile); 8. key accounts that lose money; 9. our people beyond the managers
+   (``staff``), initiators and approvers, the contact each CRM record names;
+10. the single-threaded key accounts lose about half of their revenue in the last year (planted
+    by :mod:`~kbcore.demo.accounts`).
 
-Reproducibility: all randomness comes from one ``numpy.random.default_rng(seed)`` and, for
-person names only, one ``Faker("ru_RU")`` seeded with ``seed_instance(seed)``; nothing depends
-on the clock. The same arguments give the same tables, and :func:`kbcore.demo.files.write`
+Reproducibility: all randomness of the base company comes from one
+``numpy.random.default_rng(seed)`` and, for person names only, one ``Faker("ru_RU")`` seeded
+with ``seed_instance(seed)``; the key-account layer has its own ``default_rng([seed, 7])`` and
+Faker (``seed + 7``), so adding it left the base draws as they were; nothing depends on the
+clock. The same arguments give the same tables, and :func:`kbcore.demo.files.write`
 gives the same bytes (fixed number formats, ``\n`` line ends, gzip with ``mtime=0``). The
 order of the draws below is part of the output: changing it changes every file.
 
@@ -121,6 +130,12 @@ def generate(*, clients: int = 1500, years: int = 5, seed: int = 2024,
     * a new client never orders again with a probability that depends on its acquisition
       channel (marketplace 56 %, website 45 %, cold calls 36 %, tender 30 %, exhibition
       27 %, referral 13 %);
+    * the key-account layer (:mod:`kbcore.demo.accounts`): a staff table, initiators and
+      approvers in the buying centres of key accounts and large clients, meetings, calls and
+      e-mails of the director, the head of sales, the key-account manager and two specialists
+      with the key accounts, a ``contact_id`` on most CRM records of clients with known
+      people, and orders of the single-threaded key accounts dropped in the last year (before
+      the calibration runs again);
     * calibration (truth 1, see :func:`kbcore.demo.calibration.calibrate`): each year's order
       volume and an extra discount of the ordinary clients are adjusted so that revenue grows
       by ``REVENUE_GROWTH`` a year while profit after cost to serve (block 1's default rates)
