@@ -237,7 +237,8 @@ MATRIX_COLUMNS = [
 table is given)."""
 
 STAFF_ROLES = ("manager", "key_account_manager", "head_of_sales", "director", "specialist")
-"""Role ids of our people (``staff.role``; catalogue ``dmu.our_role.<id>``)."""
+"""Role ids of our people (``staff.role``; catalogue ``dmu.our_role.<id>`` when the block 10
+notebook adds its text)."""
 
 STAFF_ROLE_ALIASES: dict[str, str] = {
     # manager
