@@ -86,6 +86,13 @@ class C:
     companies = "companies"
     consumption_per_company = "consumption_per_company"
     source = "source"
+    # staff (our employees)
+    person = "person"
+    role = "role"
+    team = "team"
+    hired = "hired"
+    left = "left"
+    base_pay = "base_pay"
 
 
 KINDS = ("id", "text", "date", "number", "int", "bool")
@@ -219,6 +226,16 @@ TABLES: dict[str, Table] = {
             optional={C.companies: "number", C.consumption_per_company: "number", C.source: "text"},
             key=(C.segment, C.region),
             description="a market cell (segment x region): how many companies, how much each buys a year",
+        ),
+        Table(
+            "staff",
+            required={C.person: "text"},
+            optional={C.role: "text", C.team: "text", C.hired: "date", C.left: "date",
+                      C.base_pay: "number"},
+            key=(C.person,),
+            description="one of our employees: person is the name as it appears in sales.manager, "
+            "interactions.manager and contacts.owner; role an id (manager, key_account_manager, "
+            "head_of_sales, director, specialist …); base_pay the monthly base pay",
         ),
     ]
 }

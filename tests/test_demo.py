@@ -31,7 +31,7 @@ from kbcore.schema import TABLES, C
 PER_ORDER, PER_DELIVERY, PER_VISIT, CREDIT_RATE = 1500.0, 2500.0, 6000.0, 0.16
 START, END = pd.Timestamp("2021-01-01"), pd.Timestamp("2025-12-31")
 OPTIONAL = ["clients", "products", "contacts", "interactions", "surveys", "loyalty", "targets",
-            "market"]
+            "market", "staff"]
 
 
 @pytest.fixture(scope="module")
@@ -262,8 +262,10 @@ def test_optional_tables_make_sense(tables, pnl):
     visits = inter[inter[C.kind] == "visit"].groupby(C.client_id).size()
     big = pnl[C.revenue].rank(ascending=False, pct=True) <= 0.2
     assert visits.reindex(pnl.index[big]).sum() / visits.sum() >= 0.5
+    # the base roles as ids, initiators and approvers as a Russian CRM writes them
     assert set(contacts[C.buying_role]) == {"decision_maker", "influencer", "user", "gatekeeper",
-                                           "buyer"}
+                                           "buyer", "Инициатор закупки", "Инициатор",
+                                           "Утверждающий", "Согласующий"}
     assert set(contacts[C.influence]) <= {"high", "medium", "low"}
     assert set(contacts[C.attitude]) <= {"positive", "neutral", "negative"}
     surveys = tables["surveys"]
@@ -374,8 +376,8 @@ def test_truths_through_block1_functions(tables, yearly, pnl):
 
 def test_readme_documents_the_truths():
     text = (DEMO_DIR / "README.md").read_text(encoding="utf-8")
-    for needle in ("Truth 1", "Truth 2", "Truth 3", "Truth 4", "Truth 5",
-                   "python -m kbcore.demo"):
+    for needle in ("Truth 1", "Truth 2", "Truth 3", "Truth 4", "Truth 5", "Truth 6", "Truth 7",
+                   "Truth 8", "Truth 9", "Truth 10", "staff.csv", "python -m kbcore.demo"):
         assert needle in text, needle
     assert Path(demo.generator.__file__).name == "generator.py"
 

@@ -25,6 +25,8 @@ from kbcore.analyses.dmu import (
     MATRIX_COLUMNS,
     ROLE_ALIASES,
     ROLES,
+    STAFF_ROLE_ALIASES,
+    STAFF_ROLES,
     buy_class,
     canonical,
     contact_matrix,
@@ -492,7 +494,7 @@ def test_demo_smoke(demo_dataset):
     assert (att == cov["contacts"]).all()
 
     m = contact_matrix(ds.contacts, ds.interactions, as_of=as_of)
-    assert m.attrs["level"] == "client"  # the demo has no interactions.contact_id
+    assert m.attrs["level"] == "contact"  # the demo's interactions name the contact met
     age = (as_of - ds.interactions[C.date]).dt.days
     assert m["interactions"].sum() == int(((age >= 0) & (age < 365)).sum())
     assert m["strength"].between(0, 3).all()
@@ -526,3 +528,74 @@ def test_owner_ties_go_to_the_latest_then_by_name():
     assert set(matrix("2025-06-10")[C.owner]) == {"Petrova"}
     # same count, same last day → the first name: Ivanov
     assert set(matrix("2025-06-01")[C.owner]) == {"Ivanov"}
+
+
+# --------------------------------------------------------------------------- our people's roles
+def staff() -> pd.DataFrame:
+    """Our people: Ivanov twice (the first row counts), Petrova, Kotov; Sidorov is missing."""
+    return pd.DataFrame({
+        C.person: ["Ivanov", "Petrova", " ivanov ", "Kotov", None],
+        C.role: ["Менеджер по продажам", "key_account_manager", "director", "астролог",
+                 "director"],
+    })
+
+
+def test_contact_matrix_without_staff_keeps_its_columns():
+    m = contact_matrix(contacts(), interactions(), as_of=AS_OF)
+    assert list(m.columns) == MATRIX_COLUMNS and "our_role" not in m.columns
+
+
+def test_contact_matrix_our_role_from_staff():
+    plain = contact_matrix(contacts(), interactions(), as_of=AS_OF)
+    m = contact_matrix(contacts(), interactions(), as_of=AS_OF, staff=staff())
+    # the same matrix, our_role added at the end
+    assert list(m.columns) == [*MATRIX_COLUMNS, "our_role"]
+    pd.testing.assert_frame_equal(m[MATRIX_COLUMNS], plain)
+
+    def role(person):
+        return set(m.loc[m[C.manager] == person, "our_role"].astype(object))
+
+    # Ivanov: "Менеджер по продажам" → manager (his second row, "director", is not used);
+    # Petrova: the id itself; Sidorov is not in the staff table → <NA>
+    assert role("Ivanov") == {"manager"}
+    assert role("Petrova") == {"key_account_manager"}
+    assert m.loc[m[C.manager] == "Sidorov", "our_role"].isna().all()
+    assert str(m["our_role"].dtype) == "string"
+    assert m.attrs["missing"] == []
+    assert m.attrs["unknown_values"] == {"staff.role": ["астролог"]}  # Kotov's role
+    assert set(m["our_role"].dropna()) <= set(STAFF_ROLES)
+
+
+def test_contact_matrix_staff_without_role_or_person():
+    m = contact_matrix(contacts(), interactions(), as_of=AS_OF,
+                       staff=staff().drop(columns=[C.role]))
+    assert m["our_role"].isna().all() and m.attrs["missing"] == ["staff.role"]
+    m = contact_matrix(contacts(), interactions(), as_of=AS_OF,
+                       staff=pd.DataFrame({C.role: ["manager"]}))
+    assert m["our_role"].isna().all() and m.attrs["missing"] == ["staff.person"]
+
+
+def test_contact_matrix_staff_on_the_sales_only_path():
+    # no contacts, no interactions: an empty matrix that still has the column
+    m = contact_matrix(None, None, as_of=AS_OF, staff=staff())
+    assert list(m.columns) == [*MATRIX_COLUMNS, "our_role"] and len(m) == 0
+    assert m.attrs["missing"] == ["contacts", "interactions"]
+
+
+def test_staff_role_aliases_cover_the_ids():
+    for role in STAFF_ROLES:
+        assert canonical(pd.Series([role]), STAFF_ROLE_ALIASES).iat[0] == role
+    assert set(STAFF_ROLE_ALIASES.values()) == set(STAFF_ROLES)
+    assert canonical(pd.Series(["Коммерческий директор", "КАМ", "Логист"]),
+                     STAFF_ROLE_ALIASES).tolist() == ["director", "key_account_manager",
+                                                      "specialist"]
+
+
+def test_demo_contact_matrix_with_staff(demo_dataset):
+    ds = demo_dataset
+    m = contact_matrix(ds.contacts, ds.interactions, as_of=Facts.of(ds).as_of, staff=ds.staff)
+    assert m.attrs["level"] == "contact" and m.attrs["unknown_values"] == {}
+    # every one of our people in the interactions is in the staff table
+    met = m[C.manager].notna()
+    assert m.loc[met, "our_role"].notna().all()
+    assert {"manager", "key_account_manager", "director", "specialist"} <= set(m["our_role"])

@@ -632,3 +632,46 @@ def test_clients_file_keyed_by_tax_id_only(tmp_path, onec_csv):
     assert list(ds.clients["client_id"]) == ["0274062111", "7701234567"]
     assert not ds.quality.find("quality.orphans_added")
     assert ds.clients.set_index("client_id").loc["0274062111", "region"] == "Уфа"
+
+
+# ---------------------------------------------------------------------------------------------
+# the staff table (our employees): a 1C «Сотрудники» list with Russian headers
+# ---------------------------------------------------------------------------------------------
+
+def test_staff_file_with_russian_headers_is_read(tmp_path, onec_csv):
+    folder = onec_csv.parent
+    (folder / "Сотрудники.csv").write_text(
+        "Сотрудник;Должность;Отдел;Дата приёма;Дата увольнения;Оклад\n"
+        "Иванов Иван Иванович;manager;Отдел продаж;01.03.2019;;75 000\n"
+        "Петрова Анна Сергеевна;key_account_manager;Ключевые клиенты;15.06.2020;30.06.2023;120 000\n"
+        "Сидоров Олег Петрович;Коммерческий директор;Дирекция;10.01.2015;;250 000\n",
+        encoding="utf-8")
+    files, _ = find_table_files(folder)
+    assert sorted(files) == ["sales", "staff"]
+    ds = load(folder)
+    st = ds.staff
+    assert list(st.columns[:6]) == ["person", "role", "team", "hired", "left", "base_pay"]
+    assert st["person"].tolist()[0] == "Иванов Иван Иванович"
+    assert st["hired"].tolist() == [pd.Timestamp("2019-03-01"), pd.Timestamp("2020-06-15"),
+                                    pd.Timestamp("2015-01-10")]
+    assert st["left"].notna().tolist() == [False, True, False]
+    assert st["base_pay"].tolist() == [75000.0, 120000.0, 250000.0]  # "75 000" → 75000
+    assert ds.quality.ok and ds.has("staff", "role")
+
+
+def test_staff_duplicate_person_keeps_the_first(tmp_path, onec_csv):
+    folder = onec_csv.parent
+    (folder / "staff.csv").write_text("person,role\nA,manager\nA,director\nB,specialist\n",
+                                      encoding="utf-8")
+    ds = load(folder)
+    assert ds.staff["role"].tolist() == ["manager", "specialist"]
+    assert issue(ds, "quality.duplicate_keys").count == 1
+
+
+def test_demo_folder_has_the_staff_table():
+    if not (DEMO_DIR / "staff.csv").exists():
+        pytest.skip("data/demo not generated yet")
+    ds = load()
+    assert ds.staff is not None and len(ds.staff) == 16
+    assert set(ds.sales["manager"].dropna()) <= set(ds.staff["person"])
+    assert "contact_id" in ds.interactions.columns

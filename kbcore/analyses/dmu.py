@@ -8,7 +8,8 @@ This module is the data side of that block:
 * :func:`dmu_coverage` — per account: which buying roles we know a person for, how many
   people, the highest level reached, attitudes, how fresh the contacts are, and gap ids;
 * :func:`contact_matrix` — the client's people × our people: interactions, last date,
-  strength and the owner of each relationship;
+  strength and the owner of each relationship (with a staff table, our person's role:
+  manager, key-account manager, head of sales, director, specialist);
 * :func:`buy_class` — the buy class of each account read from its purchases (new task,
   modified rebuy, straight rebuy) and :data:`BUY_CLASS_DMU`, how the DMU differs per class;
 * :func:`dmu_actions` / :func:`next_dmu_action` — the DMU actions per account, ranked.
@@ -63,6 +64,8 @@ __all__ = [
     "COVERAGE_COLUMNS",
     "FACE_TO_FACE_KINDS",
     "MATRIX_COLUMNS",
+    "STAFF_ROLES",
+    "STAFF_ROLE_ALIASES",
     "BUY_CLASSES",
     "BUY_CLASS_COLUMNS",
     "BUY_CLASS_DMU",
@@ -231,7 +234,47 @@ MATRIX_COLUMNS = [
     "is_owner",
     "in_contacts",
 ]
-"""Columns of :func:`contact_matrix`, in their order."""
+"""Columns of :func:`contact_matrix`, in their order (``our_role`` follows them when a staff
+table is given)."""
+
+STAFF_ROLES = ("manager", "key_account_manager", "head_of_sales", "director", "specialist")
+"""Role ids of our people (``staff.role``; catalogue ``dmu.our_role.<id>`` when the block 10
+notebook adds its text)."""
+
+STAFF_ROLE_ALIASES: dict[str, str] = {
+    # manager
+    "manager": "manager", "sales manager": "manager", "account manager": "manager",
+    "sales rep": "manager", "sales representative": "manager", "salesperson": "manager",
+    "менеджер": "manager", "менеджер по продажам": "manager", "менеджер отдела продаж": "manager",
+    "менеджер по работе с клиентами": "manager", "торговый представитель": "manager",
+    "региональный менеджер": "manager", "менеджер по сбыту": "manager",
+    # key-account manager
+    "key account manager": "key_account_manager", "kam": "key_account_manager",
+    "key accounts manager": "key_account_manager", "кам": "key_account_manager",
+    "менеджер по работе с ключевыми клиентами": "key_account_manager",
+    "менеджер по ключевым клиентам": "key_account_manager",
+    "менеджер ключевых клиентов": "key_account_manager",
+    "ключевой менеджер": "key_account_manager",
+    # head of sales
+    "head of sales": "head_of_sales", "head of sales department": "head_of_sales",
+    "sales team lead": "head_of_sales", "руководитель отдела продаж": "head_of_sales",
+    "начальник отдела продаж": "head_of_sales", "роп": "head_of_sales",
+    "руководитель продаж": "head_of_sales",
+    # director
+    "director": "director", "commercial director": "director", "sales director": "director",
+    "ceo": "director", "managing director": "director", "general manager": "director",
+    "директор": "director", "коммерческий директор": "director",
+    "директор по продажам": "director", "генеральный директор": "director",
+    "исполнительный директор": "director",
+    # specialist
+    "specialist": "specialist", "technical specialist": "specialist", "engineer": "specialist",
+    "sales engineer": "specialist", "logistics": "specialist", "logistician": "specialist",
+    "специалист": "specialist", "технический специалист": "specialist",
+    "инженер": "specialist", "сервисный инженер": "specialist", "технолог": "specialist",
+    "логист": "specialist", "специалист по логистике": "specialist",
+}
+"""Normalised raw ``staff.role`` value → our role id (our table of ru/en job titles; the demo
+writes the ids themselves)."""
 
 BUY_CLASSES = ("new_task", "modified_rebuy", "straight_rebuy")
 """Buy-class ids (Robinson, Faris & Wind 1967; catalogue ``dmu.buy_class.<id>``)."""
@@ -625,6 +668,7 @@ def contact_matrix(
     strength_bins: tuple[int, int, int] = (1, 3, 6),
     visit_days: int = 90,
     face_to_face_kinds: tuple[str, ...] = FACE_TO_FACE_KINDS,
+    staff: pd.DataFrame | None = None,
 ) -> pd.DataFrame:
     """The contact matrix: each of the client's people × each of our people who met them.
 
@@ -669,16 +713,31 @@ def contact_matrix(
         A face-to-face record less than this many days old makes the strength 3 (default 90).
     face_to_face_kinds : tuple of str
         ``interactions.kind`` values that are face to face (default :data:`FACE_TO_FACE_KINDS`).
+    staff : DataFrame, optional
+        Our employees (``person``, ``role``). When given, a column ``our_role`` is added after
+        :data:`MATRIX_COLUMNS`::
+
+            our_role = STAFF_ROLE_ALIASES[normalise(staff.role)] of the staff row whose
+                       normalise(person) = normalise(manager)
+
+        (normalise as in :func:`canonical`; the first row of a person counts). ``<NA>`` when
+        our person is not in the staff table, has no role, or the row has no person; a role the
+        table lacks is :data:`UNKNOWN` (listed in ``attrs["unknown_values"]["staff.role"]``).
+        Without ``staff.person`` or ``staff.role`` every ``our_role`` is ``<NA>`` and
+        ``attrs["missing"]`` holds ``"staff.person"`` / ``"staff.role"``. Without ``staff``
+        (None, the default) the column is absent, so the columns stay :data:`MATRIX_COLUMNS`.
 
     Returns
     -------
     DataFrame
-        :data:`MATRIX_COLUMNS`, sorted by client_id, contact_id, strength (strongest first),
-        manager. ``attrs``: ``level`` ("contact" or "client"), ``missing``, ``as_of``,
-        ``window_days``.
+        :data:`MATRIX_COLUMNS` (+ ``our_role`` with ``staff``), sorted by client_id,
+        contact_id, strength (strongest first), manager. ``attrs``: ``level`` ("contact" or
+        "client"), ``missing``, ``as_of``, ``window_days``; with ``staff`` also
+        ``unknown_values``.
 
     Source: the key-account contact matrix (McDonald & Rogers 1998, "bow-tie" vs "diamond"
-    relationships); the strength bins and the owner rule are our reading.
+    relationships); the strength bins, the owner rule and the role table of our people are our
+    reading.
     """
     as_of = pd.Timestamp(as_of).normalize()
     lo1, lo2, lo3 = strength_bins
@@ -782,8 +841,29 @@ def contact_matrix(
                             ascending=[True, True, False, True], kind="mergesort",
                             na_position="last")
     out = grid[MATRIX_COLUMNS].reset_index(drop=True)
-    out.attrs.update(level=level, missing=missing, as_of=as_of, window_days=window_days)
+    extra = {}
+    if staff is not None:
+        out["our_role"], unknown = _our_roles(out[C.manager], staff, missing)
+        extra["unknown_values"] = {"staff.role": unknown} if unknown else {}
+    out.attrs.update(level=level, missing=missing, as_of=as_of, window_days=window_days, **extra)
     return out
+
+
+def _our_roles(people: pd.Series, staff: pd.DataFrame, missing: list[str]
+               ) -> tuple[pd.Series, list[str]]:
+    """The role id of each of our people through the staff table (``<NA>`` when unknown)."""
+    na = pd.Series(pd.NA, index=people.index, dtype="string")
+    for col in (C.person, C.role):
+        if col not in staff.columns:
+            missing.append(f"staff.{col}")
+    if C.person not in staff.columns or C.role not in staff.columns:
+        return na, []
+    role = canonical(staff[C.role], STAFF_ROLE_ALIASES)
+    table = pd.DataFrame({"p": _norm(staff[C.person]), "r": role}).dropna(subset=["p"])
+    lookup = table.drop_duplicates("p").set_index("p")["r"]
+    out = pd.Series(lookup.reindex(_norm(people)).to_numpy(), index=people.index,
+                    dtype="string")
+    return out, _unknown(staff[C.role], role)
 
 
 # --------------------------------------------------------------------------- buy class

@@ -10,6 +10,8 @@ The modules, each with one job: :mod:`~kbcore.demo.company` (the world and its e
 :mod:`~kbcore.demo.sales` (orders, lines, returns, documents), :mod:`~kbcore.demo.calibration`
 (planted truth 1), :mod:`~kbcore.demo.cards` (the clients table),
 :mod:`~kbcore.demo.optional` (interactions, contacts, surveys, loyalty, targets, market),
+:mod:`~kbcore.demo.accounts` (the key-account layer: staff, wider buying centres, contact ids,
+the single-threaded drop),
 :mod:`~kbcore.demo.tables` (columns and dtypes), :mod:`~kbcore.demo.generator` (putting it
 together), :mod:`~kbcore.demo.files` (the files and their manifest), :mod:`~kbcore.demo.cli`
 (the command line).

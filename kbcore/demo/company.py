@@ -287,3 +287,85 @@ COST_SQUEEZE = 0.0  # purchase costs grew faster than list prices by this much a
 CONC_VISITS = (24, 36)
 DISCOUNT_CREEP = 0.003  # ordinary discounts grow by this much a year
 RETURN_SHARE = 0.025  # share of shipped lines that partly come back
+
+# ---------------------------------------------------------------------------------------------
+# The key-account layer (kbcore.demo.accounts): our people beyond the sales managers, the wider
+# buying centres, who met whom, and the single-threaded key accounts that lose volume. Its
+# randomness is a stream of its own, so that the base company's draws stay as they were.
+ACCOUNTS_STREAM = 7
+"""The key-account layer draws from ``default_rng([seed, ACCOUNTS_STREAM])`` and names its
+people with ``Names(seed + ACCOUNTS_STREAM)``."""
+
+# our people: key, role id, team, female?, monthly base pay (RUB, end of the window), hired
+# (years before the window's first day; None = hired inside the window at the managers' dates)
+STAFF_ROLES = {"manager": ("manager", "Отдел продаж"),
+               "kam": ("key_account_manager", "Отдел по работе с ключевыми клиентами")}
+STAFF = [
+    ("director", "director", "Дирекция", False, 250_000, 9.3),
+    ("head_of_sales", "head_of_sales", "Отдел продаж", True, 160_000, 6.6),
+    ("technical", "specialist", "Технический отдел", False, 95_000, 4.2),
+    ("logistics", "specialist", "Отдел логистики", True, 70_000, 2.8),
+]
+"""The people beyond the sales managers: коммерческий директор, руководитель отдела продаж,
+технический специалист, специалист по логистике."""
+MANAGER_PAY = (65_000, 85_000)  # a sales manager's monthly base pay, drawn, rounded to 1 000
+KAM_PAY = 120_000
+MANAGER_TENURE = (1.0, 11.0)  # years before the window a manager hired before it joined
+
+# interactions of our people beyond the managers with the key accounts (a year per account):
+# our person → (rate, {kind: probability}, preferred buying roles of the person met)
+STAFF_CONTACTS = {
+    "director": (1.5, {"meeting": 1.0}, ("decision_maker", "approver")),
+    "head_of_sales": (2.0, {"meeting": 0.7, "call": 0.3}, ("decision_maker", "buyer")),
+    "kam": (4.0, {"meeting": 0.6, "call": 0.4}, ("decision_maker", "buyer", "approver")),
+    "technical": (3.0, {"meeting": 0.4, "call": 0.6}, ("influencer", "user", "initiator")),
+    "logistics": (4.0, {"call": 0.6, "email": 0.4}, ("buyer", "user", "gatekeeper")),
+}
+STAFF_NOTES = {
+    "director": ["Переговоры по годовому договору", "Подведение итогов года",
+                 "Встреча руководителей: планы на следующий год"],
+    "head_of_sales": ["Обсудили условия годового договора", "Разбор претензии по срокам поставки",
+                      "Согласовали план закупок на квартал"],
+    "kam": ["Совместная встреча с региональным менеджером", "Обсудили план развития клиента",
+            "Согласовали спецификацию на объект"],
+    "technical": ["Техническая консультация по подбору оборудования", "Испытания образцов",
+                  "Обучение персонала клиента"],
+    "logistics": ["Согласовали график поставок", "Уточнили адреса доставки",
+                  "Разобрали задержку отгрузки"],
+}
+
+# the wider buying centres: initiators and approvers (Bonoma 1982), as a CRM writes them
+NEW_ROLES = {
+    "initiator": (("Инициатор закупки", "Инициатор"),
+                  ("Главный механик", "Начальник производства", "Главный инженер проекта",
+                   "Начальник участка", "Главный энергетик"),
+                  "middle", (.2, .5, .3), 0.2),
+    "approver": (("Утверждающий", "Согласующий"),
+                 ("Финансовый директор", "Главный бухгалтер", "Заместитель генерального директора",
+                  "Директор по закупкам"),
+                 "top", (.6, .4, .0), 0.5),
+}
+"""role → (wordings, positions, level, influence high/medium/low, share of women)."""
+# probability that a client gets an initiator / an approver, by kind of client (only clients
+# with at least two contacts: a single-threaded account stays single-threaded)
+NEW_ROLE_PROB = {"key": (0.6, 0.7), "concession": (0.2, 0.5), "large": (0.2, 0.15)}
+
+# which contact a CRM record names: the share of records with a known person, by kind, and the
+# weight of each buying role of the person met, by kind
+LINK_SHARE = {"visit": 0.85, "call": 0.6, "email": 0.75, "meeting": 0.9}
+LINK_ROLE_WEIGHTS = {
+    "visit": {"decision_maker": 2, "buyer": 3, "influencer": 2, "user": 2, "gatekeeper": 0.5,
+              "initiator": 1, "approver": 0.5},
+    "call": {"decision_maker": 1, "buyer": 4, "influencer": 1, "user": 1, "gatekeeper": 2,
+             "initiator": 1, "approver": 0.3},
+    "email": {"decision_maker": 1, "buyer": 4, "influencer": 1, "user": 1, "gatekeeper": 2,
+              "initiator": 1, "approver": 1},
+    "meeting": {"decision_maker": 4, "buyer": 1, "influencer": 2, "user": 0.5, "gatekeeper": 0.2,
+                "initiator": 1, "approver": 2},
+}
+
+# single-threaded key accounts lose volume in the last year: their last-365-day revenue is cut to
+# DROP_RATIO × the 365 days before, from a day DROP_START days into that year (their one person
+# moved on, the business went to a competitor)
+DROP_RATIO = (0.40, 0.55)
+DROP_START = (10, 60)

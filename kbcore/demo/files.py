@@ -27,13 +27,14 @@ FILES = {
     "loyalty": "loyalty.csv",
     "targets": "targets.csv",
     "market": "market.csv",
+    "staff": "staff.csv",
 }
 """File name of each table in the output folder."""
 
 MANIFEST = "manifest.json"
 """The manifest's file name (in the output folder, written last)."""
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 """Bumped whenever a change to the generator (:mod:`kbcore.demo`) changes the generated files."""
 
 

@@ -11,7 +11,8 @@ Russian regions. :func:`generate` builds five years of its history as canonical 
 One job: putting the company together — the draws of every part of it
 (:mod:`~kbcore.demo.products`, :mod:`~kbcore.demo.clients`, :mod:`~kbcore.demo.sales`,
 :mod:`~kbcore.demo.calibration`, :mod:`~kbcore.demo.cards`, :mod:`~kbcore.demo.optional`), in
-one fixed order from one random stream, into canonical tables.
+one fixed order from one random stream, then the key-account layer
+(:mod:`~kbcore.demo.accounts`) from a stream of its own, into canonical tables.
 
 The company is built so that the seminar's story can be found in its data (each planted
 truth is documented with its measured numbers in ``data/demo/README.md`` and asserted by
@@ -23,11 +24,19 @@ truth is documented with its measured numbers in ``data/demo/README.md`` and ass
 3. the whale curve: the most profitable 20 % of clients earn well over 100 % of the profit;
 4. about a third of new clients never order a second time, with clear differences by
    acquisition channel;
-5. some key clients depend on a single contact person.
+5. some key clients depend on a single contact person;
+6. lost clients pile up year after year (block 2's stages);
+7. key-account flags that need a review (lost or declining key accounts, unflagged clients
+   that fit the profile); 8. key accounts that lose money; 9. our people beyond the managers
+   (``staff``), initiators and approvers, the contact each CRM record names;
+10. the single-threaded key accounts lose about half of their revenue in the last year (planted
+    by :mod:`~kbcore.demo.accounts`).
 
-Reproducibility: all randomness comes from one ``numpy.random.default_rng(seed)`` and, for
-person names only, one ``Faker("ru_RU")`` seeded with ``seed_instance(seed)``; nothing depends
-on the clock. The same arguments give the same tables, and :func:`kbcore.demo.files.write`
+Reproducibility: all randomness of the base company comes from one
+``numpy.random.default_rng(seed)`` and, for person names only, one ``Faker("ru_RU")`` seeded
+with ``seed_instance(seed)``; the key-account layer has its own ``default_rng([seed, 7])`` and
+Faker (``seed + 7``), so adding it left the base draws as they were; nothing depends on the
+clock. The same arguments give the same tables, and :func:`kbcore.demo.files.write`
 gives the same bytes (fixed number formats, ``\n`` line ends, gzip with ``mtime=0``). The
 order of the draws below is part of the output: changing it changes every file.
 
@@ -39,6 +48,16 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from kbcore.demo.accounts import (
+    accounts_names,
+    accounts_rng,
+    extra_contacts,
+    link_contacts,
+    planted_drop,
+    staff_interactions,
+    staff_table,
+    thin,
+)
 from kbcore.demo.calibration import calibrate
 from kbcore.demo.cards import clients_table
 from kbcore.demo.clients import assign_managers, client_plan, sales_team
@@ -61,7 +80,7 @@ from kbcore.demo.sales import (
     return_lines,
     sales_table,
 )
-from kbcore.demo.tables import canonical
+from kbcore.demo.tables import canonical, coded_strings
 from kbcore.demo.timeline import Timeline
 from kbcore.schema import C
 
@@ -88,7 +107,7 @@ def generate(*, clients: int = 1500, years: int = 5, seed: int = 2024,
     -------
     dict of DataFrame
         ``sales, clients, products, contacts, interactions, surveys, loyalty, targets,
-        market`` in canonical form (:mod:`kbcore.schema` column names, id/text as ``string``,
+        market, staff`` in canonical form (:mod:`kbcore.schema` column names, id/text as ``string``,
         dates ``datetime64[ns]``, numbers ``float64``, flags ``boolean``). ``sales.attrs``
         holds the generation parameters under ``"kbcore_demo"``.
 
@@ -111,6 +130,12 @@ def generate(*, clients: int = 1500, years: int = 5, seed: int = 2024,
     * a new client never orders again with a probability that depends on its acquisition
       channel (marketplace 56 %, website 45 %, cold calls 36 %, tender 30 %, exhibition
       27 %, referral 13 %);
+    * the key-account layer (:mod:`kbcore.demo.accounts`): a staff table, initiators and
+      approvers in the buying centres of key accounts and large clients, meetings, calls and
+      e-mails of the director, the head of sales, the key-account manager and two specialists
+      with the key accounts, a ``contact_id`` on most CRM records of clients with known
+      people, and orders of the single-threaded key accounts dropped in the last year (before
+      the calibration runs again);
     * calibration (truth 1, see :func:`kbcore.demo.calibration.calibrate`): each year's order
       volume and an extra discount of the ordinary clients are adjusted so that revenue grows
       by ``REVENUE_GROWTH`` a year while profit after cost to serve (block 1's default rates)
@@ -140,14 +165,39 @@ def generate(*, clients: int = 1500, years: int = 5, seed: int = 2024,
     is_visit = i_kind == KINDS.index("visit")
     volume, extra = calibrate(cal, plan, base_lines, picks, i_client[is_visit], i_day[is_visit])
     lines = amounts(cal, base_lines, volume, extra)
-    del base_lines
     returns = return_lines(lines, picks)
     sales, s_day, s_client, s_mgr = sales_table(cal, plan, lines, returns, products, mgr_names,
                                                 client_ids)
-    del lines, returns
+    del returns
     first_day, last_day = _first_and_last_shipment(sales, s_day, s_client, len(plan), cal.n_days)
     clients_df, _, _ = clients_table(rng, people, cal, plan, mgrs, client_ids, first_day, last_day)
-    contacts, _ = contacts_table(rng, people, cal, plan, clients_df, i_day, i_client)
+    contacts, count = contacts_table(rng, people, cal, plan, clients_df, i_day, i_client)
+
+    # the key-account layer (kbcore.demo.accounts), from a random stream of its own
+    krng, knames = accounts_rng(seed), accounts_names(seed)
+    staff, who = staff_table(krng, knames, cal, mgrs)
+    last_int = np.full(len(plan), -1, dtype=np.int64)
+    np.maximum.at(last_int, i_client, i_day)
+    contacts, role_key = extra_contacts(krng, knames, cal, plan, clients_df, contacts, count,
+                                        last_int)
+    keep, _planted = planted_drop(krng, cal, plan, lines, count)
+    del lines
+    if not keep.all():
+        # the single-threaded key accounts lose orders in the last year; the calibration runs
+        # again on what is left (only the last year's factors change: each year is solved on
+        # its own lines), so truth 1 keeps its path
+        base_lines, picks = thin(base_lines, picks, keep)
+        volume, extra = calibrate(cal, plan, base_lines, picks, i_client[is_visit],
+                                  i_day[is_visit])
+        lines = amounts(cal, base_lines, volume, extra)
+        returns = return_lines(lines, picks)
+        del sales
+        sales, s_day, s_client, s_mgr = sales_table(cal, plan, lines, returns, products,
+                                                    mgr_names, client_ids)
+        del lines, returns
+    del base_lines
+    inter = _with_staff_and_contacts(krng, cal, plan, inter, i_client, i_day, i_kind, who,
+                                     contacts, role_key, client_ids)
     surveys = surveys_table(rng, cal, plan, s_day, s_client, client_ids)
     loyalty = loyalty_table(rng, cal, plan, sales, s_day, s_client, client_ids)
     targets = targets_table(rng, cal, mgrs, sales, s_day, s_mgr, s_client, plan)
@@ -164,6 +214,7 @@ def generate(*, clients: int = 1500, years: int = 5, seed: int = 2024,
         "loyalty": canonical(loyalty, "loyalty"),
         "targets": canonical(targets, "targets"),
         "market": canonical(market, "market"),
+        "staff": canonical(staff, "staff"),
     }
     tables["sales"].attrs["kbcore_demo"] = {
         "clients": int(clients), "years": int(years), "seed": int(seed),
@@ -174,6 +225,36 @@ def generate(*, clients: int = 1500, years: int = 5, seed: int = 2024,
         },
     }
     return tables
+
+
+def _with_staff_and_contacts(rng, cal: Timeline, plan: pd.DataFrame, inter: pd.DataFrame,
+                             i_client: np.ndarray, i_day: np.ndarray, i_kind: np.ndarray,
+                             who: pd.DataFrame, contacts: pd.DataFrame, role_key: np.ndarray,
+                             client_ids: np.ndarray) -> pd.DataFrame:
+    """The managers' interactions, our other people's records added, each with its contact."""
+    add = staff_interactions(rng, cal, plan, who, i_client, i_day)
+    nb = len(inter)
+    client = np.concatenate([i_client, add["client"]])
+    day = np.concatenate([i_day, add["day"]])
+    kind = np.concatenate([i_kind, add["kind"]])
+    by = np.concatenate([np.full(nb, "", dtype=object), add["by"]])
+    o = np.lexsort((kind, client, day))  # stable: the managers' records keep their order
+    contact = link_contacts(rng, cal, client[o], day[o], kind[o], by[o], contacts, role_key,
+                            client_ids)
+
+    def col(base: pd.Series, extra: np.ndarray) -> pd.Series:
+        both = np.concatenate([base.astype(object).where(base.notna(), None).to_numpy(), extra])
+        return pd.Series(pd.array(both[o], dtype="string"))
+
+    return pd.DataFrame({
+        C.date: cal.dates(day[o]),
+        C.client_id: coded_strings(client[o], client_ids),
+        C.manager: col(inter[C.manager], add["person"]),
+        C.kind: coded_strings(kind[o], KINDS),
+        C.outcome: col(inter[C.outcome], add["outcome"]),
+        C.note: col(inter[C.note], add["note"]),
+        C.contact_id: pd.Series(pd.array(contact, dtype="string")),
+    })
 
 
 def _first_and_last_shipment(sales: pd.DataFrame, day: np.ndarray, client: np.ndarray, n: int,

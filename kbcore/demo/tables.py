@@ -25,11 +25,12 @@ COLUMNS = {
                  C.unit_cost],
     "contacts": [C.contact_id, C.client_id, C.name, C.position, C.buying_role, C.influence,
                  C.attitude, C.level, C.owner, C.last_contact],
-    "interactions": [C.date, C.client_id, C.manager, C.kind, C.outcome, C.note],
+    "interactions": [C.date, C.client_id, C.manager, C.kind, C.outcome, C.note, C.contact_id],
     "surveys": [C.date, C.client_id, C.csat, C.nps],
     "loyalty": [C.client_id, C.joined, C.tier, C.points_earned, C.points_redeemed],
     "targets": [C.period, C.manager, C.kpi, C.target],
     "market": [C.segment, C.region, C.companies, C.consumption_per_company, C.source],
+    "staff": [C.person, C.role, C.team, C.hired, C.left, C.base_pay],
 }
 """The columns of each generated table, in file order (all canonical, see kbcore.schema)."""
 
