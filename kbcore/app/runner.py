@@ -171,7 +171,7 @@ def cell_timeout_minutes(sales_lines: int) -> int:
 
     ``TIMEOUT_BASE_MINUTES + TIMEOUT_MINUTES_PER_MILLION_LINES * sales_lines / 1e6``, rounded up to
     whole minutes (5 min plus one per started 100,000 lines): 6 min for a small company, 7 min for
-    the demo company (136,913 lines), 15 min for a million lines, 55 min for five million. The
+    the demo company (about 137,000 lines), 15 min for a million lines, 55 min for five million. The
     heaviest cell takes seconds (block 6's analyses together take 18 s on a million lines, README
     benchmark), so a cell that needs the bound is stuck, not slow; the block is then marked
     ``timed out`` and the run goes on.
