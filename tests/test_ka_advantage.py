@@ -117,3 +117,18 @@ def test_candidates_make_half_the_profit():
     no_cost = pnl.assign(profit=np.nan, revenue=[1.0, 5.0, 2.0, 2.0, 0.0])
     assert candidate_key_accounts(no_cost).tolist() == ["b"]  # revenue 5 of 10
     assert candidate_key_accounts(pnl.assign(profit=-1.0)).empty
+
+
+def test_quadrant_summary_by_hand():
+    from kbcore.analyses.ka_advantage import quadrant_summary
+    quads = {"high_high": "grow", "high_low": "sel", "low_high": "keep", "low_low": "cash"}
+    table = pd.DataFrame({"client_id": ["a", "b", "c", "d"], "key_account": [True, False, True, False],
+                          "quadrant": ["grow", "grow", "cash", None]})
+    measures = pd.DataFrame({"client_id": ["a", "b", "c", "d"], "revenue_12m": [60.0, 20.0, 20.0, 0.0]})
+    out = quadrant_summary(table, measures, quads).set_index("quadrant")
+    assert out.index.tolist() == ["grow", "sel", "keep", "cash", ""]
+    assert out.loc["grow", "clients"] == 2 and out.loc["grow", "key_accounts"] == 1
+    assert out.loc["grow", "revenue_share"] == pytest.approx(0.8)
+    assert out.loc["sel", "clients"] == 0 and out.loc["", "clients"] == 1
+    only_c = quadrant_summary(table, measures, quads, key_accounts=["c"]).set_index("quadrant")
+    assert only_c.loc["grow", "key_accounts"] == 0 and only_c.loc["cash", "key_accounts"] == 1

@@ -22,6 +22,8 @@ score is **missing**, never 0.
 * :func:`read_scores_table` — read a manual score table (CSV or Excel) into a DataFrame (also
   used for the portfolio matrix's manual scores);
 * :func:`advantage_scores` — the scores per key account and the coverage of every item;
+* :func:`quadrant_summary` — the clients, key accounts and revenue of each quadrant of the
+  portfolio matrix (:mod:`kbcore.analyses.ka_portfolio`);
 * :func:`candidate_key_accounts` — when the company flags no key account: the clients that
   make the first half of the client profit, as *candidates* (the notebook labels them so).
 
@@ -60,6 +62,8 @@ __all__ = [
     "read_scores_table",
     "advantage_scores",
     "candidate_key_accounts",
+    "QUADRANT_COLUMNS",
+    "quadrant_summary",
 ]
 
 TEMPLATE = TEMPLATES_DIR / "ka_advantage.yaml"
@@ -440,3 +444,57 @@ def candidate_key_accounts(pnl: pd.DataFrame, *, share: float = 0.5, cap: int = 
         k = int(np.searchsorted(cum, share * cum[-1] - 1e-9 * abs(cum[-1]), side="left")) + 1
         out = pd.Index(frame["id"].head(min(k, int(cap))), dtype="string", name=C.client_id).sort_values()
     return out
+
+
+# =========================================================================== matrix quadrants
+QUADRANT_COLUMNS = ["quadrant", "clients", "key_accounts", "revenue_12m", "revenue_share"]
+"""The columns of :func:`quadrant_summary`."""
+
+
+def quadrant_summary(table: pd.DataFrame, measures: pd.DataFrame, quadrants: dict,
+                     key_accounts=None) -> pd.DataFrame:
+    """Clients, key accounts and 12-month revenue per quadrant of the portfolio matrix.
+
+    Parameters
+    ----------
+    table : DataFrame
+        ``PortfolioResult.table`` (``client_id, quadrant``; NA = not placed).
+    measures : DataFrame
+        :func:`~kbcore.analyses.ka_portfolio.portfolio_measures` (``client_id, revenue_12m``).
+    quadrants : dict
+        ``PortfolioResult.quadrants`` (template key → strategy id): the row order.
+    key_accounts : iterable of str, optional
+        The accounts counted in ``key_accounts`` (default: the table's ``key_account`` flag).
+
+    Returns
+    -------
+    DataFrame
+        One row per strategy id in the template's order, then ``""`` (not placed) when some
+        client is: ``quadrant, clients, key_accounts, revenue_12m, revenue_share`` with::
+
+            revenue_share = Σ revenue_12m of the quadrant / Σ revenue_12m of all rows
+                            (NaN when that total ≤ 0)
+    """
+    ids = _ids(table[C.client_id])
+    rev = pd.Series(pd.to_numeric(measures["revenue_12m"], errors="coerce").to_numpy("float64"),
+                    index=pd.Index(_ids(measures[C.client_id]), dtype="string"))
+    rev = rev[~rev.index.duplicated()]
+    if key_accounts is not None:
+        is_ka = ids.isin(pd.Index(_ids(list(key_accounts)))).to_numpy(dtype=bool)
+    else:
+        is_ka = table[C.key_account].astype("boolean").fillna(False).to_numpy(dtype=bool)
+    frame = pd.DataFrame({"quadrant": table["quadrant"].astype("string").fillna("").to_numpy(),
+                          "ka": is_ka,
+                          "rev": ids.map(rev).astype("float64").fillna(0.0).to_numpy()})
+    order = list(dict.fromkeys(quadrants.values()))
+    if (frame["quadrant"] == "").any():
+        order.append("")
+    grouped = frame.groupby("quadrant").agg(clients=("ka", "size"), key_accounts=("ka", "sum"),
+                                            revenue_12m=("rev", "sum")).reindex(order)
+    out = grouped.fillna(0).reset_index()
+    out["clients"] = out["clients"].astype("int64")
+    out["key_accounts"] = out["key_accounts"].astype("int64")
+    total = float(frame["rev"].sum())
+    out["revenue_share"] = out["revenue_12m"] / total if total > 0 else np.nan
+    out["quadrant"] = out["quadrant"].astype("string")
+    return out[QUADRANT_COLUMNS]
