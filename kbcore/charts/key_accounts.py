@@ -64,7 +64,7 @@ def plot_ka_whale(curve: pd.DataFrame, summary: pd.Series, marks: pd.DataFrame, 
             share = on["client_share"].max()
             if share < 0.3:  # the key accounts sit at the very start: show that part wide
                 ax.set_xlim(0, min(1.0, max(0.1, share * 4)))
-            ax.legend(loc="lower right")
+            ax.legend(loc="upper left")
         off = int((~marks["on_curve"]).sum())
         if off:
             _footnote(ax, tn("ka7.whale.off", off, lang))
@@ -114,9 +114,9 @@ def plot_ka_matrix(result, measures: pd.DataFrame, *, key_accounts=None, candida
         ax.axhline(cut_a, color=COLORS["neutral"], linestyle="--", linewidth=1.5, zorder=1, gid="cut_attractiveness")
         ax.axvline(cut_s, color=COLORS["neutral"], linestyle="--", linewidth=1.5, zorder=1, gid="cut_strength")
         ax.set_xlim(0.5, 10.5)
-        ax.set_ylim(0.5, 11.8)
+        ax.set_ylim(-0.3, 11.8)
         corners = {"high_high": (10.4, 11.7, "right"), "high_low": (0.6, 11.7, "left"),
-                   "low_high": (10.4, 0.6, "right"), "low_low": (0.6, 0.6, "left")}
+                   "low_high": (10.4, -0.2, "right"), "low_low": (0.6, -0.2, "left")}
         for key in QUADRANT_KEYS:
             cx, cy, ha = corners[key]
             ax.text(cx, cy, quadrant_label(result.quadrants.get(key), lang), ha=ha,
@@ -125,14 +125,14 @@ def plot_ka_matrix(result, measures: pd.DataFrame, *, key_accounts=None, candida
         ax.set_xlabel(t("ka7.matrix.xlabel", lang))
         ax.set_ylabel(t("ka7.matrix.ylabel", lang))
         ax.set_title(t("ka7.matrix.title", lang))
-        legend = ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), markerscale=0.4, frameon=False)
+        legend = ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.13), ncols=2, frameon=False)
         for handle in legend.legend_handles:
             handle.set_sizes([80])
         unplaced = len(table) - len(placed)
         if not len(placed):
             ax.text(5.5, 6, t("ka7.matrix.empty", lang), ha="center", va="center", color=COLORS["loss"], bbox=_BOX)
         elif unplaced:
-            _footnote(ax, tn("ka7.matrix.unplaced", unplaced, lang))
+            _footnote(ax, tn("ka7.matrix.unplaced", unplaced, lang), below=-78)
     return ax
 
 
@@ -213,7 +213,7 @@ def plot_ka_needed(need, *, lang: str = "en", ax: Axes | None = None) -> Axes:
         shown = n if need.accounts_needed is None else min(n, max(KA_RANGE[1] + 5, 2 * need.accounts_needed))
         ax.step(np.concatenate([[0], rank[:shown]]), np.concatenate([[0], cum[:shown]]), where="post",
                 color=COLORS["profit"], linewidth=2.5, gid="curve", label=t("ka7.need.curve", lang))
-        ax.axvspan(KA_RANGE[0], KA_RANGE[1], color=COLORS["shade"], zorder=0, gid="range",
+        ax.axvspan(KA_RANGE[0], KA_RANGE[1], color="#b9d0e8", alpha=0.6, zorder=0, gid="range",
                    label=t("ka7.need.range", lang))
         ax.axhline(need.goal, color=COLORS["loss"], linestyle="--", linewidth=1.8, gid="goal",
                    label=t("ka7.need.goal", lang, goal=fmt_money_short(need.goal, lang)))
@@ -230,7 +230,7 @@ def plot_ka_needed(need, *, lang: str = "en", ax: Axes | None = None) -> Axes:
                         arrowprops={"arrowstyle": "-", "color": COLORS["text"], "linewidth": 1})
         ax.set_xlim(0, max(shown, KA_RANGE[1] + 2))
         ax.set_ylim(0, max(float(np.nanmax(cum[:shown])), need.goal) * 1.15)
-        ax.legend(loc="lower right", fontsize=11)
+        ax.legend(loc="upper left", fontsize=11)
     return ax
 
 

@@ -268,7 +268,7 @@ def need_text(need, lang: str = "en", *, growth: float, year: int, base: float) 
     parts = [t("ka7.need.goal_text", lang, growth=fmt_pct(growth, lang), year=year,
                base=fmt_money(base, lang), goal=fmt_money(need.goal, lang))]
     if need.accounts_needed is not None:
-        parts.append(t("ka7.need.reached", lang, accounts=tn("ui.count.clients", need.accounts_needed, lang)))
+        parts.append(t("ka7.need.reached", lang, n=fmt_number(need.accounts_needed, lang)))
         if need.kams_needed is not None:
             parts.append(t("ka7.need.kams", lang, capacity=fmt_number(need.capacity_per_kam, lang),
                            kams=tn("ka7.kams_count", need.kams_needed, lang)))
