@@ -115,6 +115,7 @@ def plot_ka_matrix(result, measures: pd.DataFrame, *, key_accounts=None, candida
         ax.axvline(cut_s, color=COLORS["neutral"], linestyle="--", linewidth=1.5, zorder=1, gid="cut_strength")
         ax.set_xlim(0.5, 10.5)
         ax.set_ylim(-0.3, 11.8)
+        ax.set_yticks([2, 4, 6, 8, 10])
         corners = {"high_high": (10.4, 11.7, "right"), "high_low": (0.6, 11.7, "left"),
                    "low_high": (10.4, -0.2, "right"), "low_low": (0.6, -0.2, "left")}
         for key in QUADRANT_KEYS:

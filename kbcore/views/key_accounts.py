@@ -101,7 +101,7 @@ def contribution_table(contrib: pd.DataFrame, lang: str = "en", *, candidates: b
     n = int(first["ka_clients"]) if first is not None else 0
     clients = int(first["clients"]) if first is not None else 0
     caption = t("ka7.contrib.caption", lang, who=who(candidates, lang),
-                accounts=accounts_text(n, candidates, lang), clients=tn("ui.count.clients", clients, lang))
+                accounts=accounts_text(n, candidates, lang), clients=tn("ka7.of_clients", clients, lang))
     return _caption(styled(frame, lang, max_rows=None), caption)
 
 

@@ -111,7 +111,13 @@ from kbcore.analyses.planning import base_year
 from kbcore.analyses.profile import client_features
 from kbcore.analyses.profitability import client_pnl, whale_curve, whale_summary
 from kbcore.charts import use_style
-from kbcore.charts.key_accounts import plot_advantage, plot_ka_matrix, plot_ka_needed, plot_ka_whale, plot_ka_yearly
+from kbcore.charts.key_accounts import (
+    plot_advantage,
+    plot_ka_matrix,
+    plot_ka_needed,
+    plot_ka_whale,
+    plot_ka_yearly,
+)
 from kbcore.facts import Facts
 from kbcore.i18n import t
 from kbcore.views import key_accounts as kav
