@@ -126,3 +126,17 @@ def test_advantage_one_bar_per_item_and_level_and_example_in_title():
     assert set(levels) == {"yes", "partly", "no", "missing"}
     assert all(len(c) == len(tpl.items) for c in levels.values())
     assert len(ax.get_yticklabels()) == len(tpl.items)
+
+
+def test_matrix_explorer_redraws_with_new_weights_and_cut_lines():
+    from kbcore.widgets.key_accounts import matrix_explorer
+
+    m = _measures()
+    box = matrix_explorer(m, load_portfolio_template(), key_accounts=["a"], lang="ru")
+    first = box.current.table.set_index("client_id")["quadrant"].to_dict()
+    assert "Ключевые клиенты по квадрантам" in box.summary.value
+    box.cuts["attractiveness"].value = 10.0  # nobody is attractive any more
+    after = box.current.table.set_index("client_id")["quadrant"]
+    assert set(after.dropna()) <= {"maintain", "manage_for_cash"} and after.to_dict() != first
+    box.weights["profitability"].value = 0.0
+    assert box.current.criteria.set_index("criterion").loc["profitability", "weight"] == 0.0

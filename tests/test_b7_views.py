@@ -80,7 +80,10 @@ def test_losing_table_reasons_in_words():
     html = kav.losing_table(losing, "ru").to_html()
     assert "Продажи ниже себестоимости" in html and "Стоимость обслуживания съедает валовую прибыль" in html
     assert "negative_profit" not in html and "Почему убыточен" in html
-    assert kav.losing_table(losing_key_accounts(_pnl(), ["a"]), "ru") == t("ka7.losing.none", "ru")
+    assert kav.losing_table(losing_key_accounts(_pnl(), ["a"]), "ru").data == t("ka7.losing.none", "ru")
+    assert "кандидат" in kav.losing_table(losing_key_accounts(_pnl(), ["a"]), "ru", candidates=True).data
+    no_cost = losing_key_accounts(_pnl(cost=False), ["a"])
+    assert t("need.cost", "ru") in kav.losing_table(no_cost, "ru").data
 
 
 def _matrix():

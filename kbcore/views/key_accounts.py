@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 
 import pandas as pd
+from IPython.display import Markdown
 
 from kbcore.analyses.ka_portfolio import MANUAL, RANK
 from kbcore.i18n import catalogue, fmt_date, fmt_money, fmt_number, fmt_pct, t, tn
@@ -105,10 +106,16 @@ def contribution_table(contrib: pd.DataFrame, lang: str = "en", *, candidates: b
     return _caption(styled(frame, lang, max_rows=None), caption)
 
 
-def losing_table(losing: pd.DataFrame, lang: str = "en"):
-    """:func:`~kbcore.analyses.key_accounts.losing_key_accounts` in words, or a sentence when none."""
+def losing_table(losing: pd.DataFrame, lang: str = "en", *, candidates: bool = False):
+    """:func:`~kbcore.analyses.key_accounts.losing_key_accounts` in words, or a sentence when none.
+
+    The sentence (a displayable ``Markdown``) says that nobody loses money, or that it is unknown
+    without the cost of goods.
+    """
     if losing.empty:
-        return t("ka7.losing.none", lang)
+        if "cost" in losing.attrs.get("missing", ()):
+            return Markdown(t("ui.needs", lang, what=t("need.cost", lang), how=t("need.cost.how", lang)))
+        return Markdown(t("ka7.losing.none_candidates" if candidates else "ka7.losing.none", lang))
     frame = losing.assign(reason=[t(f"ka7.loss.{r}", lang) for r in losing["reason"]])
     frame = frame.rename(columns={"reason": "ka7.loss_reason"})
     cols = [C.name, "ka7.loss_reason", C.revenue, "gross_margin", "cost_to_serve", "profit", "profit_margin"]

@@ -73,9 +73,9 @@ end = None  # last date of the analysed period; None means the last date in the 
 as_of = None  # the day of the snapshot (last 12 months, stages, matrix); None means the last sales date
 plan_growth = 0.15  # the growth goal of block 5: +15 % on the last full year's revenue
 ka_template = None  # your matrix template (YAML); None means data/templates/ka_portfolio.yaml
-ka_manual_scores = None  # CSV/Excel with client_id, criterion, score (1-10) for the manual criteria; None = none
+ka_manual_scores = None  # CSV/Excel with client_id, criterion, score (1 to 10) for the manual criteria, or None
 advantage_file = None  # your competitive-advantage checklist (YAML); None means the example checklist
-advantage_scores = None  # CSV/Excel with client_id, item, score (0/1/2) for the manual items; None = none
+advantage_scores = None  # CSV/Excel with client_id, item, score (0, 1 or 2) for the manual items, or None
 
 # %%
 import matplotlib.pyplot as plt
@@ -205,7 +205,7 @@ plt.show()
 
 # %%
 losing = losing_key_accounts(pnl, ka)
-kav.losing_table(losing, lang)
+kav.losing_table(losing, lang, candidates=candidates)
 
 # %% [markdown] lang="en"
 # **What to look at.** The share of profit against the share of revenue and the share of clients: "2 % of the
