@@ -79,7 +79,9 @@ def losing_count(ds):
 
 @exercise("7.3", hint="ex.7.3.hint", kind="number", tol=0, style="read")
 def stale_flags(ds):
-    """Number of stale key-account flags: flagged and lost, declining or without sales."""
+    """Number of stale key-account flags: flagged and lost, declining or without sales (NaN without flags)."""
+    if not len(key_account_ids(ds.clients)):
+        return float("nan")  # no flag in the client cards: nothing can be stale (the workbook says so)
     facts = _facts(ds)
     features = client_features(facts, ds.clients, ds.products, as_of=facts.as_of)
     profile = ka_profile(features, _pnl(ds), _ka(ds))
@@ -119,8 +121,11 @@ def accounts_for_30_percent(ds):
     result = portfolio_scores(_on_matrix(ds), load_portfolio_template())
     invest = (result.quadrants["high_high"], result.quadrants["high_low"])
     pool = set(_ka(ds)) | set(result.table.loc[result.table["quadrant"].isin(invest), "client_id"])
-    need = key_accounts_needed(ka_headroom(facts, ds.clients, sorted(pool), as_of=facts.as_of), 0.30 * revenue,
+    pool_headroom = ka_headroom(facts, ds.clients, sorted(pool), as_of=facts.as_of)
+    need = key_accounts_needed(pool_headroom, 0.30 * revenue,
                                interactions=ds.interactions, key_accounts=_ka(ds), as_of=facts.as_of)
+    if "potential" in pool_headroom.attrs["missing"]:
+        return float("nan")  # no potential in the client cards: no headroom (the workbook says so)
     if need.accounts_needed is None:
         raise ValueError("exercise 7.6: the goal is not reached; the exercise asks for a number of accounts")
     return int(need.accounts_needed)
@@ -131,4 +136,5 @@ def ka_share_of_wallet(ds):
     """The key accounts' share of wallet together: Σ revenue of 12 months / Σ potential (known potentials)."""
     head = ka_headroom(_facts(ds), ds.clients, _ka(ds), as_of=_facts(ds).as_of)
     known = head.loc[head["potential"].notna()]
-    return float(known["revenue_year"].sum() / known["potential"].sum())
+    total = float(known["potential"].sum())
+    return float(known["revenue_year"].sum()) / total if total > 0 else float("nan")
