@@ -78,7 +78,13 @@ from IPython.display import Markdown, display
 
 import kbcore
 from kbcore import views as ui
-from kbcore.analyses.dmu import buy_class, contact_matrix, dmu_actions, dmu_coverage, next_dmu_action
+from kbcore.analyses.dmu import (
+    buy_class,
+    contact_matrix,
+    dmu_actions,
+    dmu_coverage,
+    next_dmu_action,
+)
 from kbcore.analyses.dmu_review import (
     buy_class_summary,
     gap_summary,
