@@ -261,6 +261,7 @@ def plot_gaps(gaps: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None) -
                             textcoords="offset points", va="center", fontsize=11,
                             color=COLORS["neutral"], gid=f"nogap_{g}")
         ax.set_yticks(y, [fit_label(t(f"dmu.gap.{g}", lang), 24, 2) for g in GAPS])
+        ax.set_ylim(-0.6, len(GAPS) - 0.4)
         ax.set_xlim(0, top * 1.9)
         ax.xaxis.get_major_locator().set_params(integer=True)
         ax.set_xlabel(t("dmu.chart.gaps.xlabel", lang))

@@ -425,8 +425,9 @@ dmu_table(gaps_view(gaps, lang), lang, pct=["account_share", "revenue_share"], m
           max_rows=None)
 
 # %%
-plot_gaps(gaps, lang=lang)
-plt.show()
+if has_contacts:
+    plot_gaps(gaps, lang=lang)
+    plt.show()
 
 # %% [markdown] lang="en"
 # The key accounts that hang on one person:
