@@ -49,15 +49,21 @@ def test_flagged_key_accounts_are_reviewed_largest_first():
     assert list(rv[C.name]) == ["Альфа", "Дельта"]
 
 
-def test_without_flags_the_largest_clients_are_under_review():
-    rv = review_accounts(facts(), clients(flags=(False,) * 4), top=2, as_of=AS_OF)
-    assert rv.attrs["rule"] == "top_revenue"
+def test_without_flags_block_7s_candidates_are_under_review():
+    # without a P&L the window's revenue ranks: A 500, B 300, C 100 (total 900); the first half
+    # (450) is reached by A alone
+    rv = review_accounts(facts(), clients(flags=(False,) * 4), as_of=AS_OF)
+    assert rv.attrs["rule"] == "candidates"
     assert rv.attrs["missing"] == ["clients.key_account"]
-    assert list(rv[C.client_id]) == ["A", "B"]  # 500 and 300; C (100) and D (0) left out
+    assert list(rv[C.client_id]) == ["A"]
     assert not rv["flagged"].any()
-    # no clients table at all: the same, names missing
-    bare = review_accounts(facts(), None, top=3, as_of=AS_OF)
-    assert list(bare[C.client_id]) == ["A", "B", "C"] and bare[C.name].isna().all()
+    # share 0.9 → 810: A + B = 800 < 810, so A, B, C; the cap keeps the first two
+    assert list(review_accounts(facts(), None, share=0.9, as_of=AS_OF)[C.client_id]) == ["A", "B", "C"]
+    bare = review_accounts(facts(), None, share=0.9, cap=2, as_of=AS_OF)
+    assert list(bare[C.client_id]) == ["A", "B"] and bare[C.name].isna().all()
+    # with block 1's P&L the client profit ranks (C earns most): the same rule as block 7
+    pnl = pd.DataFrame({C.client_id: ["A", "B", "C"], "profit": [10.0, 20.0, 90.0]})
+    assert list(review_accounts(facts(), None, pnl=pnl, as_of=AS_OF)[C.client_id]) == ["C"]
 
 
 def _coverage() -> pd.DataFrame:

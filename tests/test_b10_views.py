@@ -117,9 +117,9 @@ def test_russian_counts_agree(n):
 def test_the_fallback_is_named_as_such():
     rv = review()
     assert accounts_note(rv, "ru") == "В работе — 3 ключевых клиента, отмеченных в карточках клиентов."
-    rv.attrs["rule"] = "top_revenue"
+    rv.attrs["rule"] = "candidates"
     note = accounts_note(rv, "ru")
-    assert "на рассмотрении" in note and "3 крупнейших клиента" in note
+    assert "на рассмотрении" in note and "3 кандидата из блока 7" in note
 
 
 # --------------------------------------------------------------------------- tables

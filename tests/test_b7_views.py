@@ -139,7 +139,7 @@ class _Need:
 
 def test_key_figures_show_missing_data_as_missing():
     measures, tpl, result = _matrix()
-    from kbcore.analyses.ka_advantage import quadrant_summary
+    from kbcore.analyses.ka_portfolio import quadrant_summary
     quads = quadrant_summary(result.table, measures, result.quadrants)
     headroom = pd.DataFrame({"client_id": ["a"]})
     headroom.attrs.update(missing=("potential",), headroom=0.0, headroom_margin=np.nan)

@@ -6,6 +6,7 @@ from kbcore.analyses.crm import KA_COLUMNS, crm_key_accounts, crm_table, key_acc
 from kbcore.analyses.dmu import GAPS
 from kbcore.app.crm import CRM_COLUMNS, crm_from_dataset
 from kbcore.facts import Facts
+from kbcore.i18n import t
 from kbcore.views.crm import crm_headers, crm_texts
 
 
@@ -70,12 +71,21 @@ def test_crm_table_carries_the_columns_and_words_them():
     assert row["key_account"].tolist() == [False, False, True]
     words = crm_texts(table, "ru").set_index("client_id")
     assert words.loc["K1", "key_account"] == "да" and words.loc["C9", "key_account"] == "нет"
-    assert words.loc["K1", "ka_strategy"] == "инвестировать в рост"
-    assert words.loc["K1", "dmu_gaps"] == "ЛПР не известен; только один контакт"
-    assert words.loc["K1", "dmu_next_action"] == "выйти на ЛПР"
+    assert words.loc["K1", "ka_strategy"] == "Инвестировать в рост"  # block 7's name of the quadrant
+    assert words.loc["K1", "dmu_gaps"] == "; ".join(
+        [t("dmu.gap.no_decider", "ru"), t("dmu.gap.single_threaded", "ru")])  # block 10's words
+    assert "ЛПР" in words.loc["K1", "dmu_gaps"] and "ЛПР" in words.loc["K1", "dmu_next_action"]
+    assert words.loc["K1", "dmu_next_action"] == t("dmu.action.meet_decider", "ru")
     assert words.loc["C9", "dmu_gaps"] == "" and words.loc["C9", "ka_strategy"] == ""
     heads = crm_headers(table, "ru")
     assert heads["dmu_gaps"] == "Пробелы в центре принятия решений" and "_" not in heads["ka_strategy"]
+
+
+def test_a_trainers_own_strategy_id_is_written_as_it_is():
+    facts, rfm = _facts()
+    ka = key_account_columns(["K1"], portfolio=pd.DataFrame({"client_id": _ids("K1"), "quadrant": ["grow_fast"]}))
+    table = crm_table(facts, None, abc=None, xyz=None, rfm=rfm, stages=None, key_accounts=ka)
+    assert crm_texts(table, "ru").set_index("client_id").loc["K1", "ka_strategy"] == "grow fast"
 
 
 def test_no_key_account_result_leaves_the_columns_empty():

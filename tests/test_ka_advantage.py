@@ -8,10 +8,10 @@ from kbcore.analyses.ka_advantage import (
     TEMPLATE,
     advantage_scores,
     advantage_template,
-    candidate_key_accounts,
     load_advantage_template,
     read_scores_table,
 )
+from kbcore.analyses.key_accounts import candidate_key_accounts
 
 TEXT = {"en": "x", "ru": "х", "bg": "х"}
 
@@ -120,7 +120,7 @@ def test_candidates_make_half_the_profit():
 
 
 def test_quadrant_summary_by_hand():
-    from kbcore.analyses.ka_advantage import quadrant_summary
+    from kbcore.analyses.ka_portfolio import quadrant_summary
     quads = {"high_high": "grow", "high_low": "sel", "low_high": "keep", "low_low": "cash"}
     table = pd.DataFrame({"client_id": ["a", "b", "c", "d"], "key_account": [True, False, True, False],
                           "quadrant": ["grow", "grow", "cash", None]})

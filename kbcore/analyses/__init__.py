@@ -15,9 +15,23 @@ key_accounts
 ka_portfolio
     Blocks 7–8: the key-account portfolio matrix (attractiveness against our strength, from an
     editable template; the seminar's «KAISM») and how many key accounts the company needs.
+ka_advantage
+    Block 7: key accounts as a source of competitive advantage — an editable checklist scored
+    per key account.
+ka_sources
+    Block 8 "Analysis of the company's business", from the data: the market cells (segment ×
+    region) and our clients that are key-account candidates.
+ka_relationship
+    Block 8: the relationship stage of each key account (Millman & Wilson), estimated from the
+    data by an editable template.
 dmu
     Block 10 "Working with key accounts": the decision making unit of each account (roles
     covered, gaps), the contact matrix, the buy class and the DMU actions.
+dmu_review
+    Block 10: which accounts the block reviews and the sums of its tables (gaps, buy classes,
+    contact levels).
+crm
+    Block 6: the client table for the CRM, with the key-account columns of blocks 7 and 10.
 """
 
 from __future__ import annotations
@@ -63,6 +77,20 @@ from kbcore.analyses.dmu import (
     dmu_coverage,
     next_dmu_action,
 )
+from kbcore.analyses.dmu_review import (
+    buy_class_summary,
+    gap_summary,
+    largest_account,
+    level_summary,
+    review_accounts,
+)
+from kbcore.analyses.ka_advantage import (
+    AdvantageResult,
+    AdvantageTemplate,
+    advantage_scores,
+    load_advantage_template,
+    read_scores_table,
+)
 from kbcore.analyses.ka_portfolio import (
     KeyAccountNeed,
     PortfolioResult,
@@ -71,10 +99,25 @@ from kbcore.analyses.ka_portfolio import (
     load_portfolio_template,
     portfolio_measures,
     portfolio_scores,
+    quadrant_summary,
+)
+from kbcore.analyses.ka_relationship import (
+    RelationshipResult,
+    RelationshipTemplate,
+    ka_relationship,
+    load_relationship_template,
+    relationship_measures,
+    relationship_stages,
+)
+from kbcore.analyses.ka_sources import (
+    KaCandidates,
+    ka_candidates,
+    ka_market_cells,
 )
 from kbcore.analyses.key_accounts import (
     KaYearly,
     KeyAccountProfile,
+    candidate_key_accounts,
     ka_contribution,
     ka_flag_review,
     ka_headroom,
@@ -379,4 +422,25 @@ __all__ = [
     "yearly_growth",
     "yearly_summary",
     "zone_table",
+    "AdvantageResult",
+    "AdvantageTemplate",
+    "advantage_scores",
+    "load_advantage_template",
+    "read_scores_table",
+    "KaCandidates",
+    "ka_candidates",
+    "ka_market_cells",
+    "RelationshipResult",
+    "RelationshipTemplate",
+    "ka_relationship",
+    "load_relationship_template",
+    "relationship_measures",
+    "relationship_stages",
+    "buy_class_summary",
+    "gap_summary",
+    "largest_account",
+    "level_summary",
+    "review_accounts",
+    "quadrant_summary",
+    "candidate_key_accounts",
 ]

@@ -25,8 +25,9 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from kbcore.analyses._window import months_back
 from kbcore.analyses.dmu import BUY_CLASS_DMU, BUY_CLASSES, GAPS, LEVELS
-from kbcore.analyses.key_accounts import key_account_ids
+from kbcore.analyses.key_accounts import candidate_key_accounts, key_account_ids
 from kbcore.facts import Facts
 from kbcore.schema import C
 
@@ -57,31 +58,35 @@ def _ids(series: pd.Series) -> pd.Series:
     return series.astype("string").str.strip()
 
 
-def review_accounts(facts: Facts, clients: pd.DataFrame | None, *, top: int = 10, as_of=None,
+def review_accounts(facts: Facts, clients: pd.DataFrame | None, *, pnl: pd.DataFrame | None = None,
+                    share: float = 0.5, cap: int = 35, as_of=None,
                     window_months: int = 12) -> pd.DataFrame:
-    """The accounts block 10 reviews: the flagged key accounts, else the ``top`` largest clients.
+    """The accounts block 10 reviews: the flagged key accounts, else block 7's candidates.
 
     With W = the ``window_months`` months ending on A = ``as_of`` (default ``facts.as_of``)::
 
         revenue_12m  = net revenue of the client in W (0 when it bought nothing in W)
         revenue_rank = 1, 2 … by revenue_12m among the accounts (ties by client_id)
         accounts     = key_account_ids(clients)              when any client is flagged
-                     = the ``top`` clients with the largest revenue_12m > 0   otherwise
+                     = candidate_key_accounts(pnl, share, cap)   otherwise: the clients that
+                       make the first ``share`` of the client profit, at most ``cap`` (block 7's
+                       rule, so that both blocks name the same candidates); without ``pnl``
+                       the revenue of W ranks them
 
-    ``attrs["rule"]`` is ``"flag"`` or ``"top_revenue"`` (then ``attrs["missing"]`` holds
-    ``"clients.key_account"``: the largest clients are *accounts under review*, not key
+    ``attrs["rule"]`` is ``"flag"`` or ``"candidates"`` (then ``attrs["missing"]`` holds
+    ``"clients.key_account"``: the candidates are *accounts under review*, not key
     accounts). ``name`` and ``manager`` come from the client cards when they have them.
 
     Returns
     -------
     DataFrame
-        :data:`REVIEW_COLUMNS`, sorted by revenue_rank; ``attrs``: rule, missing, top, as_of.
+        :data:`REVIEW_COLUMNS`, sorted by revenue_rank; ``attrs``: rule, missing, as_of.
 
     Source: McDonald, Millman & Rogers 1997 (a key account is selected); the fallback is our
     reading.
     """
     as_of = facts.as_of if as_of is None else pd.Timestamp(as_of).normalize()
-    lo = as_of - pd.DateOffset(months=window_months) + pd.Timedelta(days=1)
+    lo, _ = months_back(as_of, window_months)
     window = facts.clients(lo, as_of)
     revenue = pd.Series(pd.to_numeric(window[C.revenue], errors="coerce").to_numpy(),
                         index=_ids(window[C.client_id])).groupby(level=0).sum()
@@ -90,10 +95,11 @@ def review_accounts(facts: Facts, clients: pd.DataFrame | None, *, top: int = 10
     if len(flagged):
         rule, ids = "flag", pd.Index(flagged, dtype="string")
     else:
-        rule = "top_revenue"
+        rule = "candidates"
         missing.append("clients.key_account")
-        ranked = revenue[revenue > 0].sort_index().sort_values(ascending=False, kind="mergesort")
-        ids = pd.Index(ranked.index[:max(int(top), 0)], dtype="string")
+        ranking = pnl if pnl is not None else pd.DataFrame(
+            {C.client_id: revenue.index.to_numpy(), C.revenue: revenue.to_numpy()})
+        ids = pd.Index(candidate_key_accounts(ranking, share=share, cap=cap), dtype="string")
     out = pd.DataFrame({C.client_id: ids})
     out["revenue_12m"] = revenue.reindex(ids).fillna(0.0).to_numpy(dtype="float64")
     for col in (C.name, C.manager):
@@ -106,7 +112,7 @@ def review_accounts(facts: Facts, clients: pd.DataFrame | None, *, top: int = 10
     out["revenue_rank"] = np.arange(1, len(out) + 1, dtype="int64")
     out["flagged"] = rule == "flag"
     out = out[REVIEW_COLUMNS].reset_index(drop=True)
-    out.attrs.update(rule=rule, missing=missing, top=int(top), as_of=as_of)
+    out.attrs.update(rule=rule, missing=missing, as_of=as_of)
     return out
 
 

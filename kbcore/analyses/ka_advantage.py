@@ -22,10 +22,6 @@ score is **missing**, never 0.
 * :func:`read_scores_table` — read a manual score table (CSV or Excel) into a DataFrame (also
   used for the portfolio matrix's manual scores);
 * :func:`advantage_scores` — the scores per key account and the coverage of every item;
-* :func:`quadrant_summary` — the clients, key accounts and revenue of each quadrant of the
-  portfolio matrix (:mod:`kbcore.analyses.ka_portfolio`);
-* :func:`candidate_key_accounts` — when the company flags no key account: the clients that
-  make the first half of the client profit, as *candidates* (the notebook labels them so).
 
 Like every analysis, the functions return numbers and ids; the texts of the items are the
 template's own (en/ru/bg), chosen by the views.
@@ -61,9 +57,6 @@ __all__ = [
     "load_advantage_template",
     "read_scores_table",
     "advantage_scores",
-    "candidate_key_accounts",
-    "QUADRANT_COLUMNS",
-    "quadrant_summary",
 ]
 
 TEMPLATE = TEMPLATES_DIR / "ka_advantage.yaml"
@@ -416,85 +409,3 @@ def advantage_scores(template: AdvantageTemplate, key_accounts, *frames, manual=
 
 
 # =========================================================================== candidates
-def candidate_key_accounts(pnl: pd.DataFrame, *, share: float = 0.5, cap: int = 35) -> pd.Index:
-    """Candidate key accounts when the company flags none: the clients of the first ``share`` of profit.
-
-    Ranked by client profit (``pnl.profit``; revenue when no profit is known), best first::
-
-        k = min(cap, the smallest k with Σ_{i ≤ k} value_i ≥ share × Σ_{value > 0} value)
-        candidates = the k best clients with value > 0 (ties by client_id)
-
-    These are **candidates**, not key accounts: a key account is the company's decision
-    (McDonald, Millman & Rogers 1997); the cap follows the usual 15–35 key accounts per company
-    (McDonald & Woodburn 2007). Returns a sorted string Index named ``client_id``; empty when
-    no client has a positive value.
-    """
-    if not 0 < share <= 1:
-        raise ValueError(f"share must be in (0, 1], not {share!r}")
-    if cap < 1:
-        raise ValueError(f"cap must be ≥ 1, not {cap!r}")
-    measure = "profit" if "profit" in pnl.columns and pnl["profit"].notna().any() else C.revenue
-    frame = pd.DataFrame({"id": _ids(pnl[C.client_id]).to_numpy(),
-                          "v": pd.to_numeric(pnl[measure], errors="coerce").astype("float64").to_numpy()})
-    frame = frame.loc[frame["v"] > 0].sort_values(["v", "id"], ascending=[False, True], kind="mergesort")
-    if frame.empty:
-        out = pd.Index([], dtype="string", name=C.client_id)
-    else:
-        cum = frame["v"].cumsum().to_numpy()
-        k = int(np.searchsorted(cum, share * cum[-1] - 1e-9 * abs(cum[-1]), side="left")) + 1
-        out = pd.Index(frame["id"].head(min(k, int(cap))), dtype="string", name=C.client_id).sort_values()
-    return out
-
-
-# =========================================================================== matrix quadrants
-QUADRANT_COLUMNS = ["quadrant", "clients", "key_accounts", "revenue_12m", "revenue_share"]
-"""The columns of :func:`quadrant_summary`."""
-
-
-def quadrant_summary(table: pd.DataFrame, measures: pd.DataFrame, quadrants: dict,
-                     key_accounts=None) -> pd.DataFrame:
-    """Clients, key accounts and 12-month revenue per quadrant of the portfolio matrix.
-
-    Parameters
-    ----------
-    table : DataFrame
-        ``PortfolioResult.table`` (``client_id, quadrant``; NA = not placed).
-    measures : DataFrame
-        :func:`~kbcore.analyses.ka_portfolio.portfolio_measures` (``client_id, revenue_12m``).
-    quadrants : dict
-        ``PortfolioResult.quadrants`` (template key → strategy id): the row order.
-    key_accounts : iterable of str, optional
-        The accounts counted in ``key_accounts`` (default: the table's ``key_account`` flag).
-
-    Returns
-    -------
-    DataFrame
-        One row per strategy id in the template's order, then ``""`` (not placed) when some
-        client is: ``quadrant, clients, key_accounts, revenue_12m, revenue_share`` with::
-
-            revenue_share = Σ revenue_12m of the quadrant / Σ revenue_12m of all rows
-                            (NaN when that total ≤ 0)
-    """
-    ids = _ids(table[C.client_id])
-    rev = pd.Series(pd.to_numeric(measures["revenue_12m"], errors="coerce").to_numpy("float64"),
-                    index=pd.Index(_ids(measures[C.client_id]), dtype="string"))
-    rev = rev[~rev.index.duplicated()]
-    if key_accounts is not None:
-        is_ka = ids.isin(pd.Index(_ids(list(key_accounts)))).to_numpy(dtype=bool)
-    else:
-        is_ka = table[C.key_account].astype("boolean").fillna(False).to_numpy(dtype=bool)
-    frame = pd.DataFrame({"quadrant": table["quadrant"].astype("string").fillna("").to_numpy(),
-                          "ka": is_ka,
-                          "rev": ids.map(rev).astype("float64").fillna(0.0).to_numpy()})
-    order = list(dict.fromkeys(quadrants.values()))
-    if (frame["quadrant"] == "").any():
-        order.append("")
-    grouped = frame.groupby("quadrant").agg(clients=("ka", "size"), key_accounts=("ka", "sum"),
-                                            revenue_12m=("rev", "sum")).reindex(order)
-    out = grouped.fillna(0).reset_index()
-    out["clients"] = out["clients"].astype("int64")
-    out["key_accounts"] = out["key_accounts"].astype("int64")
-    total = float(frame["rev"].sum())
-    out["revenue_share"] = out["revenue_12m"] / total if total > 0 else np.nan
-    out["quadrant"] = out["quadrant"].astype("string")
-    return out[QUADRANT_COLUMNS]

@@ -57,6 +57,8 @@ from kbcore.schema import C
 from kbcore.yamlfile import load_yaml
 
 __all__ = [
+    "QUADRANT_COLUMNS",
+    "quadrant_summary",
     "TEMPLATE",
     "AXES",
     "MANUAL",
@@ -776,6 +778,60 @@ def portfolio_scores(
         missing=[c.id for c, n in zip(crit, scored, strict=True) if n == 0],
         absent=list(measures.attrs.get("absent", [])), cut_lines=dict(template.cut_lines),
         quadrants=dict(template.quadrants), horizon_years=template.horizon_years)
+
+
+# =========================================================================== the quadrants
+QUADRANT_COLUMNS = ["quadrant", "clients", "key_accounts", "revenue_12m", "revenue_share"]
+"""The columns of :func:`quadrant_summary`."""
+
+
+def quadrant_summary(table: pd.DataFrame, measures: pd.DataFrame, quadrants: dict,
+                     key_accounts=None) -> pd.DataFrame:
+    """Clients, key accounts and 12-month revenue per quadrant of the portfolio matrix.
+
+    Parameters
+    ----------
+    table : DataFrame
+        ``PortfolioResult.table`` (``client_id, quadrant``; NA = not placed).
+    measures : DataFrame
+        :func:`~kbcore.analyses.ka_portfolio.portfolio_measures` (``client_id, revenue_12m``).
+    quadrants : dict
+        ``PortfolioResult.quadrants`` (template key → strategy id): the row order.
+    key_accounts : iterable of str, optional
+        The accounts counted in ``key_accounts`` (default: the table's ``key_account`` flag).
+
+    Returns
+    -------
+    DataFrame
+        One row per strategy id in the template's order, then ``""`` (not placed) when some
+        client is: ``quadrant, clients, key_accounts, revenue_12m, revenue_share`` with::
+
+            revenue_share = Σ revenue_12m of the quadrant / Σ revenue_12m of all rows
+                            (NaN when that total ≤ 0)
+    """
+    ids = _ids(table[C.client_id])
+    rev = pd.Series(pd.to_numeric(measures["revenue_12m"], errors="coerce").to_numpy("float64"),
+                    index=pd.Index(_ids(measures[C.client_id]), dtype="string"))
+    rev = rev[~rev.index.duplicated()]
+    if key_accounts is not None:
+        is_ka = ids.isin(pd.Index(_ids(pd.Series(list(key_accounts), dtype="object")))).to_numpy(dtype=bool)
+    else:
+        is_ka = table[C.key_account].astype("boolean").fillna(False).to_numpy(dtype=bool)
+    frame = pd.DataFrame({"quadrant": table["quadrant"].astype("string").fillna("").to_numpy(),
+                          "ka": is_ka,
+                          "rev": ids.map(rev).astype("float64").fillna(0.0).to_numpy()})
+    order = list(dict.fromkeys(quadrants.values()))
+    if (frame["quadrant"] == "").any():
+        order.append("")
+    grouped = frame.groupby("quadrant").agg(clients=("ka", "size"), key_accounts=("ka", "sum"),
+                                            revenue_12m=("rev", "sum")).reindex(order)
+    out = grouped.fillna(0).reset_index()
+    out["clients"] = out["clients"].astype("int64")
+    out["key_accounts"] = out["key_accounts"].astype("int64")
+    total = float(frame["rev"].sum())
+    out["revenue_share"] = out["revenue_12m"] / total if total > 0 else np.nan
+    out["quadrant"] = out["quadrant"].astype("string")
+    return out[QUADRANT_COLUMNS]
 
 
 # =========================================================================== how many key accounts

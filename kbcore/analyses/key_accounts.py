@@ -53,6 +53,7 @@ from kbcore.facts import Facts, period_bounds
 from kbcore.schema import C
 
 __all__ = [
+    "candidate_key_accounts",
     "MEASURES",
     "CONTRIBUTION_COLUMNS",
     "KA_CURVE_COLUMNS",
@@ -176,6 +177,36 @@ def key_account_ids(clients: pd.DataFrame | None, *, flag: str = C.key_account) 
         return _id_index(None)
     set_ = _flags(clients[flag]).fillna(False).to_numpy(dtype=bool)
     return _id_index(_ids(clients[C.client_id]).loc[set_])
+
+
+def candidate_key_accounts(pnl: pd.DataFrame, *, share: float = 0.5, cap: int = 35) -> pd.Index:
+    """Candidate key accounts when the company flags none: the clients of the first ``share`` of profit.
+
+    Ranked by client profit (``pnl.profit``; revenue when no profit is known), best first::
+
+        k = min(cap, the smallest k with Σ_{i ≤ k} value_i ≥ share × Σ_{value > 0} value)
+        candidates = the k best clients with value > 0 (ties by client_id)
+
+    These are **candidates**, not key accounts: a key account is the company's decision
+    (McDonald, Millman & Rogers 1997); the cap follows the usual 15–35 key accounts per company
+    (McDonald & Woodburn 2007). Returns a sorted string Index named ``client_id``; empty when
+    no client has a positive value.
+    """
+    if not 0 < share <= 1:
+        raise ValueError(f"share must be in (0, 1], not {share!r}")
+    if cap < 1:
+        raise ValueError(f"cap must be ≥ 1, not {cap!r}")
+    measure = "profit" if "profit" in pnl.columns and pnl["profit"].notna().any() else C.revenue
+    frame = pd.DataFrame({"id": _ids(pnl[C.client_id]).to_numpy(),
+                          "v": pd.to_numeric(pnl[measure], errors="coerce").astype("float64").to_numpy()})
+    frame = frame.loc[frame["v"] > 0].sort_values(["v", "id"], ascending=[False, True], kind="mergesort")
+    if frame.empty:
+        out = pd.Index([], dtype="string", name=C.client_id)
+    else:
+        cum = frame["v"].cumsum().to_numpy()
+        k = int(np.searchsorted(cum, share * cum[-1] - 1e-9 * abs(cum[-1]), side="left")) + 1
+        out = pd.Index(frame["id"].head(min(k, int(cap))), dtype="string", name=C.client_id).sort_values()
+    return out
 
 
 # --------------------------------------------------------------------------- contribution

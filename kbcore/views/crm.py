@@ -14,6 +14,7 @@ from kbcore.analyses.lifecycle import STAGE_ACTIONS
 from kbcore.i18n import fmt_date, t
 from kbcore.schema import C
 from kbcore.views.display import header
+from kbcore.views.key_accounts import quadrant_label
 
 __all__ = ["crm_headers", "crm_texts"]
 
@@ -57,7 +58,7 @@ def crm_texts(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     RFM segments and stages by their people's names (a client without a stage reads "unknown"), the
     next action as its text (empty without a stage). The key-account columns: ``key_account`` as
     yes / no (empty when the company keeps no flag), the strategy of the matrix quadrant
-    (``ka.strategy.<id>``), the DMU gaps joined by "; " (``dmu.gap.<id>``; "none" for a key account
+    (block 7's :func:`~kbcore.views.key_accounts.quadrant_label`), the DMU gaps joined by "; " (``dmu.gap.<id>``; "none" for a key account
     without a gap, empty when unknown) and the next DMU action (``dmu.action.<id>``).
 
     Same rows, columns and order as ``table``; ``attrs`` kept.
@@ -78,7 +79,9 @@ def crm_texts(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
             [("" if pd.isna(v) else t("crm.key_account.yes" if v else "crm.key_account.no", lang))
              for v in flag], index=table.index, dtype="string")
     if "ka_strategy" in table.columns:
-        out["ka_strategy"] = _words(table["ka_strategy"], "ka.strategy", lang)
+        strategy = table["ka_strategy"].astype(object)
+        out["ka_strategy"] = pd.Series([quadrant_label(v, lang) if isinstance(v, str) and v else ""
+                                        for v in strategy], index=table.index, dtype="string")
     if "dmu_gaps" in table.columns:
         gaps = table["dmu_gaps"].astype("string")
         out["dmu_gaps"] = _words(gaps, "dmu.gap", lang, sep=GAP_SEPARATOR).mask(

@@ -89,11 +89,11 @@ def _with_account(frame: pd.DataFrame, review: pd.DataFrame) -> pd.DataFrame:
 
 
 def accounts_note(review: pd.DataFrame, lang: str = "en") -> str:
-    """Which accounts the block reviews: the flagged key accounts, or the largest clients."""
+    """Which accounts the block reviews: the flagged key accounts, or block 7's candidates."""
     n = len(review)
     if review.attrs.get("rule") == "flag":
         return tn("dmu.note.flagged", n, lang)
-    return tn("dmu.note.top_revenue", n, lang)
+    return tn("dmu.note.candidates", n, lang)
 
 
 # --------------------------------------------------------------------------- 1. roles

@@ -21,12 +21,12 @@ from kbcore.i18n import catalogue, fmt_date, fmt_money, fmt_number, fmt_pct, t, 
 from kbcore.schema import C
 from kbcore.views.display import styled
 from kbcore.views.figures import Figure, missing
+from kbcore.views.key_accounts import quadrant_label
 
 __all__ = [
     "headers",
     "stage_label",
     "evidence_label",
-    "quadrant_label",
     "market_cells_view",
     "market_cells_table",
     "cells_note",
@@ -69,14 +69,6 @@ def stage_label(stage, lang: str = "en") -> str:
         return t("b8.stage.top", lang)
     key = f"b8.stage.{stage}"
     return t(key, lang) if key in catalogue() else str(stage)
-
-
-def quadrant_label(quadrant, lang: str = "en") -> str:
-    """A portfolio quadrant's strategy id in words (``b8.quadrant.<id>``; a trainer's own id as it is)."""
-    if quadrant is None or (not isinstance(quadrant, str) and pd.isna(quadrant)):
-        return t("b8.quadrant.unknown", lang)
-    key = f"b8.quadrant.{quadrant}"
-    return t(key, lang) if key in catalogue() else str(quadrant)
 
 
 def _value(measure: str, value: float, lang: str) -> str:

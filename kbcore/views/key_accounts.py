@@ -203,7 +203,7 @@ def manual_note(result, template, lang: str = "en") -> str | None:
 
 
 def quadrant_table(summary: pd.DataFrame, lang: str = "en", *, candidates: bool = False):
-    """:func:`~kbcore.analyses.ka_advantage.quadrant_summary` in words."""
+    """:func:`~kbcore.analyses.ka_portfolio.quadrant_summary` in words."""
     frame = summary.assign(quadrant=[quadrant_label(q, lang) for q in summary["quadrant"]]).rename(
         columns={"quadrant": "ka7.quadrant", "clients": "ka7.clients", "key_accounts": "ka7.key_accounts",
                  "revenue_share": "ka7.revenue_share"})

@@ -7,8 +7,7 @@ import dataclasses
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 
-from kbcore.analyses.ka_advantage import quadrant_summary
-from kbcore.analyses.ka_portfolio import portfolio_scores
+from kbcore.analyses.ka_portfolio import portfolio_scores, quadrant_summary
 from kbcore.charts.key_accounts import plot_ka_matrix
 from kbcore.i18n import t, tn
 from kbcore.views.key_accounts import accounts_text, criterion_label, quadrant_label

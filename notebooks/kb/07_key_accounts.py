@@ -84,19 +84,16 @@ from IPython.display import Markdown, display
 import kbcore
 from kbcore import views as ui
 from kbcore.analyses.ka_advantage import advantage_scores as score_advantage
-from kbcore.analyses.ka_advantage import (
-    candidate_key_accounts,
-    load_advantage_template,
-    quadrant_summary,
-    read_scores_table,
-)
+from kbcore.analyses.ka_advantage import load_advantage_template, read_scores_table
 from kbcore.analyses.ka_portfolio import (
     key_accounts_needed,
     load_portfolio_template,
     portfolio_measures,
     portfolio_scores,
+    quadrant_summary,
 )
 from kbcore.analyses.key_accounts import (
+    candidate_key_accounts,
     ka_contribution,
     ka_flag_review,
     ka_headroom,

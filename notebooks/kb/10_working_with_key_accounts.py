@@ -41,8 +41,6 @@
 # - `as_of` — the day of the snapshot: contacts and purchases after it are not counted; `None` is the last sales day.
 # - `stale_days` — a decision maker not met for more than this many days counts as "not met for long"; default 180
 #   (half a year).
-# - `review_top` — when no client card flags a key account, the workbook reviews this many largest clients by
-#   revenue of the last 12 months instead (labelled "under review"); default 10.
 # - `matrix_account` — the client code of the key account whose contact matrix is shown; `None` (default) shows
 #   the largest key account that has contact persons.
 
@@ -56,8 +54,6 @@
 # - `as_of` — дата среза: контакты и покупки после неё не учитываются; `None` — последний день продаж.
 # - `stale_days` — с ЛПР, с которым не общались дольше стольких дней, «давно не общались»; по умолчанию 180
 #   (полгода).
-# - `review_top` — если ни в одной карточке не отмечен ключевой клиент, тетрадь рассматривает столько крупнейших
-#   клиентов по выручке за последние 12 месяцев (с пометкой «на рассмотрении»); по умолчанию 10.
 # - `matrix_account` — код ключевого клиента, чья матрица контактов показана; `None` (по умолчанию) — крупнейший
 #   ключевой клиент, у которого есть контактные лица.
 
@@ -69,7 +65,6 @@ start = None  # first date of the analysed period, "YYYY-MM-DD", None means all 
 end = None  # last date of the analysed period; None means the last date in the data
 as_of = None  # the day of the snapshot; None means the last sales date
 stale_days = 180  # a decision maker not met for more than this many days is "not met for long"
-review_top = 10  # without key-account flags: review this many largest clients by revenue (12 months)
 matrix_account = None  # client code whose contact matrix is shown; None means the largest key account with contacts
 
 # %%
@@ -92,6 +87,7 @@ from kbcore.analyses.dmu_review import (
     level_summary,
     review_accounts,
 )
+from kbcore.analyses.profitability import client_pnl
 from kbcore.charts import use_style
 from kbcore.charts.dmu import (
     plot_attitudes,
@@ -142,18 +138,20 @@ ui.quality_report(ds, lang)
 # %% [markdown] lang="en"
 # ## Which accounts: the key accounts of the client cards
 # A key account is a client the company has *chosen* to work with individually (block 7), so the workbook takes the
-# key-account flag of the client cards. Without any flag it does not guess: it reviews the largest clients by revenue
-# and calls them "accounts under review".
+# key-account flag of the client cards. Without any flag it does not guess: it reviews block 7's candidates — the
+# clients that make the first half of the client profit, at most 35 — and calls them "accounts under review".
 
 # %% [markdown] lang="ru"
 # ## Какие клиенты: ключевые клиенты из карточек
 # Ключевой клиент — это клиент, которого компания *выбрала* для индивидуальной работы (блок 7), поэтому тетрадь
-# берёт отметку «ключевой клиент» из карточек клиентов. Если отметок нет, она не угадывает: рассматривает
-# крупнейших клиентов по выручке и называет их «клиентами на рассмотрении».
+# берёт отметку «ключевой клиент» из карточек клиентов. Если отметок нет, она не угадывает: рассматривает кандидатов
+# блока 7 — клиентов, которые дают первую половину прибыли по клиентам (не больше 35), — и называет их «клиентами на
+# рассмотрении».
 
 # %%
 snapshot = facts.as_of  # the analysis date: as_of, else the last sales day
-review = review_accounts(facts, ds.clients, top=review_top)
+pnl = client_pnl(facts, ds.clients, ds.interactions, end=snapshot)  # block 1's client P&L, for block 7's candidates
+review = review_accounts(facts, ds.clients, pnl=pnl)
 names = account_labels(review)
 has_contacts = ds.has("contacts")
 print(accounts_note(review, lang))
@@ -165,7 +163,7 @@ if not has_contacts:
 # %%
 coverage = dmu_coverage(ds.contacts, review, as_of=snapshot, stale_days=stale_days, interactions=ds.interactions)
 classes = buy_class(facts, review, products=ds.products)
-matrix = contact_matrix(ds.contacts, ds.interactions, as_of=snapshot)
+matrix = contact_matrix(ds.contacts, ds.interactions, as_of=snapshot, staff=ds.staff)
 actions = dmu_actions(coverage, classes)
 next_actions = next_dmu_action(actions, coverage)
 gaps = gap_summary(coverage, review)

@@ -40,12 +40,12 @@ import matplotlib.pyplot as plt
 from IPython.display import display
 
 import kbcore
-from kbcore.analyses.ka_advantage import quadrant_summary
 from kbcore.analyses.ka_portfolio import (
     key_accounts_needed,
     load_portfolio_template,
     portfolio_measures,
     portfolio_scores,
+    quadrant_summary,
 )
 from kbcore.analyses.key_accounts import (
     ka_contribution,

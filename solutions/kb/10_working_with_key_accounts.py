@@ -54,6 +54,7 @@ from kbcore.analyses.dmu_review import (
     largest_account,
     review_accounts,
 )
+from kbcore.analyses.profitability import client_pnl
 from kbcore.charts import use_style
 from kbcore.charts.dmu import plot_attitudes, plot_contact_matrix
 from kbcore.facts import Facts
@@ -74,7 +75,7 @@ set_lang(lang)
 use_style()
 ds = kbcore.load()  # the demo company
 facts = Facts.of(ds)  # its sales, reduced once: every analysis below starts from these facts
-review = review_accounts(facts, ds.clients)  # the key accounts of the client cards, the largest first
+review = review_accounts(facts, ds.clients, pnl=client_pnl(facts, ds.clients, ds.interactions, end=facts.as_of))  # the key accounts of the client cards, the largest first
 names = account_labels(review)
 coverage = dmu_coverage(ds.contacts, review, as_of=facts.as_of, interactions=ds.interactions)
 classes = buy_class(facts, review, products=ds.products)
@@ -178,7 +179,7 @@ check("10.3", answer)
 # **Сколько контактов за 12 месяцев у самой плотной пары?** Введите целое число, например `contacts = 40`.
 
 # %%
-matrix = contact_matrix(ds.contacts, ds.interactions, as_of=facts.as_of)
+matrix = contact_matrix(ds.contacts, ds.interactions, as_of=facts.as_of, staff=ds.staff)
 shown = largest_account(review, coverage)
 plot_contact_matrix(matrix, ds.contacts, shown, lang=lang, name=names[shown])
 plt.show()

@@ -15,14 +15,15 @@ block's candidates, as in the workbook.
 
 from __future__ import annotations
 
-from kbcore.analyses.ka_advantage import candidate_key_accounts, quadrant_summary
 from kbcore.analyses.ka_portfolio import (
     key_accounts_needed,
     load_portfolio_template,
     portfolio_measures,
     portfolio_scores,
+    quadrant_summary,
 )
 from kbcore.analyses.key_accounts import (
+    candidate_key_accounts,
     ka_contribution,
     ka_flag_review,
     ka_headroom,

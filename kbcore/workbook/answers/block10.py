@@ -29,6 +29,7 @@ from kbcore.analyses.dmu import (
     dmu_coverage,
 )
 from kbcore.analyses.dmu_review import gap_summary, largest_account, review_accounts
+from kbcore.analyses.profitability import client_pnl
 from kbcore.facts import Facts
 from kbcore.schema import C
 from kbcore.workbook.answers import once, option_number
@@ -45,7 +46,8 @@ def _facts(ds) -> Facts:
 
 
 def _review(ds) -> pd.DataFrame:
-    return once(ds, "b10.review", lambda: review_accounts(_facts(ds), ds.clients))
+    return once(ds, "b10.review", lambda: review_accounts(
+        _facts(ds), ds.clients, pnl=client_pnl(_facts(ds), ds.clients, ds.interactions, end=_facts(ds).as_of)))
 
 
 def _coverage(ds, stale_days: int = 180) -> pd.DataFrame:
@@ -85,7 +87,7 @@ def most_common_class(ds):
 @exercise("10.4", hint="ex.10.4.hint", kind="number", tol=0, style="read")
 def strongest_pair_contacts(ds):
     """Contacts in 12 months of the busiest pair (their person × ours) of the largest key account."""
-    matrix = contact_matrix(ds.contacts, ds.interactions, as_of=_facts(ds).as_of)
+    matrix = contact_matrix(ds.contacts, ds.interactions, as_of=_facts(ds).as_of, staff=ds.staff)
     account = largest_account(_review(ds), _coverage(ds))
     rows = matrix.loc[matrix[C.client_id] == account, "interactions"]
     return float(rows.max()) if len(rows) else math.nan
