@@ -430,3 +430,12 @@ def test_demo_smoke(demo_dataset):
         assert cum[k - 1] >= goal and (k == 1 or cum[k - 2] < goal)
     assert need.capacity_source == "interactions" and need.capacity_per_kam > 0
     assert need.kams_needed == math.ceil(need.accounts_needed / need.capacity_per_kam - 1e-9)
+
+
+def test_matrix_clients_are_the_active_clients_and_the_key_accounts():
+    from kbcore.analyses.ka_portfolio import matrix_clients
+
+    m = pd.DataFrame({"client_id": pd.array(["a", "b", "c", "d"], dtype="string"),
+                      "revenue_12m": [10.0, 0.0, -5.0, float("nan")]})
+    assert matrix_clients(m)["client_id"].tolist() == ["a"]  # a return or nothing is not a purchase
+    assert matrix_clients(m, [" b", "z"])["client_id"].tolist() == ["a", "b"]  # ids compared stripped

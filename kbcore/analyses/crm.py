@@ -20,10 +20,11 @@ from kbcore.analyses.dmu import GAPS, buy_class, dmu_actions, dmu_coverage, next
 from kbcore.analyses.ka_portfolio import (
     PortfolioTemplate,
     load_portfolio_template,
+    matrix_clients,
     portfolio_measures,
     portfolio_scores,
 )
-from kbcore.analyses.key_accounts import key_account_ids
+from kbcore.analyses.key_accounts import candidate_key_accounts, key_account_ids
 from kbcore.analyses.lifecycle import STAGE_ACTIONS
 from kbcore.analyses.segmentation import DEFAULT_RFM_RULES, RFMRules
 from kbcore.analyses.segmentation import rfm as rfm_scores
@@ -190,6 +191,7 @@ def crm_key_accounts(
     products: pd.DataFrame | None = None,
     pnl: pd.DataFrame | None = None,
     template: PortfolioTemplate | None = None,
+    manual: pd.DataFrame | None = None,
     stale_days: int = 180,
 ) -> pd.DataFrame:
     """:func:`key_account_columns` of a company, with blocks 7 and 10's defaults, at ``facts.as_of``.
@@ -197,13 +199,16 @@ def crm_key_accounts(
     The chain the two blocks show step by step::
 
         key accounts = key_account_ids(clients)                              (block 7)
-        strategy     = portfolio_scores(portfolio_measures(...), template)   (block 7, KAISM)
+        on matrix    = matrix_clients(portfolio_measures(...), key accounts or, without a flag,
+                       candidate_key_accounts(pnl))                          (blocks 7 and 8)
+        strategy     = portfolio_scores(on matrix, template, manual)         (block 7, KAISM)
         coverage     = dmu_coverage(contacts, key accounts, stale_days)       (block 10)
         next action  = next_dmu_action(dmu_actions(coverage, buy_class(...)))  (block 10)
 
     ``template`` defaults to the shipped matrix template
-    (:func:`~kbcore.analyses.ka_portfolio.load_portfolio_template`). Without sales the result
-    is empty; without contacts the DMU columns are NA (not "no gap").
+    (:func:`~kbcore.analyses.ka_portfolio.load_portfolio_template`); ``manual`` are the trainer's
+    scores of the manual criteria, as in block 7. Without sales the result is empty; without
+    contacts the DMU columns are NA (not "no gap").
     """
     if not facts.has_sales:
         return key_account_columns(None)
@@ -211,9 +216,11 @@ def crm_key_accounts(
     has_flag = clients is not None and C.key_account in clients.columns and \
         clients[C.key_account].notna().any()
     kas = key_account_ids(clients) if has_flag else None
-    scores = portfolio_scores(
-        portfolio_measures(facts, clients, contacts=contacts, surveys=surveys, pnl=pnl, as_of=as_of),
-        template if template is not None else load_portfolio_template())
+    placed = kas if kas is not None and len(kas) else (
+        candidate_key_accounts(pnl) if pnl is not None else None)
+    measures = portfolio_measures(facts, clients, contacts=contacts, surveys=surveys, pnl=pnl, as_of=as_of)
+    scores = portfolio_scores(matrix_clients(measures, placed),
+                              template if template is not None else load_portfolio_template(), manual=manual)
     coverage = actions = None
     if kas is not None and len(kas) and contacts is not None and len(contacts):
         coverage = dmu_coverage(contacts, kas, as_of=as_of, stale_days=stale_days,

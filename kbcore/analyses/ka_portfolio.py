@@ -57,6 +57,7 @@ from kbcore.schema import C
 from kbcore.yamlfile import load_yaml
 
 __all__ = [
+    "matrix_clients",
     "QUADRANT_COLUMNS",
     "quadrant_summary",
     "TEMPLATE",
@@ -577,6 +578,25 @@ def portfolio_measures(
     out.attrs["missing"] = [m for m in MEASURES if out[m].isna().all()]
     out.attrs["absent"] = absent
     return out
+
+
+def matrix_clients(measures: pd.DataFrame, key_accounts=None) -> pd.DataFrame:
+    """The clients the matrix places: those who bought in the recent window, and the key accounts.
+
+    ::
+
+        on the matrix = revenue_12m > 0  or  client_id in key_accounts
+
+    The scores of the ``rank`` scales depend on who is ranked, so every block that places
+    clients on the matrix (blocks 6, 7 and 8) passes the same clients: a prospect without
+    purchases or a client lost long ago would otherwise pull the ranks of the others. Rows
+    keep the order of ``measures`` (:func:`portfolio_measures`).
+    """
+    active = pd.to_numeric(measures["revenue_12m"], errors="coerce").fillna(0.0) > 0
+    if key_accounts is not None:
+        kas = pd.Index([str(k).strip() for k in key_accounts], dtype="string")
+        active = active | _ids(measures[C.client_id]).isin(kas).fillna(False).astype(bool)
+    return measures.loc[active.to_numpy(dtype=bool)]
 
 
 # =========================================================================== the scores

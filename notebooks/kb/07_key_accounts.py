@@ -88,6 +88,7 @@ from kbcore.analyses.ka_advantage import load_advantage_template, read_scores_ta
 from kbcore.analyses.ka_portfolio import (
     key_accounts_needed,
     load_portfolio_template,
+    matrix_clients,
     portfolio_measures,
     portfolio_scores,
     quadrant_summary,
@@ -341,7 +342,7 @@ kav.review_table(review, features, lang) if review is not None else print(t("ka7
 template = load_portfolio_template(ka_template)
 manual = read_scores_table(ka_manual_scores) if ka_manual_scores else None
 measures = portfolio_measures(facts, ds.clients, contacts=ds.contacts, surveys=ds.surveys, pnl=pnl, as_of=snapshot)
-on_matrix = measures.loc[(measures["revenue_12m"] > 0) | measures["client_id"].isin(ka)]  # active clients and K.A.
+on_matrix = matrix_clients(measures, ka)  # the clients who bought in the last 12 months and the key accounts
 matrix = portfolio_scores(on_matrix, template, manual=manual)
 kav.criteria_table(matrix, template, lang)
 

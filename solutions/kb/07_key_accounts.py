@@ -43,6 +43,7 @@ import kbcore
 from kbcore.analyses.ka_portfolio import (
     key_accounts_needed,
     load_portfolio_template,
+    matrix_clients,
     portfolio_measures,
     portfolio_scores,
     quadrant_summary,
@@ -178,7 +179,7 @@ check("7.3", stale)
 # %%
 template = load_portfolio_template()
 measures = portfolio_measures(facts, ds.clients, contacts=ds.contacts, surveys=ds.surveys, pnl=pnl, as_of=snapshot)
-on_matrix = measures.loc[(measures["revenue_12m"] > 0) | measures["client_id"].isin(ka)]  # active clients and K.A.
+on_matrix = matrix_clients(measures, ka)  # the clients who bought in the last 12 months and the key accounts
 
 # %%
 strict = portfolio_scores(on_matrix, template, min_coverage=0.0)  # EXERCISE

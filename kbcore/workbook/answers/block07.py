@@ -18,6 +18,7 @@ from __future__ import annotations
 from kbcore.analyses.ka_portfolio import (
     key_accounts_needed,
     load_portfolio_template,
+    matrix_clients,
     portfolio_measures,
     portfolio_scores,
     quadrant_summary,
@@ -62,7 +63,7 @@ def _on_matrix(ds):
         facts = _facts(ds)
         m = portfolio_measures(facts, ds.clients, contacts=ds.contacts, surveys=ds.surveys, pnl=_pnl(ds),
                                as_of=facts.as_of)
-        return m.loc[(m["revenue_12m"] > 0) | m["client_id"].isin(_ka(ds))]
+        return matrix_clients(m, _ka(ds))
     return once(ds, "b7.on_matrix", make)
 
 
