@@ -63,6 +63,7 @@
 # - `crm_folder` — where to write the files for the CRM; `None` only shows the table. Set it, e.g. `"crm/"`, to get
 #   `clients_for_crm.csv` and `clients_for_crm.xlsx` there. `ka_template` — the key-account matrix template of
 #   block 7 that gives the table its strategy column; `None` is `data/templates/ka_portfolio.yaml`.
+#   `ka_manual_scores` — the same table of the trainer's manual scores as in block 7; `None` — none.
 
 # %% [markdown] lang="ru" tags=["remove"]
 # **Параметры** (следующая ячейка; для JupyterLab, в отчёты не попадает). Для демонстрационной компании оставьте их
@@ -94,6 +95,7 @@
 # - `crm_folder` — папка для файлов CRM; `None` — только показать таблицу. Укажите, например, `"crm/"`, и там
 #   появятся `clients_for_crm.csv` и `clients_for_crm.xlsx`. `ka_template` — шаблон матрицы ключевых клиентов
 #   блока 7, по которому заполняется столбец стратегии; `None` — `data/templates/ka_portfolio.yaml`.
+#   `ka_manual_scores` — та же таблица ручных оценок тренера, что и в блоке 7; `None` — без неё.
 
 # %% tags=["parameters"]
 data = None  # folder or file with your company's exports; None means the demo company
@@ -129,6 +131,7 @@ risk_recent_days = 90  # the risk list covers one-order clients whose first orde
 plan_growth = 0.15
 crm_folder = None  # folder where the CRM files are written; None means show the table, write nothing
 ka_template = None  # the key-account matrix template of block 7 (YAML); None means data/templates/ka_portfolio.yaml
+ka_manual_scores = None  # block 7's manual scores of the matrix (CSV/Excel: client_id, criterion, score), or None
 
 # %%
 import matplotlib.pyplot as plt
@@ -164,6 +167,7 @@ from kbcore.analyses import (
     plan_by_client,
     plan_vs_actual,
     read_ksf,
+    read_scores_table,
     rfm,
     rfm_summary,
     second_order_conversion,
@@ -999,7 +1003,8 @@ else:
 crm_scores = crm_rfm(facts, xyz_start, xyz_end, rules)  # RFM over the months of ABC and XYZ
 crm_accounts = crm_key_accounts(facts, ds.clients, contacts=ds.contacts, interactions=ds.interactions,
                                 surveys=ds.surveys, products=ds.products, pnl=pnl,
-                                template=load_portfolio_template(ka_template))  # blocks 7 and 10
+                                template=load_portfolio_template(ka_template),
+                                manual=read_scores_table(ka_manual_scores) if ka_manual_scores else None)
 crm = crm_texts(crm_table(facts, ds.clients, abc=classes_window, xyz=regularity, rfm=crm_scores, stages=stages,
                           window=(xyz_start, xyz_end), key_accounts=crm_accounts), lang)
 ui.styled(crm, lang, money=["revenue_12m"], max_rows=10, labels=crm_headers(crm, lang))
