@@ -104,7 +104,6 @@ from kbcore.analyses.ka_portfolio import (
 from kbcore.analyses.ka_relationship import (
     RelationshipResult,
     RelationshipTemplate,
-    ka_relationship,
     load_relationship_template,
     relationship_measures,
     relationship_stages,
@@ -432,7 +431,6 @@ __all__ = [
     "ka_market_cells",
     "RelationshipResult",
     "RelationshipTemplate",
-    "ka_relationship",
     "load_relationship_template",
     "relationship_measures",
     "relationship_stages",

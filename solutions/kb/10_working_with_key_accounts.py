@@ -135,32 +135,26 @@ check("10.2", stale_accounts)
 # %% [markdown] lang="en"
 # ## Exercise 10.3 · How do the key accounts buy?
 # The buy class of each key account, read from its purchases of the last 12 months against the 12 months before
-# (block 10, section 3). **Which class do most key accounts that bought in the last 12 months belong to?**
+# (block 10, section 3). **How many key accounts buy the same again — a straight rebuy?** In a straight rebuy the
+# routine goes through purchasing, and that is where a competitor with a lower price gets in if we know nobody else.
 #
-# 1. New task
-# 2. Modified rebuy
-# 3. Straight rebuy
-#
-# Type the number of the option, e.g. `answer = 1`.
+# Type the number you read, e.g. `straight_rebuys = 4`.
 
 # %% [markdown] lang="ru"
 # ## Упражнение 10.3 · Как покупают ключевые клиенты?
 # Тип закупки каждого ключевого клиента по его покупкам за последние 12 месяцев в сравнении с 12 месяцами до них
-# (блок 10, раздел 3). **К какому типу относится большинство ключевых клиентов, которые покупали в последние
-# 12 месяцев?**
+# (блок 10, раздел 3). **Сколько ключевых клиентов покупают то же самое снова — прямая повторная закупка?** При
+# прямой повторной закупке рутиной занимается снабжение, и туда же приходит конкурент с ценой ниже, если других
+# людей у клиента мы не знаем.
 #
-# 1. Новая закупка
-# 2. Изменённая повторная закупка
-# 3. Прямая повторная закупка
-#
-# Введите номер варианта, например `answer = 1`.
+# Введите прочитанное число, например `straight_rebuys = 4`.
 
 # %%
 dmu_table(buy_class_view(buy_class_summary(coverage, classes), lang), lang, max_rows=None)
 
 # %%
-answer = 1 + list(BUY_CLASSES).index(classes["buy_class"].value_counts().index[0])  # SOLUTION
-check("10.3", answer)
+straight_rebuys = int((classes["buy_class"] == "straight_rebuy").sum())  # SOLUTION
+check("10.3", straight_rebuys)
 
 # %% [markdown] lang="en"
 # ## Exercise 10.4 · The busiest relationship of the largest key account

@@ -22,7 +22,6 @@ import pandas as pd
 
 from kbcore.analyses.dmu import (
     ACTIONS,
-    BUY_CLASSES,
     buy_class,
     contact_matrix,
     dmu_actions,
@@ -35,8 +34,6 @@ from kbcore.schema import C
 from kbcore.workbook.answers import once, option_number
 from kbcore.workbook.checks import exercise
 
-CLASS_OPTIONS = BUY_CLASSES
-"""The options of exercise 10.3, in the order its text lists them."""
 ACTION_OPTIONS = ACTIONS
 """The options of exercise 10.6, in the order its text lists them."""
 
@@ -74,14 +71,10 @@ def decider_stale_60(ds):
     return math.nan if pd.isna(value) else float(value)
 
 
-@exercise("10.3", hint="ex.10.3.hint", kind="choice", options=len(CLASS_OPTIONS), style="read")
-def most_common_class(ds):
-    """Option of the buy class of most key accounts that bought in the last 12 months (no tie)."""
-    counts = _classes(ds)["buy_class"].dropna().value_counts()
-    top = counts[counts == counts.max()]
-    if len(top) != 1:
-        raise ValueError(f"exercise 10.3: {list(top.index)} share the lead; the options list one class")
-    return option_number("10.3", top.index[0], CLASS_OPTIONS)
+@exercise("10.3", hint="ex.10.3.hint", kind="number", tol=0, style="read")
+def straight_rebuys(ds):
+    """Key accounts in a straight rebuy: they buy the same again, and purchasing handles the routine."""
+    return float((_classes(ds)["buy_class"] == "straight_rebuy").fillna(False).sum())
 
 
 @exercise("10.4", hint="ex.10.4.hint", kind="number", tol=0, style="read")
