@@ -183,7 +183,7 @@ def test_default_template_reads_clean():
         (lambda d: d["axes"]["attractiveness"]["a"].update(weight="abc"),
          r"axes\.attractiveness\.a\.weight: 'abc' is not a number"),
         (lambda d: d["axes"]["attractiveness"]["a"].update(weight=-1),
-         r"axes\.attractiveness\.a\.weight: -1 is out of range"),
+         r"axes\.attractiveness\.a\.weight: -1 is negative"),
         (lambda d: d["axes"]["attractiveness"]["a"].update(source="mood"), r"unknown source 'mood'"),
         (lambda d: d["axes"].update(strength={}), r"axes\.strength: the axis has no criteria"),
         (lambda d: d["axes"].pop("strength"), r"axes\.strength: the axis has no criteria"),

@@ -30,17 +30,15 @@ template's own (en/ru/bg), chosen by the views.
 from __future__ import annotations
 
 import io
-import math
-import numbers
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from kbcore.analyses._template import read_template, template_error, template_number
 from kbcore.paths import TEMPLATES_DIR
 from kbcore.schema import C
-from kbcore.yamlfile import load_yaml
 
 __all__ = [
     "TEMPLATE",
@@ -127,15 +125,15 @@ class AdvantageTemplate:
     example: bool = False
 
 
+_KIND = "KA advantage checklist"
+
+
 def _fail(file, where: str, problem: str, todo: str):
-    origin = f"KA advantage checklist {file}" if file else "KA advantage checklist"
-    raise ValueError(f"{origin}: {where}: {problem}. What to do: {todo}.")
+    template_error(_KIND, file, where, problem, todo)
 
 
 def _number(value, file, where: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
-        _fail(file, where, f"{value!r} is not a number", "write a plain number, e.g. 0.3")
-    return float(value)
+    return template_number(_KIND, value, file, where, example="0.3")
 
 
 def advantage_template(data: dict, *, file=None, example: bool = False) -> AdvantageTemplate:
@@ -203,14 +201,7 @@ def load_advantage_template(path=None) -> AdvantageTemplate:
     ``example`` is True when the file is the packaged template. Raises ``ValueError`` when the
     file is missing, is not YAML or breaks a rule of :func:`advantage_template`.
     """
-    path = Path(TEMPLATE if path is None else path)
-    if not path.is_file():
-        _fail(path, "file", "not found", f"check the path, or copy the default checklist {TEMPLATE}")
-    try:
-        data = load_yaml(path.read_text(encoding="utf-8-sig"))
-    except Exception as exc:  # noqa: BLE001 - any YAML or encoding error is a checklist error
-        _fail(path, "file", f"not readable as UTF-8 YAML ({type(exc).__name__})",
-              "fix the indentation or start again from the default checklist")
+    data, path = read_template(_KIND, path, TEMPLATE)
     return advantage_template(data, file=path, example=path.resolve() == Path(TEMPLATE).resolve())
 
 

@@ -42,19 +42,17 @@ Everything returned is numbers and ids: what could not be computed is listed as 
 from __future__ import annotations
 
 import math
-import numbers
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from kbcore.analyses._template import read_template, template_error, template_number
 from kbcore.analyses._window import months_back, span
 from kbcore.analyses.dmu import UNKNOWN, roles_of
 from kbcore.facts import Facts, between
 from kbcore.paths import TEMPLATES_DIR
 from kbcore.schema import C
-from kbcore.yamlfile import load_yaml
 
 __all__ = [
     "matrix_clients",
@@ -216,19 +214,15 @@ class PortfolioTemplate:
         return {c.id: c.weight for c in self.criteria}
 
 
+_KIND = "KA portfolio template"
+
+
 def _fail(file, where: str, problem: str, todo: str):
-    origin = f"KA portfolio template {file}" if file else "KA portfolio template"
-    raise ValueError(f"{origin}: {where}: {problem}. What to do: {todo}.")
+    template_error(_KIND, file, where, problem, todo)
 
 
 def _number(value, file, where: str, *, low=None, high=None) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
-        _fail(file, where, f"{value!r} is not a number", "write a plain number, e.g. 0.25")
-    value = float(value)
-    if (low is not None and value < low) or (high is not None and value > high):
-        rng = f"between {low:g} and {high:g}" if high is not None else f"at least {low:g}"
-        _fail(file, where, f"{value:g} is out of range", f"write a number {rng}")
-    return value
+    return template_number(_KIND, value, file, where, low=low, high=high)
 
 
 def _scale(raw, file, where: str) -> str | Steps:
@@ -371,14 +365,7 @@ def load_portfolio_template(path=None) -> PortfolioTemplate:
     ValueError
         The file is missing, is not YAML, or breaks a rule (the message names the key).
     """
-    path = Path(TEMPLATE if path is None else path)
-    if not path.is_file():
-        _fail(path, "file", "not found", f"check the path, or copy the default template {TEMPLATE}")
-    try:
-        data = load_yaml(path.read_text(encoding="utf-8-sig"))
-    except Exception as exc:  # noqa: BLE001 - any YAML or encoding error is a template error
-        _fail(path, "file", f"not readable as UTF-8 YAML ({type(exc).__name__})",
-              "fix the indentation or start again from the default template")
+    data, path = read_template(_KIND, path, TEMPLATE)
     return portfolio_template(data, file=path)
 
 

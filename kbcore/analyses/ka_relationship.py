@@ -25,21 +25,18 @@ met, and the measure is listed in ``missing``: a stage is never raised by a gues
 
 from __future__ import annotations
 
-import math
-import numbers
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
+from kbcore.analyses._template import read_template, template_error, template_number
 from kbcore.analyses.dmu import dmu_coverage
 from kbcore.analyses.key_accounts import key_account_ids
 from kbcore.analyses.profile import client_features
 from kbcore.facts import Facts, between
 from kbcore.paths import TEMPLATES_DIR
 from kbcore.schema import C
-from kbcore.yamlfile import load_yaml
 
 __all__ = [
     "TEMPLATE",
@@ -118,17 +115,15 @@ class RelationshipTemplate:
         return tuple(m for m in MEASURES if m in used)
 
 
+_KIND = "KA relationship template"
+
+
 def _fail(file, where: str, problem: str, todo: str):
-    origin = f"KA relationship template {file}" if file else "KA relationship template"
-    raise ValueError(f"{origin}: {where}: {problem}. What to do: {todo}.")
+    template_error(_KIND, file, where, problem, todo)
 
 
 def _number(value, file, where: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real) or not math.isfinite(value):
-        _fail(file, where, f"{value!r} is not a number", "write a plain number, e.g. 3 or 0.3")
-    if value < 0:
-        _fail(file, where, f"{value:g} is negative", "write a number ≥ 0")
-    return float(value)
+    return template_number(_KIND, value, file, where, low=0.0, example="3 or 0.3")
 
 
 def relationship_template(data, *, file=None) -> RelationshipTemplate:
@@ -210,14 +205,7 @@ def load_relationship_template(path=None) -> RelationshipTemplate:
     ValueError
         The file is missing, is not YAML, or breaks a rule (the message names the key).
     """
-    path = Path(TEMPLATE if path is None else path)
-    if not path.is_file():
-        _fail(path, "file", "not found", f"check the path, or copy the default template {TEMPLATE}")
-    try:
-        data = load_yaml(path.read_text(encoding="utf-8-sig"))
-    except Exception as exc:  # noqa: BLE001 - any YAML or encoding error is a template error
-        _fail(path, "file", f"not readable as UTF-8 YAML ({type(exc).__name__})",
-              "fix the indentation or start again from the default template")
+    data, path = read_template(_KIND, path, TEMPLATE)
     return relationship_template(data, file=path)
 
 
