@@ -97,6 +97,7 @@ from kbcore.analyses.ka_portfolio import (
     PortfolioTemplate,
     key_accounts_needed,
     load_portfolio_template,
+    matrix_clients,
     portfolio_measures,
     portfolio_scores,
     quadrant_summary,
@@ -441,4 +442,5 @@ __all__ = [
     "review_accounts",
     "quadrant_summary",
     "candidate_key_accounts",
+    "matrix_clients",
 ]
