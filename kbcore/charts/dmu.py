@@ -208,7 +208,7 @@ def plot_contact_matrix(matrix: pd.DataFrame, contacts: pd.DataFrame | None, acc
                             fontsize=13, color="white" if s >= 3 else COLORS["text"])
         labels_y = [t("dmu.matrix.client_level_short", lang) if k == "\x00"
                     else fit_label(people.get((str(account), k), k), 36, 2) for k in their]
-        labels_x = [fit_label(our_person_label(None if m == "\x00" else m, role.get(m), lang), 16, 2)
+        labels_x = [fit_label(our_person_label(None if m == "\x00" else m, role.get(m), lang), 18, 3)
                     for m in ours]
         ax.set_xlim(-0.6, max(len(ours), 1) - 0.4)
         ax.set_ylim(-0.6, max(len(their), 1) - 0.4)
