@@ -11,7 +11,6 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from kbcore.analyses.ka_portfolio import key_accounts_needed  # noqa: E402
 from kbcore.analyses.ka_relationship import relationship_stages, relationship_template  # noqa: E402
 from kbcore.analyses.ka_sources import ka_candidates, ka_market_cells  # noqa: E402
 from kbcore.charts.ka_sources import (  # noqa: E402
