@@ -115,11 +115,11 @@ from kbcore.analyses import (
     key_accounts_needed,
     load_portfolio_template,
     market_matches,
-    matrix_clients,
     portfolio_measures,
     portfolio_scores,
     read_scores_table,
 )
+from kbcore.analyses.ka_portfolio import matrix_clients
 from kbcore.analyses.ka_relationship import ka_relationship, load_relationship_template
 from kbcore.analyses.ka_sources import ka_candidates, ka_market_cells
 from kbcore.charts import use_style
