@@ -185,7 +185,7 @@ def test_need_text_on_a_computed_need():
     need = key_accounts_needed(pool, 40.0, capture=0.5, capacity_per_kam=2)  # 30 + 15 ≥ 40 → 2 accounts
     text = kav.need_text(need, "en", growth=0.05, year=2025, base=800.0, pool="with_candidates")
     assert "Counted: 50% of each account's headroom" in text and "It takes 2 accounts" in text
-    assert "(as given in the parameters), so that is 1 key-account manager" in text
+    assert "That takes 1 key-account manager: one of them can hold about 2 key accounts (as given in the parameters)" in text
     assert "outside the usual 15–35" in text
     no_kams = kav.need_text(key_accounts_needed(pool, 40.0), "en", growth=0.05, year=2025, base=800.0)
     assert "Counted" not in no_kams and "It takes 1 of today's key accounts" in no_kams
