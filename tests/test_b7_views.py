@@ -135,6 +135,7 @@ class _Need:
     def __init__(self, needed, kams):
         self.goal, self.accounts_needed, self.kams_needed = 100.0, needed, kams
         self.capacity_per_kam, self.candidates, self.headroom_total = 12.0, 4, 60.0
+        self.capture, self.capacity_source, self.within_range = 1.0, "interactions", False
 
 
 def test_key_figures_show_missing_data_as_missing():
@@ -166,6 +167,35 @@ def test_key_figures_show_missing_data_as_missing():
 
 def test_need_text_reached_and_not():
     reached = kav.need_text(_Need(3, 1), "ru", growth=0.15, year=2025, base=1000.0)
-    assert "первых 3" in reached and "1 менеджер по работе с К.А." in reached and "15–35" in reached
+    assert "достаточно 3 нынешних ключевых клиентов" in reached and "1 менеджер по работе с К.А." in reached
+    assert "по истории контактов" in reached and "15–35" not in reached  # block 7: today's accounts, no range
     missed = kav.need_text(_Need(None, None), "ru", growth=0.15, year=2025, base=1000.0)
-    assert "меньше цели" in missed and "4 клиента" in missed
+    assert "меньше цели" in missed and "(4 клиента)" in missed and "блок 8" in missed
+    assert "Недостающие 40" in missed  # goal 100 − headroom 60
+    cands = kav.need_text(_Need(None, None), "en", growth=0.15, year=2025, base=1000.0, pool="candidates")
+    assert cands.startswith("The growth goal: +15") and "The candidate key accounts" in cands
+    with pytest.raises(ValueError, match="pool"):
+        kav.need_text(_Need(3, 1), "en", growth=0.15, year=2025, base=1000.0, pool="everyone")
+
+
+def test_need_text_on_a_computed_need():
+    """Block 8's pool: capture, capacity from the parameter, the range; a pool without headroom says so."""
+    from kbcore.analyses.ka_portfolio import key_accounts_needed
+    pool = pd.DataFrame({"client_id": ["A", "B", "C"], "headroom": [60.0, 30.0, 20.0]})
+    need = key_accounts_needed(pool, 40.0, capture=0.5, capacity_per_kam=2)  # 30 + 15 ≥ 40 → 2 accounts
+    text = kav.need_text(need, "en", growth=0.05, year=2025, base=800.0, pool="with_candidates")
+    assert "Counted: 50% of each account's headroom" in text and "It takes 2 accounts" in text
+    assert "That takes 1 key-account manager: one of them can hold about 2 key accounts (as given in the parameters)" in text
+    assert "outside the usual 15–35" in text
+    no_kams = kav.need_text(key_accounts_needed(pool, 40.0), "en", growth=0.05, year=2025, base=800.0)
+    assert "Counted" not in no_kams and "It takes 1 of today's key accounts" in no_kams
+    assert "managers that takes is unknown" in no_kams
+    empty = key_accounts_needed(pool.assign(headroom=np.nan), 40.0)
+    assert "No account has a known headroom" in kav.need_text(empty, "en", growth=0.05, year=2025, base=800.0)
+
+
+@pytest.mark.parametrize("pool", ["key_accounts", "candidates", "with_candidates"])
+def test_need_reached_ru_plural_forms(pool):
+    forms = {n: tn(f"ka7.need.reached.{pool}", n, "ru").replace(str(n), "#") for n in (1, 2, 5, 11, 21, 22, 25, 111)}
+    assert forms[1] == forms[21] != forms[5]  # "достаточно 1 … клиента" (genitive singular)
+    assert forms[2] == forms[22] == forms[5] == forms[11] == forms[25] == forms[111]  # genitive plural

@@ -11,12 +11,10 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
 
-from kbcore.analyses.ka_portfolio import key_accounts_needed  # noqa: E402
 from kbcore.analyses.ka_relationship import relationship_stages, relationship_template  # noqa: E402
 from kbcore.analyses.ka_sources import ka_candidates, ka_market_cells  # noqa: E402
 from kbcore.charts.ka_sources import (  # noqa: E402
     plot_candidates,
-    plot_ka_need,
     plot_market_cells,
     plot_relationship_stages,
 )
@@ -58,7 +56,7 @@ def _relationship():
 
 
 # --------------------------------------------------------------------------- plural forms
-@pytest.mark.parametrize("key", ["b8.cands.found", "b8.cands.unknown", "b8.need.accounts", "b8.cells.outside",
+@pytest.mark.parametrize("key", ["b8.cands.found", "b8.cands.unknown", "b8.cells.outside",
                                  "b8.rel.manual"])
 def test_ru_plural_forms(key):
     forms = {n: tn(key, n, "ru") for n in COUNTS}
@@ -75,8 +73,6 @@ def test_ru_plural_words_by_hand():
     assert tn("b8.cands.found", 1, "ru") == "Найден 1 кандидат."
     assert tn("b8.cands.found", 22, "ru") == "Найдено 22 кандидата."
     assert tn("b8.cands.found", 111, "ru") == "Найдено 111 кандидатов."
-    assert tn("b8.need.accounts", 21, "ru") == "цели достигает 21 ключевой клиент."
-    assert tn("b8.need.accounts", 5, "ru") == "цели достигают 5 ключевых клиентов."
 
 
 # --------------------------------------------------------------------------- tables in words
@@ -125,14 +121,19 @@ def test_key_figures_missing_on_sales_only():
         assert is_missing(fig.value) and fig.needs, key
 
 
-def test_need_text():
+def test_need_widget_uses_block_7s_chart_and_text():
+    """Block 8's explorer draws block 7's chart and writes block 7's text for the wider pool."""
+    from kbcore.widgets.ka_sources import ka_need_explorer
     pool = pd.DataFrame({C.client_id: ["A", "B", "C"], "headroom": [60.0, 30.0, 20.0]})
-    need = key_accounts_needed(pool, 80.0, capacity_per_kam=2)  # 60 + 30 ≥ 80 → 2 accounts, 1 manager
-    text = v.need_text(need, 800.0, "en")
-    assert "2 key accounts reach the goal" in text and "1 key-account manager" in text
-    assert "+10" in text and "outside the usual 15–35" in text
-    short = key_accounts_needed(pool, 500.0)
-    assert "do not reach the goal" in v.need_text(short, 800.0, "en")
+    box = ka_need_explorer(pool, 800.0, year=2025, growth=0.10, capture=1.0, lang="en", capacity_per_kam=2,
+                           key_accounts=["A"])
+    assert box.need.accounts_needed == 2 and box.need.kams_needed == 1  # 60 + 30 ≥ 80
+    assert "It takes 2 accounts — today's key accounts and the candidates" in box.summary.value
+    assert "revenue of 2025" in box.summary.value and "outside the usual 15–35" in box.summary.value
+    box.sliders["capture"].value = 0.5  # 30 + 15 + 10 < 80: not reached
+    assert box.need.accounts_needed is None
+    assert "Counted: 50%" in box.summary.value and "less than the goal" in box.summary.value
+    plt.close("all")
 
 
 # --------------------------------------------------------------------------- charts
@@ -181,17 +182,7 @@ def test_stages_chart():
     assert [tk.get_text() for tk in ax.get_yticklabels()] == ["исследовательская", "базовая", "кооперативная"]
 
 
-def test_need_chart():
-    pool = pd.DataFrame({C.client_id: ["A", "B", "C"], "headroom": [60.0, 30.0, 20.0]})
-    ax = plot_ka_need(key_accounts_needed(pool, 80.0), lang="en")
-    gids = {a.get_gid() for a in [*ax.lines, *ax.patches]}
-    assert {"cum_captured", "goal", "needed", "range"} <= gids
-    assert ax.get_title("left") == t("b8.chart.need.title", "en")
-    empty = plot_ka_need(key_accounts_needed(pd.DataFrame({C.client_id: ["A"], "headroom": [np.nan]}), 10.0))
-    assert any(a.get_gid() == "empty-note" for a in empty.texts)
-
-
 def test_chart_titles_are_distinct():
-    keys = ["b8.chart.cells.title", "b8.chart.cands.title", "b8.chart.stages.title", "b8.chart.need.title"]
+    keys = ["b8.chart.cells.title", "b8.chart.cands.title", "b8.chart.stages.title", "ka7.need.title"]
     for lang in ("en", "ru", "bg"):
         assert len({t(k, lang) for k in keys}) == len(keys)

@@ -1,8 +1,8 @@
-"""Charts of block 8's data side: market cells, candidates, relationship stages, key accounts needed.
+"""Charts of block 8's data side: market cells, candidates, relationship stages.
 
 Layout only: every function draws a computed result (:mod:`kbcore.analyses.ka_sources`,
-:mod:`kbcore.analyses.ka_relationship`, :func:`kbcore.analyses.ka_portfolio.key_accounts_needed`)
-with texts from the catalogue (``b8.chart.*``).
+:mod:`kbcore.analyses.ka_relationship`) with texts from the catalogue (``b8.chart.*``). "How many key
+accounts" is :func:`kbcore.charts.key_accounts.plot_ka_needed`, the same chart as block 7's.
 """
 
 from __future__ import annotations
@@ -13,12 +13,10 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from kbcore.analyses.ka_portfolio import KA_RANGE, KeyAccountNeed
 from kbcore.analyses.ka_relationship import RelationshipResult
 from kbcore.analyses.ka_sources import KaCandidates
 from kbcore.charts.style import (
     COLORS,
-    fmt_money_short,
     money_formatter,
     new_axes,
     pct_formatter,
@@ -30,8 +28,7 @@ from kbcore.views.ka_sources import stage_label
 from kbcore.views.labels import fit_label
 from kbcore.views.money_zones import place_label
 
-__all__ = ["STAGE_PALETTE", "plot_market_cells", "plot_candidates", "plot_relationship_stages",
-           "plot_ka_need"]
+__all__ = ["STAGE_PALETTE", "plot_market_cells", "plot_candidates", "plot_relationship_stages"]
 
 STAGE_PALETTE = ("#c6dbef", "#9ecae1", "#6baed6", "#3182bd", "#08519c")
 """Stages from pale (exploratory) to deep blue (integrated)."""
@@ -180,49 +177,4 @@ def plot_relationship_stages(result: RelationshipResult, *, lang: str = "en",
         ax.xaxis.set_major_locator(MaxNLocator(integer=True))
         ax.set_xlabel(t("b8.chart.stages.x", lang))
         ax.legend(handles=handles, loc="lower right")
-    return ax
-
-
-def plot_ka_need(need: KeyAccountNeed, *, lang: str = "en", ax: Axes | None = None,
-                 show: int | None = 40) -> Axes:
-    """The growth goal against the cumulative headroom we can win, candidate by candidate.
-
-    The step line is ``cum_captured`` of :attr:`KeyAccountNeed.curve` (the largest headroom
-    first, at most ``show`` candidates), the horizontal line the goal, a vertical line the
-    number of key accounts that reaches it; the shaded band is the usual 15–35 key accounts.
-    """
-    curve = need.curve.head(show) if show else need.curve
-    with style():
-        ax = new_axes(ax)
-        ax.set_title(t("b8.chart.need.title", lang))
-        ax.set_xlabel(t("b8.chart.need.x", lang))
-        ax.set_ylabel(t("b8.chart.need.y", lang))
-        if not len(curve):
-            _note(ax, t("b8.chart.need.none", lang))
-            ax.set_xticks([])
-            ax.set_yticks([])
-            return ax
-        lo, hi = KA_RANGE
-        band = ax.axvspan(lo, hi, color=COLORS["shade"], zorder=1, label=t("b8.chart.need.range", lang))
-        band.set_gid("range")
-        x = np.r_[0, curve["rank"].to_numpy()]
-        yv = np.r_[0.0, curve["cum_captured"].to_numpy("float64")]
-        (line,) = ax.step(x, yv, where="post", color=COLORS["revenue"], linewidth=2.5, zorder=3,
-                          label=t("b8.chart.need.curve", lang))
-        line.set_gid("cum_captured")
-        goal = ax.axhline(need.goal, color=COLORS["profit"], linestyle="--", linewidth=2, zorder=3,
-                          label=t("b8.chart.need.goal", lang, goal=fmt_money_short(need.goal, lang)))
-        goal.set_gid("goal")
-        if need.accounts_needed is not None and need.accounts_needed <= x.max():
-            mark = ax.axvline(need.accounts_needed, color=COLORS["gross_margin"], linewidth=1.8, zorder=3)
-            mark.set_gid("needed")
-            ax.annotate(t("b8.chart.need.needed", lang, n=need.accounts_needed),
-                        (need.accounts_needed, need.goal), xytext=(10, -22), textcoords="offset points",
-                        fontsize=12, fontweight="bold", color=COLORS["gross_margin"],
-                        bbox=dict(boxstyle="round,pad=0.2", facecolor="white", edgecolor="none"), zorder=4)
-        ax.set_xlim(0, max(float(x.max()), hi + 2))
-        ax.set_ylim(0, max(float(yv.max()), need.goal) * 1.12)
-        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
-        ax.yaxis.set_major_formatter(money_formatter(lang))
-        ax.legend(loc="center right")
     return ax

@@ -38,7 +38,6 @@ __all__ = [
     "relationship_view",
     "relationship_table",
     "relationship_note",
-    "need_text",
     "ka_sources_figures",
 ]
 
@@ -225,27 +224,6 @@ def relationship_note(result: RelationshipResult, lang: str = "en") -> str:
     """Where the stages come from (the template, its sources) and how many were set by hand."""
     manual = int((result.table["source"] == "manual").sum())
     return t("b8.rel.note", lang, manual=tn("b8.rel.manual", manual, lang) if manual else "").strip()
-
-
-# --------------------------------------------------------------------------- how many
-def need_text(need: KeyAccountNeed, base: float, lang: str = "en") -> str:
-    """One paragraph: the goal, the capture, how many key accounts reach it, the managers, the range."""
-    if need.accounts_needed is None:
-        accounts = t("b8.need.not_reached", lang, total=fmt_money(need.headroom_total, lang))
-        kams, rng = "", ""
-    else:
-        accounts = tn("b8.need.accounts", need.accounts_needed, lang)
-        if need.kams_needed is not None:
-            kams = tn("b8.need.kams", need.kams_needed, lang,
-                      capacity=fmt_number(need.capacity_per_kam, lang, 0),
-                      source=t(f"b8.need.source.{need.capacity_source}", lang))
-        else:
-            kams = t("b8.need.kams_unknown", lang)
-        rng = t("b8.need.in_range" if need.within_range else "b8.need.out_range", lang)
-    growth = need.goal / base if base > 0 else math.nan
-    return t("b8.need.summary", lang, goal=fmt_money(need.goal, lang), growth=fmt_pct(growth, lang, 0),
-             base=fmt_money(base, lang), capture=fmt_pct(need.capture, lang, 0), accounts=accounts,
-             kams=kams, range=rng).strip()
 
 
 # --------------------------------------------------------------------------- key figures

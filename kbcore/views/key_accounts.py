@@ -26,7 +26,7 @@ __all__ = [
     "who", "accounts_text", "who_text", "quadrant_label", "criterion_label", "axis_label",
     "contribution_table", "losing_table", "match_table", "review_table", "criteria_table",
     "manual_note", "quadrant_table", "matrix_accounts_table", "headroom_table", "headroom_text",
-    "yearly_table", "need_text", "advantage_items_table", "advantage_accounts_table",
+    "yearly_table", "NEED_POOLS", "need_text", "advantage_items_table", "advantage_accounts_table",
     "advantage_note", "item_label", "goal_label", "key_account_figures",
 ]
 
@@ -270,19 +270,43 @@ def yearly_table(totals: pd.DataFrame, lang: str = "en"):
 
 
 # --------------------------------------------------------------------------- 5. goals
-def need_text(need, lang: str = "en", *, growth: float, year: int, base: float) -> str:
-    """The paragraph under the "goal vs cumulative headroom" chart: goal, accounts, managers, range."""
+NEED_POOLS = ("key_accounts", "candidates", "with_candidates")
+"""Whose headroom the "how many" line adds up: today's key accounts (block 7), block 7's
+candidates when the company flags none, today's key accounts with block 8's candidates (block 8)."""
+
+
+def need_text(need, lang: str = "en", *, growth: float, year: int, base: float,
+              pool: str = "key_accounts") -> str:
+    """The paragraph under the "goal vs cumulative headroom" chart (blocks 7 and 8).
+
+    The goal (+growth on the revenue of the last full ``year``, ``base``), the share of each
+    headroom counted when it is below 100 %, how many accounts of the ``pool`` (one of
+    :data:`NEED_POOLS`) reach it and how many key-account managers they take — or, when they do
+    not reach it, what is missing and where the rest must come from. Block 8's pool (a company's
+    number of key accounts) is also set against the usual 15–35.
+    """
+    if pool not in NEED_POOLS:
+        raise ValueError(f"pool must be one of {', '.join(NEED_POOLS)}, not {pool!r}")
     parts = [t("ka7.need.goal_text", lang, growth=fmt_pct(growth, lang), year=year,
                base=fmt_money(base, lang), goal=fmt_money(need.goal, lang))]
+    if need.capture < 1:
+        parts.append(t("ka7.need.capture", lang, capture=fmt_pct(need.capture, lang, 0)))
     if need.accounts_needed is not None:
-        parts.append(t("ka7.need.reached", lang, n=fmt_number(need.accounts_needed, lang)))
+        parts.append(tn(f"ka7.need.reached.{pool}", need.accounts_needed, lang))
         if need.kams_needed is not None:
-            parts.append(t("ka7.need.kams", lang, capacity=fmt_number(need.capacity_per_kam, lang),
+            parts.append(t("ka7.need.kams", lang, capacity=fmt_number(need.capacity_per_kam, lang, 0),
+                           source=t(f"ka7.need.source.{need.capacity_source}", lang),
                            kams=tn("ka7.kams_count", need.kams_needed, lang)))
+        else:
+            parts.append(t("ka7.need.kams_unknown", lang))
+        if pool == "with_candidates":
+            parts.append(t("ka7.need.in_range" if need.within_range else "ka7.need.out_range", lang))
+    elif need.candidates == 0:
+        parts.append(t("ka7.need.no_headroom", lang))
     else:
-        parts.append(t("ka7.need.not_reached", lang, candidates=tn("ui.count.clients", need.candidates, lang),
-                       total=fmt_money(need.headroom_total, lang)))
-    parts.append(t("ka7.need.range_text", lang))
+        parts.append(t(f"ka7.need.not_reached.{pool}", lang, count=tn("ui.count.clients", need.candidates, lang),
+                       total=fmt_money(need.headroom_total, lang),
+                       rest=fmt_money(need.goal - need.headroom_total, lang)))
     return " ".join(parts)
 
 
@@ -389,7 +413,7 @@ def key_account_figures(*, ka, candidates: bool, contrib, losing, review, quadra
                            missing("need.cost", lang) if margin is None or math.isnan(margin)
                            else fmt_money(margin, lang), "clients.potential"))
         value = (t("ka7.kf.not_reached", lang) if need is None or need.accounts_needed is None
-                 else tn("ui.count.clients", need.accounts_needed, lang))
+                 else accounts_text(need.accounts_needed, candidates, lang))
         rows.append(Figure(t("ka7.kf.needed", lang), value, "clients.potential"))
     if need is None or need.kams_needed is None:
         rows.append(Figure(t("ka7.kf.kams", lang), missing("need.ka7.capacity", lang), "interactions"))

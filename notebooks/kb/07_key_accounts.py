@@ -10,7 +10,7 @@
 # - The key-account identification and selection matrix (the seminar's «KAISM»): attractiveness of the account
 #   against our strength in it, four quadrants, four strategies.
 # - The possible contribution of the key accounts (potential minus our sales) and their profitability over the years.
-# - The company's goals the key accounts can serve: how many accounts the growth goal needs.
+# - The company's goals the key accounts can serve: what the growth goal needs from today's key accounts.
 # - Key accounts as a source of competitive advantage: a checklist scored per account.
 
 # %% [markdown] lang="ru"
@@ -25,7 +25,7 @@
 # - Матрица идентификации и выбора ключевых клиентов «KAISM»: привлекательность клиента против наших позиций у него,
 #   четыре квадранта — четыре стратегии.
 # - Оценка возможного вклада «К.А.» (потенциал минус наши продажи) и прибыльность «К.А.» по годам.
-# - Цели и задачи компании, которые можно решить через «К.А.»: сколько ключевых клиентов нужно для цели роста.
+# - Цели и задачи компании, которые можно решить через «К.А.»: что цель роста требует от нынешних ключевых клиентов.
 # - «К.А.» как инструмент создания дополнительных конкурентных преимуществ: чек-лист с оценкой по каждому клиенту.
 
 # %% [markdown] lang="en" tags=["remove"]
@@ -448,30 +448,33 @@ kav.yearly_table(yearly.totals, lang)
 
 # %% [markdown] lang="en"
 # ## 5. The company's goals that key accounts can serve
-# Block 5's growth goal (+15 % by default) on the last full year's revenue: how much of it
-# can the key accounts and the candidates of the two invest quadrants bring, if each bought everything it could from
-# us? The accounts are ranked by headroom; the line adds it up until it reaches the goal. The number of key-account
-# managers follows from how many key accounts one manager holds today (measured from the contacts history).
+# Block 5's growth goal (+15 % by default) on the revenue of the last full year: what does it need from **today's**
+# key accounts? Could they deliver it, if each bought everything it could from us (its headroom of section 4), and how
+# many of them would it take? The accounts are ranked by headroom; the line adds it up until it reaches the goal. The
+# number of key-account managers follows from how many key accounts one manager holds today (measured from the
+# contacts history). If the line never reaches the goal, the rest must come from new key accounts: how many the
+# company needs is block 8's question.
 
 # %% [markdown] lang="ru"
 # ## 5. Цели и задачи компании, которые можно решить посредством работы с «К.А.»
-# Цель роста из блока 5 (+15 % по умолчанию) к выручке последнего полного года: какую часть её могут дать ключевые
-# клиенты и кандидаты из двух квадрантов инвестирования, если каждый купит у нас всё, что может? Клиенты
-# упорядочены по резерву; линия складывает резерв, пока не дойдёт до цели. Число менеджеров по работе с К.А.
-# следует из того, сколько ключевых клиентов сегодня ведёт один менеджер (по истории контактов).
+# Цель роста из блока 5 (+15 % по умолчанию) к выручке последнего полного года: что она требует от **нынешних**
+# ключевых клиентов? Смогут ли они её дать, если каждый купит у нас всё, что может (его резерв из раздела 4), и
+# сколько из них для этого нужно? Клиенты упорядочены по резерву; линия складывает резерв, пока не дойдёт до цели.
+# Число менеджеров по работе с К.А. следует из того, сколько ключевых клиентов сегодня ведёт один менеджер (по
+# истории контактов). Если линия так и не доходит до цели, остальное должны дать новые ключевые клиенты: сколько их
+# нужно компании — вопрос блока 8.
 
 # %%
-goal_year = base_year(facts, snapshot)
+goal_year = base_year(facts, snapshot)  # block 5's goal base: the last full year
 base_revenue = float(yearly.totals.loc[yearly.totals["year"] == goal_year, "revenue_all"].sum())
-invest = (matrix.quadrants["high_high"], matrix.quadrants["high_low"])
-pool = set(ka) | set(matrix.table.loc[matrix.table["quadrant"].isin(invest), "client_id"])
 need = None
 if base_revenue > 0:
-    need = key_accounts_needed(ka_headroom(facts, ds.clients, sorted(pool), as_of=snapshot), plan_growth * base_revenue,
-                               interactions=ds.interactions, key_accounts=ka, as_of=snapshot)
+    need = key_accounts_needed(headroom, plan_growth * base_revenue, interactions=ds.interactions, key_accounts=ka,
+                               as_of=snapshot)  # the pool: today's key accounts only
     ax = plot_ka_needed(need, lang=lang)
     plt.show()
-    print(kav.need_text(need, lang, growth=plan_growth, year=goal_year, base=base_revenue))
+    print(kav.need_text(need, lang, growth=plan_growth, year=goal_year, base=base_revenue,
+                        pool="candidates" if candidates else "key_accounts"))
 else:
     display(Markdown(ui.needs("need.full_year", "need.full_year.how", lang)))
 if "potential" in headroom.attrs["missing"]:
@@ -480,20 +483,22 @@ elif need is not None and need.kams_needed is None:
     display(Markdown(ui.needs("need.ka7.capacity", "need.ka7.capacity.how", lang)))
 
 # %% [markdown] lang="en"
-# **What to look at.** Where the line crosses the goal: a handful of accounts means the goal can be served by key
-# accounts; a line that never reaches it means the goal needs new clients (block 8). Compare the number with the
-# literature's 15–35 and with the managers you have.
+# **What to look at.** Where the line crosses the goal: a handful of today's key accounts can carry the goal if
+# they give their headroom; a line that stays below the goal means today's key accounts cannot deliver it — the gap
+# must come from new key accounts (block 8). The managers needed against the managers you have.
 #
-# **What to do about it.** Turn the goal into a list: the accounts left of the crossing, each with its headroom, its
-# manager and its plan. The headroom is the optimistic bound — nobody wins all of it.
+# **What to do about it.** Turn the goal into a list: the key accounts left of the crossing, each with its headroom,
+# its manager and its plan. The headroom is the optimistic bound — nobody wins all of it, so the list must be longer
+# than the crossing says.
 
 # %% [markdown] lang="ru"
-# **На что смотреть.** Где линия пересекает цель: несколько клиентов — цель можно решить через ключевых клиентов;
-# линия так и не доходит до цели — для цели нужны новые клиенты (блок 8). Сравните число с ориентиром 15–35 из
-# литературы и с тем, сколько у вас менеджеров.
+# **На что смотреть.** Где линия пересекает цель: несколько нынешних ключевых клиентов могут обеспечить цель, если
+# отдадут свой резерв; линия так и не доходит до цели — нынешние ключевые клиенты её не дадут, разницу должны дать
+# новые ключевые клиенты (блок 8). Сравните нужное число менеджеров с тем, сколько их у вас.
 #
-# **Что с этим делать.** Превратите цель в список: клиенты слева от пересечения, у каждого — резерв, менеджер и план.
-# Резерв — оптимистичная граница: никто не получает его целиком.
+# **Что с этим делать.** Превратите цель в список: ключевые клиенты слева от пересечения, у каждого — резерв, менеджер
+# и план. Резерв — оптимистичная граница: никто не получает его целиком, поэтому список должен быть длиннее, чем
+# показывает пересечение.
 
 # %% [markdown] lang="en" tags=["discussion"]
 # **To discuss:** which goals of your company — growth, new clients, new markets, lower costs, a stable plan — can be
@@ -502,7 +507,7 @@ elif need is not None and need.kams_needed is None:
 # <details><summary>Check yourself</summary>
 #
 # - Growth from today's key accounts is limited by their headroom: if the line does not reach the goal, the rest must
-#   come from new clients.
+#   come from new key accounts (how many: block 8) or from new clients.
 # - A company without key accounts depends on many small clients: no reference clients, no joint development, no
 #   predictable volume — and no one to defend against a competitor who wins a large client.
 # - More key accounts than managers can hold (well over 35) means they get ordinary service: the number needed must
@@ -517,7 +522,7 @@ elif need is not None and need.kams_needed is None:
 # <details><summary>Проверьте себя</summary>
 #
 # - Рост у нынешних ключевых клиентов ограничен их резервом: если линия не доходит до цели, остальное должны дать
-#   новые клиенты.
+#   новые ключевые клиенты (сколько — блок 8) или новые клиенты.
 # - Компания без ключевых клиентов зависит от множества мелких: нет референтных клиентов, нет совместных разработок,
 #   нет предсказуемого объёма — и некого защищать от конкурента, который уводит крупного клиента.
 # - Ключевых клиентов больше, чем могут вести менеджеры (заметно больше 35), — значит, их обслуживают как обычных:
@@ -582,6 +587,7 @@ kav.advantage_accounts_table(advantage, features, lang)
 # ## Ключевые показатели блока 7
 
 # %% tags=["key-figures"]
+invest = (matrix.quadrants["high_high"], matrix.quadrants["high_low"])
 figures = kav.key_account_figures(ka=ka, candidates=candidates, contrib=contrib, losing=losing, review=review,
                                   quadrants=quadrants, invest=invest, headroom=headroom, need=need,
                                   advantage=advantage, lang=lang)

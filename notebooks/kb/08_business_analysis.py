@@ -39,7 +39,7 @@
 # - `lang` — the language of the texts, charts and tables: `"ru"` or `"en"`.
 # - `start`, `end` — the analysed period as `"YYYY-MM-DD"`; `None` means all the data. `as_of` — the day of the
 #   analysis; `None` is the last sales day. "The last 12 months" end on it.
-# - `plan_growth` — the growth goal: 0.15 is +15 % on the revenue of the last 12 months.
+# - `plan_growth` — the growth goal of block 5: 0.15 is +15 % on the last full year's revenue.
 # - `capture` — the share of each candidate's headroom we expect to win; 1.0 (the whole headroom) is the optimistic
 #   bound: the real number of key accounts needed is larger.
 # - `kam_capacity` — key accounts one key-account manager can hold, used when it cannot be measured from the CRM
@@ -50,6 +50,10 @@
 # - `relationship_template` — your copy of `data/templates/ka_relationship.yaml` (the evidence each relationship
 #   stage needs); `None` is the default. `relationship_manual` — stages you set by hand, e.g.
 #   `{"000626": "integrated"}`; they win over the estimate and are marked.
+# - `ka_template` — your own matrix template (a copy of `data/templates/ka_portfolio.yaml` with your criteria,
+#   weights, scales and cut lines); `None` is the default template (our reading of McDonald, Millman & Rogers).
+# - `ka_manual_scores` — a CSV or Excel table of the trainer's scores 1–10 for the manual criteria (columns
+#   `client_id`, `criterion`, `score`, e.g. `strategic_fit`); `None` leaves those criteria unscored (missing).
 
 # %% [markdown] lang="ru" tags=["remove"]
 # **Параметры** (следующая ячейка; для JupyterLab, в отчёты не попадает). Для демонстрационной компании оставьте их
@@ -60,7 +64,7 @@
 # - `lang` — язык текстов, диаграмм и таблиц: `"ru"` или `"en"`.
 # - `start`, `end` — анализируемый период в виде `"ГГГГ-ММ-ДД"`; `None` — все данные. `as_of` — дата анализа;
 #   `None` — последний день продаж. «Последние 12 месяцев» заканчиваются этой датой.
-# - `plan_growth` — цель роста: 0.15 — это +15 % к выручке последних 12 месяцев.
+# - `plan_growth` — цель роста из блока 5: 0.15 — это +15 % к выручке последнего полного года.
 # - `capture` — какую долю резерва роста каждого кандидата мы рассчитываем взять; 1.0 (весь резерв) — оптимистичная
 #   граница: на деле ключевых клиентов понадобится больше.
 # - `kam_capacity` — сколько ключевых клиентов может вести один менеджер по ключевым клиентам, если это нельзя
@@ -71,6 +75,10 @@
 # - `relationship_template` — ваша копия `data/templates/ka_relationship.yaml` (что нужно для каждой стадии
 #   отношений); `None` — шаблон по умолчанию. `relationship_manual` — стадии, заданные вручную, например
 #   `{"000626": "integrated"}`; они важнее оценки и помечаются.
+# - `ka_template` — ваш шаблон матрицы (копия `data/templates/ka_portfolio.yaml` со своими критериями, весами,
+#   шкалами и границами); `None` — шаблон по умолчанию (наше прочтение McDonald, Millman & Rogers).
+# - `ka_manual_scores` — таблица CSV или Excel с оценками тренера 1–10 по ручным критериям (столбцы `client_id`,
+#   `criterion`, `score`, например `strategic_fit`); `None` — эти критерии не оцениваются (пропуск).
 
 # %% tags=["parameters"]
 data = None  # folder or file with your company's exports; None means the demo company
@@ -79,7 +87,7 @@ lang = "en"  # language of the texts, charts and tables: "ru" or "en"
 start = None  # first date of the analysed period, "YYYY-MM-DD", None means all data
 end = None  # last date of the analysed period; None means the last date in the data
 as_of = None  # the day of the analysis; None means the last sales date
-plan_growth = 0.15  # the growth goal: +15 % on the revenue of the last 12 months
+plan_growth = 0.15  # the growth goal of block 5: +15 % on the last full year's revenue
 capture = 1.0  # share of each candidate's headroom we expect to win (1.0 = all of it, the optimistic bound)
 kam_capacity = None  # key accounts per key-account manager when the CRM cannot measure it; None means measure
 candidate_min_potential = None  # smallest potential of a candidate (money a year); None means the top quartile
@@ -87,6 +95,8 @@ candidate_quantile = 0.75  # the quantile of the known potentials used when cand
 candidate_max_share = 0.30  # a candidate's share of wallet is below this
 relationship_template = None  # your copy of data/templates/ka_relationship.yaml; None means the default
 relationship_manual = None  # stages set by hand, e.g. {"000626": "integrated"}; None means none
+ka_template = None  # your matrix template (YAML); None means data/templates/ka_portfolio.yaml
+ka_manual_scores = None  # CSV/Excel with client_id, criterion, score (1 to 10) for the manual criteria, or None
 
 # %%
 import matplotlib.pyplot as plt
@@ -96,24 +106,25 @@ from IPython.display import Markdown, display
 import kbcore
 from kbcore import views as ui
 from kbcore.analyses import (
+    base_year,
     client_features,
+    client_pnl,
     ka_profile,
+    ka_yearly,
     key_account_ids,
     key_accounts_needed,
     load_portfolio_template,
     market_matches,
     portfolio_measures,
     portfolio_scores,
+    read_scores_table,
 )
+from kbcore.analyses.ka_portfolio import matrix_clients
 from kbcore.analyses.ka_relationship import ka_relationship, load_relationship_template
 from kbcore.analyses.ka_sources import ka_candidates, ka_market_cells
 from kbcore.charts import use_style
-from kbcore.charts.ka_sources import (
-    plot_candidates,
-    plot_ka_need,
-    plot_market_cells,
-    plot_relationship_stages,
-)
+from kbcore.charts.ka_sources import plot_candidates, plot_market_cells, plot_relationship_stages
+from kbcore.charts.key_accounts import plot_ka_needed
 from kbcore.facts import Facts
 from kbcore.views.ka_sources import (
     candidates_note,
@@ -121,11 +132,11 @@ from kbcore.views.ka_sources import (
     cells_note,
     ka_sources_figures,
     market_cells_table,
-    need_text,
     portfolio_table,
     relationship_note,
     relationship_table,
 )
+from kbcore.views.key_accounts import need_text
 from kbcore.widgets.ka_sources import ka_need_explorer
 
 use_style()
@@ -149,8 +160,9 @@ ui.quality_report(ds, lang)
 # %%
 snapshot = facts.as_of  # the analysis date: as_of, else the last sales day
 key_accounts = key_account_ids(ds.clients)
-features = client_features(facts, ds.clients, ds.products)
-profile = ka_profile(features, None, key_accounts)  # block 7's key-account profile (best = by revenue)
+pnl = client_pnl(facts, ds.clients, ds.interactions, end=snapshot)  # block 1's client P&L, as in block 7
+features = client_features(facts, ds.clients, ds.products, as_of=snapshot)
+profile = ka_profile(features, pnl, key_accounts)  # block 7's key-account profile (best = by client profit)
 if len(key_accounts) == 0:
     display(Markdown(ui.needs("b8.need_data.key_accounts", "b8.need_data.key_accounts.how", lang)))
 
@@ -284,7 +296,9 @@ plt.show()
 # author's unpublished model. The default here is our reading of the public model it builds on, the key-account
 # portfolio matrix of McDonald, Millman and Rogers (1997) and McDonald and Woodburn (2007): the account's
 # attractiveness to us against our strength in the account, each scored 1–10 from the data, and a strategy for each
-# quadrant. Block 7 draws the matrix; the trainer can replace the template with the author's criteria.
+# quadrant. Block 7 draws the matrix; here are the same clients with the same scores (those who bought in the last
+# 12 months and the key accounts, the same template), so a key account sits in the same quadrant in both blocks. The
+# trainer can replace the template with the author's criteria.
 
 # %% [markdown] lang="ru"
 # ## 3. Классификация уже имеющихся «К.А.» компании
@@ -292,11 +306,15 @@ plt.show()
 # модель автора. Здесь по умолчанию — наше прочтение открытой модели, на которой она строится, — матрицы портфеля
 # ключевых клиентов McDonald, Millman и Rogers (1997) и McDonald и Woodburn (2007): привлекательность клиента для нас
 # против нашей силы у клиента, каждая оценена от 1 до 10 по данным, и стратегия для каждого квадранта. Саму матрицу
-# рисует блок 7; тренер может заменить шаблон критериями автора.
+# рисует блок 7; здесь — те же клиенты с теми же оценками (покупавшие за последние 12 месяцев и ключевые клиенты, тот
+# же шаблон), поэтому ключевой клиент стоит в одном и том же квадранте в обоих блоках. Тренер может заменить шаблон
+# критериями автора.
 
 # %%
-matrix = portfolio_scores(portfolio_measures(facts, ds.clients, contacts=ds.contacts, surveys=ds.surveys),
-                          load_portfolio_template())  # every client scored, as in block 7
+measures = portfolio_measures(facts, ds.clients, contacts=ds.contacts, surveys=ds.surveys, pnl=pnl, as_of=snapshot)
+manual = read_scores_table(ka_manual_scores) if ka_manual_scores else None
+matrix = portfolio_scores(matrix_clients(measures, key_accounts), load_portfolio_template(ka_template),
+                          manual=manual)  # the same clients, template and scores as block 7
 portfolio_table(matrix, key_accounts, ds.clients, lang)
 
 # %% [markdown] lang="en"
@@ -365,42 +383,46 @@ plt.show()
 
 # %% [markdown] lang="en"
 # ## 4. How many key accounts does the company need?
-# The growth goal is the revenue of the last 12 months times the growth of the parameters (+15 %). Where can it come
-# from? From the headroom of today's key accounts and of the candidates of section 2, the largest first: the chart
-# adds their headroom up until the goal is reached. With `capture` = 100 % every account gives its whole headroom —
-# the optimistic bound; no company wins a client's whole wallet, so move the slider down (in JupyterLab) and watch the
-# number grow. One key-account manager can hold as many accounts as the interactions of a manager's year allow at
-# today's contacts per key account. The literature's sanity range: 15–35 key accounts per company (McDonald and
-# Woodburn 2007).
+# This continues block 7's question. Block 7 asked what the growth goal needs from today's key accounts; here the pool
+# grows: today's key accounts **and** the candidates of section 2. The goal is block 5's, as in block 7: the revenue of
+# the last full year times the growth of the parameters (+15 %). The chart adds up the headroom of the pool, the
+# largest first, until the goal is reached; orange dots are today's key accounts. With `capture` = 100 % every account
+# gives its whole headroom — the optimistic bound; no company wins a client's whole wallet, so move the slider down
+# (in JupyterLab) and watch the number grow. One key-account manager can hold as many accounts as the interactions of
+# a manager's year allow at today's contacts per key account. The literature's sanity range: 15–35 key accounts per
+# company (McDonald and Woodburn 2007).
 
 # %% [markdown] lang="ru"
 # ## 4. Расчёт количества необходимых компании «К.А.»
-# Цель роста — выручка последних 12 месяцев, умноженная на рост из параметров (+15 %). Откуда её взять? Из резерва
-# роста сегодняшних ключевых клиентов и кандидатов из раздела 2, начиная с самых больших: диаграмма складывает их
-# резервы, пока не достигнута цель. При доле 100 % каждый клиент отдаёт весь свой резерв — это оптимистичная граница;
-# ни одна компания не забирает все закупки клиента, поэтому сдвиньте ползунок вниз (в JupyterLab) и посмотрите, как
-# растёт число. Один менеджер по ключевым клиентам может вести столько клиентов, сколько позволяют контакты его года
-# при сегодняшней частоте контактов с ключевым клиентом. Ориентир из литературы: 15–35 ключевых клиентов на компанию
-# (McDonald и Woodburn 2007).
+# Этот раздел продолжает вопрос блока 7. Блок 7 спрашивал, что цель роста требует от нынешних ключевых клиентов;
+# здесь круг шире: нынешние ключевые клиенты **и** кандидаты из раздела 2. Цель — та же, что в блоке 7, из блока 5:
+# выручка последнего полного года, умноженная на рост из параметров (+15 %). Диаграмма складывает резервы роста этого
+# круга, начиная с самых больших, пока не достигнута цель; оранжевые точки — нынешние ключевые клиенты. При доле
+# 100 % каждый клиент отдаёт весь свой резерв — это оптимистичная граница; ни одна компания не забирает все закупки
+# клиента, поэтому сдвиньте ползунок вниз (в JupyterLab) и посмотрите, как растёт число. Один менеджер по ключевым
+# клиентам может вести столько клиентов, сколько позволяют контакты его года при сегодняшней частоте контактов с
+# ключевым клиентом. Ориентир из литературы: 15–35 ключевых клиентов на компанию (McDonald и Woodburn 2007).
 
 # %%
 pool = cands.clients.loc[cands.clients["key_account"] | cands.clients["candidate"], ["client_id", "headroom"]]
-revenue_base = float(cands.clients["revenue_year"].sum())  # our revenue of the last 12 months
+goal_year = base_year(facts, snapshot)  # block 5's goal base: the last full year, as in block 7
+revenue_base = float(ka_yearly(facts, key_accounts).totals.query("year == @goal_year")["revenue_all"].sum())
 need_args = dict(interactions=ds.interactions, key_accounts=list(key_accounts), capacity_per_kam=kam_capacity,
                  as_of=snapshot)
 need = key_accounts_needed(pool, plan_growth * revenue_base, capture=capture, **need_args) if revenue_base > 0 else None
 if need is None:
     display(Markdown(ui.needs("need.full_year", "need.full_year.how", lang)))
 else:
-    print(need_text(need, revenue_base, lang))
-    ax = plot_ka_need(need, lang=lang)
+    ax = plot_ka_needed(need, lang=lang)
     plt.show()
+    print(need_text(need, lang, growth=plan_growth, year=goal_year, base=revenue_base, pool="with_candidates"))
 if cands.min_potential is None:
     display(Markdown(ui.needs("need.zones.potential", "need.zones.potential.how", lang)))
 
 # %% tags=["widget"]
 if need is not None:
-    display(ka_need_explorer(pool, revenue_base, growth=plan_growth, capture=capture, lang=lang, **need_args))
+    display(ka_need_explorer(pool, revenue_base, year=goal_year, growth=plan_growth, capture=capture, lang=lang,
+                             **need_args))
 
 # %% [markdown] lang="en"
 # **What to look at.** Where the curve crosses the goal: that many key accounts carry the growth if each gives its

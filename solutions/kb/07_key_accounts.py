@@ -230,36 +230,36 @@ check("7.5", answer)
 
 # %% [markdown] lang="en"
 # ## Exercise 7.6 · A bolder goal (change and rerun)
-# Block 5's growth goal is +15 % on the revenue of the last full year. The chart adds up the headroom (potential minus
-# our sales) of today's key accounts and of the clients in the two invest quadrants, the largest first, until it
-# reaches the goal.
+# Block 5's growth goal is +15 % on the revenue of the last full year. As in section 5 of the block's workbook, the
+# chart adds up the headroom (potential minus our sales) of **today's key accounts**, the largest first, until it
+# reaches the goal. If the line stays below the goal, today's key accounts cannot deliver it: the rest must come from
+# new key accounts (block 8).
 #
 # The board asks for **+30 %**. In the cell of the exercise change the growth from +15 % to +30 %, run the cell and read
-# the number of accounts the chart marks (the text under it says it too). **How many accounts does the bolder goal
-# need?** Type the number, e.g. `accounts = 12`.
+# the chart and the text under it. **How many of today's key accounts does the bolder goal take?** Type the number,
+# e.g. `accounts = 12`.
 
 # %% [markdown] lang="ru"
 # ## Упражнение 7.6 · Цель смелее (измените и запустите)
-# Цель роста из блока 5 — +15 % к выручке последнего полного года. Диаграмма складывает резерв (потенциал минус наши
-# продажи) нынешних ключевых клиентов и клиентов двух квадрантов инвестирования, начиная с самого большого, пока не
-# дойдёт до цели.
+# Цель роста из блока 5 — +15 % к выручке последнего полного года. Как в разделе 5 рабочей тетради блока, диаграмма
+# складывает резерв (потенциал минус наши продажи) **нынешних ключевых клиентов**, начиная с самого большого, пока не
+# дойдёт до цели. Если линия так и остаётся ниже цели, нынешние ключевые клиенты её не дадут: остальное должны дать
+# новые ключевые клиенты (блок 8).
 #
 # Совет директоров просит **+30 %**. В ячейке упражнения поменяйте рост с +15 % на +30 %, запустите ячейку и прочитайте
-# число клиентов, которое отмечено на диаграмме (его называет и текст под ней). **Сколько клиентов нужно для более
-# смелой цели?** Введите число, например `accounts = 12`.
+# диаграмму и текст под ней. **Сколько нынешних ключевых клиентов нужно для более смелой цели?** Введите число,
+# например `accounts = 12`.
 
 # %%
 goal_year = base_year(facts, snapshot)
 totals = ka_yearly(facts, ka).totals  # the company's revenue by year, as in the block's workbook
 base_revenue = float(totals.loc[totals["year"] == goal_year, "revenue_all"].sum())
-invest = (matrix.quadrants["high_high"], matrix.quadrants["high_low"])
-pool = set(ka) | set(matrix.table.loc[matrix.table["quadrant"].isin(invest), "client_id"])
-pool_headroom = ka_headroom(facts, ds.clients, sorted(pool), as_of=snapshot)
+headroom = ka_headroom(facts, ds.clients, ka, as_of=snapshot)  # today's key accounts only
 
 # %%
 growth = 0.15  # EXERCISE
 growth = 0.30  # SOLUTION
-need = key_accounts_needed(pool_headroom, growth * base_revenue, interactions=ds.interactions, key_accounts=ka,
+need = key_accounts_needed(headroom, growth * base_revenue, interactions=ds.interactions, key_accounts=ka,
                            as_of=snapshot)
 ax = plot_ka_needed(need, lang=lang)
 plt.show()

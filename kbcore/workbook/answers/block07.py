@@ -7,8 +7,8 @@ data's answer is, in the order the exercise lists them (it raises when the data'
 none of them).
 
 The exercises follow the block's story: the key accounts' contribution (7.1) and those that
-lose money (7.2), the stale flags (7.3), the selection matrix (7.4, 7.5), how many accounts the
-growth goal needs (7.6) and, for the analyst, the share of wallet of the key accounts (7.7).
+lose money (7.2), the stale flags (7.3), the selection matrix (7.4, 7.5), how many of today's key
+accounts the growth goal takes (7.6) and, for the analyst, the share of wallet of the key accounts (7.7).
 The key accounts are the flagged ones; without a flag (a sales-only export) they are the
 block's candidates, as in the workbook.
 """
@@ -115,21 +115,25 @@ def most_key_accounts_quadrant(ds):
 
 @exercise("7.6", hint="ex.7.6.hint", kind="number", tol=0, style="rerun")
 def accounts_for_30_percent(ds):
-    """Accounts needed (largest headroom first) for a growth goal of +30 % on the last full year's revenue."""
+    """Today's key accounts needed (largest headroom first) for +30 % on the last full year's revenue.
+
+    The pool is today's key accounts only, as in section 5 of the workbook (block 8 adds the
+    candidates). NaN without potentials (no headroom: the workbook says so). When today's key
+    accounts together do not reach the goal there is no number to give: the answer raises, and
+    the exercise's text must then ask whether they reach it instead.
+    """
     facts = _facts(ds)
     year = base_year(facts, facts.as_of)
     totals = ka_yearly(facts, _ka(ds)).totals
     revenue = float(totals.loc[totals["year"] == year, "revenue_all"].sum())
-    result = portfolio_scores(_on_matrix(ds), load_portfolio_template())
-    invest = (result.quadrants["high_high"], result.quadrants["high_low"])
-    pool = set(_ka(ds)) | set(result.table.loc[result.table["quadrant"].isin(invest), "client_id"])
-    pool_headroom = ka_headroom(facts, ds.clients, sorted(pool), as_of=facts.as_of)
-    need = key_accounts_needed(pool_headroom, 0.30 * revenue,
-                               interactions=ds.interactions, key_accounts=_ka(ds), as_of=facts.as_of)
-    if "potential" in pool_headroom.attrs["missing"]:
+    headroom = ka_headroom(facts, ds.clients, _ka(ds), as_of=facts.as_of)
+    if "potential" in headroom.attrs["missing"]:
         return float("nan")  # no potential in the client cards: no headroom (the workbook says so)
+    need = key_accounts_needed(headroom, 0.30 * revenue, interactions=ds.interactions, key_accounts=_ka(ds),
+                               as_of=facts.as_of)
     if need.accounts_needed is None:
-        raise ValueError("exercise 7.6: the goal is not reached; the exercise asks for a number of accounts")
+        raise ValueError("exercise 7.6: today's key accounts together do not reach the +30 % goal, so there is no "
+                         "number of them to type; the exercise must ask whether they reach it instead")
     return int(need.accounts_needed)
 
 
