@@ -122,6 +122,7 @@ from kbcore.analyses import (
 from kbcore.analyses.ka_portfolio import matrix_clients
 from kbcore.analyses.ka_relationship import ka_relationship, load_relationship_template
 from kbcore.analyses.ka_sources import ka_candidates, ka_market_cells
+from kbcore.analyses.key_accounts import candidate_key_accounts
 from kbcore.charts import use_style
 from kbcore.charts.ka_sources import plot_candidates, plot_market_cells, plot_relationship_stages
 from kbcore.charts.key_accounts import plot_ka_needed
@@ -313,7 +314,8 @@ plt.show()
 # %%
 measures = portfolio_measures(facts, ds.clients, contacts=ds.contacts, surveys=ds.surveys, pnl=pnl, as_of=snapshot)
 manual = read_scores_table(ka_manual_scores) if ka_manual_scores else None
-matrix = portfolio_scores(matrix_clients(measures, key_accounts), load_portfolio_template(ka_template),
+placed = key_accounts if len(key_accounts) else candidate_key_accounts(pnl)  # block 7's accounts, or candidates
+matrix = portfolio_scores(matrix_clients(measures, placed), load_portfolio_template(ka_template),
                           manual=manual)  # the same clients, template and scores as block 7
 portfolio_table(matrix, key_accounts, ds.clients, lang)
 
