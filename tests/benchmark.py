@@ -195,6 +195,12 @@ from kbcore.analyses import (abc, base_completeness, client_card, client_feature
     first_order_risk, last_full_months, market_matches, new_clients, pareto_table, plan_by_client,
     profile_match, rfm, second_order_conversion, stage_history, time_to_second_order, whale_curve,
     whale_summary, xyz, year_end_dates, yearly_summary)
+from kbcore.analyses import (advantage_scores, buy_class, candidate_key_accounts, contact_matrix,
+    crm_key_accounts, dmu_actions, dmu_coverage, ka_candidates, ka_contribution, ka_flag_review,
+    ka_headroom, ka_market_cells, ka_on_whale_curve, ka_profile, ka_yearly, key_account_ids,
+    key_accounts_needed, load_advantage_template, load_portfolio_template, losing_key_accounts,
+    matrix_clients, next_dmu_action, portfolio_measures, portfolio_scores, review_accounts)
+from kbcore.analyses.ka_relationship import ka_relationship
 from kbcore.analyses.money_zones import money_zones, next_rouble
 from kbcore.analyses.passport import passport
 from kbcore.facts import Facts
@@ -234,9 +240,38 @@ new = new_clients(facts, clients)
 second_order_conversion(new)
 time_to_second_order(new)
 first_order_risk(new)
-crm_table(facts, clients, abc=abc(facts.clients(lo, hi)), xyz=regularity, rfm=scores, stages=stages)
+crm_table(facts, clients, abc=abc(facts.clients(lo, hi)), xyz=regularity, rfm=scores, stages=stages,
+          key_accounts=crm_key_accounts(facts, clients, contacts=ds.contacts, interactions=ds.interactions,
+                                        surveys=ds.surveys, products=ds.products, pnl=pnl))
 t6 = time.perf_counter()
-done(seconds=t6 - t0, facts=t0 - t, block1=t1 - t0, block2=t2 - t1, block5=t5 - t2, block6=t6 - t5)
+ka = key_account_ids(clients)
+ka = ka if len(ka) else candidate_key_accounts(pnl)
+ka_contribution(pnl, ka)
+ka_on_whale_curve(pnl, ka)
+losing_key_accounts(pnl, ka)
+ka_profile_ = ka_profile(features, pnl, ka)
+ka_flag_review(ka_profile_.scores if ka_profile_.profile else None, stages, ka)
+measures = portfolio_measures(facts, clients, contacts=ds.contacts, surveys=ds.surveys, pnl=pnl)
+matrix = portfolio_scores(matrix_clients(measures, ka), load_portfolio_template())
+headroom = ka_headroom(facts, clients, ka)
+ka_yearly(facts, ka)
+if headroom["headroom"].notna().any():
+    key_accounts_needed(headroom, 0.15 * float(facts.clients()["revenue"].sum()) / 5,
+                        interactions=ds.interactions, key_accounts=ka)
+advantage_scores(load_advantage_template(), ka, measures, features)
+t7 = time.perf_counter()
+ka_market_cells(facts, clients, ds.market, ka)
+ka_candidates(facts, clients, ka, profile_match=ka_profile_.scores if ka_profile_.profile else None)
+ka_relationship(facts, clients, ka, contacts=ds.contacts, interactions=ds.interactions, products=ds.products)
+t8 = time.perf_counter()
+review = review_accounts(facts, clients, pnl=pnl)
+coverage = dmu_coverage(ds.contacts, review["client_id"], as_of=facts.as_of, interactions=ds.interactions)
+contact_matrix(ds.contacts, ds.interactions, as_of=facts.as_of, staff=ds.staff)
+classes = buy_class(facts, review["client_id"], products=ds.products)
+next_dmu_action(dmu_actions(coverage, classes), coverage)
+t10 = time.perf_counter()
+done(seconds=t10 - t0, facts=t0 - t, block1=t1 - t0, block2=t2 - t1, block5=t5 - t2, block6=t6 - t5,
+     block7=t7 - t6, block8=t8 - t7, block10=t10 - t8)
 """,
 }
 
@@ -356,17 +391,18 @@ def print_tables(results: dict[int, dict[str, dict]]) -> None:
     if any("blocks.kbcore" in r for r in results.values()):
         print()
         print("| sales lines | facts in the blocks, s | block 1, s | block 2, s | block 5, s | block 6, s "
-              "| peak MB |")
-        print("|---|---|---|---|---|---|---|")
+              "| block 7, s | block 8, s | block 10, s | peak MB |")
+        print("|---|---|---|---|---|---|---|---|---|---|")
     for r in results.values():
         b = r.get("blocks.kbcore")
         if b is None:
             continue
         if "error" in b:
-            print(f"| {r['load.kbcore']['rows']:,} | error: {b['error']} ||||||")
+            print(f"| {r['load.kbcore']['rows']:,} | error: {b['error']} |||||||||")
             continue
         print(f"| {r['load.kbcore']['rows']:,} | {b['facts']:.2f} | {b['block1']:.2f} | {b['block2']:.2f} "
-              f"| {b['block5']:.2f} | {b['block6']:.2f} | {b['peak_mb']:.0f} |")
+              f"| {b['block5']:.2f} | {b['block6']:.2f} | {b['block7']:.2f} | {b['block8']:.2f} "
+              f"| {b['block10']:.2f} | {b['peak_mb']:.0f} |")
     extra = [(r, name) for r in results.values() if "error" not in r["load.kbcore"]
              for name in r if name not in TABLED]
     if extra:
