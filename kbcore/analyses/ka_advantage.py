@@ -125,15 +125,16 @@ class AdvantageTemplate:
     example: bool = False
 
 
-_KIND = "KA advantage checklist"
+_KIND = "advantage"
+_ITEM_FORM = "{text: {en: …, ru: …, bg: …}, goal: growth, measure: manual}"
 
 
-def _fail(file, where: str, problem: str, todo: str):
-    template_error(_KIND, file, where, problem, todo)
+def _fail(file, key, problem: str, **fields):
+    template_error(_KIND, problem, file, key, **fields)
 
 
-def _number(value, file, where: str) -> float:
-    return template_number(_KIND, value, file, where, example="0.3")
+def _number(value, file, key: str) -> float:
+    return template_number(_KIND, value, file, key, example="0.3", what="threshold")
 
 
 def advantage_template(data: dict, *, file=None, example: bool = False) -> AdvantageTemplate:
@@ -146,50 +147,55 @@ def advantage_template(data: dict, *, file=None, example: bool = False) -> Advan
 
     Raises
     ------
-    ValueError
-        Naming the file, the key (``items.volume.thresholds``), the problem and what to do.
+    TemplateError
+        A :class:`~kbcore.errors.KBDataError` (and a ``ValueError``) ``template.<problem>``
+        naming the file, the key (``items.volume.thresholds``), the problem and what to do.
     """
-    if not isinstance(data, dict) or set(data) != {"items"}:
-        _fail(file, "top level", "the checklist must have exactly one key, items",
-              "start from the default checklist data/templates/ka_advantage.yaml")
+    if not isinstance(data, dict):
+        _fail(file, None, "wrong_shape", form=f"items: {{reference: {_ITEM_FORM}, …}}")
+    if set(data) != {"items"}:
+        odd = set(data) - {"items"}
+        if odd:
+            _fail(file, None, "unknown_key", keys=", ".join(map(str, sorted(odd, key=str))),
+                  allowed="items")
+        _fail(file, "items", "missing_key", form=f"items: {{reference: {_ITEM_FORM}, …}}")
     raw = data["items"]
-    if not isinstance(raw, dict) or not 1 <= len(raw) <= 12:
-        _fail(file, "items", "not a mapping of 1 to 12 items", "keep 6-8 items, each with its id")
+    if not isinstance(raw, dict):
+        _fail(file, "items", "wrong_shape", form=f"items: {{reference: {_ITEM_FORM}, …}}")
+    if not 1 <= len(raw) <= 12:
+        _fail(file, "items", "count", low="1", high="12", n=len(raw))
     items = []
     for iid, spec in raw.items():
         where = f"items.{iid}"
         if not isinstance(spec, dict):
-            _fail(file, where, "not a mapping", "write {text: …, goal: …, measure: …}")
+            _fail(file, where, "wrong_shape", form=_ITEM_FORM)
         extra = set(spec) - {"text", "goal", "measure", "thresholds"}
         if extra:
-            _fail(file, where, f"unknown key(s) {', '.join(map(str, sorted(extra)))}",
-                  "keep only text, goal, measure and thresholds")
+            _fail(file, where, "unknown_key", keys=", ".join(map(str, sorted(extra, key=str))),
+                  allowed="text, goal, measure, thresholds")
         text = spec.get("text")
         if not isinstance(text, dict) or any(not str(text.get(k) or "").strip()
                                              for k in ("en", "ru", "bg")):
-            _fail(file, f"{where}.text", "needs en, ru and bg texts", "write the item in the three languages")
+            _fail(file, f"{where}.text", "texts", langs="en, ru, bg")
         goal = spec.get("goal")
         if goal not in GOALS:
-            _fail(file, f"{where}.goal", f"unknown goal {goal!r}", f"use one of {', '.join(GOALS)}")
+            _fail(file, f"{where}.goal", "unknown_goal", what="goal", value=goal, allowed=", ".join(GOALS))
         measure = spec.get("measure")
         if not isinstance(measure, str) or not measure.strip():
-            _fail(file, f"{where}.measure", "missing", f"write {MANUAL} or a measure name")
+            _fail(file, f"{where}.measure", "missing_key", form=f"measure: {MANUAL}")
         measure = measure.strip()
         thresholds = spec.get("thresholds")
         if measure == MANUAL:
             if thresholds is not None:
-                _fail(file, f"{where}.thresholds", "a manual item has no thresholds",
-                      "remove them: manual items are scored 0, 1 or 2 by hand")
+                _fail(file, f"{where}.thresholds", "manual_thresholds")
             cuts = None
         else:
             if not isinstance(thresholds, (list, tuple)) or len(thresholds) != 2:
-                _fail(file, f"{where}.thresholds", f"{thresholds!r} is not a pair",
-                      "write [value for 1, value for 2]")
+                _fail(file, f"{where}.thresholds", "not_pair", value=thresholds, form="[0.1, 0.3]")
             cuts = (_number(thresholds[0], file, f"{where}.thresholds[0]"),
                     _number(thresholds[1], file, f"{where}.thresholds[1]"))
             if not cuts[0] < cuts[1]:
-                _fail(file, f"{where}.thresholds", "the value for 2 is not above the value for 1",
-                      "write them in ascending order")
+                _fail(file, f"{where}.thresholds", "not_ascending", form="[0.1, 0.3]")
         items.append(AdvantageItem(str(iid), {k: str(text[k]) for k in ("en", "ru", "bg")},
                                    goal, measure, cuts))
     return AdvantageTemplate(tuple(items), None if file is None else str(file), example)
@@ -198,8 +204,9 @@ def advantage_template(data: dict, *, file=None, example: bool = False) -> Advan
 def load_advantage_template(path=None) -> AdvantageTemplate:
     """Read and validate a checklist (YAML); default the packaged example :data:`TEMPLATE`.
 
-    ``example`` is True when the file is the packaged template. Raises ``ValueError`` when the
-    file is missing, is not YAML or breaks a rule of :func:`advantage_template`.
+    ``example`` is True when the file is the packaged template. Raises a
+    :class:`~kbcore.analyses._template.TemplateError` (a ``KBDataError`` and a ``ValueError``) when
+    the file is missing, is not YAML or breaks a rule of :func:`advantage_template`.
     """
     data, path = read_template(_KIND, path, TEMPLATE)
     return advantage_template(data, file=path, example=path.resolve() == Path(TEMPLATE).resolve())
@@ -209,21 +216,29 @@ def read_scores_table(path) -> pd.DataFrame:
     """Read a table of manual scores from a CSV (``,`` or ``;``, UTF-8) or Excel file.
 
     Returns the table as text columns (the scoring functions convert and validate the
-    numbers). A ``;``-separated file may use decimal commas. Raises ``ValueError`` when the
-    file is missing or unreadable.
+    numbers). A ``;``-separated file may use decimal commas. Raises a
+    :class:`~kbcore.analyses._template.TemplateError` (``template.scores_not_found``,
+    ``template.scores_not_utf8``, ``template.scores_unreadable``) when the file is missing or
+    unreadable.
     """
     path = Path(path)
     if not path.is_file():
-        raise ValueError(f"manual scores {path}: not found. What to do: check the path.")
+        template_error("scores", "scores_not_found", path)
     if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
-        return pd.read_excel(path, dtype=str)
+        try:
+            return pd.read_excel(path, dtype=str)
+        except Exception as exc:  # noqa: BLE001 - a broken workbook or a missing engine
+            template_error("scores", "scores_unreadable", path, reason=type(exc).__name__)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        raise ValueError(f"manual scores {path}: not UTF-8. What to do: save it as CSV UTF-8.") from None
+        template_error("scores", "scores_not_utf8", path)
     first = text.splitlines()[0] if text.strip() else ""
     sep = ";" if first.count(";") > first.count(",") else ","
-    table = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, skip_blank_lines=True)
+    try:
+        table = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, skip_blank_lines=True)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
+        template_error("scores", "scores_unreadable", path, reason=type(exc).__name__)
     if sep == ";" and "score" in table.columns:
         table["score"] = table["score"].str.replace(",", ".", regex=False)
     return table
@@ -286,28 +301,38 @@ def _measure_table(frames) -> pd.DataFrame:
     return out
 
 
+_SCORES = "advantage_scores"
+
+
+def _rows(manual: pd.DataFrame, mask) -> list[str]:
+    """A few offending rows of the manual table, as typed: ``A · reference · 3``."""
+    cols = [c for c in (C.client_id, "item", "score") if c in manual.columns]
+    return [" · ".join(str(v).strip() for v in r)
+            for r in manual.loc[mask, cols].head(5).itertuples(index=False)]
+
+
 def _manual_table(manual, template: AdvantageTemplate) -> pd.DataFrame:
     names = [i.id for i in template.items if i.manual]
     if manual is None or not len(manual):
         return pd.DataFrame(columns=names, index=pd.Index([], dtype="string"), dtype="float64")
     need = {C.client_id, "item", "score"}
     if not need <= set(manual.columns):
-        raise ValueError(f"advantage scores: column(s) {', '.join(sorted(need - set(manual.columns)))} "
-                         "missing. What to do: give a table with client_id, item, score (0, 1 or 2).")
+        template_error(_SCORES, "scores_columns", column=", ".join(sorted(need - set(manual.columns))),
+                       need=f"{C.client_id}, item, score")
     m = pd.DataFrame({C.client_id: _ids(manual[C.client_id]).to_numpy(),
                       "item": _ids(manual["item"]).to_numpy(),
                       "score": pd.to_numeric(pd.Series(manual["score"]).to_numpy(), errors="coerce")})
     wrong = sorted(set(m["item"].dropna()) - set(names))
     if wrong:
-        raise ValueError(f"advantage scores: item {', '.join(wrong)} is not a manual item of the "
-                         f"checklist. What to do: use one of {', '.join(names) or '(none)'}.")
+        template_error(_SCORES, "scores_unknown", column="item", values=", ".join(wrong),
+                       allowed=", ".join(names) or "—")
     bad = ~m["score"].isin(LEVELS)
     if bad.any():
-        raise ValueError(f"advantage scores: {int(bad.sum())} score(s) are not 0, 1 or 2 (e.g. client "
-                         f"{m.loc[bad, C.client_id].iloc[0]}). What to do: type 0 (no), 1 (partly) or 2 (yes).")
-    if m.duplicated([C.client_id, "item"]).any():
-        raise ValueError("advantage scores: a client has two scores for the same item. "
-                         "What to do: keep one row per client and item.")
+        template_error(_SCORES, "scores_levels", column="score", examples=_rows(manual, bad.to_numpy()))
+    twice = m.duplicated([C.client_id, "item"], keep=False)
+    if twice.any():
+        template_error(_SCORES, "scores_twice", column=f"{C.client_id}, item",
+                       examples=_rows(manual, twice.to_numpy()))
     return m.pivot(index=C.client_id, columns="item", values="score").reindex(columns=names).astype("float64")
 
 

@@ -47,7 +47,12 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
-from kbcore.analyses._template import read_template, template_error, template_number
+from kbcore.analyses._template import (
+    argument_number,
+    read_template,
+    template_error,
+    template_number,
+)
 from kbcore.analyses._window import months_back, span
 from kbcore.analyses.dmu import UNKNOWN, roles_of
 from kbcore.facts import Facts, between
@@ -214,42 +219,43 @@ class PortfolioTemplate:
         return {c.id: c.weight for c in self.criteria}
 
 
-_KIND = "KA portfolio template"
+_KIND = "portfolio"
+_STEPS_FORM = "{steps: [[100000, 4], [500000, 7], [1000000, 10]], below: 1}"
 
 
-def _fail(file, where: str, problem: str, todo: str):
-    template_error(_KIND, file, where, problem, todo)
+def _fail(file, key: str, problem: str, **fields):
+    template_error(_KIND, problem, file, key, **fields)
 
 
-def _number(value, file, where: str, *, low=None, high=None) -> float:
-    return template_number(_KIND, value, file, where, low=low, high=high)
+def _number(value, file, key: str, what: str, *, low=None, high=None) -> float:
+    return template_number(_KIND, value, file, key, low=low, high=high, what=what)
+
+
+def _keys(keys) -> str:
+    return ", ".join(map(str, sorted(keys, key=str)))
 
 
 def _scale(raw, file, where: str) -> str | Steps:
     if raw == RANK:
         return RANK
     if not isinstance(raw, dict) or "steps" not in raw:
-        _fail(file, where, f"unknown scale {raw!r}",
-              f'write "{RANK}" or {{steps: [[at_least, score], ...], below: score}}')
+        _fail(file, where, "unknown_scale", what="scale", value=raw, rank=RANK, form=_STEPS_FORM)
     unknown = set(raw) - {"steps", "below"}
     if unknown:
-        _fail(file, where, f"unknown key(s) {', '.join(map(str, sorted(unknown)))}",
-              "keep only steps and below")
+        _fail(file, where, "unknown_key", keys=_keys(unknown), allowed="steps, below")
     steps = raw["steps"]
     if not isinstance(steps, list) or not steps:
-        _fail(file, f"{where}.steps", "no steps", "list at least one [at_least, score] pair")
+        _fail(file, f"{where}.steps", "empty", form="steps: [[100000, 4], [500000, 7]]")
     at, scores = [], []
     for i, step in enumerate(steps):
         if not isinstance(step, (list, tuple)) or len(step) != 2:
-            _fail(file, f"{where}.steps[{i}]", f"{step!r} is not a pair",
-                  "write each step as [at_least, score]")
-        at.append(_number(step[0], file, f"{where}.steps[{i}] at_least"))
-        scores.append(_number(step[1], file, f"{where}.steps[{i}] score", low=SCORE_RANGE[0],
+            _fail(file, f"{where}.steps[{i}]", "not_pair", value=step, form="[500000, 7]")
+        at.append(_number(step[0], file, f"{where}.steps[{i}][0]", "step_from"))
+        scores.append(_number(step[1], file, f"{where}.steps[{i}][1]", "step_score", low=SCORE_RANGE[0],
                               high=SCORE_RANGE[1]))
     if any(b <= a for a, b in zip(at, at[1:], strict=False)):
-        _fail(file, f"{where}.steps", "the at_least values are not strictly ascending",
-              "sort the steps by at_least, each larger than the one before")
-    below = _number(raw.get("below", SCORE_RANGE[0]), file, f"{where}.below",
+        _fail(file, f"{where}.steps", "not_ascending", form="[[100000, 4], [500000, 7], [1000000, 10]]")
+    below = _number(raw.get("below", SCORE_RANGE[0]), file, f"{where}.below", "below",
                     low=SCORE_RANGE[0], high=SCORE_RANGE[1])
     return Steps(tuple(at), tuple(scores), below)
 
@@ -268,79 +274,78 @@ def portfolio_template(data: dict, *, file=None) -> PortfolioTemplate:
 
     Raises
     ------
-    ValueError
-        Naming the file, the key (e.g. ``axes.attractiveness.volume.weight``), what is wrong and
-        what to do.
+    TemplateError
+        A :class:`~kbcore.errors.KBDataError` (and a ``ValueError``) ``template.<problem>``
+        naming the file, the key (e.g. ``axes.attractiveness.volume.weight``), what is wrong and
+        what to do, in en and ru.
 
     Source: McDonald & Woodburn (2007), the key account selection matrix; our reading for the
     template's form.
     """
     if not isinstance(data, dict):
-        _fail(file, "top level", "the template is not a mapping", "start from the default template")
+        _fail(file, None, "wrong_shape", form="axes: {attractiveness: {…}, strength: {…}}")
     unknown = set(data) - {"axes", "cut_lines", "quadrants", "horizon_years"}
     if unknown:
-        _fail(file, "top level", f"unknown key(s) {', '.join(map(str, sorted(unknown)))}",
-              "keep only axes, cut_lines, quadrants and horizon_years")
+        _fail(file, None, "unknown_key", keys=_keys(unknown),
+              allowed="axes, cut_lines, quadrants, horizon_years")
     axes = data.get("axes")
     if not isinstance(axes, dict):
-        _fail(file, "axes", "missing or not a mapping", f"give both axes: {', '.join(AXES)}")
+        _fail(file, "axes", "wrong_shape", form="axes: {attractiveness: {…}, strength: {…}}")
     odd = [str(a) for a in axes if a not in AXES]
     if odd:
-        _fail(file, "axes", f"unknown axis {', '.join(odd)}", f"use only {', '.join(AXES)}")
+        _fail(file, "axes", "unknown_key", keys=_keys(odd), allowed=", ".join(AXES))
     criteria: list[Criterion] = []
     for axis in AXES:
         block = axes.get(axis)
         if not isinstance(block, dict) or not block:
-            _fail(file, f"axes.{axis}", "the axis has no criteria", "give it at least one criterion")
+            _fail(file, f"axes.{axis}", "empty",
+                  form="volume: {weight: 0.35, source: revenue_12m, scale: rank}")
         for cid, spec in block.items():
             where = f"axes.{axis}.{cid}"
             cid = str(cid)
             if cid in _RESERVED:
-                _fail(file, where, f"{cid!r} is a reserved name", "rename the criterion")
+                _fail(file, where, "reserved_id", id=cid)
             if any(c.id == cid for c in criteria):
-                _fail(file, where, f"criterion {cid!r} appears twice", "give each criterion its own id")
+                _fail(file, where, "duplicate_id", id=cid)
             if not isinstance(spec, dict):
-                _fail(file, where, "not a mapping", "write {weight: …, source: …, scale: …}")
+                _fail(file, where, "wrong_shape", form="{weight: 0.25, source: revenue_12m, scale: rank}")
             extra = set(spec) - {"weight", "source", "scale"}
             if extra:
-                _fail(file, where, f"unknown key(s) {', '.join(map(str, sorted(extra)))}",
-                      "keep only weight, source and scale")
+                _fail(file, where, "unknown_key", keys=_keys(extra), allowed="weight, source, scale")
             if "weight" not in spec:
-                _fail(file, f"{where}.weight", "missing", "give a weight ≥ 0")
-            weight = _number(spec["weight"], file, f"{where}.weight", low=0.0)
+                _fail(file, f"{where}.weight", "missing_key", what="weight", form="weight: 0.25")
+            weight = _number(spec["weight"], file, f"{where}.weight", "weight", low=0.0)
             source = spec.get("source")
             if source != MANUAL and source not in MEASURES:
-                _fail(file, f"{where}.source", f"unknown source {source!r}",
-                      f"use {MANUAL} or one of {', '.join(MEASURES)}")
+                _fail(file, f"{where}.source", "unknown_measure", what="source", value=source,
+                      allowed=", ".join((MANUAL, *MEASURES)))
             if source == MANUAL:
                 if spec.get("scale") is not None:
-                    _fail(file, f"{where}.scale", "a manual criterion has no scale",
-                          "remove the scale: manual scores are typed 1–10")
+                    _fail(file, f"{where}.scale", "manual_scale")
                 scale = None
             else:
                 if "scale" not in spec:
-                    _fail(file, f"{where}.scale", "missing", f'write "{RANK}" or steps')
+                    _fail(file, f"{where}.scale", "missing_key", what="scale", form=f"scale: {RANK}")
                 scale = _scale(spec["scale"], file, f"{where}.scale")
             criteria.append(Criterion(cid, axis, weight, source, scale))
         if sum(c.weight for c in criteria if c.axis == axis) <= 0:
-            _fail(file, f"axes.{axis}", "all weights are 0", "give at least one criterion a weight > 0")
+            _fail(file, f"axes.{axis}", "weights_zero")
     raw_cuts = data.get("cut_lines", {}) or {}
     if not isinstance(raw_cuts, dict) or set(raw_cuts) - set(AXES):
-        _fail(file, "cut_lines", f"{raw_cuts!r} is not a mapping of the axes",
-              "write cut_lines: {attractiveness: 5.0, strength: 5.0}")
-    cuts = {a: _number(raw_cuts.get(a, 5.0), file, f"cut_lines.{a}", low=SCORE_RANGE[0],
+        _fail(file, "cut_lines", "wrong_shape", form="cut_lines: {attractiveness: 5.0, strength: 5.0}")
+    cuts = {a: _number(raw_cuts.get(a, 5.0), file, f"cut_lines.{a}", "cut_line", low=SCORE_RANGE[0],
                        high=SCORE_RANGE[1]) for a in AXES}
     default = PortfolioTemplate(criteria=())
     quads = data.get("quadrants", default.quadrants)
     if not isinstance(quads, dict) or set(quads) != set(QUADRANT_KEYS):
-        _fail(file, "quadrants", "not a mapping of the four quadrants",
-              f"give exactly {', '.join(QUADRANT_KEYS)}")
+        _fail(file, "quadrants", "wrong_shape",
+              form="quadrants: {" + ", ".join(f"{k}: {v}" for k, v in default.quadrants.items()) + "}")
     ids = [str(quads[k]).strip() if quads[k] is not None else "" for k in QUADRANT_KEYS]
     if any(not i for i in ids) or len(set(ids)) < len(ids):
-        _fail(file, "quadrants", "empty or repeated strategy ids", "give four distinct ids")
-    horizon = _number(data.get("horizon_years", 3), file, "horizon_years", low=0.0)
+        _fail(file, "quadrants", "quadrant_ids")
+    horizon = _number(data.get("horizon_years", 3), file, "horizon_years", "horizon", low=0.0)
     if horizon <= 0:
-        _fail(file, "horizon_years", "0 years", "write a horizon > 0, e.g. 3")
+        _fail(file, "horizon_years", "zero", what="horizon", example="3")
     return PortfolioTemplate(
         criteria=tuple(criteria), cut_lines=cuts, quadrants=dict(zip(QUADRANT_KEYS, ids, strict=True)),
         horizon_years=horizon, file=None if file is None else str(file))
@@ -362,7 +367,7 @@ def load_portfolio_template(path=None) -> PortfolioTemplate:
 
     Raises
     ------
-    ValueError
+    TemplateError
         The file is missing, is not YAML, or breaks a rule (the message names the key).
     """
     data, path = read_template(_KIND, path, TEMPLATE)
@@ -633,6 +638,12 @@ def _rank_scores(values: pd.Series) -> pd.Series:
     return 1 + 9 * pct
 
 
+def _rows(rows: pd.DataFrame, what: str) -> list[str]:
+    """A few offending rows of a manual table, as typed: ``A · fit · 11``."""
+    cols = [c for c in (C.client_id, what, "score") if c in rows.columns]
+    return [" · ".join(str(v).strip() for v in r) for r in rows[cols].head(5).itertuples(index=False)]
+
+
 def _manual_scores(manual: pd.DataFrame | None, template: PortfolioTemplate) -> pd.DataFrame:
     """The manual table as a client_id × criterion frame of scores (validated)."""
     names = [c.id for c in template.criteria if c.source == MANUAL]
@@ -640,22 +651,25 @@ def _manual_scores(manual: pd.DataFrame | None, template: PortfolioTemplate) -> 
         return pd.DataFrame(columns=names, index=pd.Index([], dtype="string"), dtype="float64")
     need = {C.client_id, "criterion", "score"}
     if not need <= set(manual.columns):
-        raise ValueError(f"manual scores: columns {', '.join(sorted(need - set(manual.columns)))} are "
-                         "missing. What to do: give a table with client_id, criterion, score.")
+        template_error("portfolio_scores", "scores_columns",
+                       column=", ".join(sorted(need - set(manual.columns))),
+                       need=f"{C.client_id}, criterion, score")
     m = pd.DataFrame({C.client_id: _ids(manual[C.client_id]),
                       "criterion": manual["criterion"].astype("string").str.strip(),
                       "score": pd.to_numeric(manual["score"], errors="coerce")})
     wrong = sorted(set(m["criterion"].dropna()) - set(names))
     if wrong:
-        raise ValueError(f"manual scores: criterion {', '.join(wrong)} is not a manual criterion of the "
-                         f"template. What to do: use one of {', '.join(names) or '(none)'}.")
+        template_error("portfolio_scores", "scores_unknown", column="criterion",
+                       values=", ".join(wrong), allowed=", ".join(names) or "—")
     bad = m["score"].isna() | (m["score"] < SCORE_RANGE[0]) | (m["score"] > SCORE_RANGE[1])
     if bad.any():
-        raise ValueError(f"manual scores: {int(bad.sum())} score(s) are not numbers from 1 to 10 "
-                         f"(e.g. client {m.loc[bad, C.client_id].iloc[0]}). What to do: type 1–10.")
-    if m.duplicated([C.client_id, "criterion"]).any():
-        raise ValueError("manual scores: a client has two scores for the same criterion. "
-                         "What to do: keep one row per client and criterion.")
+        template_error("portfolio_scores", "scores_range", column="score",
+                       examples=_rows(manual.loc[bad.to_numpy()], "criterion"),
+                       low=f"{SCORE_RANGE[0]:g}", high=f"{SCORE_RANGE[1]:g}")
+    twice = m.duplicated([C.client_id, "criterion"], keep=False)
+    if twice.any():
+        template_error("portfolio_scores", "scores_twice", column=f"{C.client_id}, criterion",
+                       examples=_rows(manual.loc[twice.to_numpy()], "criterion"))
     wide = m.pivot(index=C.client_id, columns="criterion", values="score")
     return wide.reindex(columns=names).astype("float64")
 
@@ -715,14 +729,14 @@ def portfolio_scores(
     """
     crit = list(template.criteria)
     used = dict(template.weights)
-    min_coverage = _number(min_coverage, None, "min_coverage", low=0.0, high=1.0)
+    min_coverage = argument_number(min_coverage, "min_coverage", low=0.0, high=1.0)
     if weights:
         unknown = sorted(set(map(str, weights)) - set(used))
         if unknown:
             raise ValueError(f"weights: unknown criterion {', '.join(unknown)}. What to do: use one of "
                              f"{', '.join(used)}.")
         for key, value in weights.items():
-            used[str(key)] = _number(value, None, f"weights[{key!r}]", low=0.0)
+            used[str(key)] = argument_number(value, f"weights[{key!r}]", low=0.0)
         for axis in AXES:
             if sum(used[c.id] for c in crit if c.axis == axis) <= 0:
                 raise ValueError(f"weights: all weights of the {axis} axis are 0. What to do: give at "
@@ -1010,16 +1024,16 @@ def key_accounts_needed(
     Source: the seminar's block 8 ("how many key accounts the company needs"): our reading,
     with the range after McDonald & Woodburn (2007).
     """
-    goal = _number(goal, None, "goal", low=0.0)
+    goal = argument_number(goal, "goal", low=0.0)
     if goal <= 0:
         raise ValueError("goal: 0 is not a growth goal. What to do: give the revenue to win, > 0.")
-    capture = _number(capture, None, "capture", low=0.0, high=1.0)
+    capture = argument_number(capture, "capture", low=0.0, high=1.0)
     if capture <= 0:
         raise ValueError("capture: 0 wins nothing. What to do: give a share in (0, 1].")
     if window_days <= 0:
         raise ValueError(f"window_days must be > 0, not {window_days!r}")
     if capacity_per_kam is not None:
-        capacity_per_kam = _number(capacity_per_kam, None, "capacity_per_kam", low=0.0)
+        capacity_per_kam = argument_number(capacity_per_kam, "capacity_per_kam", low=0.0)
         if capacity_per_kam <= 0:
             raise ValueError("capacity_per_kam: 0 accounts per manager. What to do: give a number > 0.")
     h = _headroom_series(headroom, column)

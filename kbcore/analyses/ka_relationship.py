@@ -115,15 +115,20 @@ class RelationshipTemplate:
         return tuple(m for m in MEASURES if m in used)
 
 
-_KIND = "KA relationship template"
+_KIND = "relationship"
+_STAGES_FORM = "stages: [{id: exploratory}, {id: basic, requires: {tenure_years: 1}}, …]"
 
 
-def _fail(file, where: str, problem: str, todo: str):
-    template_error(_KIND, file, where, problem, todo)
+def _fail(file, key, problem: str, **fields):
+    template_error(_KIND, problem, file, key, **fields)
 
 
-def _number(value, file, where: str) -> float:
-    return template_number(_KIND, value, file, where, low=0.0, example="3 or 0.3")
+def _number(value, file, key: str) -> float:
+    return template_number(_KIND, value, file, key, low=0.0, example="3", what="requirement")
+
+
+def _keys(keys) -> str:
+    return ", ".join(map(str, sorted(keys, key=str)))
 
 
 def relationship_template(data, *, file=None) -> RelationshipTemplate:
@@ -137,53 +142,53 @@ def relationship_template(data, *, file=None) -> RelationshipTemplate:
 
     Raises
     ------
-    ValueError
-        Naming the file, the key (e.g. ``stages[2].requires.dmu_roles``), what is wrong and
-        what to do.
+    TemplateError
+        A :class:`~kbcore.errors.KBDataError` (and a ``ValueError``) ``template.<problem>``
+        naming the file, the key (e.g. ``stages[2].requires.dmu_roles``), what is wrong and
+        what to do, in en and ru.
 
     Source: Millman & Wilson (1995); McDonald, Millman & Rogers (1997); the template's form is
     our reading.
     """
     if not isinstance(data, dict):
-        _fail(file, "top level", "the template is not a mapping", "start from the default template")
+        _fail(file, None, "wrong_shape", form=_STAGES_FORM)
     extra = set(data) - {"stages"}
     if extra:
-        _fail(file, "top level", f"unknown key(s) {', '.join(map(str, sorted(extra)))}",
-              "keep only stages")
+        _fail(file, None, "unknown_key", keys=_keys(extra), allowed="stages")
     raw = data.get("stages")
-    if not isinstance(raw, list) or len(raw) < 2:
-        _fail(file, "stages", "missing, not a list, or fewer than two stages",
-              "list the stages lowest first, each as {id: …, requires: {…}}")
+    if raw is None:
+        _fail(file, "stages", "missing_key", form=_STAGES_FORM)
+    if not isinstance(raw, list):
+        _fail(file, "stages", "wrong_shape", form=_STAGES_FORM)
+    if len(raw) < 2:
+        _fail(file, "stages", "too_few", low="2", n=len(raw))
     stages: list[Stage] = []
     for i, spec in enumerate(raw):
         where = f"stages[{i}]"
         if not isinstance(spec, dict) or "id" not in spec:
-            _fail(file, where, "not a mapping with an id", "write {id: basic, requires: {…}}")
+            _fail(file, where, "wrong_shape", form="{id: basic, requires: {tenure_years: 1}}")
         unknown = set(spec) - {"id", "requires"}
         if unknown:
-            _fail(file, where, f"unknown key(s) {', '.join(map(str, sorted(unknown)))}",
-                  "keep only id and requires")
+            _fail(file, where, "unknown_key", keys=_keys(unknown), allowed="id, requires")
         sid = str(spec["id"]).strip()
         if sid not in STAGES_MW + STAGES_MMR:
-            _fail(file, f"{where}.id", f"unknown stage {sid!r}",
-                  f"use {', '.join(STAGES_MW)} (or {', '.join(STAGES_MMR)})")
+            _fail(file, f"{where}.id", "unknown_stage", what="stage", value=sid, allowed=", ".join(STAGES_MW),
+                  other=", ".join(STAGES_MMR))
         if any(s.id == sid for s in stages):
-            _fail(file, f"{where}.id", f"stage {sid!r} appears twice", "list each stage once")
+            _fail(file, f"{where}.id", "duplicate_id", id=sid)
         req = spec.get("requires") or {}
         if not isinstance(req, dict):
-            _fail(file, f"{where}.requires", "not a mapping", "write {measure: at_least, …}")
+            _fail(file, f"{where}.requires", "wrong_shape", form="requires: {tenure_years: 1, dmu_roles: 2}")
         odd = [str(m) for m in req if m not in MEASURES]
         if odd:
-            _fail(file, f"{where}.requires", f"unknown measure {', '.join(odd)}",
-                  f"use {', '.join(MEASURES)}")
+            _fail(file, f"{where}.requires", "unknown_measure", value=", ".join(odd),
+                  allowed=", ".join(MEASURES))
         if i == 0 and req:
-            _fail(file, f"{where}.requires", "the first stage has requirements",
-                  "leave the first stage's requires empty: every key account is at least there")
+            _fail(file, f"{where}.requires", "first_stage")
         stages.append(Stage(sid, {m: _number(v, file, f"{where}.requires.{m}") for m, v in req.items()}))
     ids = {s.id for s in stages}
     if not (ids <= set(STAGES_MW) or ids <= set(STAGES_MMR)):
-        _fail(file, "stages", "the ids mix the two sets of names",
-              f"use either {', '.join(STAGES_MW)} or {', '.join(STAGES_MMR)}")
+        _fail(file, "stages", "mixed_stages", allowed=", ".join(STAGES_MW), other=", ".join(STAGES_MMR))
     return RelationshipTemplate(tuple(stages), None if file is None else str(file))
 
 
@@ -202,7 +207,7 @@ def load_relationship_template(path=None) -> RelationshipTemplate:
 
     Raises
     ------
-    ValueError
+    TemplateError
         The file is missing, is not YAML, or breaks a rule (the message names the key).
     """
     data, path = read_template(_KIND, path, TEMPLATE)
@@ -373,22 +378,28 @@ class RelationshipResult:
     manual_ignored: list = field(default_factory=list)
 
 
+_MANUAL = "relationship_manual"
+
+
 def _manual(manual: pd.DataFrame | None, template: RelationshipTemplate) -> pd.Series:
     """The manual stages as a Series client_id → stage id (validated)."""
     if manual is None or not len(manual):
         return pd.Series(dtype="string")
     need = {C.client_id, "stage"}
     if not need <= set(manual.columns):
-        raise ValueError(f"manual stages: columns {', '.join(sorted(need - set(manual.columns)))} are "
-                         "missing. What to do: give a table with client_id and stage.")
+        template_error(_MANUAL, "scores_columns", column=", ".join(sorted(need - set(manual.columns))),
+                       need=f"{C.client_id}, stage")
     m = pd.DataFrame({C.client_id: _ids(manual[C.client_id]),
                       "stage": manual["stage"].astype("string").str.strip().str.lower()})
     wrong = sorted(set(m["stage"].dropna()) - set(template.ids))
-    if wrong or m["stage"].isna().any():
-        raise ValueError(f"manual stages: {', '.join(wrong) or 'an empty stage'} is not a stage of the "
-                         f"template. What to do: use one of {', '.join(template.ids)}.")
-    if m[C.client_id].duplicated().any():
-        raise ValueError("manual stages: a client has two stages. What to do: keep one row per client.")
+    if wrong or m["stage"].isna().any() or (m["stage"] == "").any():
+        template_error(_MANUAL, "scores_unknown", column="stage", values=", ".join(wrong) or "—",
+                       allowed=", ".join(template.ids))
+    twice = m[C.client_id].duplicated(keep=False)
+    if twice.any():
+        template_error(_MANUAL, "scores_twice", column=C.client_id,
+                       examples=[f"{c} · {s}" for c, s in
+                                 zip(m.loc[twice, C.client_id], m.loc[twice, "stage"], strict=True)])
     return pd.Series(m["stage"].to_numpy(), index=pd.Index(m[C.client_id], dtype="string"),
                      dtype="string")
 
