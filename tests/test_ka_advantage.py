@@ -12,6 +12,7 @@ from kbcore.analyses.ka_advantage import (
     read_scores_table,
 )
 from kbcore.analyses.key_accounts import candidate_key_accounts
+from kbcore.errors import KBDataError
 
 TEXT = {"en": "x", "ru": "х", "bg": "х"}
 
@@ -74,28 +75,61 @@ def test_no_measure_and_no_accounts():
     assert empty.scores.empty and "key_accounts" in empty.missing
 
 
-@pytest.mark.parametrize("bad, words", [
-    ({"items": {"x": {"text": TEXT, "goal": "fun", "measure": "manual"}}}, "items.x.goal"),
-    ({"items": {"x": {"text": {"en": "x"}, "goal": "growth", "measure": "manual"}}}, "items.x.text"),
+@pytest.mark.parametrize("bad, problem, where", [
+    ({"items": {"x": {"text": TEXT, "goal": "fun", "measure": "manual"}}}, "unknown_goal", "items.x.goal"),
+    ({"items": {"x": {"text": {"en": "x"}, "goal": "growth", "measure": "manual"}}}, "texts",
+     "items.x.text"),
     ({"items": {"x": {"text": TEXT, "goal": "growth", "measure": "manual", "thresholds": [1, 2]}}},
-     "items.x.thresholds"),
+     "manual_thresholds", "items.x.thresholds"),
     ({"items": {"x": {"text": TEXT, "goal": "growth", "measure": "tenure_years", "thresholds": [5, 3]}}},
-     "ascending"),
-    ({"things": {}}, "top level"),
+     "not_ascending", "items.x.thresholds"),
+    ({"items": {"x": {"text": TEXT, "goal": "growth", "measure": "tenure_years", "thresholds": [1]}}},
+     "not_pair", "items.x.thresholds"),
+    ({"items": {"x": {"text": TEXT, "goal": "growth", "measure": "tenure_years",
+                      "thresholds": [1, "two"]}}}, "not_number", "items.x.thresholds[1]"),
+    ({"items": {"x": {"text": TEXT, "goal": "growth"}}}, "missing_key", "items.x.measure"),
+    ({"items": {}}, "count", "items"),
+    ({"things": {}}, "unknown_key", None),
+    ({}, "missing_key", "items"),
+    ([], "wrong_shape", None),
 ])
-def test_template_errors_name_the_key(bad, words):
-    with pytest.raises(ValueError, match=words):
-        advantage_template(bad)
+def test_template_errors_name_the_key(bad, problem, where):
+    with pytest.raises(KBDataError) as err:
+        advantage_template(bad, file="mine.yaml")
+    assert isinstance(err.value, ValueError)
+    assert (err.value.key, err.value.where) == (f"template.{problem}", where)
+    assert err.value.message("ru").startswith("Чек-лист конкурентных преимуществ: ")
+
+
+def test_a_bad_threshold_in_russian():
+    bad = {"items": {"x": {"text": TEXT, "goal": "growth", "measure": "tenure_years",
+                           "thresholds": [1, "2 года"]}}}
+    with pytest.raises(KBDataError) as err:
+        advantage_template(bad, file="ka_advantage.yaml")
+    assert err.value.message("ru").splitlines()[:3] == [
+        "Чек-лист конкурентных преимуществ: «2 года» — не число.",
+        "Файл: ka_advantage.yaml",
+        "Ключ: items.x.thresholds[1] (порог оценки пункта)"]
 
 
 def test_manual_score_errors():
     tpl = _template()
-    with pytest.raises(ValueError, match="0, 1 or 2"):
+    with pytest.raises(KBDataError) as err:
         advantage_scores(tpl, ["A"], _measures(),
                          manual=pd.DataFrame({"client_id": ["A"], "item": ["ref"], "score": [3]}))
-    with pytest.raises(ValueError, match="not a manual item"):
+    assert err.value.key == "template.scores_levels" and err.value.examples == ["A · ref · 3"]
+    assert "Впишите 0 (нет), 1 (частично) или 2 (да)." in err.value.message("ru")
+    with pytest.raises(KBDataError) as err:
         advantage_scores(tpl, ["A"], _measures(),
                          manual=pd.DataFrame({"client_id": ["A"], "item": ["vol"], "score": [1]}))
+    assert err.value.key == "template.scores_unknown" and err.value.column == "item"
+    with pytest.raises(KBDataError) as err:
+        advantage_scores(tpl, ["A"], _measures(),
+                         manual=pd.DataFrame({"client_id": ["A", "A"], "item": ["ref"] * 2, "score": [1, 2]}))
+    assert err.value.key == "template.scores_twice"
+    with pytest.raises(KBDataError) as err:
+        advantage_scores(tpl, ["A"], _measures(), manual=pd.DataFrame({"client_id": ["A"], "note": ["x"]}))
+    assert err.value.key == "template.scores_columns" and err.value.fields["missing"] == "item, score"
 
 
 def test_read_scores_table_semicolon(tmp_path):
@@ -103,8 +137,14 @@ def test_read_scores_table_semicolon(tmp_path):
     path.write_text("client_id;item;score\nA;ref;2\n", encoding="utf-8")
     table = read_scores_table(path)
     assert table.to_dict("records") == [{"client_id": "A", "item": "ref", "score": "2"}]
-    with pytest.raises(ValueError, match="not found"):
+    with pytest.raises(KBDataError) as err:
         read_scores_table(tmp_path / "none.csv")
+    assert err.value.key == "template.scores_not_found"
+    assert err.value.message("ru").startswith("Таблица ручных оценок: файл не найден.")
+    latin = tmp_path / "latin.csv"
+    latin.write_bytes("client_id;item;score\nA;réf;2\n".encode("latin-1"))
+    with pytest.raises(KBDataError, match="CSV UTF-8"):
+        read_scores_table(latin)
 
 
 def test_candidates_make_half_the_profit():

@@ -10,6 +10,7 @@ import pytest
 
 from kbcore.analyses import ka_portfolio as kp
 from kbcore.analyses.profitability import client_pnl
+from kbcore.errors import KBDataError
 from kbcore.facts import Facts
 from kbcore.schema import C
 
@@ -135,12 +136,21 @@ def test_manual_scores():
     assert "X" not in t.index  # a manual score of a client not in the measures is ignored
     # no manual table at all: the criterion has no data and is listed
     assert kp.portfolio_scores(_measures(), tpl).missing == ["fit"]
-    with pytest.raises(ValueError, match="1 to 10"):
+    with pytest.raises(KBDataError) as err:
         kp.portfolio_scores(_measures(), tpl, manual=manual.assign(score=[11, 2, 5]))
-    with pytest.raises(ValueError, match="not a manual criterion"):
+    assert err.value.key == "template.scores_range" and err.value.examples == ["A · fit · 11"]
+    assert err.value.message("ru").splitlines() == [
+        "Ручные оценки для матрицы ключевых клиентов: некоторые оценки — не числа от 1 до 10.",
+        "Столбец: score", "Примеры:", "  A · fit · 11",
+        "Что сделать: Впишите для каждого клиента и критерия число от 1 до 10."]
+    with pytest.raises(KBDataError) as err:
         kp.portfolio_scores(_measures(), tpl, manual=manual.assign(criterion=["a", "fit", "fit"]))
-    with pytest.raises(ValueError, match="two scores"):
+    assert err.value.key == "template.scores_unknown" and err.value.fields["values"] == "a"
+    with pytest.raises(KBDataError) as err:
         kp.portfolio_scores(_measures(), tpl, manual=manual.assign(**{C.client_id: ["A", "A", "B"]}))
+    assert err.value.key == "template.scores_twice" and len(err.value.examples) == 2
+    with pytest.raises(KBDataError, match="no column score"):
+        kp.portfolio_scores(_measures(), tpl, manual=manual.drop(columns="score"))
 
 
 def test_weights_override():
@@ -178,57 +188,82 @@ def test_default_template_reads_clean():
 
 
 @pytest.mark.parametrize(
-    ("change", "match"),
+    ("change", "problem", "where"),
     [
         (lambda d: d["axes"]["attractiveness"]["a"].update(weight="abc"),
-         r"axes\.attractiveness\.a\.weight: 'abc' is not a number"),
+         "not_number", "axes.attractiveness.a.weight"),
         (lambda d: d["axes"]["attractiveness"]["a"].update(weight=-1),
-         r"axes\.attractiveness\.a\.weight: -1 is negative"),
-        (lambda d: d["axes"]["attractiveness"]["a"].update(source="mood"), r"unknown source 'mood'"),
-        (lambda d: d["axes"].update(strength={}), r"axes\.strength: the axis has no criteria"),
-        (lambda d: d["axes"].pop("strength"), r"axes\.strength: the axis has no criteria"),
-        (lambda d: d["axes"].update(luck={"x": {}}), r"unknown axis luck"),
-        (lambda d: d["axes"]["attractiveness"]["a"].update(scale="log"), r"unknown scale 'log'"),
-        (lambda d: d["axes"]["attractiveness"]["a"].pop("scale"), r"a\.scale: missing"),
+         "negative", "axes.attractiveness.a.weight"),
+        (lambda d: d["axes"]["attractiveness"]["a"].update(source="mood"), "unknown_measure",
+         "axes.attractiveness.a.source"),
+        (lambda d: d["axes"].update(strength={}), "empty", "axes.strength"),
+        (lambda d: d["axes"].pop("strength"), "empty", "axes.strength"),
+        (lambda d: d["axes"].update(luck={"x": {}}), "unknown_key", "axes"),
+        (lambda d: d["axes"]["attractiveness"]["a"].update(scale="log"), "unknown_scale",
+         "axes.attractiveness.a.scale"),
+        (lambda d: d["axes"]["attractiveness"]["a"].pop("scale"), "missing_key",
+         "axes.attractiveness.a.scale"),
         (lambda d: d["axes"]["strength"]["s"]["scale"].update(steps=[[0.3, 4], [0.1, 7]]),
-         r"not strictly ascending"),
+         "not_ascending", "axes.strength.s.scale.steps"),
         (lambda d: d["axes"]["strength"]["s"]["scale"].update(steps=[[0.3, 12]]),
-         r"score: 12 is out of range"),
+         "out_of_range", "axes.strength.s.scale.steps[0][1]"),
         (lambda d: d["axes"]["attractiveness"].update(b={"weight": 1, "source": "manual",
                                                           "scale": "rank"}),
-         r"a manual criterion has no scale"),
+         "manual_scale", "axes.attractiveness.b.scale"),
         (lambda d: d["axes"]["attractiveness"].update(a={"weight": 0, "source": "potential",
                                                           "scale": "rank"},
                                                       b={"weight": 0, "source": "growth",
                                                          "scale": "rank"}),
-         r"all weights are 0"),
+         "weights_zero", "axes.attractiveness"),
         (lambda d: d["axes"]["strength"].update(a={"weight": 1, "source": "csat", "scale": "rank"}),
-         r"criterion 'a' appears twice"),
+         "duplicate_id", "axes.strength.a"),
         (lambda d: d["axes"]["strength"].update(quadrant={"weight": 1, "source": "csat",
                                                           "scale": "rank"}),
-         r"reserved name"),
-        (lambda d: d.update(cut_lines={"attractiveness": 11}), r"cut_lines\.attractiveness"),
-        (lambda d: d.update(quadrants={"high_high": "x"}), r"quadrants"),
-        (lambda d: d.update(quadrants={k: "same" for k in kp.QUADRANT_KEYS}), r"distinct"),
-        (lambda d: d.update(horizon_years=0), r"horizon_years"),
-        (lambda d: d.update(colour="red"), r"unknown key\(s\) colour"),
+         "reserved_id", "axes.strength.quadrant"),
+        (lambda d: d.update(cut_lines={"attractiveness": 11}), "out_of_range", "cut_lines.attractiveness"),
+        (lambda d: d.update(quadrants={"high_high": "x"}), "wrong_shape", "quadrants"),
+        (lambda d: d.update(quadrants={k: "same" for k in kp.QUADRANT_KEYS}), "quadrant_ids", "quadrants"),
+        (lambda d: d.update(horizon_years=0), "zero", "horizon_years"),
+        (lambda d: d.update(colour="red"), "unknown_key", None),
     ],
 )
-def test_template_validation_errors(change, match):
+def test_template_validation_errors(change, problem, where):
     data = _template()
     change(data)
-    with pytest.raises(ValueError, match=match) as err:
-        kp.portfolio_template(data)
-    assert "What to do:" in str(err.value)
+    with pytest.raises(KBDataError) as err:
+        kp.portfolio_template(data, file="mine.yaml")
+    assert isinstance(err.value, ValueError)  # callers catching ValueError still catch it
+    assert (err.value.key, err.value.where, err.value.file) == (f"template.{problem}", where, "mine.yaml")
+    ru = err.value.message("ru")
+    assert ru.startswith("Шаблон матрицы ключевых клиентов: ") and "Что сделать: " in ru
+
+
+def test_a_bad_weight_in_russian():
+    """What a trainer in Ufa sees when a weight is typed with a decimal comma."""
+    data = _template()
+    data["axes"]["attractiveness"]["a"]["weight"] = "0,6"
+    with pytest.raises(KBDataError) as err:
+        kp.portfolio_template(data, file="ka_portfolio.yaml")
+    assert err.value.message("ru").splitlines() == [
+        "Шаблон матрицы ключевых клиентов: «0,6» — не число.",
+        "Файл: ka_portfolio.yaml",
+        "Ключ: axes.attractiveness.a.weight (вес критерия)",
+        "Что сделать: Впишите просто число, например 0.25: дробную часть отделяйте точкой, без пробелов, "
+        "единиц измерения и знака процента.",
+    ]
+    assert str(err.value).startswith("Key-account matrix template: “0,6” is not a number.")
 
 
 def test_template_file_errors(tmp_path):
-    with pytest.raises(ValueError, match="not found"):
+    with pytest.raises(KBDataError) as err:
         kp.load_portfolio_template(tmp_path / "nope.yaml")
+    assert err.value.key == "template.not_found"
+    assert "data/templates/ka_portfolio.yaml" in err.value.message("ru")  # where to start again
     bad = tmp_path / "bad.yaml"
     bad.write_text("axes: [unclosed\n", encoding="utf-8")
-    with pytest.raises(ValueError, match="not readable as UTF-8 YAML") as err:
+    with pytest.raises(KBDataError) as err:
         kp.load_portfolio_template(bad)
+    assert err.value.key == "template.not_yaml" and err.value.file == str(bad)
     assert str(bad) in str(err.value)
     good = tmp_path / "mine.yaml"
     good.write_text(kp.TEMPLATE.read_text(encoding="utf-8").replace("weight: 0.35", "weight: 0.5", 1),

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from kbcore.analyses import ka_relationship as kr
+from kbcore.errors import KBDataError
 from kbcore.facts import Facts
 from kbcore.schema import C
 
@@ -74,12 +75,15 @@ def test_manual_stage_wins_and_is_marked():
     assert t.loc["B", "estimated_stage"] == "basic"
     assert res.manual_ignored == ["Z"]
     assert list(res.counts["manual"]) == [0, 0, 1] and list(res.counts["total"]) == [2, 0, 2]
-    with pytest.raises(ValueError, match="not a stage"):
+    with pytest.raises(KBDataError) as err:
         kr.relationship_stages(_measures(), _template(),
                                manual=pd.DataFrame({C.client_id: ["A"], "stage": ["friends"]}))
-    with pytest.raises(ValueError, match="two stages"):
+    assert err.value.key == "template.scores_unknown" and err.value.fields["values"] == "friends"
+    assert err.value.message("ru").startswith("Стадии отношений, заданные вручную: «friends» — не из тех")
+    with pytest.raises(KBDataError) as err:
         kr.relationship_stages(_measures(), _template(),
                                manual=pd.DataFrame({C.client_id: ["A", "A"], "stage": ["basic"] * 2}))
+    assert err.value.key == "template.scores_twice" and err.value.examples == ["A · basic"] * 2
 
 
 def test_one_account_and_no_accounts():
@@ -97,30 +101,51 @@ def test_default_template_loads():
     assert set(tpl.measures) <= set(kr.MEASURES)
 
 
-@pytest.mark.parametrize("data, where", [
-    ({"stages": [{"id": "exploratory"}]}, "stages"),
-    ({"stages": [{"id": "exploratory"}, {"id": "friends"}]}, "stages[1].id"),
-    ({"stages": [{"id": "exploratory"}, {"id": "exploratory"}]}, "appears twice"),
-    ({"stages": [{"id": "exploratory", "requires": {"tenure_years": 1}}, {"id": "basic"}]}, "first stage"),
-    ({"stages": [{"id": "exploratory"}, {"id": "basic", "requires": {"love": 1}}]}, "unknown measure"),
-    ({"stages": [{"id": "exploratory"}, {"id": "basic", "requires": {"tenure_years": -1}}]}, "negative"),
-    ({"stages": [{"id": "exploratory"}, {"id": "basic", "requires": {"tenure_years": "x"}}]}, "not a number"),
-    ({"stages": [{"id": "pre_kam"}, {"id": "basic"}]}, "mix"),
-    ({"stages": [], "extra": 1}, "unknown key"),
+@pytest.mark.parametrize("data, problem, where", [
+    ({"stages": [{"id": "exploratory"}]}, "too_few", "stages"),
+    ({"stages": "exploratory"}, "wrong_shape", "stages"),
+    ({}, "missing_key", "stages"),
+    ({"stages": [{"id": "exploratory"}, {"id": "friends"}]}, "unknown_stage", "stages[1].id"),
+    ({"stages": [{"id": "exploratory"}, {"id": "exploratory"}]}, "duplicate_id", "stages[1].id"),
+    ({"stages": [{"id": "exploratory", "requires": {"tenure_years": 1}}, {"id": "basic"}]}, "first_stage",
+     "stages[0].requires"),
+    ({"stages": [{"id": "exploratory"}, {"id": "basic", "requires": {"love": 1}}]}, "unknown_measure",
+     "stages[1].requires"),
+    ({"stages": [{"id": "exploratory"}, {"id": "basic", "requires": {"tenure_years": -1}}]}, "negative",
+     "stages[1].requires.tenure_years"),
+    ({"stages": [{"id": "exploratory"}, {"id": "basic", "requires": {"tenure_years": "x"}}]}, "not_number",
+     "stages[1].requires.tenure_years"),
+    ({"stages": [{"id": "pre_kam"}, {"id": "basic"}]}, "mixed_stages", "stages"),
+    ({"stages": [], "extra": 1}, "unknown_key", None),
 ])
-def test_template_errors_name_the_key(data, where):
-    with pytest.raises(ValueError, match="What to do") as err:
+def test_template_errors_name_the_key(data, problem, where):
+    with pytest.raises(KBDataError) as err:
         kr.relationship_template(data, file="x.yaml")
-    assert where in str(err.value) and "x.yaml" in str(err.value)
+    assert isinstance(err.value, ValueError)
+    assert (err.value.key, err.value.where, err.value.file) == (f"template.{problem}", where, "x.yaml")
+    assert "Что сделать: " in err.value.message("ru")
+
+
+def test_a_negative_requirement_in_russian():
+    data = {"stages": [{"id": "exploratory"}, {"id": "basic", "requires": {"dmu_roles": -2}}]}
+    with pytest.raises(KBDataError) as err:
+        kr.relationship_template(data, file="ka_relationship.yaml")
+    assert err.value.message("ru").splitlines() == [
+        "Шаблон стадий отношений с ключевыми клиентами: -2 — отрицательное число.",
+        "Файл: ka_relationship.yaml",
+        "Ключ: stages[1].requires.dmu_roles (требование стадии)",
+        "Что сделать: Впишите число не меньше 0."]
 
 
 def test_template_file_errors(tmp_path):
-    with pytest.raises(ValueError, match="not found"):
+    with pytest.raises(KBDataError) as err:
         kr.load_relationship_template(tmp_path / "none.yaml")
+    assert err.value.key == "template.not_found"
     bad = tmp_path / "bad.yaml"
     bad.write_text("stages: [\n  - id", encoding="utf-8")
-    with pytest.raises(ValueError, match="YAML"):
+    with pytest.raises(KBDataError) as err:
         kr.load_relationship_template(bad)
+    assert err.value.key == "template.not_yaml" and "data/templates/ka_relationship.yaml" in str(err.value)
     mmr = tmp_path / "mmr.yaml"
     mmr.write_text("stages:\n  - id: pre_kam\n  - id: early\n    requires: {tenure_years: 1}\n",
                    encoding="utf-8")

@@ -72,7 +72,8 @@ class TemplateError(KBDataError, ValueError):
 
     def message(self, lang: str = "en") -> str:
         """The full message in one language: what, file, key (or column), examples, what to do."""
-        fields = {**self.fields, "kind": _text(f"template.kind.{self.kind}", lang), "file": self.file}
+        fields = {**self.fields, "kind": _text(f"template.kind.{self.kind}", lang),
+                  "file": self.file, "column": self.column}
         lines = [_text(self.key, lang, **fields)]
         if self.file:
             lines.append(_text("error.where.file", lang, file=self.file))

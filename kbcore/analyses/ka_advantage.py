@@ -317,7 +317,7 @@ def _manual_table(manual, template: AdvantageTemplate) -> pd.DataFrame:
         return pd.DataFrame(columns=names, index=pd.Index([], dtype="string"), dtype="float64")
     need = {C.client_id, "item", "score"}
     if not need <= set(manual.columns):
-        template_error(_SCORES, "scores_columns", column=", ".join(sorted(need - set(manual.columns))),
+        template_error(_SCORES, "scores_columns", missing=", ".join(sorted(need - set(manual.columns))),
                        need=f"{C.client_id}, item, score")
     m = pd.DataFrame({C.client_id: _ids(manual[C.client_id]).to_numpy(),
                       "item": _ids(manual["item"]).to_numpy(),

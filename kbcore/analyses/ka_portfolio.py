@@ -227,7 +227,7 @@ def _fail(file, key: str, problem: str, **fields):
     template_error(_KIND, problem, file, key, **fields)
 
 
-def _number(value, file, key: str, what: str, *, low=None, high=None) -> float:
+def _number(value, file, key: str, *, what: str, low=None, high=None) -> float:
     return template_number(_KIND, value, file, key, low=low, high=high, what=what)
 
 
@@ -250,12 +250,12 @@ def _scale(raw, file, where: str) -> str | Steps:
     for i, step in enumerate(steps):
         if not isinstance(step, (list, tuple)) or len(step) != 2:
             _fail(file, f"{where}.steps[{i}]", "not_pair", value=step, form="[500000, 7]")
-        at.append(_number(step[0], file, f"{where}.steps[{i}][0]", "step_from"))
-        scores.append(_number(step[1], file, f"{where}.steps[{i}][1]", "step_score", low=SCORE_RANGE[0],
+        at.append(_number(step[0], file, f"{where}.steps[{i}][0]", what="step_from"))
+        scores.append(_number(step[1], file, f"{where}.steps[{i}][1]", what="step_score", low=SCORE_RANGE[0],
                               high=SCORE_RANGE[1]))
     if any(b <= a for a, b in zip(at, at[1:], strict=False)):
         _fail(file, f"{where}.steps", "not_ascending", form="[[100000, 4], [500000, 7], [1000000, 10]]")
-    below = _number(raw.get("below", SCORE_RANGE[0]), file, f"{where}.below", "below",
+    below = _number(raw.get("below", SCORE_RANGE[0]), file, f"{where}.below", what="below",
                     low=SCORE_RANGE[0], high=SCORE_RANGE[1])
     return Steps(tuple(at), tuple(scores), below)
 
@@ -314,7 +314,7 @@ def portfolio_template(data: dict, *, file=None) -> PortfolioTemplate:
                 _fail(file, where, "unknown_key", keys=_keys(extra), allowed="weight, source, scale")
             if "weight" not in spec:
                 _fail(file, f"{where}.weight", "missing_key", what="weight", form="weight: 0.25")
-            weight = _number(spec["weight"], file, f"{where}.weight", "weight", low=0.0)
+            weight = _number(spec["weight"], file, f"{where}.weight", what="weight", low=0.0)
             source = spec.get("source")
             if source != MANUAL and source not in MEASURES:
                 _fail(file, f"{where}.source", "unknown_measure", what="source", value=source,
@@ -333,7 +333,7 @@ def portfolio_template(data: dict, *, file=None) -> PortfolioTemplate:
     raw_cuts = data.get("cut_lines", {}) or {}
     if not isinstance(raw_cuts, dict) or set(raw_cuts) - set(AXES):
         _fail(file, "cut_lines", "wrong_shape", form="cut_lines: {attractiveness: 5.0, strength: 5.0}")
-    cuts = {a: _number(raw_cuts.get(a, 5.0), file, f"cut_lines.{a}", "cut_line", low=SCORE_RANGE[0],
+    cuts = {a: _number(raw_cuts.get(a, 5.0), file, f"cut_lines.{a}", what="cut_line", low=SCORE_RANGE[0],
                        high=SCORE_RANGE[1]) for a in AXES}
     default = PortfolioTemplate(criteria=())
     quads = data.get("quadrants", default.quadrants)
@@ -343,7 +343,7 @@ def portfolio_template(data: dict, *, file=None) -> PortfolioTemplate:
     ids = [str(quads[k]).strip() if quads[k] is not None else "" for k in QUADRANT_KEYS]
     if any(not i for i in ids) or len(set(ids)) < len(ids):
         _fail(file, "quadrants", "quadrant_ids")
-    horizon = _number(data.get("horizon_years", 3), file, "horizon_years", "horizon", low=0.0)
+    horizon = _number(data.get("horizon_years", 3), file, "horizon_years", what="horizon", low=0.0)
     if horizon <= 0:
         _fail(file, "horizon_years", "zero", what="horizon", example="3")
     return PortfolioTemplate(
@@ -652,7 +652,7 @@ def _manual_scores(manual: pd.DataFrame | None, template: PortfolioTemplate) -> 
     need = {C.client_id, "criterion", "score"}
     if not need <= set(manual.columns):
         template_error("portfolio_scores", "scores_columns",
-                       column=", ".join(sorted(need - set(manual.columns))),
+                       missing=", ".join(sorted(need - set(manual.columns))),
                        need=f"{C.client_id}, criterion, score")
     m = pd.DataFrame({C.client_id: _ids(manual[C.client_id]),
                       "criterion": manual["criterion"].astype("string").str.strip(),

@@ -161,7 +161,7 @@ def relationship_template(data, *, file=None) -> RelationshipTemplate:
     if not isinstance(raw, list):
         _fail(file, "stages", "wrong_shape", form=_STAGES_FORM)
     if len(raw) < 2:
-        _fail(file, "stages", "too_few", low="2", n=len(raw))
+        _fail(file, "stages", "too_few", low="2", n=len(raw), form=_STAGES_FORM)
     stages: list[Stage] = []
     for i, spec in enumerate(raw):
         where = f"stages[{i}]"
@@ -387,7 +387,7 @@ def _manual(manual: pd.DataFrame | None, template: RelationshipTemplate) -> pd.S
         return pd.Series(dtype="string")
     need = {C.client_id, "stage"}
     if not need <= set(manual.columns):
-        template_error(_MANUAL, "scores_columns", column=", ".join(sorted(need - set(manual.columns))),
+        template_error(_MANUAL, "scores_columns", missing=", ".join(sorted(need - set(manual.columns))),
                        need=f"{C.client_id}, stage")
     m = pd.DataFrame({C.client_id: _ids(manual[C.client_id]),
                       "stage": manual["stage"].astype("string").str.strip().str.lower()})
