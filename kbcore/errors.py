@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from kbcore.i18n import catalogue, t
 
-__all__ = ["KBDataError"]
+__all__ = ["KBDataError", "TemplateError", "TEMPLATE_KINDS"]
 
 
 class KBDataError(Exception):
@@ -54,3 +54,74 @@ class KBDataError(Exception):
 
     def __str__(self) -> str:
         return self.bilingual()
+
+    def _render_traceback_(self) -> list[str]:
+        """What IPython shows instead of a traceback: the message in en and ru, nothing else.
+
+        A person who gave a wrong file or mistyped a weight needs what is wrong, where and what to
+        do, not the frames of the package (IPython calls this for an exception that has it).
+        """
+        return self.bilingual().splitlines()
+
+
+TEMPLATE_KINDS = ("portfolio", "advantage", "relationship", "scores", "portfolio_scores",
+                  "advantage_scores", "relationship_manual")
+"""The kinds of trainer input, named in words by the catalogue ids ``template.kind.<kind>``."""
+TEMPLATE_DEFAULTS = {"portfolio": "data/templates/ka_portfolio.yaml", "advantage": "data/templates/ka_advantage.yaml",
+            "relationship": "data/templates/ka_relationship.yaml"}
+"""The packaged template of a kind, as the texts name it (placeholder ``{default}``)."""
+
+
+class TemplateError(KBDataError, ValueError):
+    """A template or a manual score table that cannot be used, explained for a person.
+
+    Parameters
+    ----------
+    problem : str
+        The catalogue id is ``template.<problem>`` (``template.<problem>.todo``: what to do).
+    kind : str
+        One of :data:`TEMPLATE_KINDS`: the message starts with its name in words.
+    file : str or Path, optional
+        The file.
+    key : str, optional
+        The template key where the problem is (``axes.attractiveness.volume.weight``).
+    what : str, optional
+        What the key holds, in words after it: ``template.what.<what>`` ("criterion weight").
+    column : str, optional
+        The column of a score table where the problem is.
+    examples : sequence of str, optional
+        A few offending rows or values.
+    **fields
+        Placeholders of the catalogue texts (formatted as given, the same in every language).
+    """
+
+    def __init__(self, problem: str, *, kind: str, file=None, key=None, what=None, column=None,
+                 examples: Sequence[str] = (), **fields):
+        if kind not in TEMPLATE_KINDS:
+            raise ValueError(f"unknown template kind {kind!r}: use one of {', '.join(TEMPLATE_KINDS)}")
+        self.problem = problem
+        self.kind = kind
+        self.where = None if key is None else str(key)
+        self.what = what
+        fields.setdefault("default", TEMPLATE_DEFAULTS.get(kind, ""))
+        super().__init__(f"template.{problem}", file=file, column=column, examples=examples, **fields)
+
+    def message(self, lang: str = "en") -> str:
+        """The full message in one language: what, file, key (or column), examples, what to do."""
+        fields = {**self.fields, "kind": t(f"template.kind.{self.kind}", lang),
+                  "file": self.file, "column": self.column}
+        lines = [t(self.key, lang, **fields)]
+        if self.file:
+            lines.append(t("error.where.file", lang, file=self.file))
+        if self.where and self.what:
+            lines.append(t("template.where.key_what", lang, where=self.where,
+                               what=t(f"template.what.{self.what}", lang)))
+        elif self.where:
+            lines.append(t("template.where.key", lang, where=self.where))
+        if self.column:
+            lines.append(t("error.where.column", lang, column=self.column))
+        if self.examples:
+            lines.append(t("error.examples", lang))
+            lines.extend(f"  {e}" for e in self.examples)
+        lines.append(t("error.todo", lang) + " " + t(f"{self.key}.todo", lang, **fields))
+        return "\n".join(lines)

@@ -7,14 +7,13 @@ import pytest
 
 from kbcore.analyses import _template
 from kbcore.analyses._template import (
-    KINDS,
-    TemplateError,
     argument_number,
     read_template,
     template_error,
     template_number,
 )
-from kbcore.errors import KBDataError
+from kbcore.errors import TEMPLATE_KINDS as KINDS
+from kbcore.errors import KBDataError, TemplateError
 from kbcore.i18n import catalogue
 
 MODULES = [Path(_template.__file__).with_name(n) for n in

@@ -205,7 +205,7 @@ def load_advantage_template(path=None) -> AdvantageTemplate:
     """Read and validate a checklist (YAML); default the packaged example :data:`TEMPLATE`.
 
     ``example`` is True when the file is the packaged template. Raises a
-    :class:`~kbcore.analyses._template.TemplateError` (a ``KBDataError`` and a ``ValueError``) when
+    :class:`~kbcore.errors.TemplateError` (a ``KBDataError`` and a ``ValueError``) when
     the file is missing, is not YAML or breaks a rule of :func:`advantage_template`.
     """
     data, path = read_template(_KIND, path, TEMPLATE)
@@ -217,7 +217,7 @@ def read_scores_table(path) -> pd.DataFrame:
 
     Returns the table as text columns (the scoring functions convert and validate the
     numbers). A ``;``-separated file may use decimal commas. Raises a
-    :class:`~kbcore.analyses._template.TemplateError` (``template.scores_not_found``,
+    :class:`~kbcore.errors.TemplateError` (``template.scores_not_found``,
     ``template.scores_not_utf8``, ``template.scores_unreadable``) when the file is missing or
     unreadable.
     """
