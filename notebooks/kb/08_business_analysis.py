@@ -88,7 +88,7 @@ start = None  # first date of the analysed period, "YYYY-MM-DD", None means all 
 end = None  # last date of the analysed period; None means the last date in the data
 as_of = None  # the day of the analysis; None means the last sales date
 plan_growth = 0.15  # the growth goal of block 5: +15 % on the last full year's revenue
-capture = 1.0  # share of each candidate's headroom we expect to win (1.0 = all of it, the optimistic bound)
+capture = 1.0  # share of each candidate headroom we expect to win (1.0 means all of it, the optimistic bound)
 kam_capacity = None  # key accounts per key-account manager when the CRM cannot measure it; None means measure
 candidate_min_potential = None  # smallest potential of a candidate (money a year); None means the top quartile
 candidate_quantile = 0.75  # the quantile of the known potentials used when candidate_min_potential is None
