@@ -29,7 +29,8 @@
    every block with its status (``ok``, ``failed`` or ``timed out``, with the reason), its key
    figures (the output of the cell tagged ``key-figures``) and links;
 4. link the client table for the CRM (``<out>/crm/``: client id, name, ABC, XYZ, RFM segment,
-   lifecycle stage, next action, as CSV and XLSX; :mod:`kbcore.app.crm`) from the index. Block
+   lifecycle stage, next action, and the key-account columns of blocks 7 and 10, as CSV and
+   XLSX; :mod:`kbcore.app.crm`) from the index. Block
    6's notebook writes it from the classes it has computed: every notebook whose parameters
    cell declares ``crm_folder`` gets ``crm_folder=<out>/crm`` (:func:`notebook_parameters`),
    and after the run :func:`collect_crm` checks that the files are there. If they are not (the
