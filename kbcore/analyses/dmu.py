@@ -549,9 +549,11 @@ def dmu_coverage(
     has_dates = has_table and C.last_contact in ct.columns
     if (has_table and interactions is not None
             and {C.client_id, C.contact_id, C.date} <= set(interactions.columns)):
-        it = pd.DataFrame({C.client_id: _ids(interactions[C.client_id]),
-                           C.contact_id: _ids(interactions[C.contact_id]),
-                           "d": _dates(interactions[C.date], as_of)})
+        ids = _ids(interactions[C.client_id])
+        mine = ids.isin(index).to_numpy(dtype=bool)  # only the accounts' records can date their people
+        it = pd.DataFrame({C.client_id: ids[mine],
+                           C.contact_id: _ids(interactions.loc[mine, C.contact_id]),
+                           "d": _dates(interactions.loc[mine, C.date], as_of)})
         it[C.contact_id] = _contact_keys(it, ct)[0]  # an id, or the name of the person
         it = it.dropna()
         met = it.groupby([C.client_id, C.contact_id])["d"].max()
@@ -651,8 +653,11 @@ def _contact_keys(it: pd.DataFrame, ct: pd.DataFrame | None) -> tuple[pd.Series,
                               C.contact_id: ct[C.contact_id]}).dropna()
         names = names.drop_duplicates([C.client_id, "n"], keep=False)
         lookup = names.set_index([C.client_id, "n"])[C.contact_id]
-        hit = lookup.reindex(pd.MultiIndex.from_arrays([it[C.client_id], _norm(raw)]))
-        hit = pd.Series(hit.to_numpy(), index=it.index, dtype="string")
+        todo = ~by_id & raw.notna()  # only the values that are not a contact id are names to look up
+        hit = pd.Series(pd.NA, index=it.index, dtype="string")
+        if todo.any():
+            found = lookup.reindex(pd.MultiIndex.from_arrays([it.loc[todo, C.client_id], _norm(raw[todo])]))
+            hit[todo] = pd.array(found.to_numpy(), dtype="string")
         use = ~by_id & hit.notna()
         resolved = resolved.mask(use, hit)
         by_id = by_id | use
