@@ -257,7 +257,7 @@ headroom = ka_headroom(facts, clients, ka)
 ka_yearly(facts, ka)
 if headroom["headroom"].notna().any():
     key_accounts_needed(headroom, 0.15 * float(facts.clients()["revenue"].sum()) / 5,
-                        interactions=ds.interactions, key_accounts=ka)
+                        interactions=ds.interactions, staff=ds.staff, key_accounts=ka)
 advantage_scores(load_advantage_template(), ka, measures, features)
 t7 = time.perf_counter()
 ka_market_cells(facts, clients, ds.market, ka)

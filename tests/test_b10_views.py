@@ -233,3 +233,15 @@ def test_widget_redraws_the_chosen_account():
     box.controls["account"].value = "B"
     assert box.current == "B"
     plt.close("all")
+
+
+def test_buy_class_view_writes_a_median_of_people_as_people():
+    from kbcore.views.dmu import buy_class_view
+
+    summary = pd.DataFrame({"buy_class": ["new_task", "modified_rebuy", "straight_rebuy"], "accounts": [0, 2, 3],
+                            "dmu_size": ["large", "medium", "small"],
+                            "key_roles": [("decider",), ("buyer",), ("buyer",)], "min_contacts": [4, 3, 2],
+                            "median_contacts": [float("nan"), 1.0, 2.5], "short_of_people": [0, 1, 0],
+                            "missing_key_roles": [0, 1, 2]})
+    view = buy_class_view(summary, "ru")
+    assert view["median_contacts"].tolist() == ["—", "1", "2,5"]

@@ -427,6 +427,28 @@ def test_capacity_from_interactions():
     assert no_manager.missing == ["capacity", "interactions.manager"]
 
 
+def test_capacity_counts_only_the_sellers_when_the_staff_is_known():
+    # A has 6 records by m1 and 2 by the director d; B 4 by m1; C 10 by m2 (all in the window)
+    clients = ["A"] * 6 + ["A"] * 2 + ["B"] * 4 + ["C"] * 10
+    managers = ["m1"] * 6 + ["d"] * 2 + ["m1"] * 4 + ["m2"] * 10
+    inter = pd.DataFrame({C.date: pd.to_datetime(["2025-03-01"] * 22), C.client_id: clients,
+                          C.manager: managers})
+    staff = pd.DataFrame({C.person: ["m1", "m2", "d"], C.role: ["manager", "Key_Account_Manager ", "director"]})
+    need = kp.key_accounts_needed(_HEADROOM, 170.0, interactions=inter, key_accounts=["A", "B"], as_of=AS_OF,
+                                  staff=staff)
+    # per key account: (8 + 4) / 2 = 6 a year (the director's meetings are work the account takes);
+    # per seller: m1 10, m2 10 → 10 a year (the director's 2 are not a seller's year) → 10 / 6 accounts
+    assert need.ka_interactions_per_year == 6.0 and need.kam_interactions_per_year == 10.0
+    assert need.capacity_per_kam == pytest.approx(10 / 6)
+    # without the staff every person counts: 22 records / 3 people
+    plain = kp.key_accounts_needed(_HEADROOM, 170.0, interactions=inter, key_accounts=["A", "B"], as_of=AS_OF)
+    assert plain.kam_interactions_per_year == pytest.approx(22 / 3)
+    # a staff table without roles cannot tell: everybody counts, as without it
+    no_roles = kp.key_accounts_needed(_HEADROOM, 170.0, interactions=inter, key_accounts=["A", "B"], as_of=AS_OF,
+                                      staff=staff[[C.person]])
+    assert no_roles.kam_interactions_per_year == plain.kam_interactions_per_year
+
+
 # --------------------------------------------------------------------------- the demo company
 def test_demo_smoke(demo_dataset):
     ds = demo_dataset

@@ -927,7 +927,21 @@ def _headroom_series(headroom, column: str) -> pd.Series:
     return out[~out.index.duplicated()]
 
 
-def _capacity(interactions, key_accounts, *, as_of, window_days: int):
+SELLING_ROLES = ("manager", "key_account_manager")
+"""The staff roles (``staff.role``) whose CRM records measure what one person can hold."""
+
+
+def _sellers(staff) -> set | None:
+    """The people of ``staff`` with a selling role (None when the table cannot tell)."""
+    if staff is None or not len(staff) or not {C.person, C.role} <= set(staff.columns):
+        return None
+    role = staff[C.role].astype("string").str.strip().str.casefold()
+    people = staff.loc[role.isin(SELLING_ROLES).fillna(False).to_numpy(dtype=bool), C.person]
+    names = set(people.astype("string").str.strip().dropna())
+    return names or None
+
+
+def _capacity(interactions, key_accounts, *, as_of, window_days: int, staff=None):
     """(ka_per_year, kam_per_year, missing ids) measured from the interactions of the window."""
     missing = []
     if interactions is None or not len(interactions) or not {C.client_id, C.date} <= set(
@@ -947,6 +961,9 @@ def _capacity(interactions, key_accounts, *, as_of, window_days: int):
     on_ka = _ids(rows[C.client_id]).isin(kas)
     ka_rate = float(on_ka.sum()) / len(kas) / years
     managers = rows[C.manager].astype("string").str.strip().replace("", pd.NA).dropna()
+    sellers = _sellers(staff)
+    if sellers is not None:  # a director's or a specialist's records are not a seller's year
+        managers = managers[managers.isin(sellers)]
     if not len(managers) or ka_rate <= 0:
         return None, None, ["interactions"]
     kam_rate = len(managers) / managers.nunique() / years
@@ -964,6 +981,7 @@ def key_accounts_needed(
     column: str = "headroom",
     as_of=None,
     window_days: int = 365,
+    staff: pd.DataFrame | None = None,
 ) -> KeyAccountNeed:
     """How many key accounts reach a growth goal, and how many key-account managers they need.
 
@@ -992,6 +1010,10 @@ def key_accounts_needed(
         The end of the interaction window (default: the last interaction date).
     window_days : int
         The interaction window (default 365 days).
+    staff : DataFrame, optional
+        Our people (``person, role``): when given, the managers' intensity counts only the
+        records of the people with a selling role (:data:`SELLING_ROLES`), not a director's or a
+        specialist's; without it every person named in ``interactions.manager`` counts.
 
     Returns
     -------
@@ -1009,6 +1031,7 @@ def key_accounts_needed(
                                     / number of key accounts / (window_days / 365)
         kam_interactions_per_year = interactions with a manager in the window
                                     / distinct managers / (window_days / 365)
+                                    (managers = the staff's selling roles when staff is given)
         capacity_per_kam = kam_interactions_per_year / ka_interactions_per_year
                            (measured when interactions, a manager column and key accounts
                            exist; else the parameter)
@@ -1058,7 +1081,7 @@ def key_accounts_needed(
     missing = [] if needed is not None else ["goal_not_reached"]
 
     ka_rate, kam_rate, why = _capacity(interactions, key_accounts, as_of=as_of,
-                                       window_days=window_days)
+                                       window_days=window_days, staff=staff)
     if ka_rate is not None:
         capacity, source = kam_rate / ka_rate, "interactions"
     elif capacity_per_kam is not None:

@@ -176,7 +176,9 @@ def buy_class_view(summary: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         "dmu_size": _word("dmu.size", summary["dmu_size"], lang),
         "key_roles": roles,
         "min_contacts": summary["min_contacts"].array,
-        "median_contacts": summary["median_contacts"].to_numpy(),
+        # a median of people: a whole number, or a half between two (never "1,00")
+        "median_contacts": [MISSING_MARK if pd.isna(v) else fmt_number(v, lang, 0 if float(v).is_integer() else 1)
+                            for v in summary["median_contacts"]],
         "short_of_people": summary["short_of_people"].array,
         "missing_key_roles": summary["missing_key_roles"].array,
     })

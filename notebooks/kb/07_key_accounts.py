@@ -469,7 +469,7 @@ goal_year = base_year(facts, snapshot)  # block 5's goal base: the last full yea
 base_revenue = float(yearly.totals.loc[yearly.totals["year"] == goal_year, "revenue_all"].sum())
 need = None
 if base_revenue > 0:
-    need = key_accounts_needed(headroom, plan_growth * base_revenue, interactions=ds.interactions, key_accounts=ka,
+    need = key_accounts_needed(headroom, plan_growth * base_revenue, interactions=ds.interactions, staff=ds.staff, key_accounts=ka,
                                as_of=snapshot)  # the pool: today's key accounts only
     ax = plot_ka_needed(need, lang=lang)
     plt.show()

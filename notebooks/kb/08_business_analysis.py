@@ -409,7 +409,7 @@ plt.show()
 pool = cands.clients.loc[cands.clients["key_account"] | cands.clients["candidate"], ["client_id", "headroom"]]
 goal_year = base_year(facts, snapshot)  # block 5's goal base: the last full year, as in block 7
 revenue_base = float(ka_yearly(facts, key_accounts).totals.query("year == @goal_year")["revenue_all"].sum())
-need_args = dict(interactions=ds.interactions, key_accounts=list(key_accounts), capacity_per_kam=kam_capacity,
+need_args = dict(interactions=ds.interactions, staff=ds.staff, key_accounts=list(key_accounts), capacity_per_kam=kam_capacity,
                  as_of=snapshot)
 need = key_accounts_needed(pool, plan_growth * revenue_base, capture=capture, **need_args) if revenue_base > 0 else None
 if need is None:

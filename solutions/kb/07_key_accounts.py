@@ -259,7 +259,7 @@ headroom = ka_headroom(facts, ds.clients, ka, as_of=snapshot)  # today's key acc
 # %%
 growth = 0.15  # EXERCISE
 growth = 0.30  # SOLUTION
-need = key_accounts_needed(headroom, growth * base_revenue, interactions=ds.interactions, key_accounts=ka,
+need = key_accounts_needed(headroom, growth * base_revenue, interactions=ds.interactions, staff=ds.staff, key_accounts=ka,
                            as_of=snapshot)
 ax = plot_ka_needed(need, lang=lang)
 plt.show()

@@ -129,7 +129,7 @@ def accounts_for_30_percent(ds):
     headroom = ka_headroom(facts, ds.clients, _ka(ds), as_of=facts.as_of)
     if "potential" in headroom.attrs["missing"]:
         return float("nan")  # no potential in the client cards: no headroom (the workbook says so)
-    need = key_accounts_needed(headroom, 0.30 * revenue, interactions=ds.interactions, key_accounts=_ka(ds),
+    need = key_accounts_needed(headroom, 0.30 * revenue, interactions=ds.interactions, staff=ds.staff, key_accounts=_ka(ds),
                                as_of=facts.as_of)
     if need.accounts_needed is None:
         raise ValueError("exercise 7.6: today's key accounts together do not reach the +30 % goal, so there is no "
