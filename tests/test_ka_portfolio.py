@@ -443,6 +443,11 @@ def test_capacity_counts_only_the_sellers_when_the_staff_is_known():
     # without the staff every person counts: 22 records / 3 people
     plain = kp.key_accounts_needed(_HEADROOM, 170.0, interactions=inter, key_accounts=["A", "B"], as_of=AS_OF)
     assert plain.kam_interactions_per_year == pytest.approx(22 / 3)
+    # a 1C export writes positions in words and names with other spacing: the same sellers
+    words = pd.DataFrame({C.person: [" M1", "m2", "D"],
+                          C.role: ["Менеджер по продажам", "KAM", "Коммерческий директор"]})
+    assert kp.key_accounts_needed(_HEADROOM, 170.0, interactions=inter, key_accounts=["A", "B"], as_of=AS_OF,
+                                  staff=words).kam_interactions_per_year == 10.0
     # a staff table without roles cannot tell: everybody counts, as without it
     no_roles = kp.key_accounts_needed(_HEADROOM, 170.0, interactions=inter, key_accounts=["A", "B"], as_of=AS_OF,
                                       staff=staff[[C.person]])

@@ -54,7 +54,7 @@ from kbcore.analyses._template import (
     template_number,
 )
 from kbcore.analyses._window import months_back, span
-from kbcore.analyses.dmu import UNKNOWN, roles_of
+from kbcore.analyses.dmu import STAFF_ROLE_ALIASES, UNKNOWN, canonical, roles_of
 from kbcore.facts import Facts, between
 from kbcore.paths import TEMPLATES_DIR
 from kbcore.schema import C
@@ -931,13 +931,22 @@ SELLING_ROLES = ("manager", "key_account_manager")
 """The staff roles (``staff.role``) whose CRM records measure what one person can hold."""
 
 
+def _person(names: pd.Series) -> pd.Series:
+    """A person's name compared as written apart from case and spacing."""
+    return names.astype("string").str.casefold().str.replace(r"\s+", " ", regex=True).str.strip()
+
+
 def _sellers(staff) -> set | None:
-    """The people of ``staff`` with a selling role (None when the table cannot tell)."""
+    """The people of ``staff`` with a selling role (None when the table cannot tell).
+
+    The role is read through block 10's table of position wordings
+    (:data:`~kbcore.analyses.dmu.STAFF_ROLE_ALIASES`: «Менеджер по продажам», «KAM» …).
+    """
     if staff is None or not len(staff) or not {C.person, C.role} <= set(staff.columns):
         return None
-    role = staff[C.role].astype("string").str.strip().str.casefold()
+    role = canonical(staff[C.role], STAFF_ROLE_ALIASES)
     people = staff.loc[role.isin(SELLING_ROLES).fillna(False).to_numpy(dtype=bool), C.person]
-    names = set(people.astype("string").str.strip().dropna())
+    names = set(_person(people).dropna())
     return names or None
 
 
@@ -963,7 +972,7 @@ def _capacity(interactions, key_accounts, *, as_of, window_days: int, staff=None
     managers = rows[C.manager].astype("string").str.strip().replace("", pd.NA).dropna()
     sellers = _sellers(staff)
     if sellers is not None:  # a director's or a specialist's records are not a seller's year
-        managers = managers[managers.isin(sellers)]
+        managers = managers[_person(managers).isin(sellers).fillna(False).to_numpy(dtype=bool)]
     if not len(managers) or ka_rate <= 0:
         return None, None, ["interactions"]
     kam_rate = len(managers) / managers.nunique() / years
