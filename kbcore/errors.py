@@ -65,7 +65,7 @@ class KBDataError(Exception):
 
 
 TEMPLATE_KINDS = ("portfolio", "advantage", "relationship", "scores", "portfolio_scores",
-                  "advantage_scores", "relationship_manual")
+                  "advantage_scores", "relationship_manual", "questionnaire", "answers")
 """The kinds of trainer input, named in words by the catalogue ids ``template.kind.<kind>``."""
 TEMPLATE_DEFAULTS = {"portfolio": "data/templates/ka_portfolio.yaml", "advantage": "data/templates/ka_advantage.yaml",
             "relationship": "data/templates/ka_relationship.yaml"}

@@ -29,7 +29,6 @@ template's own (en/ru/bg), chosen by the views.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -37,6 +36,7 @@ import numpy as np
 import pandas as pd
 
 from kbcore.analyses._template import read_template, template_error, template_number
+from kbcore.ingest.answers import read_sheet
 from kbcore.paths import TEMPLATES_DIR
 from kbcore.schema import C
 
@@ -219,27 +219,11 @@ def read_scores_table(path) -> pd.DataFrame:
     numbers). A ``;``-separated file may use decimal commas. Raises a
     :class:`~kbcore.errors.TemplateError` (``template.scores_not_found``,
     ``template.scores_not_utf8``, ``template.scores_unreadable``) when the file is missing or
-    unreadable.
+    unreadable (:func:`kbcore.ingest.answers.read_sheet`, which reads the questionnaires'
+    answer files too).
     """
-    path = Path(path)
-    if not path.is_file():
-        template_error("scores", "scores_not_found", path)
-    if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
-        try:
-            return pd.read_excel(path, dtype=str)
-        except Exception as exc:  # noqa: BLE001 - a broken workbook or a missing engine
-            template_error("scores", "scores_unreadable", path, reason=type(exc).__name__)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        template_error("scores", "scores_not_utf8", path)
-    first = text.splitlines()[0] if text.strip() else ""
-    sep = ";" if first.count(";") > first.count(",") else ","
-    try:
-        table = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, skip_blank_lines=True)
-    except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        template_error("scores", "scores_unreadable", path, reason=type(exc).__name__)
-    if sep == ";" and "score" in table.columns:
+    table = read_sheet(path, "scores")
+    if "score" in table.columns:
         table["score"] = table["score"].str.replace(",", ".", regex=False)
     return table
 

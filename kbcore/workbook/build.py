@@ -54,6 +54,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_raw_
 
 from kbcore.i18n import t
 from kbcore.paths import PROJECT_DIR
+from kbcore.workbook.forms import FORMS_DIR, form_files
 from kbcore.workbook.generate import make_exercise, make_solution
 from kbcore.workbook.scaffold import PROGRAMS
 
@@ -313,6 +314,7 @@ def derived(root=PROJECT_DIR) -> dict[Path, bytes]:
                 exercise = make_exercise(nb, file=source)
                 files[_variant_path(root, rel, EXERCISES_DIR, lang)] = to_bytes(
                     normalize(exercise, source=source, note=t("build.header.exercise", lang), lang=lang))
+    files.update(form_files(root, lambda program: PROGRAMS[program].langs))
     return files
 
 
@@ -323,6 +325,12 @@ def _generated_notebooks(root: Path) -> list[Path]:
         if base.is_dir():
             found += [p for p in base.rglob("*.ipynb") if not _skip(p.relative_to(root))]
     return sorted(found)
+
+
+def _generated_forms(root: Path) -> list[Path]:
+    """The questionnaire forms on disk (``exercises/<prog>/<lang>/forms/*.xlsx``): all generated."""
+    base = root / EXERCISES_DIR
+    return sorted(base.glob(f"*/*/{FORMS_DIR}/*.xlsx")) if base.is_dir() else []
 
 
 def _is_ours(path: Path) -> bool:
@@ -371,6 +379,11 @@ def build(root=PROJECT_DIR, check: bool = False) -> list[Path]:
         elif _is_ours(path):
             path.unlink()
             changed.append(path)
+    for path in _generated_forms(root):
+        if path not in wanted:
+            changed.append(path)
+            if not check:
+                path.unlink()
     return sorted(changed)
 
 
