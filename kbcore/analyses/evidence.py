@@ -56,7 +56,7 @@ from kbcore.analyses.completeness import base_completeness
 from kbcore.analyses.dmu import dmu_coverage
 from kbcore.analyses.key_accounts import ka_flag_review, key_account_ids
 from kbcore.analyses.lifecycle import DEFAULT_RULES, StageRules, client_stages
-from kbcore.analyses.profile import UNKNOWN, client_features
+from kbcore.analyses.profile import client_features
 from kbcore.analyses.profitability import DEFAULT_RATES, CostToServeRates, client_pnl
 from kbcore.analyses.retention import new_clients, second_order_conversion
 from kbcore.facts import Facts, between, period_bounds
