@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-__all__ = ["PACKAGE_DIR", "PROJECT_DIR", "DATA_DIR", "DEMO_DIR", "TEMPLATES_DIR", "project_dir"]
+__all__ = ["PACKAGE_DIR", "PROJECT_DIR", "DATA_DIR", "DEMO_DIR", "TEMPLATES_DIR", "ANSWERS_DIR", "project_dir"]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 
@@ -26,3 +26,5 @@ PROJECT_DIR = project_dir()
 DATA_DIR = PROJECT_DIR / "data"
 DEMO_DIR = DATA_DIR / "demo"
 TEMPLATES_DIR = DATA_DIR / "templates"
+ANSWERS_DIR = PROJECT_DIR / "answers"
+"""Where the questionnaires' answers are saved when the participant names no folder (not in git)."""

@@ -32,10 +32,40 @@ dmu_review
     contact levels).
 crm
     Block 6: the client table for the CRM, with the key-account columns of blocks 7 and 10.
+assessment
+    Blocks 3, 4, 8, 9 (and the self-assessments of 1, 2, 5, 6): questionnaires from editable
+    templates, their answers, scores, ranked gaps, evidence beside the answers, the group's view.
+evidence
+    The measures a questionnaire may cite beside a participant's answer (shares of clients …).
+audit
+    Block 4 "Audit of the customer base": the ten stages measured, verdicts, money at stake,
+    ranked actions.
 """
 
 from __future__ import annotations
 
+from kbcore.analyses.assessment import (
+    Answers,
+    AssessmentResult,
+    GroupView,
+    Questionnaire,
+    assess,
+    consensus,
+    example_answers,
+    group_answers,
+    group_view,
+    load_answers,
+    parse_answers,
+    questionnaires,
+    read_questionnaire,
+)
+from kbcore.analyses.audit import (
+    assignment_cells,
+    audit_actions,
+    audit_money,
+    audit_stages,
+    history_by_class,
+)
 from kbcore.analyses.card import (
     CONTACT_COLUMNS,
     GAP_FIELDS,
@@ -83,6 +113,10 @@ from kbcore.analyses.dmu_review import (
     largest_account,
     level_summary,
     review_accounts,
+)
+from kbcore.analyses.evidence import (
+    MEASURES,
+    measure,
 )
 from kbcore.analyses.ka_advantage import (
     AdvantageResult,
@@ -260,6 +294,26 @@ from kbcore.analyses.segmentation import (
 
 # Not re-exported (several modules define them, or a module has the name): import from the module: ALL, CURVE_COLUMNS, UNKNOWN, money_zones, passport
 __all__ = [
+    "Answers",
+    "AssessmentResult",
+    "GroupView",
+    "Questionnaire",
+    "assess",
+    "consensus",
+    "example_answers",
+    "group_answers",
+    "group_view",
+    "load_answers",
+    "parse_answers",
+    "questionnaires",
+    "read_questionnaire",
+    "assignment_cells",
+    "audit_actions",
+    "audit_money",
+    "audit_stages",
+    "history_by_class",
+    "MEASURES",
+    "measure",
     "KeyAccountNeed",
     "PortfolioResult",
     "PortfolioTemplate",
