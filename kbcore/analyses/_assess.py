@@ -45,7 +45,7 @@ def has_discount(facts: Facts) -> bool:
 
 
 def client_discount_rate(per_client: pd.DataFrame) -> pd.Series:
-    """discount / list_revenue per row of a facts frame (NaN when the list revenue ≤ 0)."""
+    """The discount / list_revenue per row of a facts frame (NaN when the list revenue ≤ 0)."""
     lst = per_client[C.list_revenue].astype("float64")
     return (per_client[C.discount].astype("float64") / lst).where(lst > 0)
 

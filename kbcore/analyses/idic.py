@@ -197,7 +197,7 @@ def differentiation_by_class(
 
 
 def _ratio(a: float, c: float) -> float:
-    """a / c; +inf when c = 0 < a; 1 when both are 0; NaN when either is unknown."""
+    """The ratio a / c; +inf when c = 0 < a; 1 when both are 0; NaN when either is unknown."""
     if pd.isna(a) or pd.isna(c):
         return np.nan
     if c == 0:
