@@ -130,7 +130,7 @@ def manager_departures(
     if staff is not None and {C.person, C.left} <= set(staff.columns):
         left = pd.to_datetime(staff[C.left], errors="coerce")
         gone = staff.loc[left.notna() & (left <= at)]
-        for who, day in zip(ids(gone[C.person]), left.loc[gone.index]):
+        for who, day in zip(ids(gone[C.person]), left.loc[gone.index], strict=True):
             rows.append(_departure(lines, who, pd.Timestamp(day).normalize(), window_months)
                         | {"source": "staff"})
     else:
