@@ -212,33 +212,34 @@ def load_advantage_template(path=None) -> AdvantageTemplate:
     return advantage_template(data, file=path, example=path.resolve() == Path(TEMPLATE).resolve())
 
 
-def read_scores_table(path) -> pd.DataFrame:
+def read_scores_table(path, *, kind: str = "scores") -> pd.DataFrame:
     """Read a table of manual scores from a CSV (``,`` or ``;``, UTF-8) or Excel file.
 
     Returns the table as text columns (the scoring functions convert and validate the
     numbers). A ``;``-separated file may use decimal commas. Raises a
     :class:`~kbcore.errors.TemplateError` (``template.scores_not_found``,
     ``template.scores_not_utf8``, ``template.scores_unreadable``) when the file is missing or
-    unreadable.
+    unreadable; ``kind`` (a :data:`~kbcore.errors.TEMPLATE_KINDS` entry, default ``"scores"``)
+    names the table in those messages.
     """
     path = Path(path)
     if not path.is_file():
-        template_error("scores", "scores_not_found", path)
+        template_error(kind, "scores_not_found", path)
     if path.suffix.lower() in (".xlsx", ".xlsm", ".xls", ".ods"):
         try:
             return pd.read_excel(path, dtype=str)
         except Exception as exc:  # noqa: BLE001 - a broken workbook or a missing engine
-            template_error("scores", "scores_unreadable", path, reason=type(exc).__name__)
+            template_error(kind, "scores_unreadable", path, reason=type(exc).__name__)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
-        template_error("scores", "scores_not_utf8", path)
+        template_error(kind, "scores_not_utf8", path)
     first = text.splitlines()[0] if text.strip() else ""
     sep = ";" if first.count(";") > first.count(",") else ","
     try:
         table = pd.read_csv(io.StringIO(text), sep=sep, dtype=str, skip_blank_lines=True)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
-        template_error("scores", "scores_unreadable", path, reason=type(exc).__name__)
+        template_error(kind, "scores_unreadable", path, reason=type(exc).__name__)
     if sep == ";" and "score" in table.columns:
         table["score"] = table["score"].str.replace(",", ".", regex=False)
     return table
