@@ -85,10 +85,11 @@ def test_every_text_has_three_languages_and_ru_bg_are_cyrillic(template):
             assert CYRILLIC.search(value[lang]), f"{name}{path}.{lang} has no Cyrillic: {value[lang]!r}"
 
 
-def test_the_header_comment_names_the_sources(template):
+def test_the_file_opens_with_a_comment_and_has_no_broken_characters(template):
     name, _ = template
-    head = (TEMPLATES / f"{name}.yaml").read_text(encoding="utf-8").splitlines()[0]
-    assert head.startswith("# ")
+    text = (TEMPLATES / f"{name}.yaml").read_text(encoding="utf-8")
+    assert text.startswith("# ")
+    assert "\ufffd" not in text, f"{name}: a replacement character (a broken byte)"
 
 
 def test_questionnaire_shape_ids_and_evidence(questionnaire):
