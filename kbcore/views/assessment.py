@@ -77,7 +77,7 @@ def source_note(q: Questionnaire, lang: str = "en") -> str:
     elif q.ours:
         notes.append(t("assess.ours", lang))
     if q.example:
-        notes.append(t("assess.packaged", lang, file=f"data/templates/{q.id}.yaml"))
+        notes.append(t("assess.packaged", lang))
     return " ".join(notes)
 
 
