@@ -394,3 +394,14 @@ def test_spreadsheet_form_is_stable_and_in_the_language(toy):
     assert wb.worksheets[0].cell(row=2, column=4).value == toy.question("segment").text["ru"]
     validations = wb.worksheets[0].data_validations.dataValidation
     assert validations and "В основном" in validations[0].formula1
+
+
+def test_evidence_without_data_says_what_it_needs_in_words(toy):
+    frame = pd.DataFrame({"measure": ["segment_known"], "value": [np.nan],
+                          "missing": ["needs.clients.segment,needs.interactions"]})
+    r = assess(toy, _answers(toy, segment=4), measured=frame)
+    ru = evidence_table(toy, r, "ru")
+    cell = ru.iloc[0, 3]
+    assert cell.startswith("—") and "Сегмент" in cell and "CRM" in cell and "needs." not in cell
+    assert ru.iloc[0, 4] == "данные не позволяют судить"
+    assert "needs." not in evidence_table(toy, r, "en").to_string()

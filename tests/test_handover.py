@@ -165,3 +165,11 @@ def test_demo_invariants(demo_dataset):
     # no staff table: the sales alone find the same manager
     d2 = H.manager_departures(dataclasses.replace(demo_dataset, staff=None), facts)
     assert list(d2["manager"]) == list(d["manager"])
+
+
+def test_a_period_that_starts_after_the_departure_is_empty_not_an_error(demo_dataset):
+    # the demo's manager left on 2023-06-29; a period of 2024 has none of his sales before that day
+    facts = Facts.of(demo_dataset, start="2024-01-01", end="2024-12-31", as_of="2024-06-30")
+    r = H.handover_effect(demo_dataset, facts)
+    assert r.groups.empty and r.clients.empty
+    assert "period" in r.missing

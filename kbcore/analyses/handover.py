@@ -184,7 +184,9 @@ class HandoverEffect:
     missing : tuple of str
         ``"manager"`` (no sales.manager), ``"departure"`` (nobody left), ``"segment"``
         (matched on ABC only), ``"interactions"``, ``"contacts"`` (knowledge partly or not
-        measured), ``"window"`` (the window after D is shorter than ``window_months``).
+        measured), ``"window"`` (the window after D is shorter than ``window_months``),
+        ``"period"`` (the analysed period does not reach into the window before D: the
+        leaver sold to nobody there, so there is nothing to compare — the result is empty).
     """
 
     manager: str | None
@@ -316,6 +318,9 @@ def handover_effect(
     lines = _lines(facts, at)
     handed = pd.Index(lines.loc[(lines[C.manager] == who) & lines[C.date].between(lo, hi),
                                 C.client_id].unique(), dtype="string")
+    if len(handed) == 0:
+        # the analysed period does not reach back into the window before the departure
+        return _empty_effect(window_months, missing(*deps.attrs.get("missing", ()), "period"))
 
     per = abc_window(facts, day, window_months)
     per = per.loc[per["orders"] > 0, [C.client_id, C.revenue, "abc"]].rename(

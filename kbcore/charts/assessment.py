@@ -37,7 +37,8 @@ def plot_section_scores(q: Questionnaire, result: AssessmentResult, *, lang: str
         ax.barh(y, np.nan_to_num(scores), color=COLORS["revenue"], height=0.6, gid="score")
         for yi, v in zip(y, scores, strict=True):
             text = t("assess.chart.no_answer", lang) if math.isnan(v) else fmt_pct(v, lang)
-            ax.text((0 if math.isnan(v) else v) + 0.01, yi, text, va="center", fontsize=11, color=COLORS["text"])
+            ax.text((0 if math.isnan(v) else v) + 0.01, yi, text, va="center", fontsize=11, color=COLORS["text"],
+                    zorder=5, bbox={"facecolor": "white", "edgecolor": "none", "alpha": 0.85, "pad": 1})
         targets = s["target_score"].to_numpy(dtype=float)
         if not np.isnan(targets).all():
             ax.scatter(targets, y, marker="|", s=500, linewidths=3, color=COLORS["text"], zorder=4, gid="target",

@@ -16,11 +16,13 @@ import math
 import pandas as pd
 
 from kbcore.analyses.assessment import AssessmentResult, GroupView, Questionnaire
-from kbcore.i18n import fmt_number, fmt_pct, t, tn
-from kbcore.views.figures import Figure, example, missing
+from kbcore.i18n import catalogue, fmt_number, fmt_pct, t, tn
+from kbcore.views.card import field_label
+from kbcore.views.figures import MISSING_MARK, Figure, example
 
 __all__ = [
     "ANSWER_SOURCES",
+    "needs_text",
     "answer_label",
     "captioned",
     "intro_html",
@@ -71,7 +73,7 @@ def intro_html(q: Questionnaire, lang: str = "en") -> str:
 
 def source_note(q: Questionnaire, lang: str = "en") -> str:
     """What the questionnaire rests on: its source, "our reading", "placeholder", "packaged example"."""
-    notes = [t("assess.source", lang, source=html.escape(q.source[lang]))]
+    notes = [t("assess.source", lang, source=html.escape(q.source[lang].rstrip().rstrip(".")))]
     if q.placeholder:
         notes.append(t("assess.placeholder", lang))
     elif q.ours:
@@ -132,10 +134,31 @@ def gaps_table(q: Questionnaire, result: AssessmentResult, lang: str = "en", *, 
     })
 
 
+def needs_text(ids: str, lang: str = "en") -> str:
+    """What a measure lacks, in words: ``"needs.clients.segment,needs.interactions"`` → "…; …".
+
+    The ids are those of :mod:`kbcore.analyses.evidence` (comma-separated); ``needs.clients.<column>``
+    names the card field in words; an unknown id is shown as it is.
+    """
+    words = []
+    for need in (x.strip() for x in str(ids or "").split(",")):
+        if not need:
+            continue
+        if need in catalogue():
+            words.append(t(need, lang))
+        elif need.startswith("needs.clients."):
+            words.append(t("needs.clients.column", lang, column=field_label(need[len("needs.clients."):], lang)))
+        else:
+            words.append(need)
+    return "; ".join(dict.fromkeys(words))
+
+
 def _measured_text(row, lang: str) -> str:
     if pd.notna(row["measured"]):
         return fmt_pct(row["measured"], lang)
-    return missing(row["measure_missing"] or "need.data", lang) if row["measure_missing"] else "—"
+    if row["measure_missing"]:
+        return t("kf.missing", lang, mark=MISSING_MARK, what=needs_text(row["measure_missing"], lang))
+    return MISSING_MARK
 
 
 def evidence_table(q: Questionnaire, result: AssessmentResult, lang: str = "en") -> pd.DataFrame:
