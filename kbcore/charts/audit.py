@@ -9,8 +9,16 @@ from __future__ import annotations
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
-from kbcore.charts.style import COLORS, fmt_money_short, money_formatter, new_axes, pct_formatter, style
+from kbcore.charts.style import (
+    COLORS,
+    fmt_money_short,
+    money_formatter,
+    new_axes,
+    pct_formatter,
+    style,
+)
 from kbcore.i18n import fmt_pct, t
 from kbcore.views.labels import fit_label
 
@@ -79,6 +87,7 @@ def plot_audit_money(money, *, lang: str = "en", ax: Axes | None = None) -> Axes
                     color=COLORS["text"])
         ax.set_yticks(y, [fit_label(t(f"audit.money.{c}", lang), 34) for c in money["consequence"]])
         ax.set_xlim(0, top * 1.2 if top > 0 else 1.0)
+        ax.xaxis.set_major_locator(MaxNLocator(4))
         ax.xaxis.set_major_formatter(money_formatter(lang))
         ax.set_title(t("audit.chart.money_title", lang))
         ax.set_xlabel(t("audit.chart.money_xlabel", lang))

@@ -121,8 +121,11 @@ def audit_table(report: pd.DataFrame, lang: str = "en", *, source: str = "saved"
 def audit_html(report: pd.DataFrame, money: pd.DataFrame, actions: pd.DataFrame, lang: str = "en", *,
                base_min_ok: int = 6, q: Questionnaire | None = None, result: AssessmentResult | None = None,
                source: str = "saved") -> str:
-    """The verdict of the audit report (HTML): base or list, the stages the data cannot judge,
-    the money at stake, the first action and the self-assessment beside the data."""
+    """The verdict of the audit report (HTML).
+
+    Base or list, the stages the data cannot judge, the money at stake, the first action and the
+    self-assessment beside the data.
+    """
     st = report.set_index("stage_id")
     n_ok = int(st.loc["base_or_list", "numerator"])
     outcome = st.loc["base_or_list", "outcome"]

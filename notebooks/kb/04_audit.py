@@ -104,8 +104,20 @@ from IPython.display import HTML, Markdown, display
 import kbcore
 from kbcore import views as ui
 from kbcore.analyses import CostToServeRates
-from kbcore.analyses.assessment import assess, group_answers, group_view, load_answers, read_questionnaire
-from kbcore.analyses.audit import assignment_cells, audit_actions, audit_money, audit_stages, history_by_class
+from kbcore.analyses.assessment import (
+    assess,
+    group_answers,
+    group_view,
+    load_answers,
+    read_questionnaire,
+)
+from kbcore.analyses.audit import (
+    assignment_cells,
+    audit_actions,
+    audit_money,
+    audit_stages,
+    history_by_class,
+)
 from kbcore.analyses.audit_report import audit_report
 from kbcore.analyses.evidence import measure
 from kbcore.charts import use_style
@@ -114,7 +126,14 @@ from kbcore.charts.audit import plot_audit, plot_audit_money
 from kbcore.facts import Facts
 from kbcore.i18n import t
 from kbcore.paths import ANSWERS_DIR
-from kbcore.views.assessment import captioned, gaps_table, group_html, group_table, intro_html, result_html
+from kbcore.views.assessment import (
+    captioned,
+    gaps_table,
+    group_html,
+    group_table,
+    intro_html,
+    result_html,
+)
 from kbcore.views.audit import (
     actions_table,
     audit_evidence_table,
@@ -206,7 +225,7 @@ ax = plot_section_scores(q_audit, audit_result, lang=lang, example=audit.source 
 plt.show()
 
 # %%
-ui.styled(gaps_table(q_audit, audit_result, lang)).set_caption(
+ui.styled(gaps_table(q_audit, audit_result, lang), lang).set_caption(
     captioned(t("audit.gaps_caption", lang), audit.source, lang))
 
 # %% [markdown] lang="en"
@@ -216,7 +235,7 @@ ui.styled(gaps_table(q_audit, audit_result, lang)).set_caption(
 # Где данные могут проверить утверждение, они это делают: рядом с вашим ответом — измеренная доля и совпадают ли они.
 
 # %%
-ui.styled(audit_evidence_table(q_audit, audit_result, lang)).set_caption(
+ui.styled(audit_evidence_table(q_audit, audit_result, lang), lang).set_caption(
     captioned(t("audit.evidence_caption", lang), audit.source, lang))
 
 # %% [markdown] lang="en"
@@ -250,13 +269,13 @@ ui.styled(audit_evidence_table(q_audit, audit_result, lang)).set_caption(
 # — общая, на троих и больше — раздроблена: за неё не отвечает никто, и её клиенты — ничья работа.
 
 # %%
-ui.styled(audit_table(report, lang, source=audit.source, stages=["segmentation", "assignment"]))
+ui.styled(audit_table(report, lang, source=audit.source, stages=["segmentation", "assignment"]), lang)
 
 # %%
 cells = assignment_cells(ds, facts, split_at=split_at)
 print(cells_summary(cells, lang))
 if len(cells):
-    display(ui.styled(cells_table(cells, lang)).set_caption(t("audit.cells.caption", lang)))
+    display(ui.styled(cells_table(cells, lang), lang).set_caption(t("audit.cells.caption", lang)))
 else:
     display(Markdown(ui.needs("need.card_fields", "need.card_fields.how", lang)))
 
@@ -292,7 +311,7 @@ else:
 # считаем активных клиентов, у которых есть хотя бы половина этих признаков.
 
 # %%
-ui.styled(audit_table(report, lang, source=audit.source, stages=["profiles", "profile_rules"]))
+ui.styled(audit_table(report, lang, source=audit.source, stages=["profiles", "profile_rules"]), lang)
 
 # %% [markdown] lang="en"
 # **What to look at.** A high share at stage 3 with a low one at stage 4 is the usual picture: the data for a profile
@@ -323,13 +342,13 @@ ui.styled(audit_table(report, lang, source=audit.source, stages=["profiles", "pr
 # всего. Этап 6: есть ли весь необходимый объём информации о клиентах? Мы измеряем, насколько заполнены карточки.
 
 # %%
-ui.styled(audit_table(report, lang, source=audit.source, stages=["history", "information"]))
+ui.styled(audit_table(report, lang, source=audit.source, stages=["history", "information"]), lang)
 
 # %%
 history = history_by_class(ds, facts)
 if history.attrs["missing"]:
     display(Markdown(ui.needs("need.interactions", "need.interactions.how", lang)))
-ui.styled(history_table(history, lang)).set_caption(t("audit.history.caption", lang))
+ui.styled(history_table(history, lang), lang).set_caption(t("audit.history.caption", lang))
 
 # %% [markdown] lang="en"
 # **What to look at.** The A clients first: each of them without a record for months is a relationship that lives
@@ -364,7 +383,7 @@ ui.styled(history_table(history, lang)).set_caption(t("audit.history.caption", l
 # о них можно судить только по вашей самооценке.
 
 # %%
-ui.styled(audit_table(report, lang, source=audit.source, stages=["key_status", "knowledge"]))
+ui.styled(audit_table(report, lang, source=audit.source, stages=["key_status", "knowledge"]), lang)
 
 # %%
 if not ds.has("clients", "key_account"):
@@ -429,7 +448,7 @@ if not ds.has("clients", "key_account"):
 # ключевых клиентов, которые уходят или сокращают закупки (блоки 2 и 7).
 
 # %%
-ui.styled(money_table(money, lang)).set_caption(t("audit.money.caption", lang))
+ui.styled(money_table(money, lang), lang).set_caption(t("audit.money.caption", lang))
 
 # %%
 ax = plot_audit_money(money, lang=lang)
@@ -469,7 +488,7 @@ display(HTML(audit_html(report, money, actions, lang, base_min_ok=base_min_ok, q
                         source=audit.source)))
 
 # %%
-ui.styled(audit_table(report, lang, source=audit.source), max_rows=None).set_caption(
+ui.styled(audit_table(report, lang, source=audit.source), lang, max_rows=None).set_caption(
     t("audit.report.caption", lang))
 
 # %%
@@ -503,7 +522,7 @@ plt.show()
 # не определить, — начиная с тех, о которых данные вообще не позволяют судить.
 
 # %%
-ui.styled(actions_table(actions, lang), max_rows=None)
+ui.styled(actions_table(actions, lang), lang, max_rows=None)
 
 # %% [markdown] lang="en" tags=["discussion"]
 # **To discuss:** which action on the list would you start with on Monday — the first, or another? Who in your
@@ -561,7 +580,7 @@ ax = plot_group_answers(q_audit, group, lang=lang, example=example_group)
 plt.show()
 
 # %%
-ui.styled(group_table(q_audit, group, lang)).set_caption(captioned(
+ui.styled(group_table(q_audit, group, lang), lang).set_caption(captioned(
     t("audit.group_caption", lang), "example" if example_group else "saved", lang))
 
 # %% [markdown] lang="en"
