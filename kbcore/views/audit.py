@@ -9,6 +9,7 @@ self-assessment from example answers says "example" in its header and its key fi
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import math
 
@@ -16,10 +17,11 @@ import pandas as pd
 
 from kbcore.analyses.assessment import AssessmentResult, Questionnaire
 from kbcore.i18n import fmt_date, fmt_money, fmt_number, fmt_pct, t, tn
-from kbcore.views.assessment import captioned, evidence_table
+from kbcore.views.assessment import captioned, evidence_table, intro_html
 from kbcore.views.figures import MISSING_MARK, Figure
 
 __all__ = [
+    "audit_intro_html",
     "stage_title",
     "needs_text",
     "missing_text",
@@ -40,6 +42,15 @@ _SELF_ONLY = "needs.self_assessment"
 
 def _nan(value) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
+
+
+def audit_intro_html(q: Questionnaire, lang: str = "en") -> str:
+    """The engine's introduction of the questionnaire without the packaged template's file path.
+
+    (:func:`~kbcore.views.assessment.intro_html` names ``data/templates/<id>.yaml`` for a packaged
+    template; a report shows no file path — the notebook says it in a cell left out of reports.)
+    """
+    return intro_html(dataclasses.replace(q, example=False), lang)
 
 
 def stage_title(stage_id: str, lang: str = "en") -> str:

@@ -131,7 +131,6 @@ from kbcore.views.assessment import (
     gaps_table,
     group_html,
     group_table,
-    intro_html,
     result_html,
 )
 from kbcore.views.audit import (
@@ -139,6 +138,7 @@ from kbcore.views.audit import (
     audit_evidence_table,
     audit_figures,
     audit_html,
+    audit_intro_html,
     audit_table,
     cells_summary,
     cells_table,
@@ -201,14 +201,18 @@ measured = measure(sorted({x.evidence for x in q_audit.questions if x.evidence})
 
 # %% [markdown] lang="en" tags=["remove"]
 # The spreadsheet form is `exercises/kb/<lang>/forms/kb_audit.xlsx`: fill it in and give its path as `audit_answers`
-# in the parameters cell. Type your name as `participant` so that the form below saves under it.
+# in the parameters cell. Type your name as `participant` so that the form below saves under it. The questionnaire
+# itself is the packaged template `data/templates/kb_audit.yaml`: the trainer may edit a copy of it (keeping the ten
+# section ids, which are the stages of the audit).
 
 # %% [markdown] lang="ru" tags=["remove"]
 # Форма в Excel — `exercises/kb/<lang>/forms/kb_audit.xlsx`: заполните её и укажите путь к ней в параметре
-# `audit_answers`. Впишите своё имя в параметр `participant`, чтобы форма ниже сохраняла ответы под ним.
+# `audit_answers`. Впишите своё имя в параметр `participant`, чтобы форма ниже сохраняла ответы под ним. Сама анкета —
+# шаблон из поставки `data/templates/kb_audit.yaml`: тренер может отредактировать его копию (сохранив десять
+# идентификаторов разделов — это этапы аудита).
 
 # %%
-display(HTML(intro_html(q_audit, lang)))
+display(HTML(audit_intro_html(q_audit, lang)))
 
 # %% tags=["widget"]
 questionnaire_form(q_audit, folder=answers_dir or ANSWERS_DIR, participant=participant, lang=lang)
