@@ -402,6 +402,6 @@ def test_evidence_without_data_says_what_it_needs_in_words(toy):
     r = assess(toy, _answers(toy, segment=4), measured=frame)
     ru = evidence_table(toy, r, "ru")
     cell = ru.iloc[0, 3]
-    assert cell.startswith("—") and "Сегмент" in cell and "CRM" in cell and "needs." not in cell
+    assert cell.startswith("—") and "сегмент в карточке клиента" in cell and "CRM" in cell and "needs." not in cell
     assert ru.iloc[0, 4] == "данные не позволяют судить"
     assert "needs." not in evidence_table(toy, r, "en").to_string()

@@ -28,9 +28,9 @@ from kbcore.analyses.profitability import client_pnl
 from kbcore.charts.audit import VERDICT_COLORS, plot_audit, plot_audit_money
 from kbcore.facts import Facts
 from kbcore.i18n import fmt_money, tn
+from kbcore.views.assessment import evidence_table
 from kbcore.views.audit import (
     actions_table,
-    audit_evidence_table,
     audit_figures,
     audit_html,
     audit_table,
@@ -123,7 +123,7 @@ def test_missing_is_shown_as_missing(bare):
 
 
 def test_evidence_table_names_what_is_missing(bare):
-    table = audit_evidence_table(bare["q"], bare["result"], "ru")
+    table = evidence_table(bare["q"], bare["result"], "ru")
     measured = table["По данным"].tolist()
     assert "— (нет данных; требуется: история контактов из CRM)" in measured
     assert not any("needs." in str(v) for v in measured)

@@ -9,7 +9,6 @@ self-assessment from example answers says "example" in its header and its key fi
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import math
 
@@ -17,11 +16,11 @@ import pandas as pd
 
 from kbcore.analyses.assessment import AssessmentResult, Questionnaire
 from kbcore.i18n import fmt_date, fmt_money, fmt_number, fmt_pct, t, tn
-from kbcore.views.assessment import captioned, evidence_table, intro_html
+from kbcore.views.assessment import captioned
+from kbcore.views.assessment import needs_text as engine_needs_text
 from kbcore.views.figures import MISSING_MARK, Figure
 
 __all__ = [
-    "audit_intro_html",
     "stage_title",
     "needs_text",
     "missing_text",
@@ -33,7 +32,6 @@ __all__ = [
     "history_table",
     "money_table",
     "actions_table",
-    "audit_evidence_table",
     "audit_figures",
 ]
 
@@ -42,15 +40,6 @@ _SELF_ONLY = "needs.self_assessment"
 
 def _nan(value) -> bool:
     return value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value))
-
-
-def audit_intro_html(q: Questionnaire, lang: str = "en") -> str:
-    """The engine's introduction of the questionnaire without the packaged template's file path.
-
-    (:func:`~kbcore.views.assessment.intro_html` names ``data/templates/<id>.yaml`` for a packaged
-    template; a report shows no file path — the notebook says it in a cell left out of reports.)
-    """
-    return intro_html(dataclasses.replace(q, example=False), lang)
 
 
 def stage_title(stage_id: str, lang: str = "en") -> str:
@@ -66,12 +55,12 @@ def needs_text(missing: str, lang: str = "en", *, self_assessment: bool = True) 
     ids = [m for m in dict.fromkeys(str(missing or "").split(",")) if m]
     if not self_assessment:
         ids = [m for m in ids if m != _SELF_ONLY]
-    return ", ".join(t(f"audit.{m}", lang) for m in ids)
+    return engine_needs_text(",".join(ids), lang)
 
 
 def missing_text(missing: str, lang: str = "en") -> str:
     """A value the data cannot give: "— (no data: needs the segment on the client card, …)"."""
-    what = needs_text(missing, lang, self_assessment=False) or t("audit.needs.self_assessment", lang)
+    what = needs_text(missing, lang, self_assessment=False) or t(_SELF_ONLY, lang)
     return t("kf.missing", lang, mark=MISSING_MARK, what=what)
 
 
@@ -234,23 +223,6 @@ def actions_table(actions: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
         t("audit.h.at_stake", lang): ["—" if _nan(v) else fmt_money(v, lang) for v in actions["money"]],
         t("audit.h.action", lang): [t(a, lang) for a in actions["action"]],
     })
-
-
-def audit_evidence_table(q: Questionnaire, result: AssessmentResult, lang: str = "en") -> pd.DataFrame:
-    """The engine's evidence table, with what a missing measure lacks in words.
-
-    (The engine's :func:`~kbcore.views.assessment.evidence_table` looks the ``needs.*`` ids up in
-    the catalogue, which has no such ids; here they are put in words through ``audit.needs.*``.)
-    """
-    plain = AssessmentResult(**{**result.__dict__,
-                                "questions": result.questions.assign(measure_missing="")})
-    table = evidence_table(q, plain, lang)
-    e = result.questions[result.questions["evidence"].notna()]
-    col = t("assess.h.measured", lang)
-    gone = [missing_text(m, lang) if pd.isna(v) and m else None
-            for v, m in zip(e["measured"], e["measure_missing"], strict=True)]
-    table[col] = [g or v for g, v in zip(gone, table[col], strict=True)]
-    return table
 
 
 def _at_risk(risk, lang: str) -> str:

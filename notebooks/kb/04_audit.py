@@ -128,17 +128,17 @@ from kbcore.i18n import t
 from kbcore.paths import ANSWERS_DIR
 from kbcore.views.assessment import (
     captioned,
+    evidence_table,
     gaps_table,
     group_html,
     group_table,
+    intro_html,
     result_html,
 )
 from kbcore.views.audit import (
     actions_table,
-    audit_evidence_table,
     audit_figures,
     audit_html,
-    audit_intro_html,
     audit_table,
     cells_summary,
     cells_table,
@@ -212,7 +212,7 @@ measured = measure(sorted({x.evidence for x in q_audit.questions if x.evidence})
 # идентификаторов разделов — это этапы аудита).
 
 # %%
-display(HTML(audit_intro_html(q_audit, lang)))
+display(HTML(intro_html(q_audit, lang)))
 
 # %% tags=["widget"]
 questionnaire_form(q_audit, folder=answers_dir or ANSWERS_DIR, participant=participant, lang=lang)
@@ -239,7 +239,7 @@ ui.styled(gaps_table(q_audit, audit_result, lang), lang).set_caption(
 # Где данные могут проверить утверждение, они это делают: рядом с вашим ответом — измеренная доля и совпадают ли они.
 
 # %%
-ui.styled(audit_evidence_table(q_audit, audit_result, lang), lang).set_caption(
+ui.styled(evidence_table(q_audit, audit_result, lang), lang).set_caption(
     captioned(t("audit.evidence_caption", lang), audit.source, lang))
 
 # %% [markdown] lang="en"
