@@ -70,8 +70,11 @@ def plot_idic(compare: pd.DataFrame, *, lang: str = "en", ax: Axes | None = None
 
 
 def plot_equity(ce: CustomerEquity, *, lang: str = "en", ax: Axes | None = None) -> Axes:
-    """Customer equity at each year-end (gid ``equity``) beside the value of the value-creating clients
-    (gid ``positive``); a year the data cannot value reads "not measured"."""
+    """Customer equity at each year-end beside the value of the value-creating clients.
+
+    Bars ``equity`` and ``positive`` (gids) per year-end; a year the data cannot value reads "not
+    measured".
+    """
     with style():
         ax = new_axes(ax)
         y = ce.by_year
@@ -101,9 +104,12 @@ def plot_equity(ce: CustomerEquity, *, lang: str = "en", ax: Axes | None = None)
 
 
 def plot_handover(h: HandoverEffect, *, lang: str = "en", ax: Axes | None = None) -> Axes:
-    """Handed-over clients against comparable clients: the share still buying a window after the
-    handover and the revenue after / before (gids ``handed_over`` and ``comparable``); the share
-    expected for the handed-over clients' mix is a dashed tick (gid ``expected``)."""
+    """Handed-over clients against comparable clients.
+
+    The share still buying a window after the handover and the revenue after / before (gids
+    ``handed_over`` and ``comparable``); the share expected for the handed-over clients' mix is a
+    dashed tick (gid ``expected``).
+    """
     with style():
         ax = new_axes(ax)
         if h.manager is None or h.groups.empty:

@@ -1,5 +1,6 @@
-"""Views of block 3 («Возможности клиентской базы»): the four CRM principles, the base as an asset,
-the manager who left — in words.
+"""Views of block 3 («Возможности клиентской базы»): CRM principles, the base as an asset, TBE.
+
+The four CRM principles, the base as an asset, the manager who left — in words.
 
 The analyses return ids and numbers: :mod:`kbcore.analyses.idic` (the IDIC principles measured on
 the data), :mod:`kbcore.analyses.customer_equity` (customer equity by year-end and per client),
@@ -18,13 +19,13 @@ import math
 import numpy as np
 import pandas as pd
 
-from kbcore.analyses.assessment import AssessmentResult
+from kbcore.analyses.assessment import AssessmentResult, Questionnaire
 from kbcore.analyses.customer_equity import CustomerEquity
 from kbcore.analyses.handover import GROUPS, HandoverEffect
 from kbcore.analyses.idic import ALL, PRINCIPLES
 from kbcore.analyses.lifecycle import STAGES
 from kbcore.i18n import catalogue, fmt_date, fmt_money, fmt_number, fmt_pct, t, tn
-from kbcore.views.assessment import captioned
+from kbcore.views.assessment import captioned, intro_html
 from kbcore.views.figures import MISSING_MARK, Figure
 from kbcore.views.labels import short_person_name
 from kbcore.views.lifecycle import stage_label
@@ -34,6 +35,7 @@ __all__ = [
     "need_text",
     "missing_text",
     "readable_evidence",
+    "questionnaire_intro",
     "principle_label",
     "idic_compare",
     "weakest_principle",
@@ -98,6 +100,16 @@ def readable_evidence(result: AssessmentResult) -> AssessmentResult:
     """
     miss = [_need_key(_ids(m)[0]) if _ids(m) else "" for m in result.questions["measure_missing"]]
     return dataclasses.replace(result, questions=result.questions.assign(measure_missing=miss))
+
+
+def questionnaire_intro(q: Questionnaire, lang: str = "en") -> str:
+    """The questionnaire's introduction (HTML) without the template's file path.
+
+    :func:`~kbcore.views.assessment.intro_html` names the packaged template's file; a report shows no
+    path, so a packaged template says in words that it ships with the workbook.
+    """
+    text = intro_html(dataclasses.replace(q, example=False), lang)
+    return text + f"\n<p>{t('b3.packaged', lang)}</p>" if q.example else text
 
 
 # --------------------------------------------------------------------------- IDIC

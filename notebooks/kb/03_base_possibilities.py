@@ -99,7 +99,13 @@ from IPython.display import HTML, Markdown, display
 
 import kbcore
 from kbcore import views as ui
-from kbcore.analyses.assessment import assess, group_answers, group_view, load_answers, read_questionnaire
+from kbcore.analyses.assessment import (
+    assess,
+    group_answers,
+    group_view,
+    load_answers,
+    read_questionnaire,
+)
 from kbcore.analyses.customer_equity import customer_equity
 from kbcore.analyses.evidence import measure
 from kbcore.analyses.handover import handover_effect
@@ -122,7 +128,6 @@ from kbcore.views.assessment import (
     gaps_table,
     group_html,
     group_table,
-    intro_html,
     result_html,
     sections_table,
 )
@@ -142,6 +147,7 @@ from kbcore.views.possibilities import (
     interaction_table,
     possibilities_figures,
     protection_table,
+    questionnaire_intro,
     readable_evidence,
     value_destroyers,
 )
@@ -214,7 +220,7 @@ folder = answers_dir or ANSWERS_DIR
 # `poss_answers`. Ответы из формы ниже сохраняются в папку `answers_dir`.
 
 # %%
-display(HTML(intro_html(q_poss, lang)))
+display(HTML(questionnaire_intro(q_poss, lang)))
 
 # %% tags=["widget"]
 questionnaire_form(q_poss, folder=folder, participant=participant, lang=lang)
@@ -303,7 +309,7 @@ display(Markdown("\n".join(f"- {note}" for note in evidence_notes(q_poss, poss_r
 # Таблица-форма — `exercises/kb/ru/forms/kb_idic.xlsx`: заполните её и укажите путь к ней в параметре `idic_answers`.
 
 # %%
-display(HTML(intro_html(q_idic, lang)))
+display(HTML(questionnaire_intro(q_idic, lang)))
 
 # %% tags=["widget"]
 questionnaire_form(q_idic, folder=folder, participant=participant, lang=lang)
