@@ -348,11 +348,15 @@ def _group(group: str, lang: str) -> str:
     return t(f"b3.group.{group}", lang)
 
 
+def _handover_gap(h: HandoverEffect) -> list[str]:
+    """What stops the handover comparison: no manager in the sales, a period too short, or nobody left."""
+    return [m for m in h.missing if m in ("manager", "period")][:1] or ["departure"]
+
+
 def handover_summary(h: HandoverEffect, lang: str = "en") -> str:
     """Who left, when, how many clients were handed over, and how they fared beside comparable ones."""
     if h.manager is None:
-        return t("b3.handover.none", lang, what=need_text([m for m in h.missing if m in ("manager",)]
-                                                           or "departure", lang))
+        return t("b3.handover.none", lang, what=need_text(_handover_gap(h), lang))
     g = h.groups.set_index("group")
     mine, comp = g.loc[GROUPS[0]], g.loc[GROUPS[1]]
     parts = [t("b3.handover.who", lang, manager=short_person_name(h.manager), date=fmt_date(h.date, lang),
@@ -450,8 +454,7 @@ def possibilities_figures(poss: AssessmentResult, compare: pd.DataFrame, ce: Cus
         figures.append(Figure(t("b3.kf.destroyers", lang),
                               t("b3.clients_of", lang, n=fmt_number(negative, lang), total=fmt_number(len(ce.clients), lang))))
     if h.manager is None or h.groups.empty:
-        figures.append(Figure(t("b3.kf.handover", lang), missing_text(
-            "sales.manager" if "manager" in h.missing else "departure", lang), "sales.manager"))
+        figures.append(Figure(t("b3.kf.handover", lang), missing_text(_handover_gap(h), lang), "sales.manager"))
     else:
         g = h.groups.set_index("group")["still_buying_share"]
         figures.append(Figure(t("b3.kf.handover", lang), t("b3.kf.handover_value", lang,

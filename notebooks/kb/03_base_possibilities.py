@@ -108,13 +108,13 @@ from kbcore.analyses.assessment import (
 )
 from kbcore.analyses.customer_equity import customer_equity
 from kbcore.analyses.evidence import measure
-from kbcore.analyses.handover import handover_effect
 from kbcore.analyses.idic import (
     customisation_by_segment,
     differentiation_by_class,
     idic_measures,
     interaction_by_class,
 )
+from kbcore.analyses.possibilities import handover_in_period
 from kbcore.charts import use_style
 from kbcore.charts.assessment import plot_group_answers, plot_section_scores
 from kbcore.charts.possibilities import plot_equity, plot_handover, plot_idic
@@ -492,7 +492,7 @@ ui.styled(value_destroyers(equity, ds.clients, lang), lang, max_rows=None)
 # доказательство причины.
 
 # %%
-handover = handover_effect(ds, facts, manager=handover_manager, window_months=handover_months)
+handover = handover_in_period(ds, facts, manager=handover_manager, window_months=handover_months)
 display(Markdown(handover_summary(handover, lang)))
 ax = plot_handover(handover, lang=lang)
 plt.show()
