@@ -13,19 +13,18 @@ cannot give reads "— (no data: needs …)"; a self-assessment score made from 
 
 from __future__ import annotations
 
-import dataclasses
 import math
 
 import numpy as np
 import pandas as pd
 
-from kbcore.analyses.assessment import AssessmentResult, Questionnaire
+from kbcore.analyses.assessment import AssessmentResult
 from kbcore.analyses.customer_equity import CustomerEquity
 from kbcore.analyses.handover import GROUPS, HandoverEffect
 from kbcore.analyses.idic import ALL, PRINCIPLES
 from kbcore.analyses.lifecycle import STAGES
 from kbcore.i18n import catalogue, fmt_date, fmt_money, fmt_number, fmt_pct, t, tn
-from kbcore.views.assessment import captioned, intro_html
+from kbcore.views.assessment import captioned
 from kbcore.views.figures import MISSING_MARK, Figure
 from kbcore.views.labels import short_person_name
 from kbcore.views.lifecycle import stage_label
@@ -34,8 +33,6 @@ __all__ = [
     "SIMILAR",
     "need_text",
     "missing_text",
-    "readable_evidence",
-    "questionnaire_intro",
     "principle_label",
     "idic_compare",
     "weakest_principle",
@@ -89,27 +86,6 @@ def need_text(missing, lang: str = "en") -> str:
 def missing_text(missing, lang: str = "en") -> str:
     """A value the data cannot give: "— (no data: needs <what>)"."""
     return t("kf.missing", lang, mark=MISSING_MARK, what=need_text(missing, lang))
-
-
-def readable_evidence(result: AssessmentResult) -> AssessmentResult:
-    """The result with each question's missing-evidence ids turned into catalogue ids of this block.
-
-    :func:`kbcore.views.assessment.evidence_table` puts a measure's ``measure_missing`` in words
-    through the catalogue; the evidence measures name it ``needs.clients.segment`` (several joined
-    by ","). The first, blocking id becomes ``b3.need.<…>`` (``b3.need.data`` when unknown).
-    """
-    miss = [_need_key(_ids(m)[0]) if _ids(m) else "" for m in result.questions["measure_missing"]]
-    return dataclasses.replace(result, questions=result.questions.assign(measure_missing=miss))
-
-
-def questionnaire_intro(q: Questionnaire, lang: str = "en") -> str:
-    """The questionnaire's introduction (HTML) without the template's file path.
-
-    :func:`~kbcore.views.assessment.intro_html` names the packaged template's file; a report shows no
-    path, so a packaged template says in words that it ships with the workbook.
-    """
-    text = intro_html(dataclasses.replace(q, example=False), lang)
-    return text + f"\n<p>{t('b3.packaged', lang)}</p>" if q.example else text
 
 
 # --------------------------------------------------------------------------- IDIC

@@ -108,13 +108,13 @@ from kbcore.analyses.assessment import (
 )
 from kbcore.analyses.customer_equity import customer_equity
 from kbcore.analyses.evidence import measure
+from kbcore.analyses.handover import handover_effect
 from kbcore.analyses.idic import (
     customisation_by_segment,
     differentiation_by_class,
     idic_measures,
     interaction_by_class,
 )
-from kbcore.analyses.possibilities import handover_in_period
 from kbcore.charts import use_style
 from kbcore.charts.assessment import plot_group_answers, plot_section_scores
 from kbcore.charts.possibilities import plot_equity, plot_handover, plot_idic
@@ -128,6 +128,7 @@ from kbcore.views.assessment import (
     gaps_table,
     group_html,
     group_table,
+    intro_html,
     result_html,
     sections_table,
 )
@@ -147,8 +148,6 @@ from kbcore.views.possibilities import (
     interaction_table,
     possibilities_figures,
     protection_table,
-    questionnaire_intro,
-    readable_evidence,
     value_destroyers,
 )
 from kbcore.widgets.assessment import questionnaire_form
@@ -220,7 +219,7 @@ folder = answers_dir or ANSWERS_DIR
 # `poss_answers`. Ответы из формы ниже сохраняются в папку `answers_dir`.
 
 # %%
-display(HTML(questionnaire_intro(q_poss, lang)))
+display(HTML(intro_html(q_poss, lang)))
 
 # %% tags=["widget"]
 questionnaire_form(q_poss, folder=folder, participant=participant, lang=lang)
@@ -253,7 +252,7 @@ ui.styled(gaps_table(q_poss, poss_result, lang), lang, max_rows=None).set_captio
 # обсуждения, а не ошибка, которую надо прятать.
 
 # %%
-ui.styled(evidence_table(q_poss, readable_evidence(poss_result), lang), lang, max_rows=None).set_caption(
+ui.styled(evidence_table(q_poss, poss_result, lang), lang, max_rows=None).set_caption(
     captioned(t("b3.caption.evidence", lang), poss.source, lang))
 
 # %%
@@ -309,7 +308,7 @@ display(Markdown("\n".join(f"- {note}" for note in evidence_notes(q_poss, poss_r
 # Таблица-форма — `exercises/kb/ru/forms/kb_idic.xlsx`: заполните её и укажите путь к ней в параметре `idic_answers`.
 
 # %%
-display(HTML(questionnaire_intro(q_idic, lang)))
+display(HTML(intro_html(q_idic, lang)))
 
 # %% tags=["widget"]
 questionnaire_form(q_idic, folder=folder, participant=participant, lang=lang)
@@ -366,7 +365,7 @@ if detail_note(customisation, lang):
     display(Markdown(detail_note(customisation, lang)))
 
 # %%
-ui.styled(evidence_table(q_idic, readable_evidence(idic_result), lang), lang, max_rows=None).set_caption(
+ui.styled(evidence_table(q_idic, idic_result, lang), lang, max_rows=None).set_caption(
     captioned(t("b3.caption.evidence", lang), idic.source, lang))
 
 # %%
@@ -492,7 +491,7 @@ ui.styled(value_destroyers(equity, ds.clients, lang), lang, max_rows=None)
 # доказательство причины.
 
 # %%
-handover = handover_in_period(ds, facts, manager=handover_manager, window_months=handover_months)
+handover = handover_effect(ds, facts, manager=handover_manager, window_months=handover_months)
 display(Markdown(handover_summary(handover, lang)))
 ax = plot_handover(handover, lang=lang)
 plt.show()

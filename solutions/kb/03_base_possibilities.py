@@ -46,8 +46,8 @@ import kbcore
 from kbcore import views as ui
 from kbcore.analyses.assessment import assess, load_answers, read_questionnaire
 from kbcore.analyses.customer_equity import customer_equity
+from kbcore.analyses.handover import handover_effect
 from kbcore.analyses.idic import differentiation_by_class, idic_measures
-from kbcore.analyses.possibilities import handover_in_period
 from kbcore.charts import use_style
 from kbcore.charts.assessment import plot_section_scores
 from kbcore.charts.possibilities import plot_equity, plot_handover, plot_idic
@@ -316,7 +316,7 @@ check("3.6", value)
 # `still_buying = 50`. Это больше или меньше, чем у сопоставимых клиентов?
 
 # %%
-handover = handover_in_period(ds, facts)
+handover = handover_effect(ds, facts)
 display(Markdown(handover_summary(handover, lang)))
 display(ui.styled(handover_table(handover, lang), lang, max_rows=None))
 ax = plot_handover(handover, lang=lang)

@@ -20,8 +20,8 @@ from __future__ import annotations
 
 from kbcore.analyses.assessment import assess, example_answers, read_questionnaire
 from kbcore.analyses.customer_equity import customer_equity
+from kbcore.analyses.handover import handover_effect
 from kbcore.analyses.idic import PRINCIPLES, idic_measures
-from kbcore.analyses.possibilities import handover_in_period
 from kbcore.facts import Facts
 from kbcore.views.possibilities import idic_compare, largest_gap, weakest_principle
 from kbcore.workbook.answers import once, option_number
@@ -97,7 +97,7 @@ def equity_at_higher_rate(ds):
 @exercise("3.7", hint="ex.3.7.hint", kind="share", tol=0.006, style="read")
 def handed_over_still_buying(ds):
     """Share of the leaver's handed-over clients still buying a year after the handover."""
-    groups = handover_in_period(ds, _facts(ds)).groups.set_index("group")
+    groups = handover_effect(ds, _facts(ds)).groups.set_index("group")
     return float(groups.loc["handed_over", "still_buying_share"])
 
 
