@@ -14,12 +14,14 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
+from kbcore.analyses.assessment import AssessmentResult, GroupView, Questionnaire
+from kbcore.charts.assessment import plot_group_answers, plot_section_scores
 from kbcore.charts.style import COLORS, new_axes, pct_formatter, style
 from kbcore.i18n import catalogue, fmt_pct, t
 from kbcore.views.labels import fit_label
 from kbcore.views.readiness import Assessed, weakest
 
-__all__ = ["plot_readiness"]
+__all__ = ["plot_readiness", "plot_questionnaire_scores", "plot_group_readiness"]
 
 _BANDS = ("#f6d5d1", "#fbe9c6", "#d8eed8", "#c4e3c4")  # light red, amber, green … behind the bars
 
@@ -39,7 +41,7 @@ def plot_readiness(items: Sequence[Assessed], *, lang: str = "en", ax: Axes | No
         low = weakest(items)
         for yi, a in zip(y, items, strict=True):
             starts = [v.start for v in a.q.verdicts] + [1.0]
-            for i, v in enumerate(a.q.verdicts):
+            for i in range(len(a.q.verdicts)):
                 ax.barh(yi, starts[i + 1] - starts[i], left=starts[i], height=0.86,
                         color=_BANDS[min(i, len(_BANDS) - 1)], gid="band", zorder=1)
             score = a.result.overall
@@ -53,9 +55,7 @@ def plot_readiness(items: Sequence[Assessed], *, lang: str = "en", ax: Axes | No
             inside = score > 0.7
             ax.text(score - 0.015 if inside else score + 0.015, yi, text, va="center", ha="right" if inside else "left",
                     fontsize=12, color="white" if inside else COLORS["text"], fontweight="bold", zorder=4)
-        names = [t(f"b8r.short.{a.q.id}", lang) if f"b8r.short.{a.q.id}" in catalogue() else fit_label(a.q.title[lang], 30)
-                 for a in items]
-        ax.set_yticks(y, names, fontsize=12)
+        ax.set_yticks(y, [_short(a.q, lang) for a in items], fontsize=12)
         ax.set_ylim(-0.6, len(items) - 0.4)
         ax.set_xlim(0, 1)
         ax.xaxis.set_major_formatter(pct_formatter(lang))
@@ -68,4 +68,37 @@ def plot_readiness(items: Sequence[Assessed], *, lang: str = "en", ax: Axes | No
                            Patch(color=_BANDS[2], label=t("b8r.chart.band_high", lang)),
                            Patch(color=COLORS["profit"], label=t("b8r.chart.weakest", lang))],
                   loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2, fontsize=10, frameon=False)
+        return ax
+
+
+def _short(q, lang: str) -> str:
+    key = f"b8r.short.{q.id}"
+    return t(key, lang) if key in catalogue() else fit_label(q.title[lang], 30)
+
+
+def plot_questionnaire_scores(q: Questionnaire, result: AssessmentResult, *, lang: str = "en", ax: Axes | None = None,
+                              example: bool = False) -> Axes:
+    """The engine's section scores (:func:`kbcore.charts.assessment.plot_section_scores`), legend below the axes.
+
+    With eleven sections the engine's legend in the lower right covers the last bars; here it
+    sits under the chart, so that every bar and its score stay readable on a projector.
+    """
+    with style():
+        ax = plot_section_scores(q, result, lang=lang, ax=ax, example=example)
+        if ax.get_legend() is not None:
+            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, frameon=False)
+        return ax
+
+
+def plot_group_readiness(q: Questionnaire, group: GroupView, *, lang: str = "en", top: int = 8,
+                         ax: Axes | None = None, example: bool = False) -> Axes:
+    """The group's answers with the least consensus (:func:`kbcore.charts.assessment.plot_group_answers`).
+
+    The title names the questionnaire (its short name), so that the three group charts of the
+    block are told apart: "The 7S model: where the group disagrees most (example)".
+    """
+    with style():
+        ax = plot_group_answers(q, group, lang=lang, top=top, ax=ax, example=False)
+        title = t("b8r.chart.group_title", lang, name=_short(q, lang))
+        ax.set_title(t("kf.example", lang, label=title) if example else title)
         return ax

@@ -201,13 +201,19 @@ def raci_findings_table(raci: Raci, findings: pd.DataFrame, lang: str = "en", *,
 
 
 def raci_html(raci: Raci, findings: pd.DataFrame, lang: str = "en", *, filled: bool = False,
-              file: str | None = None, overload_share: float = 0.7) -> str:
-    """Whose chart this is (the example or the participant's file), and the findings in one sentence each (HTML)."""
-    if filled:
-        who = t("b8r.raci.who.file", lang, file=html.escape(str(file or "—")))
-    else:
-        who = t("b8r.raci.who.example", lang)
-    parts = [f"<p><b>{who}</b></p>"]
+              overload_share: float = 0.7) -> str:
+    """The chart's title and how to fill it in, whose chart it is (the example or the participant's), the findings (HTML).
+
+    The example's findings are marked "example"; without findings, what the chart passed.
+    """
+    parts = []
+    if "title" in raci.texts:
+        parts.append(f"<h4>{html.escape(raci.texts['title'][lang])}</h4>")
+    if "intro" in raci.texts:
+        parts.append(f"<p>{html.escape(raci.texts['intro'][lang])}</p>")
+    if "source" in raci.texts:
+        parts.append(f"<p>{t('assess.source', lang, source=html.escape(raci.texts['source'][lang].rstrip('.')))}</p>")
+    parts.append(f"<p><b>{t('b8r.raci.who.file' if filled else 'b8r.raci.who.example', lang)}</b></p>")
     if findings.empty:
         parts.append("<p>" + t("b8r.raci.clean", lang, share=fmt_pct(overload_share, lang)) + "</p>")
         return "\n".join(parts)
