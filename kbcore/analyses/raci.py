@@ -35,7 +35,7 @@ import numpy as np
 import pandas as pd
 
 from kbcore.analyses._template import argument_number, read_template, template_error
-from kbcore.analyses.ka_advantage import read_scores_table
+from kbcore.ingest.answers import read_sheet
 from kbcore.paths import TEMPLATES_DIR
 
 __all__ = [
@@ -257,7 +257,7 @@ def read_raci_answers(path, raci: Raci) -> pd.DataFrame:
         rows), or cells that are not letters (``raci_letters``, with row and function).
         Rows are counted as in a spreadsheet, the header being row 1.
     """
-    table = read_scores_table(path, kind=_ANSWERS)
+    table = read_sheet(path, _ANSWERS)
     table = table.dropna(how="all")
     if len(table.columns) < 2:
         template_error(_ANSWERS, "raci_no_columns", path, allowed=", ".join(raci.functions))
