@@ -5,11 +5,11 @@ built by hand: scores and distances computed here from the scoring rules, exampl
 "example" next to every score, the RACI findings in words, Russian plural forms.
 """
 
-import math
 import re
 
 import matplotlib
 import numpy as np
+import pandas as pd
 import pytest
 
 matplotlib.use("Agg")
@@ -25,17 +25,19 @@ from kbcore.analyses.assessment import (  # noqa: E402
 from kbcore.analyses.raci import check_raci, raci_table, read_raci  # noqa: E402
 from kbcore.charts.readiness import (  # noqa: E402
     plot_group_readiness,
-    plot_questionnaire_scores,
     plot_readiness,
 )
 from kbcore.i18n import t, tn  # noqa: E402
 from kbcore.views.readiness import (  # noqa: E402
     Assessed,
+    needs_text,
     raci_chart,
     raci_findings_table,
     raci_html,
+    readiness_evidence_table,
     readiness_figures,
     readiness_html,
+    readiness_intro_html,
     readiness_table,
     target_gaps_table,
     weakest,
@@ -255,13 +257,38 @@ def test_the_group_charts_of_the_three_questionnaires_have_distinct_titles(qs):
     assert len(set(titles)) == 3
 
 
-def test_the_section_scores_keep_their_legend_below_the_bars(qs):
-    q = qs["ka_7s"]
-    fig, ax = plt.subplots()
-    plot_questionnaire_scores(q, assess(q, _answers(q, 3, 4)), lang="en", ax=ax)
-    legend = ax.get_legend()
-    assert legend is not None and legend.get_bbox_to_anchor().y1 < ax.get_window_extent().y0 + 1
-    assert len(_gids(ax, "score")) == len(q.sections)
-    assert not math.isnan(np.mean([b.get_width() for b in _gids(ax, "score")]))
-    plt.close(fig)
+# ------------------------------------------------------------------ evidence and introduction
+def test_a_missing_measure_says_what_the_data_lacks_in_words(qs):
+    q = qs["ka_readiness_ksf"]
+    cited = [x.evidence for x in q.questions if x.evidence]
+    measured = pd.DataFrame({"measure": cited, "value": [np.nan] * len(cited),
+                             "missing": ["needs.key_account,needs.interactions"] + [""] * (len(cited) - 1)})
+    table = readiness_evidence_table(q, assess(q, _answers(q, 3), measured=measured), "ru")
+    col = table[t("assess.h.measured", "ru")]
+    assert col.iloc[0] == "— (нет данных; требуется: отметка «ключевой клиент» в карточке клиента, история контактов из CRM)"
+    assert (col.iloc[1:] == "—").all()
+    assert not any(SNAKE.search(str(v)) for v in table.to_numpy().ravel())
 
+
+def test_a_measured_share_is_shown_beside_the_answer(qs):
+    q = qs["ka_readiness_ksf"]
+    first = next(x for x in q.questions if x.evidence)
+    measured = pd.DataFrame({"measure": [first.evidence], "value": [0.41], "missing": [""]})
+    table = readiness_evidence_table(q, assess(q, _answers(q, 5), measured=measured), "en")
+    row = table[table[t("assess.h.question", "en")] == first.text["en"]].iloc[0]
+    assert row[t("assess.h.measured", "en")] == "41%"
+    # 5 against 1 + 0.41 * 4 = 2.64: more than one point apart
+    assert row[t("assess.h.verdict", "en")] == t("assess.evidence.disagree", "en")
+
+
+def test_needs_in_words_fall_back_for_an_unknown_card_field():
+    assert needs_text("needs.clients.size", "en") == t("b8r.needs.clients", "en")
+    assert needs_text("needs.something", "ru") == t("b8r.needs.other", "ru")
+    assert needs_text("", "ru") == ""
+
+
+def test_the_introduction_names_no_file_path(qs):
+    for q in qs.values():
+        text = readiness_intro_html(q, "ru")
+        assert "data/templates" not in text and ".yaml" not in text
+        assert q.title["ru"] in text

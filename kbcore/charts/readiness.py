@@ -14,14 +14,14 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.patches import Patch
 
-from kbcore.analyses.assessment import AssessmentResult, GroupView, Questionnaire
-from kbcore.charts.assessment import plot_group_answers, plot_section_scores
+from kbcore.analyses.assessment import GroupView, Questionnaire
+from kbcore.charts.assessment import plot_group_answers
 from kbcore.charts.style import COLORS, new_axes, pct_formatter, style
 from kbcore.i18n import catalogue, fmt_pct, t
 from kbcore.views.labels import fit_label
 from kbcore.views.readiness import Assessed, weakest
 
-__all__ = ["plot_readiness", "plot_questionnaire_scores", "plot_group_readiness"]
+__all__ = ["plot_readiness", "plot_group_readiness"]
 
 _BANDS = ("#f6d5d1", "#fbe9c6", "#d8eed8", "#c4e3c4")  # light red, amber, green … behind the bars
 
@@ -74,20 +74,6 @@ def plot_readiness(items: Sequence[Assessed], *, lang: str = "en", ax: Axes | No
 def _short(q, lang: str) -> str:
     key = f"b8r.short.{q.id}"
     return t(key, lang) if key in catalogue() else fit_label(q.title[lang], 30)
-
-
-def plot_questionnaire_scores(q: Questionnaire, result: AssessmentResult, *, lang: str = "en", ax: Axes | None = None,
-                              example: bool = False) -> Axes:
-    """The engine's section scores (:func:`kbcore.charts.assessment.plot_section_scores`), legend below the axes.
-
-    With eleven sections the engine's legend in the lower right covers the last bars; here it
-    sits under the chart, so that every bar and its score stay readable on a projector.
-    """
-    with style():
-        ax = plot_section_scores(q, result, lang=lang, ax=ax, example=example)
-        if ax.get_legend() is not None:
-            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, frameon=False)
-        return ax
 
 
 def plot_group_readiness(q: Questionnaire, group: GroupView, *, lang: str = "en", top: int = 8,

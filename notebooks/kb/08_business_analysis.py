@@ -174,20 +174,19 @@ from kbcore.analyses.ka_sources import ka_candidates, ka_market_cells
 from kbcore.analyses.key_accounts import candidate_key_accounts
 from kbcore.analyses.raci import check_raci, raci_table, read_raci, read_raci_answers
 from kbcore.charts import use_style
+from kbcore.charts.assessment import plot_section_scores
 from kbcore.charts.ka_sources import plot_candidates, plot_market_cells, plot_relationship_stages
 from kbcore.charts.key_accounts import plot_ka_needed
-from kbcore.charts.readiness import plot_group_readiness, plot_questionnaire_scores, plot_readiness
+from kbcore.charts.readiness import plot_group_readiness, plot_readiness
 from kbcore.facts import Facts
 from kbcore.i18n import t
 from kbcore.paths import ANSWERS_DIR
 from kbcore.views.assessment import (
     captioned,
     evidence_notes,
-    evidence_table,
     gaps_table,
     group_html,
     group_table,
-    intro_html,
     result_html,
 )
 from kbcore.views.ka_sources import (
@@ -206,8 +205,10 @@ from kbcore.views.readiness import (
     raci_findings_table,
     raci_html,
     raci_styled,
+    readiness_evidence_table,
     readiness_figures,
     readiness_html,
+    readiness_intro_html,
     readiness_table,
     target_gaps_table,
 )
@@ -288,7 +289,7 @@ q_sama = read_questionnaire("ka_sama")
 q_7s = read_questionnaire("ka_7s")
 cited = sorted({x.evidence for q in (q_ksf, q_sama, q_7s) for x in q.questions if x.evidence})
 measured = measure(cited, ds, facts)  # the shares the three questionnaires cite as evidence, measured once
-display(HTML(intro_html(q_ksf, lang)))
+display(HTML(readiness_intro_html(q_ksf, lang)))
 
 # %% tags=["widget"]
 questionnaire_form(q_ksf, folder=answers_dir or ANSWERS_DIR, participant=participant, lang=lang)
@@ -297,14 +298,14 @@ questionnaire_form(q_ksf, folder=answers_dir or ANSWERS_DIR, participant=partici
 ksf = load_answers(q_ksf, answers_file=ksf_answers, folder=answers_dir or ANSWERS_DIR, participant=participant or None)
 ksf_result = assess(q_ksf, ksf.table, measured=measured)
 display(HTML(result_html(q_ksf, ksf_result, lang, source=ksf.source, about=ksf.about)))
-ax = plot_questionnaire_scores(q_ksf, ksf_result, lang=lang, example=ksf.source == "example")
+ax = plot_section_scores(q_ksf, ksf_result, lang=lang, example=ksf.source == "example")
 plt.show()
 
 # %%
 ui.styled(gaps_table(q_ksf, ksf_result, lang), lang).set_caption(captioned(t("b8r.cap.gaps", lang, title=q_ksf.title[lang]), ksf.source, lang))
 
 # %%
-display(ui.styled(evidence_table(q_ksf, ksf_result, lang), lang).set_caption(
+display(ui.styled(readiness_evidence_table(q_ksf, ksf_result, lang), lang).set_caption(
     captioned(t("b8r.cap.evidence", lang, title=q_ksf.title[lang]), ksf.source, lang)))
 display(Markdown("\n".join(f"- {note}" for note in evidence_notes(q_ksf, ksf_result, lang))))
 
@@ -742,7 +743,7 @@ if len(raci_findings):
 # в разделе 1: для компании такой, какая она сегодня.
 
 # %%
-display(HTML(intro_html(q_sama, lang)))
+display(HTML(readiness_intro_html(q_sama, lang)))
 
 # %% tags=["widget"]
 questionnaire_form(q_sama, folder=answers_dir or ANSWERS_DIR, participant=participant, lang=lang)
@@ -752,7 +753,7 @@ sama = load_answers(q_sama, answers_file=sama_answers, folder=answers_dir or ANS
                     participant=participant or None)
 sama_result = assess(q_sama, sama.table, measured=measured)
 display(HTML(result_html(q_sama, sama_result, lang, source=sama.source, about=sama.about)))
-ax = plot_questionnaire_scores(q_sama, sama_result, lang=lang, example=sama.source == "example")
+ax = plot_section_scores(q_sama, sama_result, lang=lang, example=sama.source == "example")
 plt.show()
 
 # %%
@@ -760,7 +761,7 @@ ui.styled(gaps_table(q_sama, sama_result, lang), lang).set_caption(
     captioned(t("b8r.cap.gaps", lang, title=q_sama.title[lang]), sama.source, lang))
 
 # %%
-display(ui.styled(evidence_table(q_sama, sama_result, lang), lang).set_caption(
+display(ui.styled(readiness_evidence_table(q_sama, sama_result, lang), lang).set_caption(
     captioned(t("b8r.cap.evidence", lang, title=q_sama.title[lang]), sama.source, lang)))
 display(Markdown("\n".join(f"- {note}" for note in evidence_notes(q_sama, sama_result, lang))))
 
@@ -797,7 +798,7 @@ display(Markdown("\n".join(f"- {note}" for note in evidence_notes(q_sama, sama_r
 # утверждения под каждым S — наши, тренер может их заменить.
 
 # %%
-display(HTML(intro_html(q_7s, lang)))
+display(HTML(readiness_intro_html(q_7s, lang)))
 
 # %% tags=["widget"]
 questionnaire_form(q_7s, folder=answers_dir or ANSWERS_DIR, participant=participant, lang=lang)
@@ -806,7 +807,7 @@ questionnaire_form(q_7s, folder=answers_dir or ANSWERS_DIR, participant=particip
 s7 = load_answers(q_7s, answers_file=s7_answers, folder=answers_dir or ANSWERS_DIR, participant=participant or None)
 s7_result = assess(q_7s, s7.table, measured=measured)
 display(HTML(result_html(q_7s, s7_result, lang, source=s7.source, about=s7.about)))
-ax = plot_questionnaire_scores(q_7s, s7_result, lang=lang, example=s7.source == "example")
+ax = plot_section_scores(q_7s, s7_result, lang=lang, example=s7.source == "example")
 plt.show()
 
 # %%
@@ -816,7 +817,7 @@ ui.styled(target_gaps_table(q_7s, s7_result, lang, source=s7.source), lang).set_
 # %%
 display(ui.styled(gaps_table(q_7s, s7_result, lang), lang).set_caption(
     captioned(t("b8r.cap.gaps", lang, title=q_7s.title[lang]), s7.source, lang)))
-display(ui.styled(evidence_table(q_7s, s7_result, lang), lang).set_caption(
+display(ui.styled(readiness_evidence_table(q_7s, s7_result, lang), lang).set_caption(
     captioned(t("b8r.cap.evidence", lang, title=q_7s.title[lang]), s7.source, lang)))
 display(Markdown("\n".join(f"- {note}" for note in evidence_notes(q_7s, s7_result, lang))))
 
