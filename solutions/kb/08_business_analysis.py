@@ -242,7 +242,7 @@ raci_styled(raci, team, lang)
 # %%
 findings = check_raci(team, overload_share=0.7)  # EXERCISE
 findings = check_raci(team, overload_share=0.5)  # SOLUTION
-display(HTML(raci_html(raci, findings, lang, overload_share=0.5)))
+display(HTML(raci_html(raci, findings, lang)))  # with no finding it names the default rule, 70 %
 display(ui.styled(raci_findings_table(raci, findings, lang), lang, max_rows=None))
 answer = 1 + ["kam", "sales", "logistics", "management"].index(findings["function"].dropna().iloc[0])  # SOLUTION
 check("8.5", answer)
@@ -278,8 +278,7 @@ ui.styled(target_gaps_table(q_7s, s7_result, lang, source="example"), lang).set_
     captioned(t("b8r.cap.distance", lang), "example", lang))
 
 # %%
-distances = target_gaps_table(q_7s, s7_result, "en")  # SOLUTION
-answer = 1 + ["Strategy", "Structure", "Systems", "Shared values"].index(distances.iloc[0, 0])  # SOLUTION
+answer = 1 + ["Strategy", "Structure", "Systems", "Shared values"].index(target_gaps_table(q_7s, s7_result).iloc[0, 0])  # SOLUTION
 check("8.6", answer)
 
 # %% [markdown] lang="en"
@@ -313,8 +312,7 @@ plt.show()
 ui.styled(readiness_table(readiness, lang), lang)
 
 # %%
-overall = [ksf_result.overall, sama_result.overall, s7_result.overall]  # SOLUTION
-answer = 1 + overall.index(min(overall))  # SOLUTION
+answer = 1 + [a.result.overall for a in readiness].index(min(a.result.overall for a in readiness))  # SOLUTION
 check("8.7", answer)
 
 # %% [markdown] lang="en"
