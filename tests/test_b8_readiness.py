@@ -28,16 +28,14 @@ from kbcore.charts.readiness import (  # noqa: E402
     plot_readiness,
 )
 from kbcore.i18n import t, tn  # noqa: E402
+from kbcore.views.assessment import evidence_table, intro_html
 from kbcore.views.readiness import (  # noqa: E402
     Assessed,
-    needs_text,
     raci_chart,
     raci_findings_table,
     raci_html,
-    readiness_evidence_table,
     readiness_figures,
     readiness_html,
-    readiness_intro_html,
     readiness_table,
     target_gaps_table,
     weakest,
@@ -263,9 +261,9 @@ def test_a_missing_measure_says_what_the_data_lacks_in_words(qs):
     cited = [x.evidence for x in q.questions if x.evidence]
     measured = pd.DataFrame({"measure": cited, "value": [np.nan] * len(cited),
                              "missing": ["needs.key_account,needs.interactions"] + [""] * (len(cited) - 1)})
-    table = readiness_evidence_table(q, assess(q, _answers(q, 3), measured=measured), "ru")
+    table = evidence_table(q, assess(q, _answers(q, 3), measured=measured), "ru")
     col = table[t("assess.h.measured", "ru")]
-    assert col.iloc[0] == "— (нет данных; требуется: отметка «ключевой клиент» в карточке клиента, история контактов из CRM)"
+    assert col.iloc[0] == "— (нет данных; требуется: отметка «ключевой клиент» в карточке; история контактов из CRM)"
     assert (col.iloc[1:] == "—").all()
     assert not any(SNAKE.search(str(v)) for v in table.to_numpy().ravel())
 
@@ -274,21 +272,15 @@ def test_a_measured_share_is_shown_beside_the_answer(qs):
     q = qs["ka_readiness_ksf"]
     first = next(x for x in q.questions if x.evidence)
     measured = pd.DataFrame({"measure": [first.evidence], "value": [0.41], "missing": [""]})
-    table = readiness_evidence_table(q, assess(q, _answers(q, 5), measured=measured), "en")
+    table = evidence_table(q, assess(q, _answers(q, 5), measured=measured), "en")
     row = table[table[t("assess.h.question", "en")] == first.text["en"]].iloc[0]
     assert row[t("assess.h.measured", "en")] == "41%"
     # 5 against 1 + 0.41 * 4 = 2.64: more than one point apart
     assert row[t("assess.h.verdict", "en")] == t("assess.evidence.disagree", "en")
 
 
-def test_needs_in_words_fall_back_for_an_unknown_card_field():
-    assert needs_text("needs.clients.size", "en") == t("b8r.needs.clients", "en")
-    assert needs_text("needs.something", "ru") == t("b8r.needs.other", "ru")
-    assert needs_text("", "ru") == ""
-
-
 def test_the_introduction_names_no_file_path(qs):
     for q in qs.values():
-        text = readiness_intro_html(q, "ru")
+        text = intro_html(q, "ru")
         assert "data/templates" not in text and ".yaml" not in text
         assert q.title["ru"] in text

@@ -14,7 +14,6 @@ its questionnaire's verdict, is where the work starts.
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import math
 from collections.abc import Sequence
@@ -24,16 +23,13 @@ import pandas as pd
 
 from kbcore.analyses.assessment import AssessmentResult, Questionnaire
 from kbcore.analyses.raci import Raci
-from kbcore.i18n import catalogue, fmt_number, fmt_pct, t, tn
-from kbcore.views.assessment import captioned, evidence_table, intro_html
+from kbcore.i18n import fmt_number, fmt_pct, t, tn
+from kbcore.views.assessment import captioned
 from kbcore.views.display import styled
-from kbcore.views.figures import MISSING_MARK, Figure, example
+from kbcore.views.figures import Figure, example
 
 __all__ = [
     "Assessed",
-    "readiness_intro_html",
-    "readiness_evidence_table",
-    "needs_text",
     "weakest",
     "readiness_table",
     "readiness_html",
@@ -53,46 +49,6 @@ class Assessed:
     q: Questionnaire
     result: AssessmentResult
     source: str = "example"
-
-
-def readiness_intro_html(q: Questionnaire, lang: str = "en") -> str:
-    """The engine's introduction of a questionnaire, without the packaged template's file path.
-
-    (:func:`~kbcore.views.assessment.intro_html` names ``data/templates/<id>.yaml`` for a packaged
-    template; a report shows no file path — the notebook says it in a cell left out of reports.)
-    """
-    return intro_html(dataclasses.replace(q, example=False), lang)
-
-
-def needs_text(missing: str, lang: str = "en") -> str:
-    """What a measure lacks, in words: the ``needs.*`` ids joined by "," → "the CRM history, …".
-
-    An id without its own text (``needs.clients.<column>`` of a rare column) reads as "a field of
-    the client card".
-    """
-    words = []
-    for m in dict.fromkeys(x for x in str(missing or "").split(",") if x):
-        key = f"b8r.{m}"
-        if key not in catalogue():
-            key = "b8r.needs.clients" if m.startswith("needs.clients.") else "b8r.needs.other"
-        words.append(t(key, lang))
-    return ", ".join(dict.fromkeys(words))
-
-
-def readiness_evidence_table(q: Questionnaire, result: AssessmentResult, lang: str = "en") -> pd.DataFrame:
-    """The engine's evidence table, with what a missing measure lacks in words.
-
-    (The engine's :func:`~kbcore.views.assessment.evidence_table` looks the ``needs.*`` ids up in
-    the catalogue, which has no such ids; here they are put in words through ``b8r.needs.*``:
-    "— (no data: needs the CRM history of contacts)".)
-    """
-    table = evidence_table(q, dataclasses.replace(result, questions=result.questions.assign(measure_missing="")),
-                           lang)
-    e = result.questions[result.questions["evidence"].notna()]
-    col = t("assess.h.measured", lang)
-    table[col] = [t("kf.missing", lang, mark=MISSING_MARK, what=needs_text(m, lang)) if pd.isna(v) and m else shown
-                  for v, m, shown in zip(e["measured"], e["measure_missing"], table[col], strict=True)]
-    return table
 
 
 def _verdict_label(a: Assessed, lang: str) -> str:

@@ -184,9 +184,11 @@ from kbcore.paths import ANSWERS_DIR
 from kbcore.views.assessment import (
     captioned,
     evidence_notes,
+    evidence_table,
     gaps_table,
     group_html,
     group_table,
+    intro_html,
     result_html,
 )
 from kbcore.views.ka_sources import (
@@ -205,10 +207,8 @@ from kbcore.views.readiness import (
     raci_findings_table,
     raci_html,
     raci_styled,
-    readiness_evidence_table,
     readiness_figures,
     readiness_html,
-    readiness_intro_html,
     readiness_table,
     target_gaps_table,
 )
@@ -289,7 +289,7 @@ q_sama = read_questionnaire("ka_sama")
 q_7s = read_questionnaire("ka_7s")
 cited = sorted({x.evidence for q in (q_ksf, q_sama, q_7s) for x in q.questions if x.evidence})
 measured = measure(cited, ds, facts)  # the shares the three questionnaires cite as evidence, measured once
-display(HTML(readiness_intro_html(q_ksf, lang)))
+display(HTML(intro_html(q_ksf, lang)))
 
 # %% tags=["widget"]
 questionnaire_form(q_ksf, folder=answers_dir or ANSWERS_DIR, participant=participant, lang=lang)
@@ -305,7 +305,7 @@ plt.show()
 ui.styled(gaps_table(q_ksf, ksf_result, lang), lang).set_caption(captioned(t("b8r.cap.gaps", lang, title=q_ksf.title[lang]), ksf.source, lang))
 
 # %%
-display(ui.styled(readiness_evidence_table(q_ksf, ksf_result, lang), lang).set_caption(
+display(ui.styled(evidence_table(q_ksf, ksf_result, lang), lang).set_caption(
     captioned(t("b8r.cap.evidence", lang, title=q_ksf.title[lang]), ksf.source, lang)))
 display(Markdown("\n".join(f"- {note}" for note in evidence_notes(q_ksf, ksf_result, lang))))
 
@@ -743,7 +743,7 @@ if len(raci_findings):
 # в разделе 1: для компании такой, какая она сегодня.
 
 # %%
-display(HTML(readiness_intro_html(q_sama, lang)))
+display(HTML(intro_html(q_sama, lang)))
 
 # %% tags=["widget"]
 questionnaire_form(q_sama, folder=answers_dir or ANSWERS_DIR, participant=participant, lang=lang)
@@ -761,7 +761,7 @@ ui.styled(gaps_table(q_sama, sama_result, lang), lang).set_caption(
     captioned(t("b8r.cap.gaps", lang, title=q_sama.title[lang]), sama.source, lang))
 
 # %%
-display(ui.styled(readiness_evidence_table(q_sama, sama_result, lang), lang).set_caption(
+display(ui.styled(evidence_table(q_sama, sama_result, lang), lang).set_caption(
     captioned(t("b8r.cap.evidence", lang, title=q_sama.title[lang]), sama.source, lang)))
 display(Markdown("\n".join(f"- {note}" for note in evidence_notes(q_sama, sama_result, lang))))
 
@@ -798,7 +798,7 @@ display(Markdown("\n".join(f"- {note}" for note in evidence_notes(q_sama, sama_r
 # утверждения под каждым S — наши, тренер может их заменить.
 
 # %%
-display(HTML(readiness_intro_html(q_7s, lang)))
+display(HTML(intro_html(q_7s, lang)))
 
 # %% tags=["widget"]
 questionnaire_form(q_7s, folder=answers_dir or ANSWERS_DIR, participant=participant, lang=lang)
@@ -817,7 +817,7 @@ ui.styled(target_gaps_table(q_7s, s7_result, lang, source=s7.source), lang).set_
 # %%
 display(ui.styled(gaps_table(q_7s, s7_result, lang), lang).set_caption(
     captioned(t("b8r.cap.gaps", lang, title=q_7s.title[lang]), s7.source, lang)))
-display(ui.styled(readiness_evidence_table(q_7s, s7_result, lang), lang).set_caption(
+display(ui.styled(evidence_table(q_7s, s7_result, lang), lang).set_caption(
     captioned(t("b8r.cap.evidence", lang, title=q_7s.title[lang]), s7.source, lang)))
 display(Markdown("\n".join(f"- {note}" for note in evidence_notes(q_7s, s7_result, lang))))
 
