@@ -161,7 +161,8 @@ def test_key_figures_honest_without_crm(profile):
     r = _profile_result(profile)
     rr, rs = assess(roles, empty_answers(roles)), assess(states, empty_answers(states))
     split = time_split(_dataset(interactions=None))
-    figures = v.kam_figures(profile, r, "example", roles, rr, "example", split, [], states, rs, "example", "ru")
+    figures = v.kam_figures(profile, r, "example", roles, rr, "example", split, [], states, rs, "example",
+                            lang="ru")
     table = key_figures_table(figures, "ru")
     by_needs = dict(zip(table.iloc[:, 0], table.attrs["needs"], strict=True))
     assert [n for n in by_needs.values() if n] == ["interactions", "interactions"]
@@ -170,13 +171,43 @@ def test_key_figures_honest_without_crm(profile):
             assert is_missing(value), label
         else:
             assert label.endswith("(пример)"), label
-    assert "заготовки" in table.iloc[-1, 1]
+    assert "заготовки" in table.iloc[-1, 0]
     with_crm = v.kam_figures(profile, r, "saved", roles, rr, "saved", time_split(_dataset()), ["ann"], states, rs,
-                             "saved", "en")
+                             "saved", _contribution(0.25, 0.5), lang="en")
     values = {f.label: f.value for f in with_crm}
     assert values[t("b9.kf.recorded_hours", "en")] == "5"
     assert values[t("b9.kf.ka_share", "en")] == "47%"
     assert values[t("b9.kf.strengths", "en")] == "17 strengths, 0 weaknesses"
+    assert values[t("b9.kf.ka_revenue", "en")] == "25%"
+    no_flags = v.kam_figures(profile, r, "saved", roles, rr, "saved", split, [], states, rs, "saved",
+                             _contribution(np.nan, np.nan), lang="ru")
+    revenue = next(f for f in no_flags if f.label == t("b9.kf.ka_revenue", "ru"))
+    assert is_missing(revenue.value) and revenue.needs == "clients"
+
+
+def _contribution(revenue, profit):
+    return pd.DataFrame({"measure": ["revenue", "gross_margin", "profit"], "share": [revenue, np.nan, profit]})
+
+
+def test_money_beside_time():
+    split = time_split(_dataset())
+    text = v.money_vs_time_html(_contribution(0.25, 0.5), split, ["ann"], "ru")
+    assert "25\xa0% выручки и 50\xa0% прибыли" in text and "47\xa0%" in text
+    assert "прибыли" not in v.money_vs_time_html(_contribution(0.25, np.nan), split, ["ann"], "ru")
+    assert "история контактов в CRM" in v.money_vs_time_html(_contribution(0.25, 0.5), split, [], "ru")
+    assert "Ключевой клиент" in v.money_vs_time_html(_contribution(np.nan, np.nan), split, ["ann"], "ru")
+    assert v.ka_time_share(split, ["ann", "bob"]) == pytest.approx((2 + 1 / 6 + 1.5) / (4 + 0.5 + 5 / 60 + 1.5))
+
+
+def test_readable_missing_names_the_data(profile):
+    from kbcore.views.assessment import evidence_table
+    measured = pd.DataFrame({"measure": ["dmu_decision_maker", "key_interactions_recent"], "value": [np.nan, np.nan],
+                             "missing": ["needs.key_account,needs.contacts", "needs.interactions"]})
+    r = v.readable_missing(assess(profile, empty_answers(profile), measured=measured))
+    table = evidence_table(profile, r, "ru")
+    measured_col = list(table["По данным"])
+    assert measured_col[0].startswith("—") and "Ключевой клиент" in measured_col[0]
+    assert "история контактов" in measured_col[1]
 
 
 # --------------------------------------------------------------------------- charts
@@ -213,3 +244,9 @@ def test_time_split_chart_panels():
     texts = [x.get_text() for x in empty.axes[1].texts]
     assert any("Истории CRM нет" in x for x in texts)
     plt.close("all")
+
+
+def test_intro_names_no_path(profile):
+    text = v.questionnaire_intro(profile, "ru")
+    assert "data/templates" not in text and "поставляется с рабочей тетрадью" in text
+    assert profile.title["ru"] in text and "наше прочтение" in text

@@ -18,6 +18,7 @@ Texts are in the catalogue (``b9.*``, ``kbcore/locale/block09.yaml``).
 
 from __future__ import annotations
 
+import dataclasses
 import html
 import math
 from collections.abc import Mapping
@@ -30,7 +31,7 @@ from kbcore.analyses.dmu import STAFF_ROLE_ALIASES, UNKNOWN, canonical
 from kbcore.analyses.kam_time import MINUTES
 from kbcore.i18n import catalogue, fmt_date, fmt_number, fmt_pct, t, tn
 from kbcore.schema import C
-from kbcore.views.assessment import answer_label, captioned
+from kbcore.views.assessment import answer_label, captioned, intro_html
 from kbcore.views.figures import Figure, missing
 
 __all__ = [
@@ -42,11 +43,15 @@ __all__ = [
     "profile_html",
     "top_role",
     "notes_html",
+    "questionnaire_intro",
     "focus_people",
     "kind_order",
     "kind_label",
     "recorded_time_table",
     "recorded_time_html",
+    "ka_time_share",
+    "money_vs_time_html",
+    "readable_missing",
     "kam_figures",
 ]
 
@@ -106,6 +111,16 @@ def top_role(result: AssessmentResult) -> str | None:
     if s.empty or float(s["time_share"].max()) <= 0:
         return None
     return str(s.loc[s["time_share"].idxmax(), "section"])
+
+
+def questionnaire_intro(q: Questionnaire, lang: str = "en") -> str:
+    """The questionnaire's introduction without the template's file path (a report shows no path).
+
+    :func:`kbcore.views.assessment.intro_html`; a packaged template says in words that it ships
+    with the workbook and may be replaced.
+    """
+    text = intro_html(dataclasses.replace(q, example=False), lang)
+    return text + (f"\n<p>{t('b9.packaged', lang)}</p>" if q.example else "")
 
 
 def notes_html(notes: list[str], lang: str = "en", *, source: str = "saved") -> str:
@@ -214,11 +229,72 @@ def recorded_time_html(split: pd.DataFrame, people: list[str], rule: str, minute
     return "<p>" + " ".join(parts) + "</p>"
 
 
+def ka_time_share(split: pd.DataFrame, people: list[str]) -> float:
+    """The key accounts' share of the people's recorded hours together (NaN without hours or flags)."""
+    rows = split[split[C.manager].isin(people)].drop_duplicates(C.manager) if len(split) else split
+    if rows is None or rows.empty or rows["person_ka_share"].isna().all():
+        return math.nan
+    hours = float(rows["person_hours"].sum())
+    return float((rows["person_ka_share"] * rows["person_hours"]).sum() / hours) if hours > 0 else math.nan
+
+
+def _share(contribution: pd.DataFrame, measure: str) -> float:
+    row = contribution[contribution["measure"] == measure]
+    return float(row["share"].iloc[0]) if len(row) and pd.notna(row["share"].iloc[0]) else math.nan
+
+
+def money_vs_time_html(contribution: pd.DataFrame, split: pd.DataFrame, people: list[str], lang: str = "en") -> str:
+    """Where the money is against where the time goes (HTML).
+
+    The key accounts' share of revenue and client profit
+    (:func:`~kbcore.analyses.key_accounts.ka_contribution`) beside their share of the recorded
+    contact time. Without key-account flags: what it needs.
+    """
+    revenue = _share(contribution, "revenue")
+    if math.isnan(revenue):
+        return "<p>" + t("ui.needs", lang, what=t("need.ka7.flag", lang), how=t("need.ka7.flag.how", lang)) + "</p>"
+    profit = _share(contribution, "profit")
+    money = (t("b9.money.revenue_profit", lang, revenue=fmt_pct(revenue, lang), profit=fmt_pct(profit, lang))
+             if not math.isnan(profit) else t("b9.money.revenue", lang, revenue=fmt_pct(revenue, lang)))
+    time = ka_time_share(split, people)
+    tail = (t("b9.money.time", lang, time=fmt_pct(time, lang)) if not math.isnan(time)
+            else t("b9.money.no_time", lang))
+    return f"<p><b>{money}</b> {tail}</p>"
+
+
+_NEEDS = {"needs.key_account": "need.ka7.flag", "needs.contacts": "need.contacts",
+          "needs.interactions": "need.interactions", "needs.market": "need.market", "needs.sales.cost": "need.cost",
+          "needs.clients.potential": "need.potential"}
+
+
+def _need_key(ids: str) -> str:
+    for raw in str(ids or "").split(","):
+        raw = raw.strip()
+        if raw in _NEEDS:
+            return _NEEDS[raw]
+        if raw.startswith("needs.contacts."):
+            return "need.contacts"
+        if raw.startswith("needs.clients."):
+            return "need.card_fields"
+    return ""
+
+
+def readable_missing(result: AssessmentResult) -> AssessmentResult:
+    """``result`` with its evidence's missing-data ids made catalogue keys of the data needed.
+
+    ``measure_missing`` ids (``needs.contacts`` …) become ``need.contacts`` …, so that
+    :func:`kbcore.views.assessment.evidence_table` can say what is missing in words (the engine's
+    view looks the raw ids up in the catalogue). An id without a text becomes "" ("—").
+    """
+    qs = result.questions.assign(measure_missing=[_need_key(x) for x in result.questions["measure_missing"]])
+    return dataclasses.replace(result, questions=qs)
+
+
 # --------------------------------------------------------------------------- key figures
 def kam_figures(q_profile: Questionnaire, profile: AssessmentResult, profile_source: str,
                 q_roles: Questionnaire, roles: AssessmentResult, roles_source: str,
                 split: pd.DataFrame, people: list[str], q_states: Questionnaire, states: AssessmentResult,
-                states_source: str, lang: str = "en") -> list[Figure]:
+                states_source: str, contribution: pd.DataFrame | None = None, lang: str = "en") -> list[Figure]:
     """The block's key figures (the rows of :func:`kbcore.views.figures.key_figures_table`).
 
     The profile's score, strengths and weaknesses and first development step, the role that
@@ -252,11 +328,16 @@ def kam_figures(q_profile: Questionnaire, profile: AssessmentResult, profile_sou
     else:
         figures.append(Figure(t("b9.kf.recorded_hours", lang), fmt_number(rows["person_hours"].sum(), lang, 0),
                               "interactions"))
-        ka = rows["person_ka_share"]
-        ka_value = (fmt_pct(float((ka * rows["person_hours"]).sum() / rows["person_hours"].sum()), lang)
-                    if ka.notna().any() and rows["person_hours"].sum() > 0 else missing("need.ka7.flag", lang))
-        figures.append(Figure(t("b9.kf.ka_share", lang), ka_value, "interactions"))
+        ka = ka_time_share(split, people)
+        figures.append(Figure(t("b9.kf.ka_share", lang),
+                              fmt_pct(ka, lang) if not math.isnan(ka) else missing("need.ka7.flag", lang),
+                              "interactions"))
+    if contribution is not None:
+        revenue = _share(contribution, "revenue")
+        figures.append(Figure(t("b9.kf.ka_revenue", lang),
+                              fmt_pct(revenue, lang) if not math.isnan(revenue) else missing("need.ka7.flag", lang),
+                              "clients"))
     states_score = fmt_pct(states.overall, lang) if not math.isnan(states.overall) else t("assess.nothing_answered", lang)
-    figures.append(Figure(captioned(t("b9.kf.states", lang), states_source, lang),
-                          states_score + (" — " + t("b9.kf.placeholder", lang) if q_states.placeholder else "")))
+    states_label = t("b9.kf.states_placeholder" if q_states.placeholder else "b9.kf.states", lang)
+    figures.append(Figure(captioned(states_label, states_source, lang), states_score))
     return figures

@@ -90,6 +90,7 @@ from IPython.display import HTML, display
 
 import kbcore
 from kbcore import views as ui
+from kbcore.analyses import client_pnl, ka_contribution, key_account_ids
 from kbcore.analyses.assessment import (
     assess,
     group_answers,
@@ -112,16 +113,18 @@ from kbcore.views.assessment import (
     gaps_table,
     group_html,
     group_table,
-    intro_html,
     result_html,
     time_table,
 )
 from kbcore.views.kam import (
     focus_people,
     kam_figures,
+    money_vs_time_html,
     notes_html,
     profile_html,
     profile_table,
+    questionnaire_intro,
+    readable_missing,
     recorded_time_html,
     recorded_time_table,
 )
@@ -196,14 +199,14 @@ minutes = {"visit": minutes_visit, "meeting": minutes_meeting, "call": minutes_c
 
 # %%
 q_profile = read_questionnaire("kam_profile")
-display(HTML(intro_html(q_profile, lang)))
+display(HTML(questionnaire_intro(q_profile, lang)))
 
 # %% tags=["widget"]
 questionnaire_form(q_profile, folder=folder, participant=participant, lang=lang)
 
 # %%
 profile = load_answers(q_profile, answers_file=profile_answers, folder=folder, participant=participant or None)
-profile_result = assess(q_profile, profile.table, measured=measured)
+profile_result = readable_missing(assess(q_profile, profile.table, measured=measured))
 display(HTML(result_html(q_profile, profile_result, lang, source=profile.source, about=profile.about)))
 display(HTML(profile_html(profile_result, lang, source=profile.source)))
 
@@ -315,14 +318,14 @@ ui.styled(evidence_table(q_profile, profile_result, lang), lang).set_caption(
 
 # %%
 q_roles = read_questionnaire("kam_roles")
-display(HTML(intro_html(q_roles, lang)))
+display(HTML(questionnaire_intro(q_roles, lang)))
 
 # %% tags=["widget"]
 questionnaire_form(q_roles, folder=folder, participant=participant, lang=lang)
 
 # %%
 roles = load_answers(q_roles, answers_file=roles_answers, folder=folder, participant=participant or None)
-roles_result = assess(q_roles, roles.table, measured=measured)
+roles_result = readable_missing(assess(q_roles, roles.table, measured=measured))
 display(HTML(result_html(q_roles, roles_result, lang, source=roles.source, about=roles.about)))
 ui.styled(time_table(q_roles, roles_result, lang), lang).set_caption(
     captioned(t("b9.caption.roles", lang), roles.source, lang))
@@ -332,20 +335,26 @@ ui.styled(time_table(q_roles, roles_result, lang), lang).set_caption(
 # from it: the contacts of each kind in the last 12 months × the minutes one contact takes. It is shown for the key
 # account managers of the staff table (for everyone who records contacts when the table names none). The minutes are
 # assumptions you can change at the top of the workbook, and the CRM sees only what was recorded: the time you give
-# to the strategist's, the coordinator's and the administrator's roles is not in it.
+# to the strategist's, the coordinator's and the administrator's roles is not in it. Beside the time, the money: the
+# key accounts' share of revenue and of client profit (block 1) in the same months.
 
 # %% [markdown] lang="ru"
 # **Ваша оценка рядом с записями.** Если компания ведёт историю в CRM, время сотрудников можно оценить по ней: контакты
 # каждого вида за последние 12 месяцев × минуты на один контакт. Оно показано для менеджеров по ключевым клиентам из
 # штатного списка (а если таких в списке нет — для всех, кто записывает контакты). Минуты — допущения, их можно
 # изменить в начале рабочей тетради, и CRM видит только записанное: время, которое вы отдаёте ролям стратега,
-# координатора и администратора, в ней не отражается.
+# координатора и администратора, в ней не отражается. А рядом со временем — деньги: доля ключевых клиентов в выручке
+# и в прибыли по клиентам (блок 1) за те же месяцы.
 
 # %%
 split = time_split(ds, as_of=facts.as_of, months=time_months, minutes=minutes)
 people, chosen_by = focus_people(split)
 display(HTML(recorded_time_html(split, people, chosen_by, minutes, lang, working_hours=working_hours,
                                 months=time_months)))
+window = split.attrs.get("window", (None, None))  # the same months for the money (the whole period without CRM)
+contribution = ka_contribution(client_pnl(facts, ds.clients, ds.interactions, start=window[0], end=window[1]),
+                               key_account_ids(ds.clients))
+display(HTML(money_vs_time_html(contribution, split, people, lang)))
 
 # %%
 fig = plot_time_split(q_roles, roles_result, split, people, lang=lang, example=roles.source == "example")
@@ -443,7 +452,7 @@ ui.styled(evidence_table(q_roles, roles_result, lang), lang).set_caption(
 
 # %%
 q_states = read_questionnaire("kam_states")
-display(HTML(intro_html(q_states, lang)))
+display(HTML(questionnaire_intro(q_states, lang)))
 
 # %% tags=["widget"]
 questionnaire_form(q_states, folder=folder, participant=participant, lang=lang)
@@ -516,7 +525,7 @@ ui.styled(group_table(q_profile, group, lang), lang).set_caption(
 
 # %% tags=["key-figures"]
 figures = kam_figures(q_profile, profile_result, profile.source, q_roles, roles_result, roles.source, split, people,
-                      q_states, states_result, states.source, lang)
+                      q_states, states_result, states.source, contribution, lang)
 ui.key_figures_table(figures, lang).style.hide(axis="index")
 
 # %% [markdown] lang="en"
