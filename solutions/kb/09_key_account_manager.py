@@ -240,18 +240,18 @@ check("9.4", ka_share)
 
 # %% [markdown] lang="en"
 # ## Exercise 9.5 · Shorter visits (change and rerun)
-# The estimate above exceeds a working year: 120 minutes a visit (with travel) is too much for this company — its
-# key account manager visits clients in the city. Suppose a visit takes **60 minutes**. In the cell of the exercise
-# change the minutes of a visit from 120 to 60, run the cell and read the table again.
+# The estimate above exceeds a working year: 120 minutes a visit (with travel) is too much for this company. Suppose a
+# visit takes **60 minutes** (a client in the same city). In the cell of the exercise change the minutes of a visit
+# from 120 to 60, run the cell and read the table again.
 #
 # **How many hours of contacts with clients does the key account manager have then?** Type the number without spaces,
 # e.g. `kam_hours = 1500`. Does it fit in a working year of 1 760 hours now?
 
 # %% [markdown] lang="ru"
 # ## Упражнение 9.5 · Визиты короче (измените и запустите)
-# Оценка выше превышает рабочий год: 120 минут на визит (с дорогой) — слишком много для этой компании, её менеджер по
-# ключевым клиентам ездит к клиентам по городу. Допустим, визит занимает **60 минут**. В ячейке упражнения поменяйте
-# минуты визита со 120 на 60, запустите ячейку и посмотрите таблицу ещё раз.
+# Оценка выше превышает рабочий год: 120 минут на визит (с дорогой) — для этой компании слишком много. Допустим,
+# визит занимает **60 минут** (клиент в том же городе). В ячейке упражнения поменяйте минуты визита со 120 на 60,
+# запустите ячейку и посмотрите таблицу ещё раз.
 #
 # **Сколько часов контактов с клиентами получается тогда у менеджера по ключевым клиентам?** Введите число без
 # пробелов, например `kam_hours = 1500`. Укладывается ли теперь оценка в рабочий год (1 760 часов)?
