@@ -199,14 +199,14 @@ def test_money_beside_time():
     assert v.ka_time_share(split, ["ann", "bob"]) == pytest.approx((2 + 1 / 6 + 1.5) / (4 + 0.5 + 5 / 60 + 1.5))
 
 
-def test_readable_missing_names_the_data(profile):
+def test_evidence_without_data_names_the_data(profile):
     from kbcore.views.assessment import evidence_table
     measured = pd.DataFrame({"measure": ["dmu_decision_maker", "key_interactions_recent"], "value": [np.nan, np.nan],
                              "missing": ["needs.key_account,needs.contacts", "needs.interactions"]})
-    r = v.readable_missing(assess(profile, empty_answers(profile), measured=measured))
+    r = assess(profile, empty_answers(profile), measured=measured)
     table = evidence_table(profile, r, "ru")
     measured_col = list(table["По данным"])
-    assert measured_col[0].startswith("—") and "Ключевой клиент" in measured_col[0]
+    assert measured_col[0].startswith("—") and "ключевой клиент" in measured_col[0]
     assert "история контактов" in measured_col[1]
 
 
@@ -247,6 +247,7 @@ def test_time_split_chart_panels():
 
 
 def test_intro_names_no_path(profile):
-    text = v.questionnaire_intro(profile, "ru")
-    assert "data/templates" not in text and "поставляется с рабочей тетрадью" in text
+    from kbcore.views.assessment import intro_html
+    text = intro_html(profile, "ru")
+    assert "data/templates" not in text and ".yaml" not in text and "из комплекта рабочих тетрадей" in text
     assert profile.title["ru"] in text and "наше прочтение" in text

@@ -49,8 +49,8 @@ def plot_section_scores(q: Questionnaire, result: AssessmentResult, *, lang: str
         ax.set_yticks(y, titles)
         ax.set_xlim(0, 1.12)
         ax.xaxis.set_major_formatter(pct_formatter(lang))
-        title = q.title[lang]
-        ax.set_title(t("kf.example", lang, label=title) if example else title)
+        title = t("kf.example", lang, label=q.title[lang]) if example else q.title[lang]
+        ax.set_title(fit_label(title, 60))
         ax.set_xlabel(t("assess.chart.xlabel", lang))
         ax.grid(axis="y", visible=False)
         if ax.get_legend_handles_labels()[0]:

@@ -18,7 +18,6 @@ Texts are in the catalogue (``b9.*``, ``kbcore/locale/block09.yaml``).
 
 from __future__ import annotations
 
-import dataclasses
 import html
 import math
 from collections.abc import Mapping
@@ -31,7 +30,7 @@ from kbcore.analyses.dmu import STAFF_ROLE_ALIASES, UNKNOWN, canonical
 from kbcore.analyses.kam_time import MINUTES
 from kbcore.i18n import catalogue, fmt_date, fmt_number, fmt_pct, t, tn
 from kbcore.schema import C
-from kbcore.views.assessment import answer_label, captioned, intro_html
+from kbcore.views.assessment import answer_label, captioned
 from kbcore.views.figures import Figure, missing
 
 __all__ = [
@@ -43,7 +42,6 @@ __all__ = [
     "profile_html",
     "top_role",
     "notes_html",
-    "questionnaire_intro",
     "focus_people",
     "kind_order",
     "kind_label",
@@ -51,7 +49,6 @@ __all__ = [
     "recorded_time_html",
     "ka_time_share",
     "money_vs_time_html",
-    "readable_missing",
     "kam_figures",
 ]
 
@@ -111,16 +108,6 @@ def top_role(result: AssessmentResult) -> str | None:
     if s.empty or float(s["time_share"].max()) <= 0:
         return None
     return str(s.loc[s["time_share"].idxmax(), "section"])
-
-
-def questionnaire_intro(q: Questionnaire, lang: str = "en") -> str:
-    """The questionnaire's introduction without the template's file path (a report shows no path).
-
-    :func:`kbcore.views.assessment.intro_html`; a packaged template says in words that it ships
-    with the workbook and may be replaced.
-    """
-    text = intro_html(dataclasses.replace(q, example=False), lang)
-    return text + (f"\n<p>{t('b9.packaged', lang)}</p>" if q.example else "")
 
 
 def notes_html(notes: list[str], lang: str = "en", *, source: str = "saved") -> str:
@@ -260,34 +247,6 @@ def money_vs_time_html(contribution: pd.DataFrame, split: pd.DataFrame, people: 
     tail = (t("b9.money.time", lang, time=fmt_pct(time, lang)) if not math.isnan(time)
             else t("b9.money.no_time", lang))
     return f"<p><b>{money}</b> {tail}</p>"
-
-
-_NEEDS = {"needs.key_account": "need.ka7.flag", "needs.contacts": "need.contacts",
-          "needs.interactions": "need.interactions", "needs.market": "need.market", "needs.sales.cost": "need.cost",
-          "needs.clients.potential": "need.potential"}
-
-
-def _need_key(ids: str) -> str:
-    for raw in str(ids or "").split(","):
-        raw = raw.strip()
-        if raw in _NEEDS:
-            return _NEEDS[raw]
-        if raw.startswith("needs.contacts."):
-            return "need.contacts"
-        if raw.startswith("needs.clients."):
-            return "need.card_fields"
-    return ""
-
-
-def readable_missing(result: AssessmentResult) -> AssessmentResult:
-    """``result`` with its evidence's missing-data ids made catalogue keys of the data needed.
-
-    ``measure_missing`` ids (``needs.contacts`` …) become ``need.contacts`` …, so that
-    :func:`kbcore.views.assessment.evidence_table` can say what is missing in words (the engine's
-    view looks the raw ids up in the catalogue). An id without a text becomes "" ("—").
-    """
-    qs = result.questions.assign(measure_missing=[_need_key(x) for x in result.questions["measure_missing"]])
-    return dataclasses.replace(result, questions=qs)
 
 
 # --------------------------------------------------------------------------- key figures

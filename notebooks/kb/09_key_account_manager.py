@@ -113,6 +113,7 @@ from kbcore.views.assessment import (
     gaps_table,
     group_html,
     group_table,
+    intro_html,
     result_html,
     time_table,
 )
@@ -123,8 +124,6 @@ from kbcore.views.kam import (
     notes_html,
     profile_html,
     profile_table,
-    questionnaire_intro,
-    readable_missing,
     recorded_time_html,
     recorded_time_table,
 )
@@ -199,14 +198,14 @@ minutes = {"visit": minutes_visit, "meeting": minutes_meeting, "call": minutes_c
 
 # %%
 q_profile = read_questionnaire("kam_profile")
-display(HTML(questionnaire_intro(q_profile, lang)))
+display(HTML(intro_html(q_profile, lang)))
 
 # %% tags=["widget"]
 questionnaire_form(q_profile, folder=folder, participant=participant, lang=lang)
 
 # %%
 profile = load_answers(q_profile, answers_file=profile_answers, folder=folder, participant=participant or None)
-profile_result = readable_missing(assess(q_profile, profile.table, measured=measured))
+profile_result = assess(q_profile, profile.table, measured=measured)
 display(HTML(result_html(q_profile, profile_result, lang, source=profile.source, about=profile.about)))
 display(HTML(profile_html(profile_result, lang, source=profile.source)))
 
@@ -318,14 +317,14 @@ ui.styled(evidence_table(q_profile, profile_result, lang), lang).set_caption(
 
 # %%
 q_roles = read_questionnaire("kam_roles")
-display(HTML(questionnaire_intro(q_roles, lang)))
+display(HTML(intro_html(q_roles, lang)))
 
 # %% tags=["widget"]
 questionnaire_form(q_roles, folder=folder, participant=participant, lang=lang)
 
 # %%
 roles = load_answers(q_roles, answers_file=roles_answers, folder=folder, participant=participant or None)
-roles_result = readable_missing(assess(q_roles, roles.table, measured=measured))
+roles_result = assess(q_roles, roles.table, measured=measured)
 display(HTML(result_html(q_roles, roles_result, lang, source=roles.source, about=roles.about)))
 ui.styled(time_table(q_roles, roles_result, lang), lang).set_caption(
     captioned(t("b9.caption.roles", lang), roles.source, lang))
@@ -452,7 +451,7 @@ ui.styled(evidence_table(q_roles, roles_result, lang), lang).set_caption(
 
 # %%
 q_states = read_questionnaire("kam_states")
-display(HTML(questionnaire_intro(q_states, lang)))
+display(HTML(intro_html(q_states, lang)))
 
 # %% tags=["widget"]
 questionnaire_form(q_states, folder=folder, participant=participant, lang=lang)

@@ -52,7 +52,14 @@ from kbcore.charts import use_style
 from kbcore.charts.kam import plot_competencies, plot_time_split
 from kbcore.facts import Facts
 from kbcore.i18n import t
-from kbcore.views.assessment import captioned, gaps_table, result_html, sections_table, time_table
+from kbcore.views.assessment import (
+    captioned,
+    gaps_table,
+    intro_html,
+    result_html,
+    sections_table,
+    time_table,
+)
 from kbcore.views.kam import (
     focus_people,
     ka_time_share,
@@ -60,7 +67,6 @@ from kbcore.views.kam import (
     profile_counts,
     profile_html,
     profile_table,
-    questionnaire_intro,
     recorded_time_html,
     recorded_time_table,
     top_role,
@@ -324,7 +330,7 @@ check("9.6", profit_share)
 # %%
 q_states = read_questionnaire("kam_states")
 states_result = assess(q_states, example_answers(q_states))
-display(HTML(questionnaire_intro(q_states, lang)))
+display(HTML(intro_html(q_states, lang)))
 ui.styled(sections_table(q_states, states_result, lang), lang).set_caption(
     captioned(q_states.title[lang], "example", lang))
 
