@@ -157,12 +157,41 @@ def _table(df: pd.DataFrame | None, lang: str, *, dates=(), empty_key: str) -> s
     return f"<table><tr>{head}</tr>{''.join(rows)}</table>"
 
 
+def _due(value, lang: str) -> str:
+    """A due date as a date when it is one ("2026-03-31"), else as typed ("IV кв. 2026")."""
+    text = str(value or "").strip()
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+        day = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
+        if not pd.isna(day):
+            return html.escape(fmt_date(day, lang))
+    return _esc(text) if text else "—"
+
+
+def _goals_html(goals: pd.DataFrame, lang: str) -> str:
+    """The card's "Goals and tasks" part (block 5's worksheet), marked as an example when it is one."""
+    title = t("sa.ws.card_title", lang)
+    if goals.attrs.get("example"):
+        title = t("kf.example", lang, label=title)
+    parts = [f"<h4>{html.escape(title)}</h4>"]
+    if goals.empty:
+        parts.append(f"<p class='kb-gap'>{html.escape(t('sa.ws.card_none', lang))}</p>")
+        return "".join(parts)
+    head = "".join(f"<th>{html.escape(t(f'sa.ws.col.{c}', lang))}</th>" for c in goals.columns)
+    rows = []
+    for _, row in goals.iterrows():
+        texts = {c: "" if pd.isna(row[c]) else str(row[c]).strip() for c in goals.columns}
+        cells = [f"<td>{_due(v, lang) if c == 'due' else (_esc(v) if v else '—')}</td>" for c, v in texts.items()]
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    parts.append(f"<table><tr>{head}</tr>{''.join(rows)}</table>")
+    return "".join(parts)
+
+
 def card_html(card: ClientCard, lang: str = "en") -> str:
     """The client card as one HTML fragment (escaped; inline CSS and SVG).
 
     Parts: header (name, ID, stage, key account), identity fields, figures of the last 12
-    months, the yearly trend (sparkline and table), the DMU contacts, the last interactions
-    and the data gaps.
+    months, the yearly trend (sparkline and table), the DMU contacts, the last interactions,
+    the client's goals and tasks (block 5's worksheet, when the card has them) and the data gaps.
     """
     ident = card.identity
     s = card.summary
@@ -242,6 +271,8 @@ def card_html(card: ClientCard, lang: str = "en") -> str:
         out.append(f"<h4>{html.escape(t('card.interactions', lang))}</h4>")
         out.append(_table(card.interactions, lang, dates=(C.date,),
                           empty_key="card.no_interactions"))
+    if card.goals is not None:
+        out.append(_goals_html(card.goals, lang))
     out.append(f"<h4>{html.escape(t('card.gaps', lang))}</h4>")
     if card.gaps:
         names = ", ".join(_label(g, lang) for g in card.gaps)
