@@ -14,7 +14,8 @@ import pandas as pd
 from kbcore.analyses.glossary import LETTERS, Glossary, Quiz
 from kbcore.i18n import t
 
-__all__ = ["glossary_table", "quiz_terms_table", "quiz_definitions_table", "quiz_answer_text", "glossary_note"]
+__all__ = ["glossary_table", "quiz_terms_table", "quiz_definitions_table", "quiz_answer_text", "quiz_key_html",
+           "glossary_note"]
 
 
 def glossary_table(glossary: Glossary, lang: str = "en") -> pd.DataFrame:
@@ -45,6 +46,12 @@ def quiz_answer_text(quiz: Quiz, lang: str = "en") -> str:
     """The key of the quiz in one line, for the trainer: "A — 4, B — 1, …"."""
     pairs = ", ".join(f"{LETTERS[i]} — {n}" for i, n in enumerate(quiz.answer))
     return t("sa.gl.key", lang, pairs=pairs)
+
+
+def quiz_key_html(quiz: Quiz, lang: str = "en") -> str:
+    """The key of the quiz folded away: "Check yourself" opens it (HTML)."""
+    return (f"<details><summary>{html.escape(t('sa.gl.check', lang))}</summary>"
+            f"<p>{html.escape(quiz_answer_text(quiz, lang))}</p></details>")
 
 
 def glossary_note(glossary: Glossary, lang: str = "en") -> str:

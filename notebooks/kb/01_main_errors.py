@@ -140,7 +140,7 @@ use_style()
 
 # %% [markdown] lang="en"
 # ## Before the figures: what do you think?
-# The seminar starts from your own view. Below are eleven statements, each the good practice that protects a
+# The seminar starts from your own view. Below are a dozen statements, each the good practice that protects a
 # company from one of the common errors in managing sales: steering by gross figures, discounts given to win the
 # deal, new clients at any price, clients who run the business. Rate how true each is of your company today —
 # the honest answer, not the desired one. Your answers are saved on every change under your name, each sitting in
@@ -152,12 +152,12 @@ use_style()
 
 # %% [markdown] lang="ru"
 # ## До цифр: как вы думаете?
-# Семинар начинается с вашего собственного взгляда. Ниже — одиннадцать утверждений, каждое описывает правильную
+# Семинар начинается с вашего собственного взгляда. Ниже — дюжина утверждений, каждое описывает правильную
 # практику, которая защищает компанию от одной из типичных ошибок в управлении продажами: ориентации на валовые
 # показатели, скидок «лишь бы продать», новых клиентов любой ценой, клиентов, которые управляют бизнесом. Оцените,
 # насколько каждое верно для вашей компании сегодня, — честно, а не так, как хотелось бы. Ответы сохраняются при
 # каждом изменении под вашим именем, каждый раз в новый файл (прежние ответы никогда не перезаписываются);
-# Excel-форма той же анкеты даёт тот же результат. В конце блока (раздел 5) ваши ответы вернутся рядом с цифрами
+# та же анкета в виде формы Excel даёт тот же результат. В конце блока (раздел 5) ваши ответы вернутся рядом с цифрами
 # компании.
 #
 # Авторский список ошибок не опубликован: утверждения — наше прочтение литературы, указанной ниже; тренер может
@@ -535,17 +535,22 @@ ui.styled(gaps_table(q_errors, errors_result, lang), lang).set_caption(
 
 # %% [markdown] lang="en"
 # ## For the trainer: the group's answers
-# Point `group_dir` in the parameters to the folder where the participants' answer files are collected: the
-# workbook shows each participant's latest answers side by side, anonymously — how the answers spread on each
+# Collect the participants' answer files in one folder and point the workbook to it: the workbook shows each participant's latest answers side by side, anonymously — how the answers spread on each
 # statement and where the group agrees least (the best place to start the discussion). Without a folder it shows
 # twelve example participants, marked as an example.
 
 # %% [markdown] lang="ru"
 # ## Для тренера: ответы группы
-# Укажите в параметре `group_dir` папку, куда собраны файлы ответов участников: тетрадь покажет последние ответы
+# Соберите файлы ответов участников в одну папку и укажите её тетради: тетрадь покажет последние ответы
 # каждого участника рядом, без имён, — как распределились ответы по каждому утверждению и где группа согласна
 # меньше всего (с этого лучше всего начинать обсуждение). Без папки показаны двенадцать участников для примера,
 # с пометкой «пример».
+
+# %% [markdown] lang="en" tags=["remove"]
+# The folder is the parameter `group_dir` (each participant's latest file counts once).
+
+# %% [markdown] lang="ru" tags=["remove"]
+# Папка задаётся параметром `group_dir` (у каждого участника учитывается последний файл).
 
 # %%
 group_sets, example_group = group_answers(q_errors, group_dir)
