@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from kbcore.analyses.assessment import AssessmentResult, Questionnaire
 from kbcore.i18n import catalogue, t
-from kbcore.views.assessment import evidence_notes, evidence_table
+from kbcore.views.assessment import captioned, evidence_notes, evidence_table
 
 __all__ = ["evidence_where_table", "disagreements"]
 
@@ -24,12 +24,16 @@ def evidence_where_table(q: Questionnaire, result: AssessmentResult, lang: str =
     return table
 
 
-def disagreements(q: Questionnaire, result: AssessmentResult, lang: str = "en") -> str:
-    """The disagreements with the data as a Markdown list, or one line saying there are none."""
+def disagreements(q: Questionnaire, result: AssessmentResult, lang: str = "en", *, source: str = "saved") -> str:
+    """The disagreements with the data as a Markdown list under a heading, or one line saying there are none.
+
+    ``source`` "example" marks the heading "(example)": the answers are an example participant's.
+    """
     notes = evidence_notes(q, result, lang)
     checked = result.questions["measured"].notna() & result.questions["answer"].notna()
     if not checked.any():
         return t("sa.evidence.unchecked", lang)
     if not notes:
         return t("sa.evidence.none", lang)
-    return "\n".join(f"- {n}" for n in notes)
+    heading = captioned(t("sa.evidence.heading", lang), source, lang)
+    return f"**{heading}**\n\n" + "\n".join(f"- {n}" for n in notes)

@@ -18,14 +18,18 @@ from kbcore.views.figures import example
 __all__ = ["goals_table", "worksheet_note", "goals_caption"]
 
 
-def goals_table(goals: pd.DataFrame, lang: str = "en", *, names: pd.Series | None = None,
+def goals_table(goals: pd.DataFrame, lang: str = "en", *, clients: pd.DataFrame | None = None,
                 key_ids=None) -> pd.DataFrame:
     """The worksheet for people: client, goal, task for us, what we offer, due, owner.
 
-    ``names`` maps a client code to its name (shown as "name (code)"); ``key_ids`` puts the key
-    accounts first and marks them; otherwise the worksheet's order is kept.
+    ``clients`` (``client_id``, ``name``) give the names (shown as "name (code)"); ``key_ids`` puts
+    the key accounts first and marks them; otherwise the worksheet's order is kept.
     """
-    names = names if names is not None else pd.Series(dtype="string")
+    names = pd.Series(dtype="string")
+    if clients is not None and {"client_id", "name"} <= set(clients.columns):
+        named = clients.dropna(subset=["name"])
+        names = pd.Series(named["name"].astype(str).to_numpy(),
+                          index=named["client_id"].astype(str).str.strip()).groupby(level=0).first()
     keys = {str(x).strip() for x in (key_ids if key_ids is not None else ())}
     ids = goals["client_id"].astype(str).str.strip()
     client = [f"{names.get(c, c)} ({c})" if c in names.index else c for c in ids]

@@ -478,7 +478,7 @@ ui.styled(evidence_where_table(q_errors, errors_result, lang), lang).set_caption
     captioned(t("sa.evidence.caption", lang), errors.source, lang))
 
 # %%
-display(Markdown(disagreements(q_errors, errors_result, lang)))
+display(Markdown(disagreements(q_errors, errors_result, lang, source=errors.source)))
 
 # %%
 ui.styled(gaps_table(q_errors, errors_result, lang), lang).set_caption(

@@ -443,7 +443,7 @@ ui.styled(evidence_where_table(q_base, base_result, lang), lang, max_rows=None).
     captioned(t("sa.evidence.caption", lang), base_view.source, lang))
 
 # %%
-display(Markdown(disagreements(q_base, base_result, lang)))
+display(Markdown(disagreements(q_base, base_result, lang, source=base_view.source)))
 
 # %%
 ui.styled(gaps_table(q_base, base_result, lang), lang).set_caption(
