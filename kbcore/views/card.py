@@ -19,6 +19,7 @@ import pandas as pd
 from kbcore.analyses.card import ClientCard
 from kbcore.i18n import catalogue, fmt_date, fmt_money, fmt_number, fmt_pct, t, tn
 from kbcore.schema import C
+from kbcore.views.worksheets import due_text
 
 __all__ = ["card_fill_table", "card_html", "field_label", "sparkline_svg"]
 
@@ -158,13 +159,8 @@ def _table(df: pd.DataFrame | None, lang: str, *, dates=(), empty_key: str) -> s
 
 
 def _due(value, lang: str) -> str:
-    """A due date as a date when it is one ("2026-03-31"), else as typed ("IV кв. 2026")."""
-    text = str(value or "").strip()
-    if len(text) == 10 and text[4] == "-" and text[7] == "-":
-        day = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
-        if not pd.isna(day):
-            return html.escape(fmt_date(day, lang))
-    return _esc(text) if text else "—"
+    text = due_text(value, lang)
+    return html.escape(text) if text else "—"
 
 
 def _goals_html(goals: pd.DataFrame, lang: str) -> str:

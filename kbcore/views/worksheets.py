@@ -15,7 +15,17 @@ from kbcore.i18n import fmt_date, t, tn
 from kbcore.ingest.worksheets import Worksheet
 from kbcore.views.figures import example
 
-__all__ = ["goals_table", "worksheet_note", "goals_caption"]
+__all__ = ["goals_table", "worksheet_note", "goals_caption", "due_text"]
+
+
+def due_text(value, lang: str = "en") -> str:
+    """A due date as a date when it is one ("2026-03-31" → "31 Mar 2026"), else as typed ("IV кв. 2026")."""
+    text = "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value).strip()
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+        day = pd.to_datetime(text, format="%Y-%m-%d", errors="coerce")
+        if not pd.isna(day):
+            return fmt_date(day, lang)
+    return text
 
 
 def goals_table(goals: pd.DataFrame, lang: str = "en", *, clients: pd.DataFrame | None = None,
@@ -38,7 +48,7 @@ def goals_table(goals: pd.DataFrame, lang: str = "en", *, clients: pd.DataFrame 
     out = pd.DataFrame({t("sa.ws.col.client", lang): client})
     for c in ("goal", "task", "offer", "due", "owner"):
         values = goals[c].fillna("").astype(str).str.strip() if c in goals.columns else pd.Series([""] * len(goals))
-        out[t(f"sa.ws.col.{c}", lang)] = [v if v else "—" for v in values]
+        out[t(f"sa.ws.col.{c}", lang)] = [(due_text(v, lang) if c == "due" else v) if v else "—" for v in values]
     if keys:
         order = sorted(range(len(out)), key=lambda i: (ids.iloc[i] not in keys, i))
         out = out.iloc[order].reset_index(drop=True)

@@ -16,7 +16,12 @@ import pandas as pd
 from kbcore.errors import KBDataError
 from kbcore.i18n import t
 from kbcore.ingest.answers import participant_slug
-from kbcore.ingest.worksheets import WORKSHEET_COLUMNS, WorksheetSession, empty_worksheet, parse_worksheet
+from kbcore.ingest.worksheets import (
+    WORKSHEET_COLUMNS,
+    WorksheetSession,
+    empty_worksheet,
+    parse_worksheet,
+)
 
 __all__ = ["goals_worksheet"]
 

@@ -130,7 +130,14 @@ from kbcore.facts import Facts
 from kbcore.i18n import t
 from kbcore.paths import ANSWERS_DIR
 from kbcore.views import concentration_table, profitability_figures
-from kbcore.views.assessment import captioned, gaps_table, group_html, group_table, intro_html, result_html
+from kbcore.views.assessment import (
+    captioned,
+    gaps_table,
+    group_html,
+    group_table,
+    intro_html,
+    result_html,
+)
 from kbcore.views.profitability import concession_table
 from kbcore.views.self_assessment import disagreements, evidence_where_table
 from kbcore.widgets import cost_to_serve_explorer

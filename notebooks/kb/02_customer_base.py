@@ -147,6 +147,7 @@ from kbcore.analyses import (
     transition_matrix,
     year_end_dates,
 )
+from kbcore.analyses.glossary import matching_quiz, read_glossary
 from kbcore.charts import (
     plot_completeness,
     plot_stage_counts,
@@ -154,7 +155,6 @@ from kbcore.charts import (
     plot_transition_matrix,
     use_style,
 )
-from kbcore.analyses.glossary import matching_quiz, read_glossary
 from kbcore.charts.assessment import plot_group_answers, plot_section_scores
 from kbcore.facts import Facts
 from kbcore.i18n import fmt_date, t, tn
@@ -172,7 +172,14 @@ from kbcore.views import (
     verdict_reasons,
     verdict_text,
 )
-from kbcore.views.assessment import captioned, gaps_table, group_html, group_table, intro_html, result_html
+from kbcore.views.assessment import (
+    captioned,
+    gaps_table,
+    group_html,
+    group_table,
+    intro_html,
+    result_html,
+)
 from kbcore.views.completeness import completeness_view
 from kbcore.views.glossary import (
     glossary_note,

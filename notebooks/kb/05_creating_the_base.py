@@ -631,17 +631,18 @@ ui.styled(goals_table(ws.table, lang, clients=ds.clients, key_ids=key_ids), lang
     goals_caption(ws, lang))
 
 # %% [markdown] lang="en"
-# And on the client card — the card of the first key client of the worksheet, its goals and tasks under its
-# contacts and interactions:
+# And on the client card — the card of a key client of the worksheet (another one than in section 1, when there
+# is one): its goals and tasks under its contacts and interactions:
 
 # %% [markdown] lang="ru"
-# И в карточке клиента — карточка первого ключевого клиента из рабочего листа: его цели и задачи идут после
-# контактов и взаимодействий:
+# И в карточке клиента — карточка ключевого клиента из рабочего листа (если есть — не того, что в разделе 1): его
+# цели и задачи идут после контактов и взаимодействий:
 
 # %%
 goal_ids = goal_clients(ws.table, facts, ds.clients, key_ids)
 if goal_ids:
-    goal_card = client_card(facts, ds.clients, goal_ids[0], products=ds.products, contacts=ds.contacts,
+    goal_client = next((c for c in goal_ids if c != example), goal_ids[0])  # not the card of section 1 again
+    goal_card = client_card(facts, ds.clients, goal_client, products=ds.products, contacts=ds.contacts,
                             interactions=ds.interactions, stages=stages, goals=ws.table)
     display(HTML(card_html(goal_card, lang)))
 else:
