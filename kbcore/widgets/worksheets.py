@@ -149,6 +149,7 @@ def goals_worksheet(clients: pd.DataFrame | None, *, folder, key_ids=None, parti
         refresh_rows()
         save()
 
+    name.observe(lambda _c: save() if len(table["df"]) else None, names="value")
     client.observe(lambda _c: refresh_rows(), names="value")
     rows.observe(pick, names="value")
     add.on_click(on_add)
