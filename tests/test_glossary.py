@@ -7,7 +7,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from kbcore.analyses.glossary import LETTERS, QUIZ_SEED, glossary_template, matching_quiz, read_glossary
+from kbcore.analyses.glossary import (
+    LETTERS,
+    QUIZ_SEED,
+    glossary_template,
+    matching_quiz,
+    read_glossary,
+)
 from kbcore.errors import TemplateError
 from kbcore.views.glossary import (
     glossary_note,
