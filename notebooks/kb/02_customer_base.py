@@ -177,7 +177,6 @@ from kbcore.views.assessment import (
     gaps_table,
     group_html,
     group_table,
-    intro_html,
     result_html,
 )
 from kbcore.views.completeness import completeness_view
@@ -188,7 +187,7 @@ from kbcore.views.glossary import (
     quiz_key_html,
     quiz_terms_table,
 )
-from kbcore.views.self_assessment import disagreements, evidence_where_table
+from kbcore.views.self_assessment import disagreements, evidence_where_table, questionnaire_intro
 from kbcore.widgets import rules_explorer, stage_explorer
 from kbcore.widgets.assessment import questionnaire_form
 
@@ -258,7 +257,7 @@ ui.styled(glossary_table(glossary, lang), lang, max_rows=None).set_caption(t("sa
 
 # %%
 q_base = read_questionnaire("kb_base_contents")
-display(HTML(intro_html(q_base, lang)))
+display(HTML(questionnaire_intro(q_base, lang)))
 
 # %% tags=["widget"]
 questionnaire_form(q_base, folder=answers_dir or ANSWERS_DIR, participant=participant, lang=lang)
