@@ -212,7 +212,7 @@ def load_advantage_template(path=None) -> AdvantageTemplate:
     return advantage_template(data, file=path, example=path.resolve() == Path(TEMPLATE).resolve())
 
 
-def read_scores_table(path) -> pd.DataFrame:
+def read_scores_table(path, *, kind: str = "scores") -> pd.DataFrame:
     """Read a table of manual scores from a CSV (``,`` or ``;``, UTF-8) or Excel file.
 
     Returns the table as text columns (the scoring functions convert and validate the
@@ -220,9 +220,10 @@ def read_scores_table(path) -> pd.DataFrame:
     :class:`~kbcore.errors.TemplateError` (``template.scores_not_found``,
     ``template.scores_not_utf8``, ``template.scores_unreadable``) when the file is missing or
     unreadable (:func:`kbcore.ingest.answers.read_sheet`, which reads the questionnaires'
-    answer files too).
+    answer files too); ``kind`` (a :data:`~kbcore.errors.TEMPLATE_KINDS` entry, default
+    ``"scores"``) names the table in those messages.
     """
-    table = read_sheet(path, "scores")
+    table = read_sheet(path, kind)
     if "score" in table.columns:
         table["score"] = table["score"].str.replace(",", ".", regex=False)
     return table

@@ -5,6 +5,7 @@
     kbcore slides [--data PATH] [--lang ru|bg] [--out DIR] [--blocks 01 06] [--from-reports DIR]
     kbcore demo [--out DIR] [--clients N] [--years Y] [--seed S]
     kbcore build [--check]
+    kbcore group FOLDER [--lang ru|bg] [--questionnaire ID …] [--out FILE]
     kbcore new-block PROGRAM NN name [--title TITLE]
 
 Bad input ends in a clear message (what, where, what to do) and a non-zero exit code,
@@ -18,6 +19,7 @@ import sys
 from pathlib import Path
 
 from kbcore import demo
+from kbcore.app.group import group_report
 from kbcore.app.runner import run
 from kbcore.app.slides import SlidesError, build_slides
 from kbcore.errors import KBDataError
@@ -95,6 +97,16 @@ def _cmd_build(args) -> int:
     return 0
 
 
+def _cmd_group(args) -> int:
+
+    if not Path(args.folder).is_dir():
+        print(t("cli.group.no_folder", args.lang, folder=args.folder), file=sys.stderr)
+        return 2
+    out, ids = group_report(args.folder, lang=args.lang, ids=args.questionnaire, out=args.out)
+    print(t("cli.group.ok", args.lang, path=Path(out).resolve(), n=len(ids)))
+    return 0
+
+
 def _cmd_new_block(args) -> int:
 
     try:
@@ -150,6 +162,17 @@ def _parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="regenerate notebooks and exercises from their sources")
     b.add_argument("--check", action="store_true", help="change nothing; fail if anything is stale")
     b.set_defaults(func=_cmd_build)
+
+    g = sub.add_parser("group", help="the trainer's view of a group's questionnaire answers, as one HTML page",
+                       description="Read every participant's latest answer file in FOLDER (the notebook's "
+                                   "saved answers, filled spreadsheet forms) and write an anonymous page: "
+                                   "per questionnaire the spread of the answers and the questions where "
+                                   "the group agrees least.")
+    g.add_argument("folder", metavar="FOLDER", help="the folder holding the group's answer files")
+    g.add_argument("--lang", default="en", choices=LANGS, help=t("cli.help.lang"))
+    g.add_argument("--questionnaire", nargs="+", metavar="ID", help="only these questionnaires, e.g. kb_audit")
+    g.add_argument("--out", help="the HTML file (default: FOLDER/group_<lang>.html)")
+    g.set_defaults(func=_cmd_group)
 
     n = sub.add_parser("new-block", help="write the sources of a new block (never overwrites a file)",
                        description="Write the sources of a new block with one working example: its "

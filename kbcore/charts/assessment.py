@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 
+import matplotlib
 import numpy as np
 from matplotlib.axes import Axes
 
@@ -52,7 +53,7 @@ def plot_section_scores(q: Questionnaire, result: AssessmentResult, *, lang: str
         ax.set_xlabel(t("assess.chart.xlabel", lang))
         ax.grid(axis="y", visible=False)
         if ax.get_legend_handles_labels()[0]:
-            ax.legend(loc="lower right")
+            ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.14), ncol=2, frameon=False)
         return ax
 
 
@@ -74,11 +75,10 @@ def plot_group_answers(q: Questionnaire, group: GroupView, *, lang: str = "en", 
         shares = dist.to_numpy(dtype=float)
         shares = shares / np.maximum(shares.sum(axis=1, keepdims=True), 1)
         y = np.arange(len(rows))[::-1]
-        cmap = ["#c0392b", "#e67e22", "#f1c40f", "#a9cf54", "#2e8b57", "#1e6b3f", "#0f4a2a"]
-        colours = np.interp(np.linspace(0, len(cmap) - 1, len(q.values)), np.arange(len(cmap)), np.arange(len(cmap)))
+        colours = matplotlib.colormaps["RdYlGn"](np.linspace(0.08, 0.92, len(q.values)))
         left = np.zeros(len(rows))
         for i, p in enumerate(q.scale):
-            ax.barh(y, shares[:, i], left=left, color=cmap[int(round(colours[i]))], height=0.6, gid="answers",
+            ax.barh(y, shares[:, i], left=left, color=colours[i], height=0.6, gid="answers",
                     label=f"{p.value} — {p.label[lang]}", edgecolor="white", linewidth=0.5)
             left += shares[:, i]
         for yi, c in zip(y, rows["consensus"], strict=True):

@@ -77,7 +77,7 @@ def source_note(q: Questionnaire, lang: str = "en") -> str:
     elif q.ours:
         notes.append(t("assess.ours", lang))
     if q.example:
-        notes.append(t("assess.packaged", lang, file=f"data/templates/{q.id}.yaml"))
+        notes.append(t("assess.packaged", lang))
     return " ".join(notes)
 
 
@@ -183,7 +183,7 @@ def group_table(q: Questionnaire, group: GroupView, lang: str = "en", *, top: in
     """The questions by the group's consensus, least first: answers' spread, median, gaps."""
     g = group.questions if top is None else group.questions.head(top)
     dist = group.distribution.set_index("question_id")
-    spread = [" · ".join(f"{v}: {int(dist.at[x, v])}" for v in q.values) for x in g["question_id"]]
+    spread = [" · ".join(f"{v}:\u00a0{int(dist.at[x, v])}" for v in q.values) for x in g["question_id"]]
     return pd.DataFrame({
         t("assess.h.question", lang): [q.question(x).text[lang] for x in g["question_id"]],
         t("assess.h.n", lang): g["n"].astype(int).to_numpy(),
