@@ -52,6 +52,8 @@ from kbcore.analyses import (
     whale_summary,
     yearly_summary,
 )
+from kbcore.analyses.assessment import assess, load_answers, read_questionnaire
+from kbcore.analyses.evidence import measure
 from kbcore.charts import (
     plot_concentration,
     plot_concession,
@@ -59,8 +61,6 @@ from kbcore.charts import (
     plot_yearly,
     use_style,
 )
-from kbcore.analyses.assessment import assess, load_answers, read_questionnaire
-from kbcore.analyses.evidence import measure
 from kbcore.facts import Facts
 from kbcore.views import concentration_table
 from kbcore.views.profitability import concession_table, whale_summary_text

@@ -15,6 +15,8 @@ answers, the same on every run, next to the demo company's measured shares).
 
 from __future__ import annotations
 
+from kbcore.analyses.assessment import assess, example_answers, read_questionnaire
+from kbcore.analyses.evidence import measure
 from kbcore.analyses.profitability import (
     CostToServeRates,
     client_pnl,
@@ -24,8 +26,6 @@ from kbcore.analyses.profitability import (
     whale_summary,
     yearly_summary,
 )
-from kbcore.analyses.assessment import assess, example_answers, read_questionnaire
-from kbcore.analyses.evidence import measure
 from kbcore.facts import Facts
 from kbcore.workbook.checks import exercise
 

@@ -17,16 +17,16 @@ for the analyst).
 
 from __future__ import annotations
 
+from kbcore.analyses.assessment import assess, example_answers, read_questionnaire
 from kbcore.analyses.completeness import base_completeness, base_verdict, status_vs_stage
+from kbcore.analyses.evidence import measure
+from kbcore.analyses.glossary import LETTERS, matching_quiz, read_glossary
 from kbcore.analyses.lifecycle import (
     StageRules,
     client_stages,
     stage_counts,
     transition_matrix,
 )
-from kbcore.analyses.assessment import assess, example_answers, read_questionnaire
-from kbcore.analyses.evidence import measure
-from kbcore.analyses.glossary import LETTERS, matching_quiz, read_glossary
 from kbcore.facts import Facts
 from kbcore.workbook.answers import once
 from kbcore.workbook.checks import exercise
