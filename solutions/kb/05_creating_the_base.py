@@ -409,7 +409,7 @@ check("5.9", without_goals)
 # варианта, например `answer = 3`.
 
 # %%
-answer = 2  # SOLUTION
+answer = 1 + ["2026-03-31", "2026-02-28", "2026-05-31"].index(min(d for d in ws.table["due"] if d[:4].isdigit()))  # SOLUTION
 check("5.10", answer)
 
 # %% [markdown] lang="en" tags=["discussion"]
