@@ -171,9 +171,3 @@ def test_russian_counts_agree(n, rows, keys):
     assert keys in _plain(tn("sa.ws.key_covered", n, "ru", total=200))
     assert tn("sa.ws.rows", n, "bg", clients=1).startswith(f"{n} цел" if n == 1 else f"{n} цели")
 
-
-def test_the_intro_names_no_file_and_says_the_packaged_one_is_an_example(toy):
-    from kbcore.views.self_assessment import questionnaire_intro
-    packaged = questionnaire_intro(read_questionnaire("kb_sales_errors"), "ru")
-    assert "data/templates" not in packaged and "анкета из поставки" in packaged
-    assert "анкета из поставки" not in questionnaire_intro(toy, "ru")

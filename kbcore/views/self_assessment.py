@@ -11,19 +11,9 @@ import dataclasses
 
 from kbcore.analyses.assessment import AssessmentResult, Questionnaire
 from kbcore.i18n import catalogue, t
-from kbcore.views.assessment import captioned, evidence_notes, evidence_table, intro_html
+from kbcore.views.assessment import captioned, evidence_notes, evidence_table
 
-__all__ = ["questionnaire_intro", "evidence_where_table", "disagreements", "needs_key"]
-
-
-def questionnaire_intro(q: Questionnaire, lang: str = "en") -> str:
-    """:func:`~kbcore.views.assessment.intro_html` for a manager's report: no file path in the text.
-
-    The packaged questionnaire is said to be the workbook's example that the trainer may edit, in
-    words (``sa.packaged``); where its file lies is for the workbook's settings, not the report.
-    """
-    text = intro_html(dataclasses.replace(q, example=False), lang)
-    return text + (f"\n<p>{t('sa.packaged', lang)}</p>" if q.example else "")
+__all__ = ["evidence_where_table", "disagreements", "needs_key"]
 
 
 def needs_key(missing: str) -> str:

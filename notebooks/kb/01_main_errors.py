@@ -135,10 +135,11 @@ from kbcore.views.assessment import (
     gaps_table,
     group_html,
     group_table,
+    intro_html,
     result_html,
 )
 from kbcore.views.profitability import concession_table
-from kbcore.views.self_assessment import disagreements, evidence_where_table, questionnaire_intro
+from kbcore.views.self_assessment import disagreements, evidence_where_table
 from kbcore.widgets import cost_to_serve_explorer
 from kbcore.widgets.assessment import questionnaire_form
 
@@ -181,7 +182,7 @@ use_style()
 
 # %%
 q_errors = read_questionnaire("kb_sales_errors")
-display(HTML(questionnaire_intro(q_errors, lang)))
+display(HTML(intro_html(q_errors, lang)))
 
 # %% tags=["widget"]
 questionnaire_form(q_errors, folder=answers_dir or ANSWERS_DIR, participant=participant, lang=lang)

@@ -177,6 +177,7 @@ from kbcore.views.assessment import (
     gaps_table,
     group_html,
     group_table,
+    intro_html,
     result_html,
 )
 from kbcore.views.completeness import completeness_view
@@ -187,7 +188,7 @@ from kbcore.views.glossary import (
     quiz_key_html,
     quiz_terms_table,
 )
-from kbcore.views.self_assessment import disagreements, evidence_where_table, questionnaire_intro
+from kbcore.views.self_assessment import disagreements, evidence_where_table
 from kbcore.widgets import rules_explorer, stage_explorer
 from kbcore.widgets.assessment import questionnaire_form
 
@@ -257,7 +258,7 @@ ui.styled(glossary_table(glossary, lang), lang, max_rows=None).set_caption(t("sa
 
 # %%
 q_base = read_questionnaire("kb_base_contents")
-display(HTML(questionnaire_intro(q_base, lang)))
+display(HTML(intro_html(q_base, lang)))
 
 # %% tags=["widget"]
 questionnaire_form(q_base, folder=answers_dir or ANSWERS_DIR, participant=participant, lang=lang)
