@@ -85,7 +85,7 @@ completeness = base_completeness(ds.clients, ds.interactions, ds.contacts, stage
 # definitions in a shuffled order, lettered A to F.
 #
 # **Which term does definition B name?** The options are the six terms: 1) customer base, 2) client list,
-# 3) client card, 4) key account, 5) cost to serve, 6) share of the client's purchases. Type the number of the
+# 3) client card, 4) key account, 5) cost to serve, 6) share of wallet. Type the number of the
 # term, e.g. `answer = 4`.
 
 # %% [markdown] lang="ru"
