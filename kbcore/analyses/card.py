@@ -17,6 +17,7 @@ summary        revenue and margin in the last 12 months, orders per year, median
                bought, potential and share of wallet (:func:`kbcore.analyses.profile.client_features`)
 contacts       the buying centre (DMU) from ``contacts``
 interactions   the last records of ``interactions``
+goals          the client's goals and our tasks from block 5's worksheet (when ``goals`` is given)
 gaps           which card fields are empty — the data the manager should collect next
 
 Source: seminar program block 5 («карточка клиента»); share of wallet after M. McDonald and
@@ -40,6 +41,7 @@ __all__ = [
     "GAP_FIELDS",
     "CONTACT_COLUMNS",
     "INTERACTION_COLUMNS",
+    "GOAL_COLUMNS",
     "ClientCard",
     "client_card",
     "find_clients",
@@ -91,6 +93,8 @@ CONTACT_COLUMNS = [C.name, C.position, C.buying_role, C.influence, C.attitude, C
                    C.last_contact]
 INTERACTION_COLUMNS = [C.date, C.manager, C.kind, C.outcome, C.note]
 YEAR_COLUMNS = ["year", C.revenue, "gross_margin", "gross_margin_pct", "orders"]
+GOAL_COLUMNS = ["goal", "task", "offer", "due", "owner"]
+"""The columns of a card's goals and tasks (block 5's worksheet, :mod:`kbcore.ingest.worksheets`)."""
 
 
 @dataclass(frozen=True)
@@ -119,6 +123,10 @@ class ClientCard:
     gaps : tuple of str
         The empty fields among :data:`GAP_FIELDS` (only fields whose table exists).
     as_of : Timestamp
+    goals : DataFrame or None
+        The client's rows of block 5's worksheet of goals and tasks (``goal, task, offer, due,
+        owner``; :mod:`kbcore.ingest.worksheets`), None when no worksheet is given;
+        ``goals.attrs["example"]`` is True when the worksheet is the packaged example.
     """
 
     client_id: str
@@ -130,6 +138,7 @@ class ClientCard:
     interactions: pd.DataFrame | None
     gaps: tuple[str, ...]
     as_of: pd.Timestamp
+    goals: pd.DataFrame | None = None
 
 
 def _ids(series: pd.Series) -> pd.Series:
@@ -207,6 +216,7 @@ def client_card(
     stages: pd.DataFrame | None = None,
     as_of=None,
     last_n: int = 5,
+    goals: pd.DataFrame | None = None,
 ) -> ClientCard:
     """The card of one client.
 
@@ -231,6 +241,10 @@ def client_card(
         ignored; "last 12 months" ends on it.
     last_n : int
         How many of the latest interactions to show (default 5).
+    goals : DataFrame, optional
+        Block 5's worksheet of goals and tasks (``client_id, goal, task, offer, due, owner``,
+        all clients); the card keeps the client's rows in the worksheet's order (none: an
+        empty table). ``goals.attrs["example"]`` (the packaged example) is carried over.
 
     Raises
     ------
@@ -331,10 +345,17 @@ def client_card(
             .head(last_n).reset_index(drop=True)
         )
 
+    own_goals = None
+    if goals is not None and C.client_id in goals.columns:
+        cols = [c for c in GOAL_COLUMNS if c in goals.columns]
+        own_goals = goals.loc[_ids(goals[C.client_id]) == cid, cols].reset_index(drop=True)
+        own_goals.attrs = {"example": bool(goals.attrs.get("example", False))}
+
     gaps = card_gaps(identity, summary, clients, dmu, last_records)
     return ClientCard(
         client_id=cid, identity=identity, stage=stage, years=years.reset_index(drop=True),
         summary=summary, contacts=dmu, interactions=last_records, gaps=gaps, as_of=as_of,
+        goals=own_goals,
     )
 
 

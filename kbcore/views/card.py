@@ -19,6 +19,7 @@ import pandas as pd
 from kbcore.analyses.card import ClientCard
 from kbcore.i18n import catalogue, fmt_date, fmt_money, fmt_number, fmt_pct, t, tn
 from kbcore.schema import C
+from kbcore.views.worksheets import due_text
 
 __all__ = ["card_fill_table", "card_html", "field_label", "sparkline_svg"]
 
@@ -157,12 +158,36 @@ def _table(df: pd.DataFrame | None, lang: str, *, dates=(), empty_key: str) -> s
     return f"<table><tr>{head}</tr>{''.join(rows)}</table>"
 
 
+def _due(value, lang: str) -> str:
+    text = due_text(value, lang)
+    return html.escape(text) if text else "—"
+
+
+def _goals_html(goals: pd.DataFrame, lang: str) -> str:
+    """The card's "Goals and tasks" part (block 5's worksheet), marked as an example when it is one."""
+    title = t("sa.ws.card_title", lang)
+    if goals.attrs.get("example"):
+        title = t("kf.example", lang, label=title)
+    parts = [f"<h4>{html.escape(title)}</h4>"]
+    if goals.empty:
+        parts.append(f"<p class='kb-gap'>{html.escape(t('sa.ws.card_none', lang))}</p>")
+        return "".join(parts)
+    head = "".join(f"<th>{html.escape(t(f'sa.ws.col.{c}', lang))}</th>" for c in goals.columns)
+    rows = []
+    for _, row in goals.iterrows():
+        texts = {c: "" if pd.isna(row[c]) else str(row[c]).strip() for c in goals.columns}
+        cells = [f"<td>{_due(v, lang) if c == 'due' else (_esc(v) if v else '—')}</td>" for c, v in texts.items()]
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    parts.append(f"<table><tr>{head}</tr>{''.join(rows)}</table>")
+    return "".join(parts)
+
+
 def card_html(card: ClientCard, lang: str = "en") -> str:
     """The client card as one HTML fragment (escaped; inline CSS and SVG).
 
     Parts: header (name, ID, stage, key account), identity fields, figures of the last 12
-    months, the yearly trend (sparkline and table), the DMU contacts, the last interactions
-    and the data gaps.
+    months, the yearly trend (sparkline and table), the DMU contacts, the last interactions,
+    the client's goals and tasks (block 5's worksheet, when the card has them) and the data gaps.
     """
     ident = card.identity
     s = card.summary
@@ -242,6 +267,8 @@ def card_html(card: ClientCard, lang: str = "en") -> str:
         out.append(f"<h4>{html.escape(t('card.interactions', lang))}</h4>")
         out.append(_table(card.interactions, lang, dates=(C.date,),
                           empty_key="card.no_interactions"))
+    if card.goals is not None:
+        out.append(_goals_html(card.goals, lang))
     out.append(f"<h4>{html.escape(t('card.gaps', lang))}</h4>")
     if card.gaps:
         names = ", ".join(_label(g, lang) for g in card.gaps)

@@ -7,6 +7,8 @@
 # - Which clients earn the company's money and which quietly lose it (the "whale curve").
 # - What the "fat" clients won with deep discounts and other concessions really bring.
 # - How much the business depends on a few clients — who runs the business: you or your clients?
+# - Your own view of the main errors first (a short questionnaire), and at the end the same answers set against
+#   the company's figures.
 #
 # The seminar's claim: steering by gross sales volume is the main error in sales management.
 # Let us check it on the data.
@@ -21,6 +23,8 @@
 # - Какие клиенты зарабатывают компании деньги, а какие незаметно их теряют («кривая кита»).
 # - Что на самом деле приносят «жирные» клиенты, привлечённые большими скидками и другими уступками.
 # - Насколько бизнес зависит от нескольких клиентов: кто управляет бизнесом — вы или ваши клиенты?
+# - Сначала — ваш собственный взгляд на основные ошибки (короткая анкета), а в конце — те же ответы рядом с
+#   цифрами компании.
 #
 # Главный тезис семинара: ориентация на валовые показатели сбыта — основная ошибка в управлении продажами.
 # Проверим его на данных.
@@ -38,6 +42,13 @@
 # - `credit_rate` — the yearly cost of money tied up in payment terms (deferred payment); default 0.16 = 16 %.
 # - `concession_threshold` — from which average discount a client counts as "won with concessions";
 #   default 0.15 = 15 %.
+# - `participant` — your name: the questionnaire's answers are saved under it; empty (default) shows the latest
+#   saved answers of anyone, or an example.
+# - `answers_dir` — the folder where the answers are saved; `None` (default) is the project's `answers` folder.
+# - `errors_answers` — a filled-in answer file of the questionnaire (the spreadsheet form
+#   `exercises/kb/en/forms/kb_sales_errors.xlsx` or a saved CSV); `None` (default) uses the saved answers.
+# - `group_dir` — the trainer's folder with the group's answer files; `None` (default) shows 12 example
+#   participants.
 #
 # Put your company's own figures into the four cost rates: ask finance what an order, a delivery and a visit
 # cost you, and what your money costs a year.
@@ -58,6 +69,12 @@
 #   по умолчанию 0.16, то есть 16 %.
 # - `concession_threshold` — с какой средней скидки клиент считается «привлечённым уступками»;
 #   по умолчанию 0.15, то есть 15 %.
+# - `participant` — ваше имя: под ним сохраняются ответы анкеты; пусто (по умолчанию) — последние сохранённые
+#   ответы любого участника или пример.
+# - `answers_dir` — папка, где сохраняются ответы; `None` (по умолчанию) — папка `answers` проекта.
+# - `errors_answers` — заполненный файл ответов анкеты (форма в Excel `exercises/kb/ru/forms/kb_sales_errors.xlsx`
+#   или сохранённый CSV); `None` (по умолчанию) — сохранённые ответы.
+# - `group_dir` — папка тренера с файлами ответов группы; `None` (по умолчанию) — 12 участников для примера.
 #
 # Впишите в четыре ставки затрат цифры своей компании: спросите у финансовой службы, во что вам обходятся
 # заказ, доставка и визит и сколько стоят деньги в год.
@@ -74,18 +91,29 @@ cost_per_delivery = 2500.0  # one delivery day: transport and unloading
 cost_per_visit = 6000.0  # one sales visit: the manager's time and travel
 credit_rate = 0.16  # yearly cost of money tied up in payment terms (deferred payment)
 concession_threshold = 0.15  # a client whose average discount is at least this is a "concession client"
+# The questionnaire of the block: the main errors in sales management
+participant = ""  # your name: your answers are saved under it; empty means the latest saved answers of anyone
+answers_dir = None  # the folder of saved answers; None means the project's answers folder
+errors_answers = None  # a filled-in answer file (the spreadsheet form or a saved CSV); None means the saved answers
+group_dir = None  # the trainer's folder of the group's answer files; None shows 12 example participants
 
 # %%
 import matplotlib.pyplot as plt
-from IPython.display import Markdown, display
+from IPython.display import HTML, Markdown, display
 
 import kbcore
 from kbcore import views as ui
 from kbcore.analyses import (
     CostToServeRates,
+    assess,
     client_pnl,
     concentration,
     concession_clients,
+    group_answers,
+    group_view,
+    load_answers,
+    measure,
+    read_questionnaire,
     whale_curve,
     whale_summary,
     yearly_summary,
@@ -97,12 +125,67 @@ from kbcore.charts import (
     plot_yearly,
     use_style,
 )
+from kbcore.charts.assessment import plot_group_answers, plot_section_scores
 from kbcore.facts import Facts
+from kbcore.i18n import t
+from kbcore.paths import ANSWERS_DIR
 from kbcore.views import concentration_table, profitability_figures
+from kbcore.views.assessment import (
+    captioned,
+    gaps_table,
+    group_html,
+    group_table,
+    intro_html,
+    result_html,
+)
 from kbcore.views.profitability import concession_table
+from kbcore.views.self_assessment import disagreements, evidence_where_table
 from kbcore.widgets import cost_to_serve_explorer
+from kbcore.widgets.assessment import questionnaire_form
 
 use_style()
+
+# %% [markdown] lang="en"
+# ## Before the figures: what do you think?
+# The seminar starts from your own view. Below are a dozen statements, each the good practice that protects a
+# company from one of the common errors in managing sales: steering by gross figures, discounts given to win the
+# deal, new clients at any price, clients who run the business. Rate how true each is of your company today —
+# the honest answer, not the desired one. Your answers are saved on every change under your name, each sitting in
+# a new file (an earlier answer is never overwritten); the spreadsheet form of the same questionnaire gives the
+# same result. At the end of the block (section 5) your answers come back next to the company's figures.
+#
+# The seminar author's list of errors is not published: the statements are our reading of the literature named
+# below, and the trainer can replace them.
+
+# %% [markdown] lang="ru"
+# ## До цифр: как вы думаете?
+# Семинар начинается с вашего собственного взгляда. Ниже — дюжина утверждений, каждое описывает правильную
+# практику, которая защищает компанию от одной из типичных ошибок в управлении продажами: ориентации на валовые
+# показатели, скидок «лишь бы продать», новых клиентов любой ценой, клиентов, которые управляют бизнесом. Оцените,
+# насколько каждое верно для вашей компании сегодня, — честно, а не так, как хотелось бы. Ответы сохраняются при
+# каждом изменении под вашим именем, каждый раз в новый файл (прежние ответы никогда не перезаписываются);
+# та же анкета в виде формы Excel даёт тот же результат. В конце блока (раздел 5) ваши ответы вернутся рядом с цифрами
+# компании.
+#
+# Авторский список ошибок не опубликован: утверждения — наше прочтение литературы, указанной ниже; тренер может
+# их заменить.
+
+# %% [markdown] lang="en" tags=["remove"]
+# The form below saves to `answers_dir` (by default the project's `answers` folder) under the name in
+# `participant`. Prefer a spreadsheet? Fill in `exercises/kb/en/forms/kb_sales_errors.xlsx`, save it, and give its
+# path as `errors_answers` in the parameters (or put it in the answers folder).
+
+# %% [markdown] lang="ru" tags=["remove"]
+# Форма ниже сохраняет ответы в `answers_dir` (по умолчанию — папка `answers` проекта) под именем из
+# `participant`. Удобнее в Excel? Заполните `exercises/kb/ru/forms/kb_sales_errors.xlsx`, сохраните и укажите путь
+# к файлу в параметре `errors_answers` (или положите файл в папку ответов).
+
+# %%
+q_errors = read_questionnaire("kb_sales_errors")
+display(HTML(intro_html(q_errors, lang)))
+
+# %% tags=["widget"]
+questionnaire_form(q_errors, folder=answers_dir or ANSWERS_DIR, participant=participant, lang=lang)
 
 # %% [markdown] lang="en"
 # ## Load the data
@@ -370,6 +453,124 @@ plt.show()
 #   скидками крупнейшим.
 #
 # </details>
+
+# %% [markdown] lang="en"
+# ## 5. Your view against the figures
+# Your answers to the questionnaire at the start of the block: the score by section (the share of the maximum),
+# then the statements the company's data can check — what you answered, what the data measures and where the
+# workbook shows it. An answer more than one point of the scale away from the measured figure disagrees with the
+# data. Without your answers (a report, or before you answer) the workbook shows an example participant's answers,
+# marked as an example.
+
+# %% [markdown] lang="ru"
+# ## 5. Ваш взгляд и цифры компании
+# Ваши ответы на анкету из начала блока: оценка по разделам (доля от максимума), затем утверждения, которые можно
+# проверить по данным компании, — что вы ответили, что показывают данные и где это видно в тетради. Ответ,
+# отстоящий от измеренной цифры больше чем на один балл шкалы, расходится с данными. Если ваших ответов нет (в
+# отчёте или пока вы не ответили), тетрадь показывает ответы участника-примера с пометкой «пример».
+
+# %%
+measured = measure(sorted({x.evidence for x in q_errors.questions if x.evidence}), ds, facts)
+errors = load_answers(q_errors, answers_file=errors_answers, folder=answers_dir or ANSWERS_DIR,
+                      participant=participant or None)
+errors_result = assess(q_errors, errors.table, measured=measured)
+display(HTML(result_html(q_errors, errors_result, lang, source=errors.source, about=errors.about)))
+
+# %%
+ax = plot_section_scores(q_errors, errors_result, lang=lang, example=errors.source == "example")
+plt.show()
+
+# %%
+ui.styled(evidence_where_table(q_errors, errors_result, lang), lang).set_caption(
+    captioned(t("sa.evidence.caption", lang), errors.source, lang))
+
+# %%
+display(Markdown(disagreements(q_errors, errors_result, lang, source=errors.source)))
+
+# %%
+ui.styled(gaps_table(q_errors, errors_result, lang), lang).set_caption(
+    captioned(t("sa.gaps.caption", lang), errors.source, lang))
+
+# %% [markdown] lang="en"
+# **What to look at.** The statements where your answer and the figure disagree: "we know which clients lose us
+# money" next to the share of revenue that really comes from profitable clients (section 2), "new clients are
+# sought by profile" next to how many of them ordered a second time. A confident answer the data does not
+# support is the error itself: the company believes it steers by profit while the figures say otherwise.
+#
+# **What to do about it.** Start with the first gaps of the list: each comes with a concrete action and who does
+# it. Bring the disagreements to the next sales meeting as questions: why do we think so, and what would we have
+# to measure to know?
+
+# %% [markdown] lang="ru"
+# **На что смотреть.** На утверждения, где ваш ответ и цифра расходятся: «знаем, какие клиенты приносят убыток» —
+# рядом с долей выручки, которая на самом деле приходится на прибыльных клиентов (раздел 2); «новых клиентов
+# ищем по профилю» — рядом с тем, сколько из них сделали повторный заказ. Уверенный ответ, который данные не
+# подтверждают, и есть ошибка: компания считает, что управляет прибылью, а цифры говорят другое.
+#
+# **Что с этим делать.** Начните с первых пробелов списка: у каждого есть конкретное действие и исполнитель.
+# Вынесите расхождения на ближайшее совещание по продажам как вопросы: почему мы так считаем и что нужно
+# измерять, чтобы знать наверняка?
+
+# %% [markdown] lang="en" tags=["discussion"]
+# **To discuss:** where did your view of the company differ most from its figures? Which of the two would the
+# managers of your sales department trust, and why?
+#
+# <details><summary>Check yourself</summary>
+#
+# - Read the disagreements: each names your answer and the measured share (for example the revenue from
+#   profitable clients, section 2).
+# - A view that is more optimistic than the data usually comes from reports in revenue alone: nobody has seen the
+#   client profit.
+# - The remedy is a figure in the regular report (client profit, second orders of new clients), not a stronger
+#   opinion.
+#
+# </details>
+
+# %% [markdown] lang="ru" tags=["discussion"]
+# **Обсудите:** в чём ваш взгляд на компанию сильнее всего разошёлся с её цифрами? Чему поверили бы менеджеры
+# вашего отдела продаж — мнению или цифрам — и почему?
+#
+# <details><summary>Проверьте себя</summary>
+#
+# - Прочитайте расхождения: в каждом — ваш ответ и измеренная доля (например, выручка от прибыльных клиентов,
+#   раздел 2).
+# - Взгляд оптимистичнее данных обычно рождается из отчётов только по выручке: прибыль по клиентам никто не видел.
+# - Лечится это цифрой в регулярном отчёте (прибыль по клиентам, повторные заказы новых клиентов), а не более
+#   твёрдым мнением.
+#
+# </details>
+
+# %% [markdown] lang="en"
+# ## For the trainer: the group's answers
+# Collect the participants' answer files in one folder and point the workbook to it: the workbook shows each participant's latest answers side by side, anonymously — how the answers spread on each
+# statement and where the group agrees least (the best place to start the discussion). Without a folder it shows
+# twelve example participants, marked as an example.
+
+# %% [markdown] lang="ru"
+# ## Для тренера: ответы группы
+# Соберите файлы ответов участников в одну папку и укажите её тетради: тетрадь покажет последние ответы
+# каждого участника рядом, без имён, — как распределились ответы по каждому утверждению и где группа согласна
+# меньше всего (с этого лучше всего начинать обсуждение). Без папки показаны двенадцать участников для примера,
+# с пометкой «пример».
+
+# %% [markdown] lang="en" tags=["remove"]
+# The folder is the parameter `group_dir` (each participant's latest file counts once).
+
+# %% [markdown] lang="ru" tags=["remove"]
+# Папка задаётся параметром `group_dir` (у каждого участника учитывается последний файл).
+
+# %%
+group_sets, example_group = group_answers(q_errors, group_dir)
+group = group_view(q_errors, group_sets)
+display(HTML(group_html(q_errors, group, lang, example_group=example_group)))
+
+# %%
+ax = plot_group_answers(q_errors, group, lang=lang, example=example_group)
+plt.show()
+
+# %%
+ui.styled(group_table(q_errors, group, lang), lang).set_caption(
+    captioned(t("sa.group.caption", lang), "example" if example_group else "file", lang))
 
 # %% [markdown] lang="en"
 # ## Key figures of block 1

@@ -11,6 +11,8 @@
 # - How the stages moved over the years: clients and revenue by stage, and where the clients of one year went the
 #   next (the transition matrix).
 # - What each stage asks of you: the action and who owns it.
+# - Before the figures: a shared vocabulary (the words of the seminar, with a term-and-definition quiz) and your
+#   own view of what your base holds, set against the data after the completeness of section 1.
 #
 # The seminar's question: is your customer base a computer program, a list of clients, or a base that you manage?
 
@@ -28,6 +30,8 @@
 # - Как менялись стадии по годам: число клиентов и выручка по стадиям и куда клиенты одного года перешли в
 #   следующем (матрица переходов).
 # - Чего требует каждая стадия: какое действие и кто за него отвечает.
+# - До цифр: общий понятийный аппарат (термины семинара и задание «термин — определение») и ваш собственный
+#   взгляд на то, что содержит ваша база, — после полноты базы в разделе 1 он встанет рядом с данными.
 #
 # Вопрос семинара: ваша «КБ» — это компьютерная программа, список клиентов или база, которой вы управляете?
 
@@ -50,6 +54,14 @@
 #   weekly); `key_top_share` (0.03): without a key-account mark in the cards, the largest 3% of clients are key.
 # - `completeness_threshold` (0.8): a component of the base counts when it is known for at least 80% of the
 #   clients; 0.9 makes a stricter audit.
+# - `participant`: your name, under which the questionnaire's answers are saved; empty (the default) shows the
+#   latest saved answers of anyone, or an example.
+# - `answers_dir`: the folder of the saved answers; `None` (the default) is the project's `answers` folder.
+# - `base_answers`: a filled-in answer file of the questionnaire "What does your customer base hold?" (the
+#   spreadsheet form `exercises/kb/en/forms/kb_base_contents.xlsx` or a saved CSV); `None` uses the saved answers.
+# - `group_dir`: the trainer's folder with the group's answer files; `None` shows 12 example participants.
+# - `glossary_file`: the trainer's own glossary (a copy of `data/templates/kb_glossary.yaml`, edited); `None` is
+#   the workbook's example glossary.
 
 # %% [markdown] lang="ru" tags=["remove"]
 # **Параметры этой рабочей тетради** (следующая ячейка: измените значение и запустите всю тетрадь заново)
@@ -71,6 +83,14 @@
 #   3 % крупнейших клиентов.
 # - `completeness_threshold` (0.8) — компонент базы засчитывается, если он известен не менее чем для 80 %
 #   клиентов; 0.9 — более строгий аудит.
+# - `participant` — ваше имя, под ним сохраняются ответы анкеты; пусто (по умолчанию) — последние сохранённые
+#   ответы любого участника или пример.
+# - `answers_dir` — папка сохранённых ответов; `None` (по умолчанию) — папка `answers` проекта.
+# - `base_answers` — заполненный файл ответов анкеты «Что содержит ваша клиентская база?» (форма Excel
+#   `exercises/kb/ru/forms/kb_base_contents.xlsx` или сохранённый CSV); `None` — сохранённые ответы.
+# - `group_dir` — папка тренера с файлами ответов группы; `None` — 12 участников для примера.
+# - `glossary_file` — собственный глоссарий тренера (отредактированная копия `data/templates/kb_glossary.yaml`);
+#   `None` — пример глоссария рабочей тетради.
 
 # %% tags=["parameters"]
 data = None  # folder or file with your company's exports; None means the demo company
@@ -90,24 +110,36 @@ regular_orders = 4  # regular from this many orders in the last 12 months
 key_top_share = 0.03  # without a key_account flag in the cards the largest 3 percent of clients are key
 # Base completeness
 completeness_threshold = 0.8  # a component counts when it is known for at least this share of clients
+# The questionnaire of the block (what does your base hold?) and the glossary
+participant = ""  # your name: your answers are saved under it; empty means the latest saved answers of anyone
+answers_dir = None  # the folder of saved answers; None means the project's answers folder
+base_answers = None  # a filled-in answer file (the spreadsheet form or a saved CSV); None means the saved answers
+group_dir = None  # the trainer's folder of the group's answer files; None shows 12 example participants
+glossary_file = None  # the trainer's own glossary (YAML); None means the workbook's example glossary
 
 # %%
 import html
 
 import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import Markdown, display
+from IPython.display import HTML, Markdown, display
 
 import kbcore
 from kbcore import views as ui
 from kbcore.analyses import (
     STAGES,
     StageRules,
+    assess,
     base_completeness,
     base_verdict,
     card_fields,
     client_stages,
     clients_due,
+    group_answers,
+    group_view,
+    load_answers,
+    measure,
+    read_questionnaire,
     stage_counts,
     stage_history,
     stage_summary,
@@ -115,6 +147,7 @@ from kbcore.analyses import (
     transition_matrix,
     year_end_dates,
 )
+from kbcore.analyses.glossary import matching_quiz, read_glossary
 from kbcore.charts import (
     plot_completeness,
     plot_stage_counts,
@@ -122,8 +155,10 @@ from kbcore.charts import (
     plot_transition_matrix,
     use_style,
 )
+from kbcore.charts.assessment import plot_group_answers, plot_section_scores
 from kbcore.facts import Facts
 from kbcore.i18n import fmt_date, t, tn
+from kbcore.paths import ANSWERS_DIR
 from kbcore.views import (
     card_fields_table,
     completeness_figures,
@@ -137,10 +172,96 @@ from kbcore.views import (
     verdict_reasons,
     verdict_text,
 )
+from kbcore.views.assessment import (
+    captioned,
+    gaps_table,
+    group_html,
+    group_table,
+    intro_html,
+    result_html,
+)
 from kbcore.views.completeness import completeness_view
+from kbcore.views.glossary import (
+    glossary_note,
+    glossary_table,
+    quiz_definitions_table,
+    quiz_key_html,
+    quiz_terms_table,
+)
+from kbcore.views.self_assessment import disagreements, evidence_where_table
 from kbcore.widgets import rules_explorer, stage_explorer
+from kbcore.widgets.assessment import questionnaire_form
 
 use_style()
+
+# %% [markdown] lang="en"
+# ## The words first: a shared vocabulary
+# A base cannot be built by people who mean different things by "client", "key account" or "decision maker".
+# The seminar starts by agreeing on the words. First a quiz: six terms, numbered, and their definitions in a
+# shuffled order, lettered — which number goes with which letter? Answer on paper or aloud in the room, then open
+# the check below the tables.
+
+# %% [markdown] lang="ru"
+# ## Сначала — слова: общий понятийный аппарат
+# Базу не построить, если люди понимают под «клиентом», «ключевым клиентом» или «ЛПР» разное. Семинар начинается
+# с того, что договаривается о словах. Сначала задание: шесть терминов под номерами и их определения вперемешку,
+# под буквами, — какой номер подходит к какой букве? Ответьте на бумаге или вслух, затем откройте проверку под
+# таблицами.
+
+# %%
+glossary = read_glossary(glossary_file)
+quiz = matching_quiz(glossary)
+ui.styled(quiz_terms_table(glossary, quiz, lang), lang).set_caption(t("sa.gl.quiz_terms", lang))
+
+# %%
+ui.styled(quiz_definitions_table(glossary, quiz, lang), lang).set_caption(t("sa.gl.quiz_definitions", lang))
+
+# %%
+display(HTML(quiz_key_html(quiz, lang)))
+
+# %% [markdown] lang="en"
+# The whole vocabulary of the seminar — the terms and the definitions this workbook uses:
+
+# %% [markdown] lang="ru"
+# Весь понятийный аппарат семинара — термины и определения, которыми пользуется эта рабочая тетрадь:
+
+# %%
+display(HTML(f"<p>{glossary_note(glossary, lang)}</p>"))
+ui.styled(glossary_table(glossary, lang), lang, max_rows=None).set_caption(t("sa.gl.caption", lang))
+
+# %% [markdown] lang="en"
+# ## Before the figures: what does your base hold?
+# Before the workbook measures your data, say how complete you believe each part of your base is: the client
+# cards, the contacts and the decision makers, the interaction history, the sales, the segments and potential, the
+# statuses and the key accounts. Answer from what you know, without looking it up. Your answers are saved on every
+# change under your name, each sitting in a new file (an earlier answer is never overwritten); the same
+# questionnaire as a spreadsheet form gives the same result. After the completeness of section 1 your answers come
+# back next to what the data shows.
+
+# %% [markdown] lang="ru"
+# ## До цифр: что содержит ваша база?
+# Прежде чем тетрадь измерит ваши данные, оцените, насколько полна, по-вашему, каждая часть вашей базы: карточки
+# клиентов, контактные лица и ЛПР, история взаимодействия, продажи, сегменты и потенциал, статусы и ключевые
+# клиенты. Отвечайте по памяти, ничего не проверяя. Ответы сохраняются при каждом изменении под вашим именем,
+# каждый раз в новый файл (прежние ответы никогда не перезаписываются); та же анкета в виде формы Excel даёт тот
+# же результат. После полноты базы в разделе 1 ваши ответы вернутся рядом с тем, что показывают данные.
+
+# %% [markdown] lang="en" tags=["remove"]
+# The form below saves to `answers_dir` (by default the project's `answers` folder) under the name in
+# `participant`. Prefer a spreadsheet? Fill in `exercises/kb/en/forms/kb_base_contents.xlsx`, save it, and give its
+# path as `base_answers` in the parameters (or put it in the answers folder).
+
+# %% [markdown] lang="ru" tags=["remove"]
+# Форма ниже сохраняет ответы в `answers_dir` (по умолчанию — папка `answers` проекта) под именем из
+# `participant`. Удобнее в Excel? Заполните `exercises/kb/ru/forms/kb_base_contents.xlsx`, сохраните и укажите путь
+# к файлу в параметре `base_answers` (или положите файл в папку ответов).
+
+# %%
+q_base = read_questionnaire("kb_base_contents")
+display(HTML(intro_html(q_base, lang)))
+
+# %% tags=["widget"]
+questionnaire_form(q_base, folder=answers_dir or ANSWERS_DIR, participant=participant, lang=lang)
 
 # %% [markdown] lang="en"
 # ## Load the data
@@ -296,6 +417,85 @@ else:
 #   менеджерами.
 # - То, что можно рассчитать (статус, стадия жизненного цикла), рассчитывается по покупкам, а не вписывается
 #   вручную, — тогда оно не устаревает.
+#
+# </details>
+
+# %% [markdown] lang="en"
+# **What you said, what the data says.** Your answers to "What does your customer base hold?" from the start of
+# the block: the score by part of the base, then each statement the data can check beside the measured share and
+# the place in the workbook that shows it. An answer more than one point of the scale away from the measured
+# figure disagrees with the data; a figure the company's data cannot give is shown as missing. Without your
+# answers the workbook shows an example participant's answers, marked as an example.
+
+# %% [markdown] lang="ru"
+# **Что вы сказали и что говорят данные.** Ваши ответы на анкету «Что содержит ваша клиентская база?» из начала
+# блока: оценка по частям базы, затем каждое утверждение, которое можно проверить по данным, — рядом с измеренной
+# долей и местом в тетради, где она видна. Ответ, отстоящий от измеренной цифры больше чем на один балл шкалы,
+# расходится с данными; цифра, которую данные компании дать не могут, показана как отсутствующая. Если ваших
+# ответов нет, тетрадь показывает ответы участника-примера с пометкой «пример».
+
+# %%
+measured = measure(sorted({x.evidence for x in q_base.questions if x.evidence}), ds, facts)
+base_view = load_answers(q_base, answers_file=base_answers, folder=answers_dir or ANSWERS_DIR,
+                         participant=participant or None)
+base_result = assess(q_base, base_view.table, measured=measured)
+display(HTML(result_html(q_base, base_result, lang, source=base_view.source, about=base_view.about)))
+
+# %%
+ax = plot_section_scores(q_base, base_result, lang=lang, example=base_view.source == "example")
+plt.show()
+
+# %%
+ui.styled(evidence_where_table(q_base, base_result, lang), lang, max_rows=None).set_caption(
+    captioned(t("sa.evidence.caption", lang), base_view.source, lang))
+
+# %%
+display(Markdown(disagreements(q_base, base_result, lang, source=base_view.source)))
+
+# %%
+ui.styled(gaps_table(q_base, base_result, lang), lang).set_caption(
+    captioned(t("sa.gaps.caption", lang), base_view.source, lang))
+
+# %% [markdown] lang="en"
+# **What to look at.** The parts of the base you rated high and the data measures low (and the other way round):
+# these are the beliefs a plan would rest on. A figure shown as missing is an answer in itself — the company does
+# not record it.
+#
+# **What to do about it.** Take the first gaps of the list to the next meeting with their actions and owners; for
+# each disagreement, agree on who checks the figure and reports it monthly.
+
+# %% [markdown] lang="ru"
+# **На что смотреть.** На части базы, которые вы оценили высоко, а данные — низко (и наоборот): на этих
+# убеждениях строился бы план. Цифра, показанная как отсутствующая, — тоже ответ: компания её не ведёт.
+#
+# **Что с этим делать.** Вынесите первые пробелы списка на ближайшее совещание вместе с действиями и
+# исполнителями; по каждому расхождению договоритесь, кто проверяет цифру и докладывает её ежемесячно.
+
+# %% [markdown] lang="en" tags=["discussion"]
+# **To discuss:** which part of your base did you overrate most against the data? Who in the company would have
+# noticed it, and when?
+#
+# <details><summary>Check yourself</summary>
+#
+# - Read the disagreements and the table: the statements where the answer lies more than one point from the
+#   measured share.
+# - An overrated part is usually one nobody measures: nobody sees the share of cards with a contact person or of
+#   key accounts with a recent meeting.
+# - The remedy is a monthly figure with an owner (section 1 shows how to compute it), not a stronger belief.
+#
+# </details>
+
+# %% [markdown] lang="ru" tags=["discussion"]
+# **Обсудите:** какую часть своей базы вы сильнее всего переоценили по сравнению с данными? Кто в компании мог бы
+# это заметить и когда?
+#
+# <details><summary>Проверьте себя</summary>
+#
+# - Прочитайте расхождения и таблицу: утверждения, где ответ отстоит от измеренной доли больше чем на один балл.
+# - Переоценивают обычно то, что никто не измеряет: долю карточек с контактным лицом или долю ключевых клиентов
+#   со встречей за последние три месяца никто не видит.
+# - Лечится это ежемесячной цифрой с ответственным (как её посчитать, показывает раздел 1), а не более твёрдой
+#   уверенностью.
 #
 # </details>
 
@@ -546,6 +746,39 @@ ui.styled(due_table(due, lang, rules=rules)[["client_id", "name", "manager", "st
 #
 # **Что с этим делать.** Проходите этот список каждую неделю; клиент выходит из него, когда действие выполнено и
 # стадия изменилась.
+
+# %% [markdown] lang="en"
+# ## For the trainer: the group's answers
+# Collect the participants' answer files of "What does your customer base hold?" in one folder and point the
+# workbook to it: each participant's latest answers side by side, anonymously — how the answers spread and where
+# the group agrees least, the best place to start the discussion. Without a folder, twelve example participants,
+# marked as an example.
+
+# %% [markdown] lang="ru"
+# ## Для тренера: ответы группы
+# Соберите файлы ответов участников на анкету «Что содержит ваша клиентская база?» в одну папку и укажите её
+# тетради: последние ответы каждого участника рядом, без имён, — как распределились ответы и где группа согласна
+# меньше всего (с этого лучше всего начинать обсуждение). Без папки — двенадцать участников для примера, с
+# пометкой «пример».
+
+# %% [markdown] lang="en" tags=["remove"]
+# The folder is the parameter `group_dir` (each participant's latest file counts once).
+
+# %% [markdown] lang="ru" tags=["remove"]
+# Папка задаётся параметром `group_dir` (у каждого участника учитывается последний файл).
+
+# %%
+group_sets, example_group = group_answers(q_base, group_dir)
+group = group_view(q_base, group_sets)
+display(HTML(group_html(q_base, group, lang, example_group=example_group)))
+
+# %%
+ax = plot_group_answers(q_base, group, lang=lang, example=example_group)
+plt.show()
+
+# %%
+ui.styled(group_table(q_base, group, lang), lang).set_caption(
+    captioned(t("sa.group.caption", lang), "example" if example_group else "file", lang))
 
 # %% [markdown] lang="en"
 # ## Key figures of block 2

@@ -11,6 +11,9 @@
 #   a plan for next year by segment and by client, starting from what each client will buy anyway.
 # - The **region and segment passport** (паспорт региона / сегмента): clients by lifecycle stage, money, growth,
 #   potential, our share of the clients' purchases and how many of the market's companies are already ours.
+# - The **key clients' goals and tasks** («анализ целей и задач, стоящих перед клиентами»): a worksheet, per key
+#   client, of what the client wants to achieve, what it means for us, what we offer, by when and who answers
+#   for it — shown on the client card.
 #
 # The point of the block: a customer base is built, not collected. The card and the profile are its tools; the
 # plan and the passport show where to take it next.
@@ -28,6 +31,9 @@
 #   по сегментам и по клиентам — с опорой на то, что каждый клиент купит и без дополнительных усилий.
 # - **Паспорт региона (сегмента)**: клиенты по стадиям жизненного цикла, деньги, рост, потенциал, наша доля в
 #   закупках клиентов и какая часть компаний рынка уже работает с нами.
+# - **Цели и задачи ключевых клиентов** (анализ целей и задач, стоящих перед клиентами компании): рабочий лист
+#   по каждому ключевому клиенту — чего клиент хочет добиться, что это значит для нас, что мы предлагаем, к какому
+#   сроку и кто отвечает; он виден в карточке клиента.
 #
 # Главная мысль блока: клиентскую базу создают, а не собирают. Карточка и профиль клиента — её инструменты;
 # план и паспорт показывают, куда её развивать.
@@ -56,6 +62,12 @@
 # - `plan_year`: the plan year, e.g. `2026`. Default `None`: the year after the last full year of data. An
 #   earlier year makes the plan as it would have been made at its start.
 # - `passport_by`: `"region"` (default) or `"segment"`: one row of the passport per region or per segment.
+# - `participant`: your name, under which the worksheet of goals and tasks is saved. Default `""`: the latest
+#   saved worksheet of anyone, or the example.
+# - `answers_dir`: the folder where the worksheet is saved. Default `None`: the project's `answers` folder.
+# - `goals_file`: a filled-in worksheet as a CSV or Excel file with the columns `client_id`, `goal`, `task`,
+#   `offer`, `due`, `owner` (e.g. a copy of `data/templates/client_goals_example.csv`). Default `None`: the saved
+#   worksheet, else the example for two demo key accounts.
 
 # %% [markdown] lang="ru" tags=["remove"]
 # **Параметры рабочей тетради** — в следующей ячейке. Измените значение и запустите всю тетрадь заново
@@ -81,6 +93,12 @@
 #   в данных. Более ранний год строит план так, как его составили бы в начале того года.
 # - `passport_by` — `"region"` (по умолчанию) или `"segment"`: строка паспорта на каждый регион или на каждый
 #   сегмент.
+# - `participant` — ваше имя, под ним сохраняется рабочий лист целей и задач. По умолчанию `""`: последний
+#   сохранённый рабочий лист любого участника или пример.
+# - `answers_dir` — папка, куда сохраняется рабочий лист. По умолчанию `None`: папка `answers` проекта.
+# - `goals_file` — заполненный рабочий лист, файл CSV или Excel со столбцами `client_id`, `goal`, `task`,
+#   `offer`, `due`, `owner` (например, копия `data/templates/client_goals_example.csv`). По умолчанию `None`:
+#   сохранённый рабочий лист, иначе пример по двум ключевым клиентам демо-компании.
 
 # %% tags=["parameters"]
 data = None  # folder or file with your company's exports; None means the demo company
@@ -96,6 +114,10 @@ margin_goal = 0.20  # company goal: gross margin rate of the plan year (0.20 is 
 new_clients_goal = None  # company goal: new clients in the plan year; None means as many as were won last year
 plan_year = None  # the plan year; None means the year after the last full year of data
 passport_by = "region"  # "region" or "segment": the cell of the passport
+# The worksheet of the key clients' goals and tasks
+participant = ""  # your name: your worksheet is saved under it; empty means the latest saved worksheet of anyone
+answers_dir = None  # the folder of saved worksheets; None means the project's answers folder
+goals_file = None  # a filled-in worksheet (CSV or Excel); None means the saved one, else the example
 
 # %%
 import matplotlib.pyplot as plt
@@ -120,6 +142,7 @@ from kbcore.analyses import (
     plan_vs_actual,
     profile_match,
 )
+from kbcore.analyses.client_goals import goal_clients, worksheet_key_ids
 from kbcore.analyses.passport import passport
 from kbcore.charts import (
     plot_card_trend,
@@ -131,6 +154,8 @@ from kbcore.charts import (
 )
 from kbcore.facts import Facts
 from kbcore.i18n import t
+from kbcore.ingest.worksheets import load_worksheet
+from kbcore.paths import ANSWERS_DIR
 from kbcore.views import (
     card_fill_table,
     card_html,
@@ -143,7 +168,9 @@ from kbcore.views import (
     profile_view,
 )
 from kbcore.views.planning import plan_vs_actual_table
+from kbcore.views.worksheets import goals_caption, goals_table, worksheet_note
 from kbcore.widgets import card_browser, plan_explorer
+from kbcore.widgets.worksheets import goals_worksheet
 
 use_style()
 
@@ -171,6 +198,8 @@ features = client_features(facts, ds.clients, ds.products)
 pnl = client_pnl(facts, ds.clients, ds.interactions)
 has_cards = ds.has("clients") and not ds.quality.stats("clients").derived  # cards, not just names from the sales
 has_traits = any(ds.has("clients", c) for c in ("segment", "size", "region", "acquisition_channel"))
+key_ids = worksheet_key_ids(ds.clients, stages)  # flagged key accounts, else the lifecycle's stage "key"
+ws = load_worksheet(goals_file, folder=answers_dir or ANSWERS_DIR, participant=participant or None)
 
 # %% [markdown] lang="en"
 # ## 1. The client card (карточка клиента)
@@ -220,7 +249,7 @@ card_browser(facts, ds.clients, products=ds.products, contacts=ds.contacts, inte
 
 # %%
 card = client_card(facts, ds.clients, example, products=ds.products, contacts=ds.contacts,
-                   interactions=ds.interactions, stages=stages)
+                   interactions=ds.interactions, stages=stages, goals=ws.table)
 display(HTML(card_html(card, lang)))
 
 # %%
@@ -554,6 +583,114 @@ if ds.market is None:
 # **Что с этим делать.** Назначьте каждому региону (сегменту) ответственного и раз в квартал разбирайте его
 # паспорт: какими должны быть новые клиенты (профиль), кого вернуть (потерянные клиенты этого региона) и
 # соответствует ли охват (менеджеры, визиты) деньгам, которые там есть.
+
+# %% [markdown] lang="en"
+# ## 5. The key clients' goals and tasks
+# A key client buys from us to reach goals of its own: to open new warehouses, to cut its stock, to win a
+# tender, to pass an audit. The seminar asks for an analysis of the goals and tasks the company's clients face:
+# for each key client, write what the client wants to achieve, what that means for us (our task), what we offer
+# for it, by when, and who on our side answers for it — a name, not a department. The worksheet below is saved
+# on every change under your name, each sitting in a new file (an earlier worksheet is never overwritten); the
+# client card shows each client's rows.
+
+# %% [markdown] lang="ru"
+# ## 5. Цели и задачи ключевых клиентов
+# Ключевой клиент покупает у нас, чтобы достичь своих целей: открыть новые склады, сократить запасы, выиграть
+# тендер, пройти аудит. Семинар требует анализа целей и задач, стоящих перед клиентами компании: по каждому
+# ключевому клиенту запишите, чего клиент хочет добиться, что это значит для нас (наша задача), что мы ему
+# предлагаем, к какому сроку и кто с нашей стороны отвечает — фамилия, а не отдел. Рабочий лист ниже сохраняется
+# при каждом изменении под вашим именем, каждый раз в новый файл (прежние листы никогда не перезаписываются);
+# строки каждого клиента видны в его карточке.
+
+# %% [markdown] lang="en" tags=["remove"]
+# The worksheet is saved to `answers_dir` (by default the project's `answers` folder) under the name in
+# `participant`. A worksheet kept in Excel works too: columns `client_id`, `goal`, `task`, `offer`, `due`, `owner`;
+# give its path as `goals_file`.
+
+# %% [markdown] lang="ru" tags=["remove"]
+# Рабочий лист сохраняется в `answers_dir` (по умолчанию — папка `answers` проекта) под именем из `participant`.
+# Можно вести лист и в Excel: столбцы `client_id`, `goal`, `task`, `offer`, `due`, `owner`; путь к файлу укажите в
+# параметре `goals_file`.
+
+# %% tags=["widget"]
+goals_worksheet(ds.clients, folder=answers_dir or ANSWERS_DIR, key_ids=key_ids, participant=participant,
+                lang=lang, initial=None if ws.example else ws.table)
+
+# %% [markdown] lang="en"
+# The worksheet as it stands (the latest one saved, a file given in the settings, or the example), key
+# accounts first:
+
+# %% [markdown] lang="ru"
+# Рабочий лист в его нынешнем виде (последний сохранённый, файл из настроек или пример), ключевые клиенты —
+# первыми:
+
+# %%
+ws = load_worksheet(goals_file, folder=answers_dir or ANSWERS_DIR, participant=participant or None)
+display(HTML(f"<p>{worksheet_note(ws, lang, key_ids=key_ids)}</p>"))
+ui.styled(goals_table(ws.table, lang, clients=ds.clients, key_ids=key_ids), lang, max_rows=None).set_caption(
+    goals_caption(ws, lang))
+
+# %% [markdown] lang="en"
+# And on the client card — the card of a key client of the worksheet (another one than in section 1, when there
+# is one): its goals and tasks under its contacts and interactions:
+
+# %% [markdown] lang="ru"
+# И в карточке клиента — карточка ключевого клиента из рабочего листа (если есть — не того, что в разделе 1): его
+# цели и задачи идут после контактов и взаимодействий:
+
+# %%
+goal_ids = goal_clients(ws.table, facts, ds.clients, key_ids)
+if goal_ids:
+    goal_client = next((c for c in goal_ids if c != example), goal_ids[0])  # not the card of section 1 again
+    goal_card = client_card(facts, ds.clients, goal_client, products=ds.products, contacts=ds.contacts,
+                            interactions=ds.interactions, stages=stages, goals=ws.table)
+    display(HTML(card_html(goal_card, lang)))
+else:
+    display(Markdown(ui.needs("sa.ws.need", "sa.ws.need.how", lang)))
+
+# %% [markdown] lang="en"
+# **What to look at.** Which key clients have no goal written at all (the count above): their managers sell to
+# them without knowing what they are buying for. Then the rows themselves: a goal that is really our goal ("buy
+# more from us"), a task without an offer, an offer without a date or an owner.
+#
+# **What to do about it.** Give each key account manager a date to fill in the worksheet for his clients after
+# a meeting with the client's decision makers; review the rows with the manager before the client's plan for the
+# year (section 3) — the offer is where the plan's growth comes from.
+
+# %% [markdown] lang="ru"
+# **На что смотреть.** У каких ключевых клиентов не записано ни одной цели (число выше): их менеджеры продают, не
+# зная, ради чего клиент покупает. Затем на сами строки: цель, которая на самом деле наша («покупать у нас
+# больше»), задача без предложения, предложение без срока или без ответственного.
+#
+# **Что с этим делать.** Дайте каждому менеджеру по ключевым клиентам срок заполнить рабочий лист по своим
+# клиентам после встречи с ЛПР клиента; разбирайте строки с менеджером перед планом по клиенту на год (раздел 3) —
+# именно предложение даёт плану рост.
+
+# %% [markdown] lang="en" tags=["discussion"]
+# **To discuss:** pick one of your key clients. What are its three main goals this year, and which of them does
+# your offer serve today?
+#
+# <details><summary>Check yourself</summary>
+#
+# - A goal is the client's, in its words (stock, costs, growth, tenders, audits), not "to buy more from us".
+# - Each goal gets our task and a concrete offer (product, service, terms), a date and one owner.
+# - A goal nobody knows is a question for the next meeting with the client's decision makers: the worksheet shows
+#   where the manager does not know his client yet.
+#
+# </details>
+
+# %% [markdown] lang="ru" tags=["discussion"]
+# **Обсудите:** возьмите одного из своих ключевых клиентов. Каковы три его главные цели в этом году и какой из
+# них служит ваше предложение сегодня?
+#
+# <details><summary>Проверьте себя</summary>
+#
+# - Цель — клиента и в его словах (запасы, затраты, рост, тендеры, проверки), а не «покупать у нас больше».
+# - У каждой цели — наша задача и конкретное предложение (товар, сервис, условия), срок и один ответственный.
+# - Цель, которую никто не знает, — вопрос к следующей встрече с ЛПР клиента: рабочий лист показывает, где
+#   менеджер ещё не знает своего клиента.
+#
+# </details>
 
 # %% [markdown] lang="en"
 # ## Key figures of block 5

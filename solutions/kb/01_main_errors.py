@@ -2,7 +2,7 @@
 # # Block 1 · Exercises · Main errors in sales management
 # *(seminar "Customer base and key clients: audit, creation, management")*
 #
-# Nine short exercises on the demo company, in the order of the block's workbook, so that everybody in the room gets
+# Eleven short exercises on the demo company, in the order of the block's workbook, so that everybody in the room gets
 # the same right answer. Most need no programming: you **read** a number off a table or a chart that the workbook
 # shows, or you **change one value** in a cell, run it again and read the result. Type what you read into the answer
 # cell and run it: the check under it says at once whether you are right and, if not yet, gives a hint — one step
@@ -14,7 +14,7 @@
 # # Блок 1 · Упражнения · Основные ошибки в управлении продажами
 # *(семинар «Клиентская база и ключевые клиенты: аудит, создание, управление»)*
 #
-# Девять коротких упражнений на данных демонстрационной компании, в порядке рабочей тетради блока, — чтобы все в
+# Одиннадцать коротких упражнений на данных демонстрационной компании, в порядке рабочей тетради блока, — чтобы все в
 # зале получили один и тот же правильный ответ. Программировать почти не нужно: вы **читаете** число в таблице или на
 # диаграмме, которую показывает тетрадь, или **меняете одно значение** в ячейке, запускаете её ещё раз и читаете
 # результат. Впишите прочитанное в ячейку ответа и запустите её: проверка под ней сразу скажет, верно ли, а если пока
@@ -52,6 +52,8 @@ from kbcore.analyses import (
     whale_summary,
     yearly_summary,
 )
+from kbcore.analyses.assessment import assess, load_answers, read_questionnaire
+from kbcore.analyses.evidence import measure
 from kbcore.charts import (
     plot_concentration,
     plot_concession,
@@ -62,6 +64,7 @@ from kbcore.charts import (
 from kbcore.facts import Facts
 from kbcore.views import concentration_table
 from kbcore.views.profitability import concession_table, whale_summary_text
+from kbcore.views.self_assessment import evidence_where_table
 from kbcore.workbook import check, hint, set_lang  # noqa: F401 - hint("1.3") shows the next hint step
 
 lang = "en"  # language of the texts, the tables and the verdicts: "ru" or "en"
@@ -418,5 +421,86 @@ check("1.9", top10_share)
 #   часть клиентов зарабатывает больше всей прибыли.
 # - При высокой зависимости выход — развивать середину списка и искать новых клиентов, подходящих под профиль, а не
 #   давать крупнейшим ещё большие скидки.
+#
+# </details>
+
+# %% [markdown] lang="en"
+# ## Exercise 1.10 · Your view against the figures
+# The block starts with a questionnaire on the main errors in sales management and ends with the same answers set
+# against the company's figures. Here the answers are those of an example participant (the same for everybody in
+# the room); the figures are the demo company's.
+#
+# **What share of the revenue comes from profitable clients, by the data?** It stands beside the statement «We know
+# which clients lose us money after the cost to serve», in the column "The data says". Type it as a fraction or in
+# per cent, e.g. `profitable_share = 0.5` or `profitable_share = 50`.
+
+# %% [markdown] lang="ru"
+# ## Упражнение 1.10 · Ваш взгляд и цифры компании
+# Блок начинается с анкеты об основных ошибках в управлении продажами и заканчивается теми же ответами рядом с
+# цифрами компании. Здесь ответы — участника-примера (одни и те же у всех в зале), цифры — демонстрационной
+# компании.
+#
+# **Какая доля выручки, по данным, приходится на прибыльных клиентов?** Она стоит рядом с утверждением «Знаем,
+# какие клиенты приносят нам убыток с учётом стоимости обслуживания», в столбце «По данным». Введите долю дробью
+# или в процентах, например `profitable_share = 0.5` или `profitable_share = 50`.
+
+# %%
+q_errors = read_questionnaire("kb_sales_errors")
+errors = load_answers(q_errors)  # no answers given: the example participant's
+measured = measure(["profitable_revenue", "second_order"], ds, facts)
+errors_result = assess(q_errors, errors.table, measured=measured)
+ui.styled(evidence_where_table(q_errors, errors_result, lang), lang)
+
+# %%
+profitable_share = float(errors_result.questions.set_index("question_id").loc["gf_client_pnl", "measured"])  # SOLUTION
+check("1.10", profitable_share)
+
+# %% [markdown] lang="en"
+# ## Exercise 1.11 · A stricter comparison (change and rerun)
+# An answer "disagrees with the data" when it lies more than one point of the scale away from the measured figure.
+# **Make the comparison stricter: change the tolerance in the cell below from `1.0` to `0.5`, run the cell and
+# count the answers that now disagree with the data** (the column "Verdict"). Type the number, e.g.
+# `disagree_strict = 3`.
+
+# %% [markdown] lang="ru"
+# ## Упражнение 1.11 · Сравнение построже (измените и запустите)
+# Ответ «расходится с данными», если он отстоит от измеренной цифры больше чем на один балл шкалы. **Сделайте
+# сравнение строже: поменяйте в ячейке ниже допуск с `1.0` на `0.5`, запустите ячейку и посчитайте ответы, которые
+# теперь расходятся с данными** (столбец «Вывод»). Введите число, например `disagree_strict = 3`.
+
+# %%
+strict = assess(q_errors, errors.table, measured=measured, tolerance=1.0)  # EXERCISE
+strict = assess(q_errors, errors.table, measured=measured, tolerance=0.5)  # SOLUTION
+ui.styled(evidence_where_table(q_errors, strict, lang), lang)
+
+# %%
+disagree_strict = int(strict.questions["disagree"].sum())  # SOLUTION
+check("1.11", disagree_strict)
+
+# %% [markdown] lang="en" tags=["discussion"]
+# **To discuss:** the example participant rated «We know how many new clients never ordered a second time» in the
+# middle of the scale. Is a tolerance of one point right for such statements, or should the company hold itself to
+# half a point?
+#
+# <details><summary>Check yourself</summary>
+#
+# - One point of a five-point scale is a quarter of the range: wide enough that "partly" and two thirds of the new
+#   clients ordering again agree.
+# - Half a point separates "partly" from "mostly": it asks the participant to know the figure, not to feel it.
+# - What matters is the conversation: where the view and the figure differ, who measures the figure and how often.
+#
+# </details>
+
+# %% [markdown] lang="ru" tags=["discussion"]
+# **Обсудите:** участник-пример оценил утверждение «Знаем, сколько новых клиентов так и не сделали повторного
+# заказа» серединой шкалы. Подходит ли для таких утверждений допуск в один балл или компании стоит требовать от себя
+# полбалла?
+#
+# <details><summary>Проверьте себя</summary>
+#
+# - Один балл пятибалльной шкалы — четверть её размаха: достаточно широко, чтобы «отчасти так» совпало с тем, что
+#   повторно заказали две трети новых клиентов.
+# - Полбалла отделяет «отчасти» от «скорее так»: участник должен знать цифру, а не ощущать её.
+# - Главное — разговор: где мнение и цифра расходятся, кто измеряет цифру и как часто.
 #
 # </details>

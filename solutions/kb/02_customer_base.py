@@ -2,7 +2,8 @@
 # # Block 2 · Exercises · What is a customer base?
 # *(«Что называют клиентской базой?»)*
 #
-# Nine short exercises on the demo company, in the order of the block: is its customer base a list or a base, does
+# Eleven short exercises on the demo company, in the order of the block: the words of the seminar, is its customer
+# base a list or a base, what the base holds by the data, does
 # the status in its client cards tell the truth, where are its clients in their lifecycle, and which key clients is
 # it losing?
 #
@@ -14,8 +15,8 @@
 # %% [markdown] lang="ru"
 # # Блок 2 · Упражнения · Что называют клиентской базой?
 #
-# Девять коротких упражнений на данных демо-компании, в том же порядке, что и в блоке: её «КБ» — список или
-# база, правдив ли статус в карточках клиентов, на каких стадиях жизненного цикла находятся клиенты и каких
+# Одиннадцать коротких упражнений на данных демо-компании, в том же порядке, что и в блоке: слова семинара, её
+# «КБ» — список или база, что база содержит по данным, правдив ли статус в карточках клиентов, на каких стадиях жизненного цикла находятся клиенты и каких
 # ключевых клиентов компания теряет?
 #
 # Программировать почти не нужно: вы **читаете** число в таблице или на диаграмме, которую показывает ячейка,
@@ -51,6 +52,9 @@ from kbcore.analyses import (
     status_vs_stage,
     transition_matrix,
 )
+from kbcore.analyses.assessment import assess, load_answers, read_questionnaire
+from kbcore.analyses.evidence import measure
+from kbcore.analyses.glossary import matching_quiz, read_glossary
 from kbcore.charts import plot_completeness, plot_transition_matrix, use_style
 from kbcore.facts import Facts
 from kbcore.views import (
@@ -62,7 +66,9 @@ from kbcore.views import (
     verdict_text,
 )
 from kbcore.views.completeness import completeness_view
+from kbcore.views.glossary import quiz_definitions_table, quiz_terms_table
 from kbcore.views.lifecycle import key_accounts_table
+from kbcore.views.self_assessment import evidence_where_table
 from kbcore.workbook import check, hint, set_lang
 
 lang = "en"  # language of the texts, the tables and the verdicts: "ru" or "en"
@@ -72,6 +78,34 @@ ds = kbcore.load()  # the demo company
 facts = Facts.of(ds)  # its sales, reduced once for every question below
 stages = client_stages(facts, ds.clients)  # the stage of every client on the last day of the data
 completeness = base_completeness(ds.clients, ds.interactions, ds.contacts, stages)
+
+# %% [markdown] lang="en"
+# ## Exercise 2.0 · The words of the seminar
+# The block starts by agreeing on the words. Below: six terms of the seminar, numbered 1 to 6, and their
+# definitions in a shuffled order, lettered A to F.
+#
+# **Which term does definition B name?** The options are the six terms: 1) customer base, 2) client list,
+# 3) client card, 4) key account, 5) cost to serve, 6) share of wallet. Type the number of the
+# term, e.g. `answer = 4`.
+
+# %% [markdown] lang="ru"
+# ## Упражнение 2.0 · Слова семинара
+# Блок начинается с того, что договаривается о словах. Ниже — шесть терминов семинара под номерами от 1 до 6 и их
+# определения вперемешку, под буквами от A до F.
+#
+# **Какой термин называет определение B?** Варианты — шесть терминов: 1) клиентская база, 2) список клиентов,
+# 3) карточка клиента, 4) ключевой клиент, 5) стоимость обслуживания, 6) доля в закупках клиента. Введите номер
+# термина, например `answer = 4`.
+
+# %%
+glossary = read_glossary()
+quiz = matching_quiz(glossary)
+display(styled(quiz_terms_table(glossary, quiz, lang), lang))
+display(styled(quiz_definitions_table(glossary, quiz, lang), lang))
+
+# %%
+answer = quiz.number("B")  # SOLUTION
+check("2.0", answer)
 
 # %% [markdown] lang="en"
 # ## Exercise 2.1 · How complete are the client cards?
@@ -192,6 +226,62 @@ check("2.4", active_but_lost)
 #   обязан.
 # - Что делать: рассчитывать статус по покупкам по записанным правилам (стадия жизненного цикла) или закрепить
 #   пересмотр статусов за ответственным со сроком, например раз в квартал.
+#
+# </details>
+
+# %% [markdown] lang="en"
+# ## Exercise 2.4b · What the base holds, by the data
+# The block asks, before any figure, "What does your customer base hold?" and then sets the answers against the
+# data. Here the answers are those of an example participant (the same for everybody in the room); the figures
+# are the demo company's.
+#
+# **For what share of the active clients is at least one contact person recorded, by the data?** It stands beside
+# the statement on contact persons, in the column "The data says". Type it as a fraction or in per cent, e.g.
+# `contacts_share = 0.5` or `contacts_share = 50`.
+
+# %% [markdown] lang="ru"
+# ## Упражнение 2.4b · Что содержит база — по данным
+# Блок до всех цифр спрашивает «Что содержит ваша клиентская база?», а затем ставит ответы рядом с данными. Здесь
+# ответы — участника-примера (одни и те же у всех в зале), цифры — демонстрационной компании.
+#
+# **По какой доле активных клиентов, по данным, записано хотя бы одно контактное лицо?** Она стоит рядом с
+# утверждением о контактных лицах, в столбце «По данным». Введите долю дробью или в процентах, например
+# `contacts_share = 0.5` или `contacts_share = 50`.
+
+# %%
+q_base = read_questionnaire("kb_base_contents")
+base_view = load_answers(q_base)  # no answers given: the example participant's
+measured = measure(sorted({x.evidence for x in q_base.questions if x.evidence}), ds, facts)
+base_result = assess(q_base, base_view.table, measured=measured)
+styled(evidence_where_table(q_base, base_result, lang), lang, max_rows=None)
+
+# %%
+contacts_share = float(base_result.questions.set_index("question_id").loc["bc_contacts", "measured"])  # SOLUTION
+check("2.4b", contacts_share)
+
+# %% [markdown] lang="en" tags=["discussion"]
+# **To discuss:** which statement would a head of sales most often overrate, and which figure of the table would
+# convince his managers?
+#
+# <details><summary>Check yourself</summary>
+#
+# - Read the column "Verdict": the statements where the answer lies more than a point from the measured share.
+# - Contacts and the recent meetings with key accounts are the usual blind spots: nobody sees them in a sales
+#   report.
+# - A figure with an owner and a monthly review convinces more than a discussion of opinions.
+#
+# </details>
+
+# %% [markdown] lang="ru" tags=["discussion"]
+# **Обсудите:** какое утверждение руководитель отдела продаж чаще всего переоценивает и какая цифра таблицы убедила
+# бы его менеджеров?
+#
+# <details><summary>Проверьте себя</summary>
+#
+# - Прочитайте столбец «Вывод»: утверждения, где ответ отстоит от измеренной доли больше чем на балл.
+# - Контактные лица и недавние встречи с ключевыми клиентами — обычные слепые пятна: в отчёте о продажах их не
+#   видно.
+# - Цифра с ответственным и ежемесячным разбором убеждает больше, чем спор мнений.
 #
 # </details>
 

@@ -2,7 +2,7 @@
 # # Block 5 · Exercises · Technology of creating the customer base
 # *(«Технология создания клиентской базы»)*
 #
-# Eight short exercises on the demo company, in the order of the block: the client card (карточка клиента), how
+# Ten short exercises on the demo company, in the order of the block: the client card (карточка клиента), how
 # complete the cards are, the client profile (профиль клиента), the plan from the company's goals («управление
 # будущим»), the plan checked on the past, and the segment passport (паспорт сегмента).
 #
@@ -13,7 +13,7 @@
 # # Блок 5 · Упражнения · Технология создания клиентской базы
 # *Семинар «Клиентская база и ключевые клиенты: аудит, создание, управление»*
 #
-# Восемь коротких упражнений на данных демо-компании, в том же порядке, что и в блоке: карточка клиента,
+# Десять коротких упражнений на данных демо-компании, в том же порядке, что и в блоке: карточка клиента,
 # заполненность карточек, профиль клиента, план от целей компании (модель «Управление будущим»), проверка плана
 # на прошлом и паспорт сегмента.
 #
@@ -51,8 +51,10 @@ from kbcore.analyses import (
     plan_vs_actual,
     profile_match,
 )
+from kbcore.analyses.client_goals import worksheet_key_ids
 from kbcore.analyses.passport import passport
 from kbcore.facts import Facts
+from kbcore.ingest.worksheets import load_worksheet
 from kbcore.views import (
     card_fill_table,
     card_html,
@@ -63,6 +65,7 @@ from kbcore.views import (
     styled,
 )
 from kbcore.views.planning import plan_vs_actual_table
+from kbcore.views.worksheets import goals_caption, goals_table, worksheet_note
 from kbcore.workbook import check, hint, set_lang
 
 lang = "en"  # language of the texts, the tables and the verdicts: "ru" or "en"
@@ -361,5 +364,77 @@ display(styled(market.head(10), lang, money=["consumption_per_company", "prospec
 #   предприятий и оптовых компаний.
 # - Вывод: новых клиентов искать в ячейках рынка с лучшим соответствием профилю, а малый бизнес обслуживать с
 #   низкой стоимостью обслуживания, а не временем менеджеров по ключевым клиентам.
+#
+# </details>
+
+# %% [markdown] lang="en"
+# ## Exercise 5.9 · Key clients without a goal
+# The block's last section is a worksheet of the key clients' goals and tasks: for each key client, what the client
+# wants to achieve, our task, what we offer, by when and who answers for it. Below is the example worksheet (the
+# same for everybody in the room), key accounts first.
+#
+# **How many of the demo company's key accounts have no goal written down yet?** Read the line above the table.
+# Type a whole number, e.g. `without_goals = 7`.
+
+# %% [markdown] lang="ru"
+# ## Упражнение 5.9 · Ключевые клиенты без цели
+# Последний раздел блока — рабочий лист целей и задач ключевых клиентов: по каждому ключевому клиенту — чего клиент
+# хочет добиться, наша задача, что мы предлагаем, к какому сроку и кто отвечает. Ниже — пример рабочего листа
+# (одинаковый у всех в зале), ключевые клиенты первыми.
+#
+# **У скольких ключевых клиентов демо-компании цели пока не записаны?** Прочитайте строку над таблицей. Введите
+# целое число, например `without_goals = 7`.
+
+# %%
+key_ids = worksheet_key_ids(ds.clients, stages)
+ws = load_worksheet()  # no file given: the example worksheet
+display(HTML(f"<p>{worksheet_note(ws, lang, key_ids=key_ids)}</p>"))
+styled(goals_table(ws.table, lang, clients=ds.clients, key_ids=key_ids), lang, max_rows=None).set_caption(
+    goals_caption(ws, lang))
+
+# %%
+without_goals = len(key_ids) - len(set(ws.table["client_id"]) & set(key_ids))  # SOLUTION
+check("5.9", without_goals)
+
+# %% [markdown] lang="en"
+# ## Exercise 5.10 · Which task comes first?
+# **In the same worksheet, which task is due first?** 1) ТД «Эксресурс»: the new warehouses; 2) «Эксмаркет»: the
+# tender that cuts its suppliers; 3) «Эксмаркет»: the health-and-safety audit. Type the number of the option, e.g.
+# `answer = 3`.
+
+# %% [markdown] lang="ru"
+# ## Упражнение 5.10 · Какая задача первая?
+# **В том же рабочем листе — какая задача должна быть выполнена раньше всех?** 1) ТД «Эксресурс»: новые склады;
+# 2) «Эксмаркет»: тендер на сокращение числа поставщиков; 3) «Эксмаркет»: аудит охраны труда. Введите номер
+# варианта, например `answer = 3`.
+
+# %%
+answer = 1 + ["2026-03-31", "2026-02-28", "2026-05-31"].index(min(d for d in ws.table["due"] if d[:4].isdigit()))  # SOLUTION
+check("5.10", answer)
+
+# %% [markdown] lang="en" tags=["discussion"]
+# **To discuss:** 24 key accounts of the demo company have no goal written. Which of them would you start with, and
+# who should fill in their rows?
+#
+# <details><summary>Check yourself</summary>
+#
+# - Start with the key accounts whose revenue falls or whose share of the client's purchases is small (their card):
+#   there the client's goal is the reason to buy more — or to leave.
+# - The key account manager writes the rows after a meeting with the client's decision makers, not from memory.
+# - Each row gets a date and one owner; the head of sales reviews the worksheet with the client's plan for the year.
+#
+# </details>
+
+# %% [markdown] lang="ru" tags=["discussion"]
+# **Обсудите:** у 24 ключевых клиентов демо-компании цели не записаны. С каких бы вы начали и кто должен заполнить
+# их строки?
+#
+# <details><summary>Проверьте себя</summary>
+#
+# - Начинать с ключевых клиентов, у которых выручка падает или доля в закупках клиента мала (их карточка): там цель
+#   клиента — причина покупать больше или уйти.
+# - Строки пишет менеджер по ключевому клиенту после встречи с ЛПР клиента, а не по памяти.
+# - У каждой строки — срок и один ответственный; руководитель отдела продаж разбирает рабочий лист вместе с планом по
+#   клиенту на год.
 #
 # </details>

@@ -8,11 +8,15 @@ them states raises (the text has to be rewritten then, not the check loosened).
 
 The exercises follow the block's story: revenue grows, does profit (1.1, 1.2)? who earns
 the money: the whale curve (1.3, 1.4), what if visits were free (1.5, 1.6 for the analyst)?
-the clients won with concessions (1.7, 1.8)? who runs the business (1.9)?
+the clients won with concessions (1.7, 1.8)? who runs the business (1.9)? and the
+questionnaire of the main errors against the figures (1.10, 1.11: the example participant's
+answers, the same on every run, next to the demo company's measured shares).
 """
 
 from __future__ import annotations
 
+from kbcore.analyses.assessment import assess, example_answers, read_questionnaire
+from kbcore.analyses.evidence import measure
 from kbcore.analyses.profitability import (
     CostToServeRates,
     client_pnl,
@@ -32,6 +36,10 @@ LOWER_THRESHOLD = 0.10
 """The threshold of exercise 1.8 (change and rerun: 15 % → 10 %)."""
 TOP_GAINERS = 5
 """How many clients exercise 1.6 asks for."""
+QUESTIONNAIRE = "kb_sales_errors"
+"""The block's questionnaire (1.10, 1.11)."""
+STRICT_TOLERANCE = 0.5
+"""1.11: the tolerance of the change and rerun (the engine's default is one point of the scale)."""
 
 
 def _yearly(ds):
@@ -118,3 +126,23 @@ def concession_profit_lower_threshold(ds):
 def top10_revenue_share(ds):
     """Share of revenue of the ten largest clients (the concentration table, one decimal)."""
     return float(concentration(_pnl(ds), measure="revenue")["top10_share"])
+
+
+def _errors(ds, tolerance: float = 1.0):
+    """The example participant's answers to the block's questionnaire, scored against the demo's figures."""
+    q = read_questionnaire(QUESTIONNAIRE)
+    cited = sorted({x.evidence for x in q.questions if x.evidence})
+    return assess(q, example_answers(q), measured=measure(cited, ds, Facts.of(ds)), tolerance=tolerance)
+
+
+@exercise("1.10", hint="ex.1.10.hint", kind="share", style="read", tol=0.006)
+def profitable_revenue_measured(ds):
+    """The measured share of revenue from profitable clients, beside "We know which clients lose us money"."""
+    row = _errors(ds).questions.set_index("question_id").loc["gf_client_pnl"]
+    return float(row["measured"])
+
+
+@exercise("1.11", hint="ex.1.11.hint", kind="number", style="rerun", tol=0)
+def disagreements_strict(ds):
+    """How many example answers disagree with the data at a tolerance of half a point (rerun)."""
+    return int(_errors(ds, STRICT_TOLERANCE).questions["disagree"].sum())

@@ -6,8 +6,10 @@ hard-coded number. A multiple choice maps the data's answer onto the options its
 (and raises when none of them is the data's answer, so that a text that no longer fits the
 data fails loudly rather than checking the wrong option).
 
-The exercises follow the block's story: how complete the client cards are (2.1), list or base
-(2.2) and with a stricter audit (2.3); whether the status in the cards tells the truth (2.4);
+The exercises follow the block's story: the shared vocabulary's quiz (2.0: which term does a
+definition name?), how complete the client cards are (2.1), list or base
+(2.2) and with a stricter audit (2.3); whether the status in the cards tells the truth (2.4); what the base holds by the data, beside the
+questionnaire's example answers (2.4b);
 what the key clients bring (2.5); when a client is lost (2.6); where the regular clients went
 in a year (2.7); the key accounts in trouble (2.8); and what the clients who slipped cost (2.9,
 for the analyst).
@@ -15,7 +17,10 @@ for the analyst).
 
 from __future__ import annotations
 
+from kbcore.analyses.assessment import assess, example_answers, read_questionnaire
 from kbcore.analyses.completeness import base_completeness, base_verdict, status_vs_stage
+from kbcore.analyses.evidence import measure
+from kbcore.analyses.glossary import LETTERS, matching_quiz, read_glossary
 from kbcore.analyses.lifecycle import (
     StageRules,
     client_stages,
@@ -44,6 +49,12 @@ VERDICT_OPTIONS = (
 """2.2: the options of the text, in its order: the verdict and the components that are missing
 for too many clients (None: any)."""
 
+QUIZ_TERMS = ("customer_base", "client_list", "client_card", "key_account", "cost_to_serve", "share_of_wallet")
+"""2.0: the terms of the quiz, numbered 1 … 6 as the exercise's text and its options' explanations list them."""
+QUIZ_LETTER = "B"
+"""2.0: the definition asked about."""
+
+
 def _facts(ds) -> Facts:
     """One :class:`Facts` per dataset: every answer of the block shares its reduction."""
     return once(ds, "facts", lambda: Facts.of(ds))
@@ -62,6 +73,21 @@ def _completeness(ds, threshold: float = 0.8):
 
 def _counts(ds, rules: StageRules | None = None):
     return stage_counts(_stages(ds, rules)).set_index("stage")
+
+
+# --- 0. the shared vocabulary ------------------------------------------------------------------------
+
+@exercise("2.0", hint="ex.2.0.hint", kind="choice", options=len(QUIZ_TERMS), style="read")
+def quiz_definition(ds):
+    """2.0: the number of the term that definition B of the block's quiz names (the packaged glossary).
+
+    Raises when the quiz no longer asks the terms the exercise's text lists (the glossary or the
+    quiz's draw changed: rewrite the text and the options' explanations, do not loosen the check).
+    """
+    quiz = matching_quiz(read_glossary())
+    if quiz.terms != QUIZ_TERMS or QUIZ_LETTER not in LETTERS[: len(quiz.definitions)]:
+        raise ValueError(f"the quiz asks {quiz.terms}, the exercise lists {QUIZ_TERMS}")
+    return quiz.number(QUIZ_LETTER)
 
 
 # --- 1. list or base? -------------------------------------------------------------------------------
@@ -141,3 +167,12 @@ def revenue_lost_by_slipping(ds):
     after = _stages(ds, as_of=AFTER).set_index("client_id")
     moved = after.loc[(before.reindex(after.index) == "regular") & (after["stage"] == "declining")]
     return float((moved["revenue_prev_window"] - moved["revenue_window"]).sum())
+
+
+@exercise("2.4b", hint="ex.2.4b.hint", kind="share", tol=0.006, style="read")
+def contacts_recorded_measured(ds):
+    """2.4b: the measured share of active clients with a contact person, beside the questionnaire's statement."""
+    q = read_questionnaire("kb_base_contents")
+    cited = sorted({x.evidence for x in q.questions if x.evidence})
+    result = assess(q, example_answers(q), measured=measure(cited, ds, _facts(ds)))
+    return float(result.questions.set_index("question_id").loc["bc_contacts", "measured"])

@@ -8,18 +8,22 @@ that no longer fits the data fails loudly rather than checking the wrong option)
 The exercises follow the block's story: the card of a key client (5.1) and how complete the
 cards are (5.2); the profile of the best clients (5.3) and its look-alikes (5.4, for the
 analyst); the plan from the goals (5.5) and with a lower goal (5.6); the plan checked on the
-past (5.7); the passport by segment (5.8).
+past (5.7); the passport by segment (5.8); the key clients' goals and tasks in the example
+worksheet: the key accounts without a goal (5.9) and the task due first (5.10).
 """
 
 from __future__ import annotations
 
 from kbcore.analyses.card import card_fill, client_card
+from kbcore.analyses.client_goals import goal_clients, worksheet_key_ids
 from kbcore.analyses.lifecycle import client_stages
 from kbcore.analyses.passport import passport
 from kbcore.analyses.planning import Goals, plan_by_client, plan_vs_actual
 from kbcore.analyses.profile import ALL, client_features, client_profile, profile_match
 from kbcore.analyses.profitability import client_pnl
 from kbcore.facts import Facts
+from kbcore.ingest.worksheets import example_worksheet
+from kbcore.views.worksheets import due_text
 from kbcore.workbook.answers import once, option_number
 from kbcore.workbook.checks import exercise
 
@@ -161,3 +165,26 @@ def lowest_penetration_segment(ds):
 def lowest_penetration(ds):
     """That segment's penetration (active clients / companies in the market), read as shown (one decimal of %)."""
     return float(_lowest_segment(ds)["penetration"])
+
+
+# --- 5. the key clients' goals and tasks ------------------------------------------------------------
+
+DUE_OPTIONS = ("001479 2026-03-31", "000918 2026-02-28", "000918 2026-05-31")
+"""5.10: the options of the text, in its order: the client's code and the task's due date."""
+
+
+@exercise("5.9", hint="ex.5.9.hint", kind="number", tol=0, style="read")
+def key_accounts_without_goals(ds):
+    """5.9: the key accounts with no goal in the example worksheet (key accounts minus those with goals)."""
+    keys = worksheet_key_ids(ds.clients, client_stages(_facts(ds), ds.clients))
+    covered = set(goal_clients(example_worksheet(), _facts(ds), ds.clients, keys)) & set(keys)
+    return len(keys) - len(covered)
+
+
+@exercise("5.10", hint="ex.5.10.hint", kind="choice", options=len(DUE_OPTIONS), style="read")
+def first_due_task(ds):
+    """5.10: the option of the example worksheet's task due first (dates only; a quarter is not a day)."""
+    goals = example_worksheet()
+    dated = goals[[due_text(d, "en") != d for d in goals["due"]]].sort_values("due", kind="stable")
+    first = dated.iloc[0]
+    return option_number("5.10", f"{first['client_id']} {first['due']}", DUE_OPTIONS)
