@@ -66,10 +66,11 @@ class KBDataError(Exception):
 
 TEMPLATE_KINDS = ("portfolio", "advantage", "relationship", "scores", "portfolio_scores",
                   "advantage_scores", "relationship_manual", "questionnaire", "answers", "raci",
-                  "raci_answers")
+                  "raci_answers", "glossary", "worksheet")
 """The kinds of trainer input, named in words by the catalogue ids ``template.kind.<kind>``."""
 TEMPLATE_DEFAULTS = {"portfolio": "data/templates/ka_portfolio.yaml", "advantage": "data/templates/ka_advantage.yaml",
-            "relationship": "data/templates/ka_relationship.yaml", "raci": "data/templates/ka_team_raci.yaml"}
+            "relationship": "data/templates/ka_relationship.yaml", "raci": "data/templates/ka_team_raci.yaml",
+            "glossary": "data/templates/kb_glossary.yaml"}
 """The packaged template of a kind, as the texts name it (placeholder ``{default}``)."""
 
 

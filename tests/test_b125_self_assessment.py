@@ -15,7 +15,7 @@ from kbcore.facts import Facts
 from kbcore.i18n import tn
 from kbcore.ingest.worksheets import Worksheet, example_worksheet, parse_worksheet
 from kbcore.views.card import card_html
-from kbcore.views.self_assessment import disagreements, evidence_where_table, needs_key
+from kbcore.views.self_assessment import disagreements, evidence_where_table
 from kbcore.views.worksheets import due_text, goals_caption, goals_table, worksheet_note
 
 TOY = Path(__file__).parent / "fixtures" / "questionnaires" / "toy.yaml"
@@ -52,10 +52,7 @@ def test_a_figure_the_data_cannot_give_is_shown_as_missing(toy):
     r = assess(toy, _answers(toy, segment=4), measured=frame)
     table = evidence_where_table(toy, r, "ru")
     assert table.iloc[0, 3].startswith("—") and "%" not in table.iloc[0, 3]
-    assert "сегмент клиента в таблице клиентов" in table.iloc[0, 3]
-    assert needs_key("needs.clients.segment,needs.clients.region") == "sa.needs.clients.segment"
-    assert needs_key("needs.clients.tax_id") == "sa.needs.clients"
-    assert needs_key("needs.something_new") == "sa.needs.data" and needs_key("") == ""
+    assert "сегмент в карточке клиента" in table.iloc[0, 3]
     assert disagreements(toy, r, "ru") == "Данные компании не позволяют проверить ни один из этих ответов: " \
         "нужных цифр нет (см. таблицу)."
 

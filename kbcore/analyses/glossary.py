@@ -58,7 +58,7 @@ of the client's purchases)."""
 
 # The glossary is a trainer's template of the assessment family: its errors speak of a template
 # of that kind (kbcore.errors.TEMPLATE_KINDS has no kind of its own for a glossary yet).
-_KIND = "questionnaire"
+_KIND = "glossary"
 _ID = re.compile(r"^[a-z][a-z0-9_]*$")
 _TOP_KEYS = {"id", "program", "block", "title", "intro", "source", "terms"}
 _TERM_KEYS = {"id", "term", "definition"}

@@ -60,7 +60,7 @@ WORKSHEET_FILE_COLUMNS = ("worksheet", "participant", "date", *WORKSHEET_COLUMNS
 EXAMPLE_WORKSHEET = TEMPLATES_DIR / "client_goals_example.csv"
 """The packaged example: goals and tasks of two demo key accounts."""
 
-_KIND = "answers"
+_KIND = "worksheet"
 _REQUIRED = ("client_id", "goal")
 
 

@@ -7,43 +7,19 @@ table gains a column that points to the part of the workbook showing the figure 
 
 from __future__ import annotations
 
-import dataclasses
-
 from kbcore.analyses.assessment import AssessmentResult, Questionnaire
 from kbcore.i18n import catalogue, t
 from kbcore.views.assessment import captioned, evidence_notes, evidence_table
 
-__all__ = ["evidence_where_table", "disagreements", "needs_key"]
-
-
-def needs_key(missing: str) -> str:
-    """The catalogue id that names what a missing measure needs (``needs.interactions`` → ``sa.needs.interactions``).
-
-    The measures (:mod:`kbcore.analyses.evidence`) name what they lack as ids, several joined by
-    ","; the first is the one that blocks the value. A column of the clients table the catalogue
-    does not name reads as "a column of the clients table"; "" stays "".
-    """
-    first = str(missing or "").split(",")[0].strip()
-    if not first:
-        return ""
-    key = f"sa.{first}"
-    if key in catalogue():
-        return key
-    return "sa.needs.clients" if first.startswith("needs.clients.") else "sa.needs.data"
-
-
-def _readable(result: AssessmentResult) -> AssessmentResult:
-    """The result with its missing measures named by catalogue ids the engine's views can print."""
-    q = result.questions.assign(measure_missing=[needs_key(m) for m in result.questions["measure_missing"]])
-    return dataclasses.replace(result, questions=q)
+__all__ = ["evidence_where_table", "disagreements"]
 
 
 def evidence_where_table(q: Questionnaire, result: AssessmentResult, lang: str = "en"):
     """:func:`~kbcore.views.assessment.evidence_table` plus "Where the workbook shows it".
 
-    A figure the data cannot give says what it needs, in words (:func:`needs_key`).
+    A figure the data cannot give says what it needs, in words (:func:`~kbcore.views.assessment.needs_text`).
     """
-    table = evidence_table(q, _readable(result), lang)
+    table = evidence_table(q, result, lang)
     measures = result.questions.loc[result.questions["evidence"].notna(), "evidence"]
     where = [t(f"sa.where.{m}", lang) if f"sa.where.{m}" in catalogue() else t("sa.where.other", lang)
              for m in measures]
