@@ -38,6 +38,9 @@ __all__ = [
     "answer_file_name",
     "participant_slug",
     "save_answers",
+    "write_csv",
+    "save_new_file",
+    "Sitting",
     "AnswerSession",
     "answer_files",
     "latest_answers",
@@ -159,7 +162,12 @@ def _file_table(answers: pd.DataFrame, questionnaire: str, participant: str, dat
     return out[list(FILE_COLUMNS)]
 
 
-def _write(table: pd.DataFrame, path: Path, *, exclusive: bool) -> None:
+def write_csv(table: pd.DataFrame, path: Path, *, exclusive: bool) -> None:
+    """Write ``table`` as the answer files are written (UTF-8 with a BOM, ``;``).
+
+    ``exclusive``: create the file, and fail with ``FileExistsError`` if it exists (never replaces
+    one); otherwise write a temporary file and move it into place (never half a file).
+    """
     data = table.to_csv(sep=";", index=False, lineterminator="\n").encode("utf-8-sig")
     if exclusive:
         with open(path, "xb") as f:      # never replaces a file that exists
@@ -170,13 +178,28 @@ def _write(table: pd.DataFrame, path: Path, *, exclusive: bool) -> None:
     os.replace(tmp, path)
 
 
-def _check_folder(folder) -> Path:
+def save_new_file(body: pd.DataFrame, folder, *, name_id: str, participant: str, date: dt.date,
+                  kind: str = "answers") -> Path:
+    """Write ``body`` as a new file ``<name_id>__<participant>__<date>[__n].csv`` in ``folder``; never overwrites.
+
+    An empty participant name (``template.answers_no_name``) or a folder that cannot be made
+    (``template.answers_folder``) is a :class:`~kbcore.errors.TemplateError` of ``kind``.
+    """
+    if not participant_slug(participant):
+        _error(kind, "answers_no_name", None)
     folder = Path(folder).expanduser()
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        _error("answers", "answers_folder", folder, reason=type(exc).__name__)
-    return folder
+        _error(kind, "answers_folder", folder, reason=type(exc).__name__)
+    for n in range(1, 10_000):
+        path = folder / answer_file_name(name_id, participant, date, n)
+        try:
+            write_csv(body, path, exclusive=True)
+            return path
+        except FileExistsError:
+            continue
+    raise RuntimeError(f"no free file name in {folder}")  # pragma: no cover
 
 
 def save_answers(answers: pd.DataFrame, folder, *, questionnaire: str, participant: str,
@@ -187,44 +210,45 @@ def save_answers(answers: pd.DataFrame, folder, *, questionnaire: str, participa
     answers for people (one language). An empty participant name is a
     :class:`~kbcore.errors.TemplateError` (``template.answers_no_name``).
     """
-    if not participant_slug(participant):
-        _error("answers", "answers_no_name", None)
-    folder = _check_folder(folder)
     date = date or dt.date.today()
-    table = _file_table(answers, questionnaire, participant, date, questions)
-    for n in range(1, 10_000):
-        path = folder / answer_file_name(questionnaire, participant, date, n)
-        try:
-            _write(table, path, exclusive=True)
-            return path
-        except FileExistsError:
-            continue
-    raise RuntimeError(f"no free answer file name in {folder}")  # pragma: no cover
+    return save_new_file(_file_table(answers, questionnaire, participant, date, questions), folder,
+                         name_id=questionnaire, participant=participant, date=date)
 
 
-class AnswerSession:
+class Sitting:
     """One sitting of a participant at a form: the first save makes a new file, later saves update it.
 
-    ``save(answers)`` writes the whole answer table each time (a temporary file moved into place);
-    the first call picks a file name no earlier sitting used (:func:`save_answers`), so earlier
-    answers are never overwritten. ``path`` is None until the first save.
+    ``body(table, participant, date)`` turns what is saved into the file's table. The first
+    :meth:`save` picks a file name no earlier sitting used (:func:`save_new_file`), so earlier
+    files are never overwritten; later saves rewrite this sitting's own file (a temporary file
+    moved into place). ``path`` is None until the first save.
     """
+
+    def __init__(self, folder, *, name_id: str, participant: str, body, date: dt.date | None = None,
+                 kind: str = "answers"):
+        self.folder, self.name_id, self.participant, self.kind = folder, name_id, participant, kind
+        self.body, self.date, self.path = body, date, None
+
+    def save(self, table: pd.DataFrame) -> Path:
+        """Write ``table`` to this sitting's file and return its path."""
+        self.date = self.date or dt.date.today()
+        content = self.body(table, self.participant, self.date)
+        if self.path is None:
+            self.path = save_new_file(content, self.folder, name_id=self.name_id, participant=self.participant,
+                                      date=self.date, kind=self.kind)
+        else:
+            write_csv(content, self.path, exclusive=False)
+        return self.path
+
+
+class AnswerSession(Sitting):
+    """A sitting at a questionnaire's form (:class:`Sitting` writing the answer file's columns)."""
 
     def __init__(self, folder, *, questionnaire: str, participant: str, date: dt.date | None = None,
                  questions: dict[str, tuple[str, str]] | None = None):
-        self.folder, self.questionnaire, self.participant = folder, questionnaire, participant
-        self.date, self.questions, self.path = date, questions, None
-
-    def save(self, answers: pd.DataFrame) -> Path:
-        """Write ``answers`` to this sitting's file and return its path."""
-        if self.path is None:
-            self.path = save_answers(answers, self.folder, questionnaire=self.questionnaire,
-                                     participant=self.participant, date=self.date, questions=self.questions)
-            self.date = self.date or dt.date.fromisoformat(self.path.stem.split(_SEP)[2][:10])
-            return self.path
-        table = _file_table(answers, self.questionnaire, self.participant, self.date, self.questions)
-        _write(table, self.path, exclusive=False)
-        return self.path
+        super().__init__(folder, name_id=questionnaire, participant=participant, date=date,
+                         body=lambda answers, who, day: _file_table(answers, questionnaire, who, day, questions))
+        self.questionnaire = questionnaire
 
 
 def answer_files(folder, questionnaire: str) -> list[Path]:

@@ -24,7 +24,6 @@ accounts) is used, and every view says it is an example.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -32,7 +31,7 @@ import pandas as pd
 
 from kbcore.errors import TemplateError
 from kbcore.i18n import LANGS, catalogue
-from kbcore.ingest.answers import answer_file_name, latest_answers, participant_slug, read_sheet
+from kbcore.ingest.answers import Sitting, latest_answers, read_sheet, save_new_file
 from kbcore.paths import TEMPLATES_DIR
 
 __all__ = [
@@ -141,56 +140,24 @@ def _file_table(table: pd.DataFrame, participant: str, date: dt.date) -> pd.Data
     return out[list(WORKSHEET_FILE_COLUMNS)]
 
 
-def _write(table: pd.DataFrame, path: Path, *, exclusive: bool) -> None:
-    data = table.to_csv(sep=";", index=False, lineterminator="\n").encode("utf-8-sig")
-    if exclusive:
-        with open(path, "xb") as f:      # never replaces a file that exists
-            f.write(data)
-        return
-    tmp = path.with_name(f".{path.name}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
-
-
 def save_worksheet(table: pd.DataFrame, folder, *, participant: str, date: dt.date | None = None) -> Path:
     """Save a worksheet as a new file in ``folder`` and return its path; never overwrites.
 
     An empty participant name is a :class:`~kbcore.errors.TemplateError`
-    (``template.answers_no_name``); a folder that cannot be made, ``template.answers_folder``.
+    (``template.answers_no_name``); a folder that cannot be made, ``template.answers_folder``
+    (:func:`kbcore.ingest.answers.save_new_file`).
     """
-    if not participant_slug(participant):
-        _error("answers_no_name", None)
-    folder = Path(folder).expanduser()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        _error("answers_folder", folder, reason=type(exc).__name__)
     date = date or dt.date.today()
-    body = _file_table(parse_worksheet(table), participant, date)
-    for n in range(1, 10_000):
-        path = folder / answer_file_name(WORKSHEET_ID, participant, date, n)
-        try:
-            _write(body, path, exclusive=True)
-            return path
-        except FileExistsError:
-            continue
-    raise RuntimeError(f"no free worksheet file name in {folder}")  # pragma: no cover
+    return save_new_file(_file_table(parse_worksheet(table), participant, date), folder, name_id=WORKSHEET_ID,
+                         participant=participant, date=date, kind=_KIND)
 
 
-class WorksheetSession:
+class WorksheetSession(Sitting):
     """One sitting at the worksheet: the first save makes a new file, later saves update that file."""
 
     def __init__(self, folder, *, participant: str, date: dt.date | None = None):
-        self.folder, self.participant, self.date, self.path = folder, participant, date, None
-
-    def save(self, table: pd.DataFrame) -> Path:
-        """Write the whole worksheet to this sitting's file and return its path."""
-        if self.path is None:
-            self.path = save_worksheet(table, self.folder, participant=self.participant, date=self.date)
-            self.date = self.date or dt.date.fromisoformat(self.path.stem.split("__")[2][:10])
-            return self.path
-        _write(_file_table(parse_worksheet(table), self.participant, self.date), self.path, exclusive=False)
-        return self.path
+        super().__init__(folder, name_id=WORKSHEET_ID, participant=participant, date=date, kind=_KIND,
+                         body=lambda table, who, day: _file_table(parse_worksheet(table), who, day))
 
 
 def latest_worksheet(folder, participant: str | None = None) -> tuple[Path, dict] | None:
