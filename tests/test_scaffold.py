@@ -19,7 +19,7 @@ from onec_export import errors, output_text, run_notebook
 from kbcore.paths import PROJECT_DIR
 from kbcore.workbook.scaffold import ScaffoldError, block, new_block, planned
 
-KB = ("kb", "3", "client_audit")
+KB = ("kb", "11", "client_audit")  # a number program 000 does not use
 KPI = ("004", "3", "kpi_overview")
 TIMEOUT = 600
 """Seconds a command in the copy may take (the build takes well under a minute)."""
@@ -73,10 +73,10 @@ def _new_files(name_args) -> list[str]:
 def test_new_block_writes_the_sources_and_says_what_next(project):
     root, (kb, kpi) = project
     files = _new_files(KB)
-    assert files == ["notebooks/kb/03_client_audit.py", "solutions/kb/03_client_audit.py",
+    assert files == ["notebooks/kb/11_client_audit.py", "solutions/kb/11_client_audit.py",
                      "kbcore/analyses/client_audit.py", "kbcore/views/client_audit.py",
-                     "kbcore/charts/client_audit.py", "kbcore/locale/block03.yaml",
-                     "kbcore/locale/exercises_block03.yaml", "kbcore/workbook/answers/block03.py",
+                     "kbcore/charts/client_audit.py", "kbcore/locale/block11.yaml",
+                     "kbcore/locale/exercises_block11.yaml", "kbcore/workbook/answers/block11.py",
                      "tests/test_client_audit.py"]
     assert all((root / f).is_file() for f in files)
     for f in files:
@@ -92,8 +92,8 @@ def test_new_block_writes_the_sources_and_says_what_next(project):
                  "ds = kbcore.load(data, mapping)", "facts = Facts.of(ds, start=start, end=end)",
                  '# %% tags=["key-figures"]', "What to look at", "What to do about it"):
         assert part in source
-    for built in ("notebooks/kb/ru/03_client_audit.ipynb", "notebooks/kb/en/03_client_audit.ipynb",
-                  "solutions/kb/ru/03_client_audit.ipynb", "exercises/kb/ru/03_client_audit.ipynb",
+    for built in ("notebooks/kb/ru/11_client_audit.ipynb", "notebooks/kb/en/11_client_audit.ipynb",
+                  "solutions/kb/ru/11_client_audit.ipynb", "exercises/kb/ru/11_client_audit.ipynb",
                   "exercises/kpi/bg/03_kpi_overview.ipynb", "exercises/kpi/en/03_kpi_overview.ipynb"):
         assert (root / built).is_file()
 
@@ -117,7 +117,7 @@ def test_programs_have_their_own_exercise_ids(project):
     root, _ = project
     code = ("from kbcore.workbook import registered\n"
             "ids = registered()\n"
-            "assert '3.1' in ids and 'kpi3.1' in ids and '1.1' in ids, ids\n")
+            "assert '11.1' in ids and 'kpi3.1' in ids and '1.1' in ids, ids\n")
     done = _run(root, sys.executable, "-c", code)
     assert done.returncode == 0, done.stderr
 
@@ -127,7 +127,7 @@ def test_new_notebook_runs_on_the_demo_company_and_reduces_once(project, tmp_pat
     for key, value in _env(root).items():
         monkeypatch.setenv(key, value)
     monkeypatch.setenv("MPLBACKEND", INLINE)  # so that the chart is in the outputs
-    nb = run_notebook(root / "notebooks/kb/ru/03_client_audit.ipynb", tmp_path, {})
+    nb = run_notebook(root / "notebooks/kb/ru/11_client_audit.ipynb", tmp_path, {})
     assert errors(nb) == []
     key = [c for c in nb.cells if "key-figures" in c.metadata.get("tags", [])]
     assert len(key) == 1 and key[0].outputs
@@ -136,7 +136,7 @@ def test_new_notebook_runs_on_the_demo_company_and_reduces_once(project, tmp_pat
     assert any(o.get("data", {}).get("image/png") for c in nb.cells for o in c.get("outputs", []))
     counted = _run(root, sys.executable, "-c",
                    "import runpy, kbcore.facts as F\n"
-                   "runpy.run_path('notebooks/kb/03_client_audit.py')\n"
+                   "runpy.run_path('notebooks/kb/11_client_audit.py')\n"
                    "print('reductions', F.reductions())")
     assert counted.returncode == 0, counted.stderr
     assert int(counted.stdout.split("reductions")[-1]) <= 2  # the house's goal per notebook
@@ -146,12 +146,12 @@ def test_solutions_are_right_and_the_exercises_run(project, tmp_path, monkeypatc
     root, _ = project
     for key, value in _env(root).items():
         monkeypatch.setenv(key, value)
-    solved = run_notebook(root / "solutions/kb/en/03_client_audit.ipynb", tmp_path, {})
+    solved = run_notebook(root / "solutions/kb/en/11_client_audit.ipynb", tmp_path, {})
     assert errors(solved) == []
-    assert "Exercise 3.1: ✔" in output_text(solved)
-    exercise = run_notebook(root / "exercises/kb/en/03_client_audit.ipynb", tmp_path, {})
+    assert "Exercise 11.1: ✔" in output_text(solved)
+    exercise = run_notebook(root / "exercises/kb/en/11_client_audit.ipynb", tmp_path, {})
     assert errors(exercise) == []
-    assert "Exercise 3.1: … Not answered yet" in output_text(exercise)
+    assert "Exercise 11.1: … Not answered yet" in output_text(exercise)
 
 
 def _digest(root: Path) -> dict[str, str]:
