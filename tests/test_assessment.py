@@ -405,3 +405,58 @@ def test_evidence_without_data_says_what_it_needs_in_words(toy):
     assert cell.startswith("—") and "сегмент в карточке клиента" in cell and "CRM" in cell and "needs." not in cell
     assert ru.iloc[0, 4] == "данные не позволяют судить"
     assert "needs." not in evidence_table(toy, r, "en").to_string()
+
+
+# ------------------------------------------------------------------ a questionnaire written as a table
+def _as_rows(q):
+    """The questionnaire ``q`` written as the table form of questionnaire_table_data."""
+    rows = [{"row": "program", "id": q.program}, {"row": "block", "value": q.block},
+            {"row": "title", **q.title}, {"row": "source", **q.source},
+            {"row": "gap_below", "value": f"{q.gap_below:g}".replace(".", ",")}]
+    rows += [{"row": "scale", "value": p.value, **p.label} for p in q.scale]
+    rows += [{"row": "verdict", "id": v.id, "value": f"{v.start:g}", **v.label,
+              **{f"action_{k}": x for k, x in v.text.items()}} for v in q.verdicts]
+    for s in q.sections:
+        rows.append({"row": "section", "id": s.id, "weight": f"{s.weight:g}", **s.title})
+        for qid in s.questions:
+            x = q.question(qid)
+            rows.append({"row": "question", "id": x.id, "weight": f"{x.weight:g}",
+                         "target": "" if x.target is None else f"{x.target:g}", "evidence": x.evidence or "",
+                         **x.text, **{f"action_{k}": a for k, a in x.action.items()}})
+    return pd.DataFrame(rows)
+
+
+@pytest.mark.parametrize("suffix", [".csv", ".xlsx"])
+def test_a_questionnaire_written_as_a_table_reads_as_its_yaml(toy, tmp_path, suffix):
+    path = tmp_path / f"toy{suffix}"
+    table = _as_rows(toy)
+    if suffix == ".csv":
+        table.to_csv(path, sep=";", index=False, encoding="utf-8-sig")
+    else:
+        table.to_excel(path, index=False)
+    q = read_questionnaire(path)
+    for field in ("id", "program", "block", "title", "source", "scale", "gap_below", "verdicts", "sections",
+                  "questions", "ask_target", "ask_time", "ours", "placeholder"):
+        assert getattr(q, field) == getattr(toy, field), field
+    answers = _answers(q, segment=4, phone=3, calls=1)
+    assert assess(q, answers).overall == assess(toy, answers).overall
+
+
+def test_a_table_questionnaire_with_a_wrong_row_names_the_line(toy, tmp_path):
+    table = _as_rows(toy)
+    bad = pd.concat([table.iloc[:2], pd.DataFrame([{"row": "secton", "id": "x"}]), table.iloc[2:]])
+    path = tmp_path / "toy.csv"
+    bad.to_csv(path, sep=";", index=False)
+    with pytest.raises(TemplateError) as err:
+        read_questionnaire(path)
+    assert err.value.problem == "scores_unknown" and "line 4: secton" in err.value.examples
+    first_question = table.index[table["row"] == "question"][0]
+    early = pd.concat([table[table["row"] == "question"].head(1), table.drop(index=first_question)])
+    early.to_csv(path, sep=";", index=False)
+    with pytest.raises(TemplateError) as err:
+        read_questionnaire(path)
+    assert err.value.problem == "table_question_first" and err.value.examples == ["line 2: segment"]
+    table.drop(columns=["bg"]).to_csv(path, sep=";", index=False)
+    with pytest.raises(TemplateError) as err:
+        read_questionnaire(path)
+    assert err.value.problem == "scores_columns"

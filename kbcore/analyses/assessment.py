@@ -66,7 +66,7 @@ import numpy as np
 import pandas as pd
 
 from kbcore.analyses._template import read_template, template_error, template_number
-from kbcore.ingest.answers import latest_answers, read_answer_file
+from kbcore.ingest.answers import latest_answers, read_answer_file, read_sheet
 from kbcore.paths import TEMPLATES_DIR
 
 __all__ = [
@@ -80,6 +80,7 @@ __all__ = [
     "AssessmentResult",
     "GroupView",
     "questionnaire_template",
+    "questionnaire_table_data",
     "read_questionnaire",
     "questionnaire_path",
     "questionnaires",
@@ -405,24 +406,122 @@ def questionnaire_template(data, *, file=None, measures: Sequence[str] | None = 
         path=None if file is None else Path(file), example=example)
 
 
+_TABLE_SUFFIXES = (".csv", ".xlsx", ".xlsm")
+_ROW_KINDS = ("program", "block", "title", "intro", "source", "ours", "placeholder", "ask_target", "ask_time",
+              "gap_below", "scale", "verdict", "section", "question")
+_YES = {"1", "yes", "true", "да", "y", "д"}
+_NO = {"0", "no", "false", "нет", "не", "n", ""}
+
+
+def _cell(row, column) -> str:
+    value = row.get(column)
+    return "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value).strip()
+
+
+def _number(text: str):
+    text = text.replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    if not text:
+        return None
+    try:
+        value = float(text)
+    except ValueError:
+        return text                       # the template's own check names it
+    return int(value) if value.is_integer() else value
+
+
+def questionnaire_table_data(table: pd.DataFrame, *, file=None, qid: str | None = None) -> dict:
+    """A questionnaire written as a table (CSV or Excel), as the template mapping of this module.
+
+    One row per item, the kind in the column ``row``: ``program`` (``id`` = kb or kpi), ``block``
+    (``value``), ``title``, ``intro``, ``source`` (texts in ``en``, ``ru``, ``bg``), ``ours``,
+    ``placeholder``, ``ask_target``, ``ask_time`` (``value`` yes/no), ``gap_below`` (``value``),
+    ``scale`` (``value`` and its label in ``en``/``ru``/``bg``), ``verdict`` (``id``, ``value`` =
+    from, the label in ``en``/``ru``/``bg`` and its text in ``action_en``/``action_ru``/
+    ``action_bg``), ``section`` (``id``, ``weight``, the title) and ``question`` (``id``, ``weight``,
+    ``target``, ``evidence``, the statement in ``en``/``ru``/``bg`` and the action for a gap in
+    ``action_*``) — a question belongs to the section above it. The questionnaire's id is ``qid``
+    (the file's name). The result is validated by :func:`questionnaire_template` like a YAML file;
+    a table without the columns ``row``, ``id``, ``en``, ``ru``, ``bg``, an unknown kind of row or a
+    question above every section is a :class:`~kbcore.errors.TemplateError` naming the line.
+    """
+    table = table.rename(columns=lambda c: str(c).strip().lower())
+    need = [c for c in ("row", "id", *TEXT_LANGS) if c not in table.columns]
+    if need:
+        template_error(_KIND, "scores_columns", file, missing=", ".join(need),
+                       need="row, id, value, weight, target, evidence, en, ru, bg, action_en, action_ru, action_bg")
+    data: dict = {"id": qid, "scale": [], "sections": []}
+    verdicts = []
+    for i, row in enumerate(table.to_dict("records"), start=2):
+        kind = _cell(row, "row").lower()
+        if not kind:
+            continue
+        texts = {lang: _cell(row, lang) for lang in TEXT_LANGS}
+        actions = {lang: _cell(row, f"action_{lang}") for lang in TEXT_LANGS}
+        value = _number(_cell(row, "value"))
+        if kind not in _ROW_KINDS:
+            template_error(_KIND, "scores_unknown", file, column="row", values=kind, allowed=", ".join(_ROW_KINDS),
+                           examples=[f"line {i}: {kind}"])
+        if kind == "program":
+            data["program"] = _cell(row, "id")
+        elif kind == "block":
+            data["block"] = value
+        elif kind in ("title", "intro", "source"):
+            data[kind] = texts
+        elif kind in ("ours", "placeholder", "ask_target", "ask_time"):
+            flag = _cell(row, "value").lower()
+            data[kind] = True if flag in _YES else False if flag in _NO else flag
+        elif kind == "gap_below":
+            data["gap_below"] = value
+        elif kind == "scale":
+            data["scale"].append({"value": value, "label": texts})
+        elif kind == "verdict":
+            verdicts.append({"from": value, "id": _cell(row, "id"), "label": texts, "text": actions})
+        elif kind == "section":
+            section = {"id": _cell(row, "id"), "title": texts, "questions": []}
+            if _cell(row, "weight"):
+                section["weight"] = _number(_cell(row, "weight"))
+            data["sections"].append(section)
+        else:
+            if not data["sections"]:
+                template_error(_KIND, "table_question_first", file, examples=[f"line {i}: {_cell(row, 'id')}"])
+            question = {"id": _cell(row, "id"), "text": texts, "action": actions}
+            for key in ("weight", "target"):
+                if _cell(row, key):
+                    question[key] = _number(_cell(row, key))
+            if _cell(row, "evidence"):
+                question["evidence"] = _cell(row, "evidence")
+            data["sections"][-1]["questions"].append(question)
+    if verdicts:
+        data["verdicts"] = verdicts
+    return {k: v for k, v in data.items() if v is not None}
+
+
 def questionnaire_path(name) -> Path:
-    """The file of a questionnaire: a path as given, or a packaged id (``"kb_audit"``)."""
+    """The file of a questionnaire: a path as given, or a packaged id (``"kb_audit"``: its YAML, CSV or Excel file)."""
     text = str(name)
     if _ID.match(text) and not Path(text).suffix:
+        for suffix in (".yaml", *_TABLE_SUFFIXES):
+            if (TEMPLATES_DIR / f"{text}{suffix}").is_file():
+                return TEMPLATES_DIR / f"{text}{suffix}"
         return TEMPLATES_DIR / f"{text}.yaml"
     return Path(name)
 
 
 def read_questionnaire(name, *, measures: Sequence[str] | None = None) -> Questionnaire:
-    """Read and validate a questionnaire: a packaged id (``"ka_readiness_ksf"``) or a YAML path.
+    """Read and validate a questionnaire: a packaged id (``"ka_readiness_ksf"``), a YAML file or a table.
 
-    A missing file, one that is not UTF-8 or not YAML, or one that breaks a rule of
-    :func:`questionnaire_template` raises a :class:`~kbcore.errors.TemplateError` (a
-    ``KBDataError`` and a ``ValueError``) naming the file, the key and what to do. ``example``
-    of the result is True for a packaged template (the trainer has not replaced it).
+    A table is a CSV or Excel file in the form of :func:`questionnaire_table_data` (for a trainer
+    who writes questionnaires in a spreadsheet). A missing file, one that is not UTF-8 or not
+    YAML, or one that breaks a rule of :func:`questionnaire_template` raises a
+    :class:`~kbcore.errors.TemplateError` (a ``KBDataError`` and a ``ValueError``) naming the file,
+    the key and what to do. ``example`` of the result is True for a packaged template (the
+    trainer has not replaced it).
     """
     path = questionnaire_path(name)
-    data, path = read_template(_KIND, path, path)
+    if path.suffix.lower() in _TABLE_SUFFIXES:
+        data = questionnaire_table_data(read_sheet(path, _KIND), file=path, qid=path.stem)
+    else:
+        data, path = read_template(_KIND, path, path)
     packaged = path.resolve().parent == TEMPLATES_DIR.resolve()
     return questionnaire_template(data, file=path, measures=measures, example=packaged)
 
