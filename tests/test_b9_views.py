@@ -249,5 +249,5 @@ def test_time_split_chart_panels():
 def test_intro_names_no_path(profile):
     from kbcore.views.assessment import intro_html
     text = intro_html(profile, "ru")
-    assert "data/templates" not in text and ".yaml" not in text and "из комплекта рабочих тетрадей" in text
+    assert "data/templates" not in text and ".yaml" not in text and "тренер может заменить" in text
     assert profile.title["ru"] in text and "наше прочтение" in text

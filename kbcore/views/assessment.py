@@ -78,7 +78,7 @@ def source_note(q: Questionnaire, lang: str = "en") -> str:
         notes.append(t("assess.placeholder", lang))
     elif q.ours:
         notes.append(t("assess.ours", lang))
-    if q.example:
+    if q.example and not (q.ours or q.placeholder):   # "ours" and "placeholder" already say the trainer replaces it
         notes.append(t("assess.packaged", lang))
     return " ".join(notes)
 
@@ -186,7 +186,7 @@ def evidence_table(q: Questionnaire, result: AssessmentResult, lang: str = "en")
 def evidence_notes(q: Questionnaire, result: AssessmentResult, lang: str = "en") -> list[str]:
     """One sentence per disagreement: "You said “4 — Mostly”; the data says 41 % (…)"."""
     rows = result.questions[result.questions["disagree"]]
-    return [t("assess.evidence.note", lang, question=q.question(r["question_id"]).text[lang],
+    return [t("assess.evidence.note", lang, question=q.question(r["question_id"]).text[lang].rstrip(". "),
               answer=q.label(r["answer"], lang), measured=fmt_pct(r["measured"], lang),
               measure=t(f"evidence.{r['evidence']}", lang))
             for _, r in rows.iterrows()]
