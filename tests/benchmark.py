@@ -200,6 +200,12 @@ from kbcore.analyses import (advantage_scores, buy_class, candidate_key_accounts
     ka_headroom, ka_market_cells, ka_on_whale_curve, ka_profile, ka_yearly, key_account_ids,
     key_accounts_needed, load_advantage_template, load_portfolio_template, losing_key_accounts,
     matrix_clients, next_dmu_action, portfolio_measures, portfolio_scores, review_accounts)
+from kbcore.analyses import (MEASURES, assignment_cells, audit_actions, audit_money, audit_stages,
+    history_by_class, measure)
+from kbcore.analyses.customer_equity import customer_equity
+from kbcore.analyses.handover import handover_effect
+from kbcore.analyses.idic import idic_measures
+from kbcore.analyses.kam_time import time_split
 from kbcore.analyses.ka_relationship import ka_relationship
 from kbcore.analyses.money_zones import money_zones, next_rouble
 from kbcore.analyses.passport import passport
@@ -270,8 +276,23 @@ contact_matrix(ds.contacts, ds.interactions, as_of=facts.as_of, staff=ds.staff)
 classes = buy_class(facts, review["client_id"], products=ds.products)
 next_dmu_action(dmu_actions(coverage, classes), coverage)
 t10 = time.perf_counter()
-done(seconds=t10 - t0, facts=t0 - t, block1=t1 - t0, block2=t2 - t1, block5=t5 - t2, block6=t6 - t5,
-     block7=t7 - t6, block8=t8 - t7, block10=t10 - t8)
+idic_measures(ds, facts)
+customer_equity(facts, clients, ds.interactions)
+handover_effect(ds, facts)
+t3 = time.perf_counter()
+stages_ = audit_stages(ds, facts)
+audit_money(ds, facts)
+audit_actions(stages_)
+assignment_cells(ds, facts)
+history_by_class(ds, facts)
+t4 = time.perf_counter()
+time_split(ds)
+t9 = time.perf_counter()
+measure(list(MEASURES), ds, facts)
+t11 = time.perf_counter()
+done(seconds=t11 - t0, facts=t0 - t, block1=t1 - t0, block2=t2 - t1, block5=t5 - t2, block6=t6 - t5,
+     block7=t7 - t6, block8=t8 - t7, block10=t10 - t8, block3=t3 - t10, block4=t4 - t3, block9=t9 - t4,
+     evidence=t11 - t9)
 """,
 }
 
@@ -390,19 +411,20 @@ def print_tables(results: dict[int, dict[str, dict]]) -> None:
               f"| {_s(lt)}{_mb(lt)} | {_ratio(k, [p])} | {speedup} |")
     if any("blocks.kbcore" in r for r in results.values()):
         print()
-        print("| sales lines | facts in the blocks, s | block 1, s | block 2, s | block 5, s | block 6, s "
-              "| block 7, s | block 8, s | block 10, s | peak MB |")
-        print("|---|---|---|---|---|---|---|---|---|---|")
+        print("| sales lines | facts in the blocks, s | block 1, s | block 2, s | block 3, s | block 4, s "
+              "| block 5, s | block 6, s | block 7, s | block 8, s | block 9, s | block 10, s "
+              "| evidence measures, s | peak MB |")
+        print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for r in results.values():
         b = r.get("blocks.kbcore")
         if b is None:
             continue
         if "error" in b:
-            print(f"| {r['load.kbcore']['rows']:,} | error: {b['error']} |||||||||")
+            print(f"| {r['load.kbcore']['rows']:,} | error: {b['error']} |||||||||||||")
             continue
-        print(f"| {r['load.kbcore']['rows']:,} | {b['facts']:.2f} | {b['block1']:.2f} | {b['block2']:.2f} "
-              f"| {b['block5']:.2f} | {b['block6']:.2f} | {b['block7']:.2f} | {b['block8']:.2f} "
-              f"| {b['block10']:.2f} | {b['peak_mb']:.0f} |")
+        cells = " | ".join(f"{b[k]:.2f}" for k in ("facts", "block1", "block2", "block3", "block4", "block5",
+                                                   "block6", "block7", "block8", "block9", "block10", "evidence"))
+        print(f"| {r['load.kbcore']['rows']:,} | {cells} | {b['peak_mb']:.0f} |")
     extra = [(r, name) for r in results.values() if "error" not in r["load.kbcore"]
              for name in r if name not in TABLED]
     if extra:
