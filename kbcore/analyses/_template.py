@@ -18,13 +18,18 @@ from __future__ import annotations
 
 import math
 import numbers
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import NoReturn
 
 from kbcore.errors import TemplateError
 from kbcore.yamlfile import load_yaml
 
-__all__ = ["TemplateError", "template_error", "template_number", "read_template", "argument_number"]
+__all__ = ["TEXT_LANGS", "TemplateError", "template_error", "template_number", "template_texts", "template_keys",
+           "read_template", "argument_number"]
+
+TEXT_LANGS = ("en", "ru", "bg")
+"""The languages every text of a questionnaire or a glossary is written in."""
 
 def template_error(kind: str, problem: str, file=None, key=None, **fields) -> NoReturn:
     """Raise a :class:`TemplateError` ``template.<problem>`` of ``kind`` at ``file`` / ``key``."""
@@ -97,3 +102,46 @@ def read_template(kind: str, path, default) -> tuple[object, Path]:
         template_error(kind, "not_yaml", path, default=shown,
                        line=mark.line + 1 if mark is not None else "?")
     return data, path
+
+
+def template_texts(kind: str, value, file, key: str, *, required: bool = True):
+    """``value`` as ``{en, ru, bg: text}`` (non-empty, spaces folded), or a :class:`TemplateError`.
+
+    ``template.texts`` when a language is missing or empty, ``template.texts_yes_no`` when YAML read
+    an unquoted No/Yes/On/Off as a yes/no value, ``template.unknown_key`` for another key. A text
+    written over several lines keeps its lines. None gives None when not ``required``.
+    """
+    if value is None and not required:
+        return None
+    langs = ", ".join(TEXT_LANGS)
+    if not isinstance(value, Mapping):
+        template_error(kind, "texts", file, key, langs=langs)
+    texts = {}
+    for lang in TEXT_LANGS:
+        text = value.get(lang)
+        if isinstance(text, bool):
+            template_error(kind, "texts_yes_no", file, f"{key}.{lang}")
+        if not isinstance(text, str) or not text.strip():
+            template_error(kind, "texts", file, key, langs=langs)
+        texts[lang] = " ".join(text.split()) if "\n" not in text.strip() else text.strip()
+    extra = sorted(set(map(str, value)) - set(TEXT_LANGS))
+    if extra:
+        template_error(kind, "unknown_key", file, key, keys=", ".join(extra), allowed=langs)
+    return texts
+
+
+def template_keys(kind: str, node, allowed: set[str], file, key: str, required: Sequence[str], example: str,
+                  *, shape_key: str | None = None) -> None:
+    """Check that ``node`` is a mapping with only ``allowed`` keys and every ``required`` one.
+
+    ``template.wrong_shape`` (at ``shape_key`` or ``key``), ``template.unknown_key``,
+    ``template.missing_key`` (with ``example`` as the form to write).
+    """
+    if not isinstance(node, Mapping):
+        template_error(kind, "wrong_shape", file, key or shape_key, form=example)
+    extra = sorted(set(map(str, node)) - allowed)
+    if extra:
+        template_error(kind, "unknown_key", file, key, keys=", ".join(extra), allowed=", ".join(sorted(allowed)))
+    for name in required:
+        if node.get(name) is None:
+            template_error(kind, "missing_key", file, f"{key}.{name}" if key else name, form=f"{name}: {example}")

@@ -65,7 +65,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from kbcore.analyses._template import read_template, template_error, template_number
+from kbcore.analyses._template import (
+    TEXT_LANGS,
+    read_template,
+    template_error,
+    template_keys,
+    template_number,
+    template_texts,
+)
 from kbcore.ingest.answers import latest_answers, read_answer_file, read_sheet
 from kbcore.paths import TEMPLATES_DIR
 
@@ -95,8 +102,6 @@ __all__ = [
     "consensus",
 ]
 
-TEXT_LANGS = ("en", "ru", "bg")
-"""The languages every text of a questionnaire is written in."""
 
 ANSWER_COLUMNS = ("question_id", "answer", "target", "time_share", "comment")
 """The canonical answers: one row per question of the questionnaire, in its order. ``answer`` and
@@ -241,36 +246,11 @@ def _form(example: str) -> dict:
 
 def _texts(value, file, key: str, *, required: bool = True):
     """A mapping of the three languages to non-empty text, or a TemplateError."""
-    if value is None and not required:
-        return None
-    langs = ", ".join(TEXT_LANGS)
-    if not isinstance(value, Mapping):
-        template_error(_KIND, "texts", file, key, langs=langs)
-    texts = {}
-    for lang in TEXT_LANGS:
-        text = value.get(lang)
-        if isinstance(text, bool):
-            template_error(_KIND, "texts_yes_no", file, f"{key}.{lang}")
-        if not isinstance(text, str) or not text.strip():
-            template_error(_KIND, "texts", file, key, langs=langs)
-        texts[lang] = " ".join(text.split()) if "\n" not in text.strip() else text.strip()
-    extra = sorted(set(map(str, value)) - set(TEXT_LANGS))
-    if extra:
-        template_error(_KIND, "unknown_key", file, key, keys=", ".join(extra), allowed=langs)
-    return texts
+    return template_texts(_KIND, value, file, key, required=required)
 
 
 def _keys(node, allowed: set[str], file, key: str, required: Sequence[str], example: str) -> None:
-    if not isinstance(node, Mapping):
-        template_error(_KIND, "wrong_shape", file, key, **_form(example))
-    extra = sorted(set(map(str, node)) - allowed)
-    if extra:
-        template_error(_KIND, "unknown_key", file, key, keys=", ".join(extra),
-                       allowed=", ".join(sorted(allowed)))
-    for name in required:
-        if node.get(name) is None:
-            template_error(_KIND, "missing_key", file, f"{key}.{name}" if key else name,
-                           **_form(f"{name}: {example}"))
+    template_keys(_KIND, node, allowed, file, key, required, example)
 
 
 def _ident(value, file, key: str, seen: set[str]) -> str:

@@ -39,7 +39,13 @@ from pathlib import Path
 
 import numpy as np
 
-from kbcore.analyses._template import read_template, template_error
+from kbcore.analyses._template import (
+    TEXT_LANGS,
+    read_template,
+    template_error,
+    template_keys,
+    template_texts,
+)
 from kbcore.paths import TEMPLATES_DIR
 
 __all__ = ["GLOSSARY_ID", "TEXT_LANGS", "Term", "Glossary", "Quiz", "glossary_template", "read_glossary",
@@ -47,8 +53,6 @@ __all__ = ["GLOSSARY_ID", "TEXT_LANGS", "Term", "Glossary", "Quiz", "glossary_te
 
 GLOSSARY_ID = "kb_glossary"
 """The packaged glossary of block 2 (``data/templates/kb_glossary.yaml``)."""
-TEXT_LANGS = ("en", "ru", "bg")
-"""The languages every text of the glossary is written in."""
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 """The letters of the shuffled definitions, in order."""
 QUIZ_SEED = 23
@@ -125,34 +129,11 @@ class Quiz:
 
 
 def _texts(value, file, key: str, *, required: bool = True):
-    if value is None and not required:
-        return None
-    langs = ", ".join(TEXT_LANGS)
-    if not isinstance(value, Mapping):
-        template_error(_KIND, "texts", file, key, langs=langs)
-    out = {}
-    for lang in TEXT_LANGS:
-        text = value.get(lang)
-        if isinstance(text, bool):
-            template_error(_KIND, "texts_yes_no", file, f"{key}.{lang}")
-        if not isinstance(text, str) or not text.strip():
-            template_error(_KIND, "texts", file, key, langs=langs)
-        out[lang] = " ".join(text.split())
-    extra = sorted(set(map(str, value)) - set(TEXT_LANGS))
-    if extra:
-        template_error(_KIND, "unknown_key", file, key, keys=", ".join(extra), allowed=langs)
-    return out
+    return template_texts(_KIND, value, file, key, required=required)
 
 
 def _keys(node, allowed: set[str], file, key: str, required: tuple[str, ...], example: str) -> None:
-    if not isinstance(node, Mapping):
-        template_error(_KIND, "wrong_shape", file, key or "terms", form=example)
-    extra = sorted(set(map(str, node)) - allowed)
-    if extra:
-        template_error(_KIND, "unknown_key", file, key, keys=", ".join(extra), allowed=", ".join(sorted(allowed)))
-    for name in required:
-        if node.get(name) is None:
-            template_error(_KIND, "missing_key", file, f"{key}.{name}" if key else name, form=f"{name}: {example}")
+    template_keys(_KIND, node, allowed, file, key, required, example, shape_key="terms")
 
 
 def glossary_template(data, *, file=None, example: bool = False) -> Glossary:
