@@ -34,6 +34,7 @@ class C:
     list_revenue = "list_revenue"
     manager = "manager"
     channel = "channel"
+    currency = "currency"
     # clients
     name = "name"
     tax_id = "tax_id"
@@ -52,12 +53,19 @@ class C:
     potential = "potential"
     payment_terms_days = "payment_terms_days"
     status = "status"
+    potential_units = "potential_units"
+    wallet = "wallet"
+    wallet_units = "wallet_units"
+    suppliers_used = "suppliers_used"
+    our_rank = "our_rank"
     # products
     category = "category"
     brand = "brand"
     is_target = "is_target"
     list_price = "list_price"
     unit_cost = "unit_cost"
+    business_line = "business_line"
+    unit = "unit"
     # contacts
     position = "position"
     buying_role = "buying_role"
@@ -85,7 +93,13 @@ class C:
     # market
     companies = "companies"
     consumption_per_company = "consumption_per_company"
+    consumption_units_per_company = "consumption_units_per_company"
     source = "source"
+    # territories
+    population = "population"
+    income = "income"
+    retail_sales = "retail_sales"
+    businesses = "businesses"
     # staff (our employees)
     person = "person"
     role = "role"
@@ -107,6 +121,8 @@ class Table:
     optional: dict[str, str] = field(default_factory=dict)
     key: tuple[str, ...] = ()
     description: str = ""
+    money: tuple[str, ...] = ()
+    """The columns that hold amounts of money (converted when a row names another currency)."""
 
     @property
     def columns(self) -> dict[str, str]:
@@ -133,10 +149,13 @@ TABLES: dict[str, Table] = {
                 C.tax_id: "id",
                 C.region: "text",
                 C.category: "text",
+                C.currency: "text",
             },
+            money=(C.revenue, C.cost, C.discount, C.list_revenue),
             description="an invoice line; negative quantity or revenue = a return. "
             "revenue is net of discount, VAT excluded; cost is the cost of goods of the line; "
-            "discount is the discount amount in money (list_revenue - revenue)",
+            "discount is the discount amount in money (list_revenue - revenue); currency the ISO "
+            "4217 code of the line's amounts (empty: the company's one currency)",
         ),
         Table(
             "clients",
@@ -160,9 +179,19 @@ TABLES: dict[str, Table] = {
                 C.potential: "number",
                 C.payment_terms_days: "number",
                 C.status: "text",
+                C.potential_units: "number",
+                C.wallet: "number",
+                C.wallet_units: "number",
+                C.suppliers_used: "int",
+                C.our_rank: "int",
             },
             key=(C.client_id,),
-            description="a client (counterparty)",
+            money=(C.potential, C.wallet),
+            description="a client (counterparty). potential: what the client could buy a year of "
+            "the category we sell (its capacity), in money; potential_units the same in units; "
+            "wallet: what it does buy a year of the category from all its suppliers (its share-of-"
+            "wallet base, as last learnt), wallet_units the same in units; suppliers_used: how many "
+            "suppliers it buys the category from; our_rank: our place among them (1 = main)",
         ),
         Table(
             "products",
@@ -174,9 +203,14 @@ TABLES: dict[str, Table] = {
                 C.is_target: "bool",
                 C.list_price: "number",
                 C.unit_cost: "number",
+                C.business_line: "text",
+                C.unit: "text",
             },
             key=(C.product_id,),
-            description="a product (nomenclature item)",
+            money=(C.list_price, C.unit_cost),
+            description="a product (nomenclature item): category is its product class, "
+            "business_line the company's trading business it belongs to, unit its unit of measure "
+            "(the unit of sales.quantity), is_target a product the company pushes (target product)",
         ),
         Table(
             "contacts",
@@ -205,8 +239,10 @@ TABLES: dict[str, Table] = {
         Table(
             "surveys",
             required={C.date: "date", C.client_id: "id"},
-            optional={C.csat: "number", C.nps: "number"},
-            description="a satisfaction answer",
+            optional={C.csat: "number", C.nps: "number", C.suppliers_used: "int",
+                      C.our_rank: "int"},
+            description="a satisfaction answer; suppliers_used and our_rank: the client's answer to "
+            "'how many suppliers of the category do you use, and where do we rank among them'",
         ),
         Table(
             "loyalty",
@@ -217,15 +253,34 @@ TABLES: dict[str, Table] = {
         ),
         Table(
             "targets",
-            required={C.period: "text", C.manager: "text", C.kpi: "text", C.target: "number"},
-            description="a KPI target of a manager for a period (period as YYYY, YYYY-Qn or YYYY-MM)",
+            required={C.period: "text", C.kpi: "text", C.target: "number"},
+            optional={C.manager: "text", C.business_line: "text", C.category: "text",
+                      C.region: "text", C.client_id: "id", C.currency: "text"},
+            money=(C.target,),
+            description="a KPI target for a period (period as YYYY, YYYY-Qn or YYYY-MM), of a "
+            "manager, or of a business line, product class, region or client (the dimensions set "
+            "on the row; none set = the company's); currency is set on money KPIs only",
         ),
         Table(
             "market",
             required={C.segment: "text", C.region: "text"},
-            optional={C.companies: "number", C.consumption_per_company: "number", C.source: "text"},
+            optional={C.companies: "number", C.consumption_per_company: "number",
+                      C.consumption_units_per_company: "number", C.source: "text",
+                      C.currency: "text"},
             key=(C.segment, C.region),
-            description="a market cell (segment x region): how many companies, how much each buys a year",
+            money=(C.consumption_per_company,),
+            description="a market cell (segment x region): how many companies, how much each buys a "
+            "year of the category (in money, and in units)",
+        ),
+        Table(
+            "territories",
+            required={C.region: "text"},
+            optional={C.population: "int", C.income: "number", C.retail_sales: "number",
+                      C.businesses: "int", C.source: "text", C.currency: "text"},
+            key=(C.region,),
+            money=(C.income, C.retail_sales),
+            description="a territory (region) with the factors of a market index: population, "
+            "households' yearly income, yearly retail sales, active businesses",
         ),
         Table(
             "staff",
@@ -233,6 +288,7 @@ TABLES: dict[str, Table] = {
             optional={C.role: "text", C.team: "text", C.hired: "date", C.left: "date",
                       C.base_pay: "number"},
             key=(C.person,),
+            money=(C.base_pay,),
             description="one of our employees: person is the name as it appears in sales.manager, "
             "interactions.manager and contacts.owner; role an id (manager, key_account_manager, "
             "head_of_sales, director, specialist …); base_pay the monthly base pay",

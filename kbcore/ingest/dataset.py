@@ -80,6 +80,7 @@ class Dataset:
     loyalty: pd.DataFrame | None = None
     targets: pd.DataFrame | None = None
     market: pd.DataFrame | None = None
+    territories: pd.DataFrame | None = None
     staff: pd.DataFrame | None = None
     quality: QualityReport = field(default_factory=QualityReport)
     source: str = "demo"

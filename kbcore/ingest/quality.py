@@ -54,6 +54,7 @@ DISABLES: dict[tuple[str, str | None], str] = {
     ("loyalty", None): "quality.disables.loyalty",
     ("targets", None): "quality.disables.targets",
     ("market", None): "quality.disables.market",
+    ("territories", None): "quality.disables.territories",
     # missing (or empty) optional columns of present tables
     ("sales", C.cost): "quality.disables.sales.cost",
     ("sales", C.doc_id): "quality.disables.sales.doc_id",
