@@ -382,6 +382,13 @@ def test_targets_vs_actual():
     assert out.loc["margin", "actual"] == 70.0
     assert out.loc["new_clients", "actual"] == 1.0
     assert targets_vs_actual(None, Facts(sales), clients, year=2024).empty
+    # a business line's target and a target without a manager are not the manager's
+    more = pd.concat([targets.assign(business_line=pd.NA),
+                      pd.DataFrame({"period": ["2024", "2024"], "manager": ["M1", None],
+                                    "kpi": ["revenue", "revenue"], "target": [999.0, 888.0],
+                                    "business_line": ["Industry", pd.NA]})], ignore_index=True)
+    out = targets_vs_actual(more, Facts(sales), clients, year=2024).set_index("kpi")
+    assert out.loc["revenue", "target"] == 200.0 and len(out) == 3
 
 
 def test_demo_plan(demo_dataset):

@@ -885,7 +885,8 @@ def targets_vs_actual(
     ----------
     targets : DataFrame or None
         The company's targets: ``period, manager, kpi (revenue | margin | new_clients),
-        target``.
+        target``. Rows of a business line, product class, region or client (those columns
+        set) and rows without a manager are not a manager's targets and are left out.
     facts : Facts
         The company's sales facts (:class:`~kbcore.facts.Facts`): the actual; the sales lines
         only for the manager of a client's last line.
@@ -908,6 +909,10 @@ def targets_vs_actual(
     if targets is None or not {C.period, C.manager, C.kpi, C.target} <= set(targets.columns):
         return empty
     tg = targets.loc[targets[C.period].astype("string").str.strip() == str(year)]
+    tg = tg.loc[tg[C.manager].notna()]  # a manager's own targets: not those of a line, class …
+    for other in (C.business_line, C.category, C.region, C.client_id):
+        if other in tg.columns:
+            tg = tg.loc[tg[other].isna()]
     if tg.empty:
         return empty
     in_year = facts.clients(f"{year}-01-01", f"{year}-12-31")

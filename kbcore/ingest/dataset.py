@@ -35,11 +35,12 @@ from kbcore import __version__
 from kbcore.errors import KBDataError
 from kbcore.i18n import fmt_date, t, tn
 from kbcore.ingest.clean import canonical_dtypes
+from kbcore.ingest.currency import unify_currency
 from kbcore.ingest.files import database_tables, file_kind, find_table_files, parquet_parts
 from kbcore.ingest.headers import Mapping
 from kbcore.ingest.loading import read_table
 from kbcore.ingest.quality import QualityReport, check_tables, isin
-from kbcore.paths import DEMO_DIR
+from kbcore.paths import DEMO_DIRS
 from kbcore.schema import TABLES, C
 
 __all__ = ["CACHE_MARKER", "CACHE_FORMAT", "Dataset", "load", "summary_fields", "validate"]
@@ -84,6 +85,10 @@ class Dataset:
     staff: pd.DataFrame | None = None
     quality: QualityReport = field(default_factory=QualityReport)
     source: str = "demo"
+    currency: str | None = None
+    """The ISO code of every amount (``"EUR"``), when the data names it (a ``currency`` column);
+    None: the company's one currency, not named. Amounts in a currency the euro replaced are
+    converted on loading (:mod:`kbcore.ingest.currency`)."""
 
     def table(self, name: str) -> pd.DataFrame | None:
         """The canonical table ``name`` (None when the company has none)."""
@@ -130,7 +135,8 @@ class Dataset:
             json.dumps(self.quality.to_dict(), ensure_ascii=False, indent=1), encoding="utf-8")
 
         marker.write_text(json.dumps({"format": CACHE_FORMAT, "kbcore": __version__,
-                                      "source": self.source, "tables": meta},
+                                      "source": self.source, "currency": self.currency,
+                                      "tables": meta},
                                      ensure_ascii=False, indent=1), encoding="utf-8")
         return folder
 
@@ -170,7 +176,8 @@ def _load_cache(folder: Path) -> Dataset:
     quality = (QualityReport.from_dict(json.loads(quality_file.read_text(encoding="utf-8")))
                if quality_file.exists() else QualityReport())
     _release_read_buffers()
-    return Dataset(**tables, quality=quality, source=meta.get("source", str(folder)))
+    return Dataset(**tables, quality=quality, source=meta.get("source", str(folder)),
+                   currency=meta.get("currency"))
 
 
 def _release_read_buffers() -> None:
@@ -284,13 +291,14 @@ def _derive_clients(sales: pd.DataFrame, attrs: list[str]) -> pd.DataFrame:
 
 def _is_demo(path: Path) -> bool:
     try:
-        return path.resolve() == DEMO_DIR.resolve()
+        return any(path.resolve() == folder.resolve() for folder in DEMO_DIRS.values())
     except OSError:
         return False
 
 
 def load(path: str | Path | None = None, mapping: Mapping | dict | str | Path | None = None, *,
-         dayfirst: bool = True, progress: Callable[[str], None] | None = None) -> Dataset:
+         dayfirst: bool = True, progress: Callable[[str], None] | None = None,
+         demo: str = "ru") -> Dataset:
     """Load company data (or the demo company) as a canonical :class:`Dataset`.
 
     Parameters
@@ -310,6 +318,9 @@ def load(path: str | Path | None = None, mapping: Mapping | dict | str | Path | 
         05.03.2024 is 5 March (True, the default). The mapping's ``dayfirst`` wins when given.
     progress : callable, optional
         Called with each table's name before its files are read (``kbcore run`` shows it).
+    demo : ``"ru"`` or ``"bg"``
+        Which demo company ``path=None`` means: the Russian one (``data/demo``, program 000) or
+        the Bulgarian one (``data/demo_bg``, program 004).
 
     Returns
     -------
@@ -322,7 +333,9 @@ def load(path: str | Path | None = None, mapping: Mapping | dict | str | Path | 
         file, a wrong sheet, a required column missing, unreadable dates or amounts, …
         The message names the file, the column, a few example rows and what to do (en + ru).
     """
-    src = DEMO_DIR if path is None else Path(path)
+    if demo not in DEMO_DIRS:
+        raise KBDataError("load.demo_unknown", file=demo, companies=", ".join(DEMO_DIRS))
+    src = DEMO_DIRS[demo] if path is None else Path(path)
     if not src.exists():
         raise KBDataError("load.demo_missing" if path is None else "load.not_found", file=src)
     if src.is_dir() and (src / "kbcore-dataset.json").exists():
@@ -375,6 +388,7 @@ def load(path: str | Path | None = None, mapping: Mapping | dict | str | Path | 
     frames["sales"] = canonical_dtypes(sales.drop(columns=attrs), "sales")
     frames["clients"] = clients
 
+    frames, currency = unify_currency(frames, report)
     tables = check_tables(frames, report)
     for name, df in tables.items():
         if df is not None:
@@ -383,7 +397,7 @@ def load(path: str | Path | None = None, mapping: Mapping | dict | str | Path | 
             st.columns = [c for c in df.columns if df[c].notna().any()]
     source = "demo" if path is None or _is_demo(src) else str(src)
     _release_read_buffers()
-    return Dataset(**tables, quality=report, source=source)
+    return Dataset(**tables, quality=report, source=source, currency=currency)
 
 
 def validate(path: str | Path, mapping: Mapping | dict | str | Path | None = None,

@@ -75,7 +75,7 @@ DISABLES: dict[tuple[str, str | None], str] = {
 catalogue id of the sentence that says so. A column entry is reported only when its table is present."""
 
 _MONEY_FIELDS = {"money", "amount"}
-_DATE_FIELDS = {"first", "last"}
+_DATE_FIELDS = {"first", "last", "since"}
 _ARROW = " → "
 
 
@@ -124,6 +124,8 @@ def _fmt_fields(fields: dict, lang: str, table: str | None = None) -> dict:
             out[key] = str(value)
         elif isinstance(value, int):
             out[key] = fmt_number(value, lang)
+        elif key == "rate" and isinstance(value, float):
+            out[key] = fmt_number(value, lang, 5)  # a fixed conversion rate: all its digits
         elif isinstance(value, float):
             out[key] = fmt_number(value, lang, 2)
         elif isinstance(value, list | tuple):

@@ -66,6 +66,8 @@ class Program:
     money_note: str
     langs: tuple[str, ...]
     """The languages its workbooks exist in: the one it is taught in first, then English."""
+    demo: str = "ru"
+    """Its demo company (``kbcore.load(None, demo=…)``): ``"ru"`` (data/demo) or ``"bg"`` (data/demo_bg)."""
 
 
 PROGRAMS = {
@@ -74,7 +76,7 @@ PROGRAMS = {
                   ("ru", "en")),
     "kpi": Program("kpi", "004", "Key performance indicators", "kpi", "kpi",
                    '"en", "ru" or "bg": language of charts and tables (texts without a Bulgarian '
-                   "translation show in English)", "in the data's currency", ("bg", "en")),
+                   "translation show in English)", "in the data's currency", ("bg", "en"), "bg"),
 }
 """The two programs by folder; ``000`` and ``004`` are accepted for them too."""
 _ALIASES = {"000": "kb", "004": "kpi"}
@@ -142,7 +144,9 @@ def _values(b: Block) -> dict[str, str]:
     return {"name": b.name, "nn": b.nn, "number": str(b.number), "prog": p.folder, "code": p.code,
             "seminar": p.seminar, "title": b.title, "stem": b.stem, "module": b.module,
             "ex_id": b.exercise_id, "hint_id": b.hint_id, "lang_note": p.lang_note,
-            "money_note": p.money_note}
+            "money_note": p.money_note,
+            "load_args": "data, mapping" if p.demo == "ru" else f'data, mapping, demo="{p.demo}"',
+            "demo_args": "" if p.demo == "ru" else f'demo="{p.demo}"'}
 
 
 def planned(b: Block) -> dict[str, str]:
@@ -356,7 +360,7 @@ use_style()
 # защо, какво липсва. След това редовете на продажбите се обобщават веднъж в показатели за всеки анализ на блока.
 
 # %%
-ds = kbcore.load(data, mapping)
+ds = kbcore.load($load_args)
 facts = Facts.of(ds, start=start, end=end)
 print(ui.loaded_summary(ds, lang))
 ui.quality_report(ds, lang)
@@ -468,7 +472,7 @@ from kbcore.workbook import check, set_lang
 
 lang = "en"  # language of the texts, the tables and the verdicts
 set_lang(lang)
-ds = kbcore.load()  # the demo company
+ds = kbcore.load($demo_args)  # the demo company
 facts = Facts.of(ds)
 by_year = revenue_by_year(facts)
 by_year
