@@ -453,3 +453,43 @@ def test_the_index_names_no_file_or_code(finished_run):
     text = visible_text(result.index.read_text(encoding="utf-8"))
     assert "Таблица клиентов для мастера импорта CRM (CSV)" in text
     assert snake_words(text) == [] and "clients_for_crm" not in text and "fx/01_ok" not in text
+
+
+def test_each_program_runs_on_its_own_demo_company(tmp_path, monkeypatch):
+    """No data: program 000's blocks get the Russian demo company, 004's the Bulgarian one; each is
+    loaded once and saved in its own cache; a run in Bulgarian covers program 004 only."""
+    for prog in ("kb", "kpi"):
+        folder = tmp_path / "nbs" / prog / "en"
+        folder.mkdir(parents=True)
+        nbformat.write(nbformat.v4.new_notebook(), folder / "01_x.ipynb")
+    loads, runs = [], []
+
+    def fake_load(data=None, mapping=None, progress=None, demo="ru"):
+        loads.append(demo)
+        return FakeDataset()
+
+    def fake_run_one(path, name, out, parameters, lang, cell_timeout):
+        runs.append((name, Path(parameters["data"]).name))
+        return runner.NotebookResult(path=path, name=name, title=name, status="ok")
+
+    monkeypatch.setattr(runner, "load_dataset", fake_load)
+    monkeypatch.setattr(runner, "_run_one", fake_run_one)
+    both = runner.run(None, None, lang="en", out=tmp_path / "out", notebooks=tmp_path / "nbs",
+                      progress=False, programs=("kb", "004"))
+    assert loads == ["ru", "bg"]
+    assert runs == [("kb/01_x", "_data"), ("kpi/01_x", "_data_bg")]
+    page = both.index.read_text(encoding="utf-8")
+    assert t("run.data.demo.ru", "en") in page and t("run.data.demo.bg", "en") in page
+    assert both.crm_error is not None  # program 000 ran and its CRM table is missing
+
+    loads.clear(), runs.clear()
+    only = runner.run(None, None, lang="bg", out=tmp_path / "out_bg", notebooks=tmp_path / "nbs",
+                      progress=False, programs=runner.run_programs("bg"))
+    assert loads == ["bg"] and runs == [("kpi/01_x", "_data")]
+    assert only.ok and only.crm_error is None  # program 004 writes no CRM table: nothing missing
+    assert runner.run_programs("ru") == ("kb",) and runner.run_programs("en") == ("kb", "kpi")
+
+    loads.clear(), runs.clear()
+    runner.run(tmp_path / "company", None, lang="en", out=tmp_path / "out_co", notebooks=tmp_path / "nbs",
+               progress=False, programs=("kb", "kpi"))
+    assert loads == ["ru"] and [r[1] for r in runs] == ["_data", "_data"]  # company data: one load for all

@@ -1,7 +1,7 @@
 """The ``kbcore`` command: validate company data, run every block, regenerate derived files.
 
     kbcore validate PATH [--mapping FILE] [--lang ru|bg]
-    kbcore run [--data PATH] [--mapping FILE] [--lang ru|bg] [--out DIR]
+    kbcore run [--data PATH] [--mapping FILE] [--lang ru|bg] [--out DIR] [--program kb|kpi]
     kbcore slides [--data PATH] [--lang ru|bg] [--out DIR] [--blocks 01 06] [--from-reports DIR]
     kbcore demo [--out DIR] [--clients N] [--years Y] [--seed S]
     kbcore build [--check]
@@ -43,7 +43,8 @@ def _cmd_validate(args) -> int:
 def _cmd_run(args) -> int:
 
     lang = args.lang
-    result = run(args.data, args.mapping, lang=lang, out=args.out, progress=not args.quiet)
+    result = run(args.data, args.mapping, lang=lang, out=args.out, progress=not args.quiet,
+                 programs=args.program)
     index = Path(result.index).resolve()
     print(t("cli.run.ok" if result.ok else "cli.run.failed", lang, index=index))
     statuses = {"failed": "run.status.failed", "timed out": "run.status.timed_out"}
@@ -134,6 +135,9 @@ def _parser() -> argparse.ArgumentParser:
     r.add_argument("--mapping", help="YAML column mapping")
     r.add_argument("--lang", default="en", choices=LANGS, help=t("cli.help.lang"))
     r.add_argument("--out", default="reports", help="output folder (default: reports/)")
+    r.add_argument("--program", action="append", choices=("kb", "kpi", "000", "004"),
+                   help="the program whose blocks run (repeatable); default: the programs taught in "
+                        "--lang (ru: kb, bg: kpi, en: both)")
     r.add_argument("--quiet", action="store_true", help="no progress bar")
     r.set_defaults(func=_cmd_run)
 

@@ -74,6 +74,7 @@ from kbcore.i18n import LANGS, check_lang, fmt_date, fmt_number, t, tn
 from kbcore.ingest.dataset import load
 from kbcore.ingest.quality import table_name
 from kbcore.paths import PROJECT_DIR
+from kbcore.workbook.scaffold import PROGRAMS
 
 __all__ = [
     "NotebookResult",
@@ -105,13 +106,37 @@ REMOVE_TAGS = {"remove", "parameters", "injected-parameters", "papermill-error-c
 _INLINE_BACKEND = "module://matplotlib_inline.backend_inline"
 
 
-def load_dataset(data=None, mapping=None, progress=None):
-    """Load and validate company data (the demo company when ``data`` is None).
+def load_dataset(data=None, mapping=None, progress=None, demo="ru"):
+    """Load and validate company data (the demo company ``demo`` when ``data`` is None).
 
     A thin seam over :func:`kbcore.ingest.dataset.load` (tests may replace it); ``progress`` is
     called with each table's name before it is read.
     """
-    return load(data, mapping, progress=progress)
+    return load(data, mapping, progress=progress, demo=demo)
+
+
+CRM_PROGRAMS = ("kb",)
+"""The programs one of whose blocks writes the CRM client table: a run of only other programs' blocks
+expects none."""
+
+
+def run_programs(lang: str) -> tuple[str, ...]:
+    """The programs a run in ``lang`` covers by default: those whose workbooks exist in it.
+
+    ``ru``: ``kb`` (000); ``bg``: ``kpi`` (004); ``en``: both.
+    """
+    return tuple(folder for folder, program in PROGRAMS.items() if lang in program.langs)
+
+
+def program_of(name: str) -> str:
+    """The program folder of a notebook's run name (``"kpi/01_market_potential"`` → ``"kpi"``)."""
+    return name.split("/", 1)[0]
+
+
+def demo_company(name: str) -> str:
+    """The demo company a notebook runs on when the run is given no data (000: ru, 004: bg)."""
+    program = PROGRAMS.get(program_of(name))
+    return program.demo if program is not None else "ru"
 
 
 class _Steps:
@@ -738,12 +763,13 @@ class _Loaded:
                    last=sales["date"].max() if dated else None)
 
 
-def _data_rows(loaded: _Loaded | None, data, lang: str) -> list[tuple[str, str]]:
+def _data_rows(loaded: _Loaded | None, data, lang: str, company: str | None = None) -> list[tuple[str, str]]:
+    demo = t("run.data.demo." + company, lang) if company else t("run.data.demo", lang)
     if loaded is None:
-        source = t("run.data.demo", lang) if data is None else str(data)
+        source = demo if data is None else str(data)
         return [(t("run.data.source", lang), source)]
     source = loaded.source or data
-    source = t("run.data.demo", lang) if source in (None, "demo") else str(source)
+    source = demo if source in (None, "demo") else str(source)
     rows = [(t("run.data.source", lang), source)]
     if loaded.lines is not None:
         rows.append((t("run.data.rows", lang), fmt_number(loaded.lines, lang)))
@@ -753,7 +779,8 @@ def _data_rows(loaded: _Loaded | None, data, lang: str) -> list[tuple[str, str]]
     return rows
 
 
-def _write_index(out: Path, *, lang: str, loaded: _Loaded | None, data, results: list[NotebookResult],
+def _write_index(out: Path, *, lang: str, loaded: dict[str, _Loaded | None], data,
+                 results: list[NotebookResult],
                  data_error: str | None, crm_files=(), crm_error: str | None = None,
                  other_lang: int = 0) -> Path:
     from jinja2 import Environment
@@ -771,9 +798,13 @@ def _write_index(out: Path, *, lang: str, loaded: _Loaded | None, data, results:
     summary = " ".join(parts) or tn("run.summary.ok.count", len(results), lang)
     if other_lang:  # blocks of a program that is not written in the run's language
         summary += " " + tn("run.summary.other_lang", other_lang, lang)
-    quality = ""
-    if loaded is not None and loaded.quality is not None:
-        quality = sanitize_html(loaded.quality.to_html(lang))
+    several = len(loaded) > 1
+    quality = "".join(
+        (f"<h3>{html.escape(t('run.data.demo.' + key, lang))}</h3>" if several else "")
+        + sanitize_html(one.quality.to_html(lang))
+        for key, one in loaded.items() if one is not None and one.quality is not None)
+    data_rows = [row for key, one in loaded.items()
+                 for row in _data_rows(one, data, lang, key if several else None)]
     links = [(Path(os.path.relpath(r.html, out)).as_posix() if r.html else "",
               Path(os.path.relpath(r.executed, out)).as_posix() if r.executed else "")
              for r in results]
@@ -782,7 +813,7 @@ def _write_index(out: Path, *, lang: str, loaded: _Loaded | None, data, results:
         lang=lang,
         generated=t("run.generated", lang, when=datetime.now().strftime("%Y-%m-%d %H:%M"),
                     version=kbcore.__version__),
-        data_rows=_data_rows(loaded, data, lang),
+        data_rows=data_rows,
         data_error=data_error,
         results=results,
         failed=failed,
@@ -817,13 +848,15 @@ def _write_summary(out: Path, *, ok: bool, sales_lines: int, cell_timeout: float
 
 
 def run(data=None, mapping=None, *, lang: str = "en", out="reports", notebooks=None,
-        progress: bool = True, cell_timeout: float | None = None) -> RunResult:
+        progress: bool = True, cell_timeout: float | None = None,
+        programs=None) -> RunResult:
     """Run every block notebook on the company's data and write reports without code.
 
     Parameters
     ----------
     data : str or Path, optional
-        A folder (one file per table) or a sales file; None = the demo company.
+        A folder (one file per table) or a sales file; None = the demo company of each program
+        (program 000's blocks run on the Russian one, 004's on the Bulgarian one).
     mapping : str or Path, optional
         YAML column mapping for ``data``.
     lang : str
@@ -832,15 +865,20 @@ def run(data=None, mapping=None, *, lang: str = "en", out="reports", notebooks=N
     out : str or Path
         Output folder (created): ``index.html``, one report per notebook, the executed notebooks
         under ``notebooks/``, the client table for the CRM under ``crm/`` (CSV and XLSX, see
-        :mod:`kbcore.app.crm`) and the canonical data cache under ``_data/``.
+        :mod:`kbcore.app.crm`) and the canonical data cache under ``_data/`` (a second demo
+        company's under ``_data_<company>/``).
     notebooks : path or list of paths, optional
         The notebooks to run (files or folders); default every block notebook under
-        ``notebooks/``, in its variant for ``lang``.
+        ``notebooks/`` of the run's programs, in its variant for ``lang``.
     progress : bool
         Say each step on the terminal (stderr) with its time: reading the data (table by table),
         saving it for the blocks, and each block (a progress bar over the blocks).
     cell_timeout : float, optional
         Minutes one cell may run; default :func:`cell_timeout_minutes` of the data's sales lines.
+    programs : sequence of str, optional
+        The programs whose blocks run (``"kb"``/``"000"``, ``"kpi"``/``"004"``); default
+        :func:`run_programs` of ``lang`` when ``notebooks`` is not given (every notebook given
+        otherwise).
 
     Returns
     -------
@@ -853,35 +891,48 @@ def run(data=None, mapping=None, *, lang: str = "en", out="reports", notebooks=N
     out = Path(out).resolve()  # absolute: papermill changes the working folder while it runs
     out.mkdir(parents=True, exist_ok=True)
     todo = find_notebooks(notebooks, lang)
+    if programs is not None or notebooks is None:
+        wanted = {{"000": "kb", "004": "kpi"}.get(str(p), str(p))
+                  for p in (run_programs(lang) if programs is None else programs)}
+        todo = [(path, name) for path, name in todo if program_of(name) in wanted]
+    # the data of each notebook: the company's, or the demo company of its program
+    company = (lambda name: "company") if data is not None else demo_company
+    companies = list(dict.fromkeys(company(name) for _, name in todo)) or (
+        ["company"] if data is not None else ["ru"])
 
     steps = _Steps(lang, progress)
-    steps.begin("run.step.read")
-    dataset, data_error = None, None
-    try:
-        dataset = load_dataset(data, mapping,
-                               progress=lambda table: steps.say("run.step.read_table",
-                                                               table=table_name(table, lang)))
-    except KBDataError as err:
-        data_error = err.message(lang)
-    if dataset is not None and getattr(dataset.quality, "ok", True) is False:
-        data_error = dataset.quality.to_text(lang) if hasattr(dataset.quality, "to_text") else ""
-        data_error = t("run.data_error.quality", lang) + ("\n\n" + data_error if data_error else "")
-    if data_error is not None:
-        index = _write_index(out, lang=lang, loaded=_Loaded.of(dataset), data=data, results=[],
-                             data_error=data_error)
-        _write_summary(out, ok=False, sales_lines=0, cell_timeout=0, results=[], crm_error=None,
-                       data_error=data_error)
-        return RunResult(ok=False, results=[], index=index, out=out, data_error=data_error)
-
-    sales = getattr(dataset, "sales", None)
-    sales_lines = 0 if sales is None else len(sales)
-    steps.done("run.step.read_done.count", sales_lines)
-    steps.begin("run.step.save")
-    cache = Path(dataset.save(out / "_data") or (out / "_data")).resolve()
-    steps.done("run.step.save_done")
-    loaded = _Loaded.of(dataset)
-    del dataset, sales  # the blocks read the saved data; the lines need not stay in memory
-    parameters = {"data": str(cache), "mapping": None}
+    loaded: dict[str, _Loaded | None] = {}
+    caches: dict[str, Path] = {}
+    sales_lines = 0
+    for key in companies:
+        steps.begin("run.step.read")
+        dataset, data_error = None, None
+        try:
+            dataset = load_dataset(data, mapping,
+                                   progress=lambda table: steps.say("run.step.read_table",
+                                                                   table=table_name(table, lang)),
+                                   **({} if key in ("company", "ru") else {"demo": key}))
+        except KBDataError as err:
+            data_error = err.message(lang)
+        if dataset is not None and getattr(dataset.quality, "ok", True) is False:
+            data_error = dataset.quality.to_text(lang) if hasattr(dataset.quality, "to_text") else ""
+            data_error = t("run.data_error.quality", lang) + ("\n\n" + data_error if data_error else "")
+        loaded[key] = _Loaded.of(dataset)
+        if data_error is not None:
+            index = _write_index(out, lang=lang, loaded=loaded, data=data, results=[],
+                                 data_error=data_error)
+            _write_summary(out, ok=False, sales_lines=0, cell_timeout=0, results=[], crm_error=None,
+                           data_error=data_error)
+            return RunResult(ok=False, results=[], index=index, out=out, data_error=data_error)
+        sales = getattr(dataset, "sales", None)
+        lines = 0 if sales is None else len(sales)
+        sales_lines = max(sales_lines, lines)
+        steps.done("run.step.read_done.count", lines)
+        steps.begin("run.step.save")
+        folder = out / ("_data" if key == companies[0] else f"_data_{key}")
+        caches[key] = Path(dataset.save(folder) or folder).resolve()
+        steps.done("run.step.save_done")
+        del dataset, sales  # the blocks read the saved data; the lines need not stay in memory
     if cell_timeout is None:
         cell_timeout = cell_timeout_minutes(sales_lines)
     results = []
@@ -889,16 +940,19 @@ def run(data=None, mapping=None, *, lang: str = "en", out="reports", notebooks=N
     for path, name in bar:
         bar.set_postfix_str(name)
         nb_lang = notebook_lang(path, lang)
-        result = _run_one(path, name, out,
-                          notebook_parameters(path, {**parameters, "lang": nb_lang}, out), lang,
+        parameters = {"data": str(caches[company(name)]), "mapping": None, "lang": nb_lang}
+        result = _run_one(path, name, out, notebook_parameters(path, parameters, out), lang,
                           cell_timeout)
         results.append(result)
         if progress:
             bar.write(t("run.step.block_done", lang, name=name, status=t("run.status." + result.status.replace(" ", "_"), lang),
                         seconds=_duration(result.seconds, lang)), file=sys.stderr)
     bar.close()
-    crm_files, crm_error = collect_crm(out / CRM_FOLDER, [name for path, name in todo
-                                                         if declares(path, CRM_PARAMETER)], lang)
+    writers = [name for path, name in todo if declares(path, CRM_PARAMETER)]
+    if writers or not todo or any(program_of(name) in CRM_PROGRAMS for _, name in todo):
+        crm_files, crm_error = collect_crm(out / CRM_FOLDER, writers, lang)
+    else:  # no block of the run's programs writes the CRM table: nothing is missing
+        crm_files, crm_error = [], None
     other = sum(notebook_lang(path, lang) != lang for path, _ in todo)
     index = _write_index(out, lang=lang, loaded=loaded, data=data, results=results, data_error=None,
                          crm_files=crm_files, crm_error=crm_error, other_lang=other)
