@@ -134,6 +134,13 @@ def test_client_measures_in_volume_by_hand(facts):
     assert r.loc["c4", "share"] == pytest.approx(0.5)
     # c2: 40 / 400 = 0.1 of the potential in litres; untapped 360 l
     assert r.loc["c2", "share"] == pytest.approx(0.1) and r.loc["c2", "untapped"] == 360.0
+    assert m.attrs["lines_without_quantity"] == 0
+    # a line without a quantity counts 0 litres and is counted: c2's 40 l are gone
+    sales = _sales()
+    sales.loc[3, C.quantity] = np.nan
+    holes = A.client_measures(Facts(sales), _clients(), _products(), measure="volume")
+    assert holes.attrs["lines_without_quantity"] == 1 and _by_id(holes).loc["c2", "sales"] == 0.0
+    assert "1 ред от продажбите е без количество: брои се за 0." in V.missing_notes(holes, "bg")
 
 
 def test_volume_without_units_says_so_and_uses_value(facts):

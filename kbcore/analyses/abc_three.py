@@ -263,7 +263,8 @@ def sales_unit(lines: pd.DataFrame, products: pd.DataFrame | None = None) -> dic
         has a product whose unit is known and all those units are the same (compared
         case-insensitively), else None; ``units`` — the distinct units met (sorted);
         ``unknown_lines`` — lines with a quantity whose unit is unknown (no product_id, a
-        product not in the table or without a unit); ``missing`` — the ids of what is absent:
+        product not in the table or without a unit); ``lines_without_quantity`` — lines whose
+        quantity is empty (they count 0 in volume); ``missing`` — the ids of what is absent:
         ``"sales.quantity"`` (no quantity column, or no quantity at all), ``"products.unit"``
         (no products table or unit column, units unknown for some lines, or mixed units).
         Without ``product_id`` on the lines, the products' units stand for them only when the
@@ -277,7 +278,8 @@ def sales_unit(lines: pd.DataFrame, products: pd.DataFrame | None = None) -> dic
         missing.append("sales.quantity")
     if products is None or C.unit not in products.columns or C.product_id not in products.columns:
         missing.append("products.unit")
-        return {"unit": None, "units": (), "unknown_lines": 0, "missing": tuple(missing)}
+        return {"unit": None, "units": (), "unknown_lines": 0, "lines_without_quantity": 0,
+                "missing": tuple(missing)}
     units = products[C.unit].astype("string").str.strip()
     units = units.mask(units == "")
     table = pd.Series(units.to_numpy(), index=_ids(products[C.product_id]))
@@ -295,7 +297,8 @@ def sales_unit(lines: pd.DataFrame, products: pd.DataFrame | None = None) -> dic
     if not one and "products.unit" not in missing:
         missing.append("products.unit")
     return {"unit": met[0] if one and has_qty else None, "units": tuple(met),
-            "unknown_lines": unknown, "missing": tuple(missing)}
+            "unknown_lines": unknown, "lines_without_quantity": int(qty.isna().sum()) if has_qty else 0,
+            "missing": tuple(missing)}
 
 
 # --------------------------------------------------------------------------- measures
@@ -378,7 +381,8 @@ def client_measures(
         None), ``missing`` (ids of the absent tables/columns that would enable more:
         ``clients.potential``, ``clients.wallet``, in volume ``sales.quantity``,
         ``products.unit``, ``clients.potential_units``, ``clients.wallet_units``), ``units``
-        (volume: the units met), ``window`` (lo, hi), ``annual_factor``, ``shares_above_one``
+        (volume: the units met), ``lines_without_quantity`` (volume: lines of the window whose
+        quantity is empty, counted 0), ``window`` (lo, hi), ``annual_factor``, ``shares_above_one``
         (clients whose share exceeds 100 %: potential or wallet underestimated).
 
     Source: share of wallet (share of customer) after D. Peppers & M. Rogers, *The One to One
@@ -394,11 +398,11 @@ def client_measures(
     if not annualise:
         factor = 1.0
     missing: list[str] = []
-    used, unit, units = measure, None, ()
+    used, unit, units, no_qty = measure, None, (), 0
     if measure == "volume":
         lines = between(facts.sales, lo, hi) if facts.has_sales else facts.sales
         found = sales_unit(lines, products)
-        units = found["units"]
+        units, no_qty = found["units"], found["lines_without_quantity"]
         missing.extend(found["missing"])
         if not _known(clients, C.potential_units):
             missing.append("clients.potential_units")
@@ -454,6 +458,7 @@ def client_measures(
     out[C.client_id] = out[C.client_id].astype("string")
     out = out[MEASURE_COLUMNS]
     out.attrs.update(measure=measure, measure_used=used, unit=unit, units=units,
+                     lines_without_quantity=no_qty if used == "volume" else 0,
                      missing=tuple(dict.fromkeys(missing)), window=(lo, hi), annual_factor=factor,
                      shares_above_one=int((out["share"].round(_ROUND) > 1).sum()))
     return out

@@ -130,7 +130,9 @@ def missing_notes(result: pd.DataFrame, lang: str = "en") -> list[str]:
     """One sentence per absent table or column the classes would use (``attrs["missing"]``).
 
     The potential: without it the potential and the share classes are unknown; the wallet:
-    without it the share is taken of the potential. Volume's own needs are in :func:`measure_note`.
+    without it the share is taken of the potential; in volume, the sales lines without a quantity
+    (counted 0); the clients whose share is above 100 %. Volume's own needs are in
+    :func:`measure_note`.
     """
     a = result.attrs
     out = []
@@ -141,6 +143,9 @@ def missing_notes(result: pd.DataFrame, lang: str = "en") -> list[str]:
         out.append(t("abc_three.note.no_potential", lang, what=t(_NEED_KEYS[used_pot], lang)))
     if used_wal in missing_ids:
         out.append(t("abc_three.note.no_wallet", lang, what=t(_NEED_KEYS[used_wal], lang)))
+    no_qty = int(a.get("lines_without_quantity", 0) or 0)
+    if no_qty:
+        out.append(tn("abc_three.note.no_quantity", no_qty, lang))
     above = int(a.get("shares_above_one", 0) or 0)
     if above:
         out.append(tn("abc_three.note.above_one", above, lang))
