@@ -43,3 +43,13 @@ def test_needs_and_missing_figures_name_data_in_words(lang):
         "«Себестоимость»). В ваших данных их нет. Чтобы увидеть раздел, выгрузите продажи "
         "вместе с себестоимостью, например отчёт 1С «Валовая прибыль»; остальные разделы "
         "рабочей тетради работают.")
+
+
+def test_styled_money_in_the_named_currency():
+    import pandas as pd
+
+    from kbcore.views.display import styled
+
+    df = pd.DataFrame({"revenue": [1234.5]})
+    assert "€" in styled(df, "bg", currency="EUR").to_html()
+    assert "₽" in styled(df, "ru").to_html()  # the default stays the rouble

@@ -42,22 +42,24 @@ def header(column: str, lang: str = "en") -> str:
 
 def styled(df: pd.DataFrame, lang: str = "en", *, money: Iterable[str] = (), pct: Iterable[str] = (),
            ints: Iterable[str] = (), max_rows: int | None = 20, index: bool = False,
-           labels: dict[str, str] | None = None):
+           labels: dict[str, str] | None = None, currency: str | None = None):
     """A pandas Styler of ``df`` with locale-formatted numbers and translated headers.
 
     Columns are formatted by name: money (``revenue``, ``profit`` …), shares (``*_share``, ``*_pct``)
     and counts are recognised; pass ``money``/``pct``/``ints`` to add others. Text cells are escaped.
     ``labels`` gives the header of some columns in full (e.g. :func:`~kbcore.views.crm.crm_headers`,
     whose revenue header names its window); the others are translated from the catalogue.
+    ``currency`` is the ISO code of the money columns (None: the default, the rouble).
     """
     view = df.head(max_rows) if max_rows else df
+    cur = {} if currency is None else {"currency": currency}
     money, pct, ints = set(money) | _MONEY, set(pct) | _PCT, set(ints) | _INT
     formats = {}
     for col in view.columns:
         if col in pct:
             formats[col] = lambda v, _l=lang: fmt_pct(v, _l, 1)
         elif col in money:
-            formats[col] = lambda v, _l=lang: fmt_money(v, _l)
+            formats[col] = lambda v, _l=lang: fmt_money(v, _l, **cur)
         elif col == "year":
             formats[col] = str
         elif col in ints:
