@@ -190,6 +190,19 @@ from kbcore.analyses.lifecycle import (
     transition_matrix,
     year_end_dates,
 )
+from kbcore.analyses.market_potential import (
+    build_up,
+    chain_by_territory,
+    chain_ratio,
+    client_potentials,
+    compare_methods,
+    load_chain_template,
+    market_cells,
+    market_index,
+    market_share_targets,
+    our_sales,
+    territory_shares,
+)
 from kbcore.analyses.money_zones import (
     CELL_COLUMNS,
     CLIENT_COLUMNS,
@@ -497,4 +510,16 @@ __all__ = [
     "quadrant_summary",
     "candidate_key_accounts",
     "matrix_clients",
+    # program 004, topic 1: market potential
+    "build_up",
+    "chain_by_territory",
+    "chain_ratio",
+    "client_potentials",
+    "compare_methods",
+    "load_chain_template",
+    "market_cells",
+    "market_index",
+    "market_share_targets",
+    "our_sales",
+    "territory_shares",
 ]
