@@ -269,6 +269,18 @@ from kbcore.analyses.retention import (
     survival_at,
     time_to_second_order,
 )
+from kbcore.analyses.sales_drilldown import (
+    annotate_lines,
+    drilldown,
+    period_pair,
+    pvm,
+    target_bridge,
+    target_table,
+    top_contributors,
+    variance_bridge,
+    variance_clients,
+    year_window,
+)
 from kbcore.analyses.segmentation import (
     ABC_CLASSES,
     ABC_XYZ_ACTIONS,
@@ -497,4 +509,14 @@ __all__ = [
     "quadrant_summary",
     "candidate_key_accounts",
     "matrix_clients",
+    "annotate_lines",
+    "drilldown",
+    "period_pair",
+    "pvm",
+    "target_bridge",
+    "target_table",
+    "top_contributors",
+    "variance_bridge",
+    "variance_clients",
+    "year_window",
 ]
