@@ -160,6 +160,23 @@ def _one_unit(units: pd.Series, quantity: pd.Series) -> tuple[bool, str | None]:
     return (len(values) == 1, str(values[0]) if len(values) == 1 else None)
 
 
+def _units_by(lines: pd.DataFrame, key: str) -> pd.DataFrame:
+    """Per value of ``key``: ``ok`` (one known unit for every line with a quantity), ``unit``.
+
+    The vectorised :func:`_one_unit`; a value without any quantity is ``ok`` with no unit.
+    """
+    used = lines[C.quantity].notna() & (lines[C.quantity] != 0)
+    part = lines.loc[used, [key, C.unit]]
+    keys = pd.Index(lines[key].unique())
+    g = part.groupby(key, sort=False)[C.unit]
+    n_units = g.nunique().reindex(keys).fillna(0)
+    n_unknown = part[C.unit].isna().groupby(part[key], sort=False).sum().reindex(keys).fillna(0)
+    first = g.first().reindex(keys)
+    ok = (n_units <= 1) & (n_unknown == 0)
+    unit = first.where(ok & (n_units == 1))
+    return pd.DataFrame({"ok": ok.astype(bool), "unit": unit.astype("string")}, index=keys)
+
+
 # --------------------------------------------------------------------------- lines
 def annotate_lines(facts: Facts, products: pd.DataFrame | None = None,
                    clients: pd.DataFrame | None = None, *, same_unit: bool = False) -> pd.DataFrame:
@@ -557,13 +574,11 @@ def drilldown(
     out = pd.DataFrame({"revenue": g[C.revenue].sum()})
     out.index = out.index.astype("string")
     # volume: one unit per item
-    units = {}
-    for key, part in data.groupby("item", sort=False)[[C.unit, C.quantity]]:
-        ok, unit = _one_unit(part[C.unit], part[C.quantity])
-        units[str(key)] = (ok and part[C.quantity].notna().any(), unit)
-    out["quantity"] = [g[C.quantity].sum().get(k, np.nan) if units.get(k, (False,))[0] else np.nan
-                       for k in out.index]
-    out["unit"] = pd.array([units.get(k, (False, None))[1] for k in out.index], dtype="string")
+    units = _units_by(data, "item").reindex(out.index)
+    has_q = data[C.quantity].notna().groupby(data["item"], sort=False).any().reindex(out.index)
+    ok = units["ok"].fillna(False).astype(bool) & has_q.fillna(False).astype(bool)
+    out["quantity"] = g[C.quantity].sum().reindex(out.index).where(ok)
+    out["unit"] = units["unit"].where(ok).astype("string")
     if data[C.is_target].notna().any():
         tp = data[C.revenue].where(data[C.is_target].fillna(False).to_numpy(dtype=bool), 0.0)
         out["target_products_revenue"] = tp.groupby(data["item"]).sum().reindex(out.index)
@@ -870,8 +885,7 @@ def period_pair(facts: Facts, kind: str = "ytd", *, as_of=None):
 def _unit_ok_by(lines: pd.DataFrame, scope: list[str]) -> pd.Series | bool:
     if not scope:
         return _one_unit(lines[C.unit], lines[C.quantity])[0]
-    return lines.groupby(scope[0], sort=False)[[C.unit, C.quantity]].apply(
-        lambda p: _one_unit(p[C.unit], p[C.quantity])[0])
+    return _units_by(lines, scope[0])["ok"]
 
 
 def _two_periods(facts, products, clients, period0, period1, path, same_unit, lines):
