@@ -13,6 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.ticker import MaxNLocator
 
 from kbcore.analyses.sales_drilldown import EFFECTS, SHARE_KPIS
 from kbcore.charts.style import (
@@ -98,20 +99,22 @@ def plot_bridge(bridge, *, item: str | None = None, lang: str = "en", ax: Axes |
         for xi, b, h, s, g in zip(x, bottoms, heights, signs, gids, strict=False):
             value = h * (s if g.startswith("effect_") else 1.0)
             ax.annotate(fmt_money_short(value, lang, currency), (xi, b + h), xytext=(0, 4),
-                        textcoords="offset points", ha="center", va="bottom", fontsize=11)
+                        textcoords="offset points", ha="center", va="bottom", fontsize=10)
         for i in range(len(x) - 1):  # connectors between the bars
             top = bottoms[i] + heights[i] if gids[i] in ("start",) or colors[i] == BRIDGE_COLORS["up"] \
                 else bottoms[i]
             ax.plot([x[i] + 0.3, x[i + 1] - 0.3], [top, top], color=COLORS["neutral"],
                     linewidth=1, linestyle=":")
         ax.set_xticks(x)
-        ax.set_xticklabels([fit_label(s, 14) for s in labels], fontsize=11)
+        ax.set_xticklabels([fit_label(s, 11) for s in labels], fontsize=10)
         ax.yaxis.set_major_formatter(money_formatter(lang, currency))
         ax.set_ylabel(t("sales_drilldown.chart.bridge.ylabel", lang))
-        low = min(bottoms)
+        floating = [b for b, g in zip(bottoms, gids, strict=False) if g.startswith("effect_")]
+        low = min([heights[0], heights[-1], *floating])
         high = max(b + h for b, h in zip(bottoms, heights, strict=False))
-        if low > 0 and low > 0.5 * high:  # zoom on the changes, the totals stay recognisable
-            ax.set_ylim(low - 0.15 * (high - low), high + 0.1 * (high - low))
+        if low > 0 and low > 0.5 * high:  # zoom on the changes: the totals' bars are cut, their
+            span = high - low             # values are written on them
+            ax.set_ylim(max(0.0, low - 1.5 * span), high + 0.15 * span)
     return ax
 
 
@@ -157,11 +160,15 @@ def plot_targets(targets_long: pd.DataFrame, *, kpi: str = "revenue", lang: str 
                             va="center", fontsize=10)
         ax.set_yticks(y)
         ax.set_yticklabels([fit_label(item_label(i, lang, names), 26) for i in data["item"]])
+        ax.xaxis.set_major_locator(MaxNLocator(4))
+        top = np.nanmax(np.concatenate([actual, target])) if len(data) else 0.0
+        if np.isfinite(top) and top > 0:
+            ax.set_xlim(0, top * 1.35)  # room for the values written after the bars
         if kpi in ("revenue", "target_products_revenue"):
             ax.xaxis.set_major_formatter(money_formatter(lang, currency))
         elif kpi in SHARE_KPIS:
             ax.xaxis.set_major_formatter(pct_formatter(lang))
-        ax.legend(loc="lower right")
+        ax.legend(loc="best")
     return ax
 
 
