@@ -282,6 +282,18 @@ from kbcore.analyses.retention import (
     survival_at,
     time_to_second_order,
 )
+from kbcore.analyses.sales_drilldown import (
+    annotate_lines,
+    drilldown,
+    period_pair,
+    pvm,
+    target_bridge,
+    target_table,
+    top_contributors,
+    variance_bridge,
+    variance_clients,
+    year_window,
+)
 from kbcore.analyses.segmentation import (
     ABC_CLASSES,
     ABC_XYZ_ACTIONS,
@@ -522,4 +534,15 @@ __all__ = [
     "market_share_targets",
     "our_sales",
     "territory_shares",
+    # program 004, topic 3: sales drill-down
+    "annotate_lines",
+    "drilldown",
+    "period_pair",
+    "pvm",
+    "target_bridge",
+    "target_table",
+    "top_contributors",
+    "variance_bridge",
+    "variance_clients",
+    "year_window",
 ]

@@ -41,6 +41,12 @@ from kbcore.charts.retention import (
     plot_conversion,
     plot_time_to_second,
 )
+from kbcore.charts.sales_drilldown import (
+    BRIDGE_COLORS,
+    plot_bridge,
+    plot_contributors,
+    plot_targets,
+)
 from kbcore.charts.segmentation import (
     SEGMENT_COLORS,
     plot_abc,
@@ -97,4 +103,8 @@ __all__ = [
     "plot_whale_curve",
     "plot_yearly",
     "use_style",
+    "BRIDGE_COLORS",
+    "plot_bridge",
+    "plot_contributors",
+    "plot_targets",
 ]

@@ -23,6 +23,9 @@ from kbcore.widgets.retention import (
     retention_explorer,
     zone_weights_explorer,
 )
+from kbcore.widgets.sales_drilldown import (
+    drilldown_explorer,
+)
 from kbcore.widgets.segmentation import (
     abc_explorer,
 )
@@ -36,4 +39,5 @@ __all__ = [
     "rules_explorer",
     "stage_explorer",
     "zone_weights_explorer",
+    "drilldown_explorer",
 ]
