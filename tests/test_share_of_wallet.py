@@ -158,6 +158,21 @@ def test_client_shares_by_hand(shares):
     assert list(shares.columns) == sw.SHARE_COLUMNS
 
 
+def test_chosen_clients_get_the_same_rows(shares):
+    some = sw.client_shares(Facts(_sales(), as_of=AS_OF), _clients(), _products(), client_ids=[" E", "A"])
+    pd.testing.assert_frame_equal(some.reset_index(drop=True),
+                                  shares.loc[shares[C.client_id].isin(["A", "E"])].reset_index(drop=True))
+
+
+def test_volume_measure_in_the_map_and_the_plan(shares):
+    # in litres: A 15 / 50 = .3, B 20 / 100 = .2; the others have no base in units
+    m = sw.share_wallet_map(shares, measure="units")
+    assert sorted(m.clients[C.client_id]) == ["A", "B"] and m.size_cuts == (75.0,)
+    plan = sw.growth_plan(shares, target_share=0.5, measure="units").set_index(C.client_id)
+    # (.5 − .3) × 50 = 10 l; (.5 − .2) × 100 = 30 l
+    assert plan["headroom"].to_dict() == pytest.approx({"B": 30.0, "A": 10.0})
+
+
 def test_share_above_the_base_is_flagged():
     cl = _clients().assign(**{C.wallet: [100.0, np.nan, 600.0, 0.0, 1000.0]})
     s = sw.client_shares(Facts(_sales(), as_of=AS_OF), cl, _products())
@@ -314,7 +329,7 @@ def test_sales_only_frame_says_what_it_needs():
     rows = v.share_of_wallet_figures(s, "bg", plan=sw.growth_plan(s), war=cmp, link=link,
                                      share_map=sw.share_wallet_map(s))
     assert all(is_missing(r.value) for r in rows)
-    assert "unit" not in v.units_note(s, "en") or "quantity" in v.units_note(s, "en")
+    assert v.t("share_of_wallet.need.quantity", "en") in v.units_note(s, "en")
 
 
 def test_missing_wallet_column_falls_back_to_potential():
