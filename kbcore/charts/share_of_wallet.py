@@ -89,7 +89,7 @@ def plot_share_map(share_map: ShareMap, *, currency: str = "EUR", unit: str | No
             ax.set_xlabel(t("share_of_wallet.chart.map.x", lang))
         ax.xaxis.set_minor_formatter(NullFormatter())
         ax.set_ylabel(t("share_of_wallet.chart.map.y", lang))
-        ax.legend(loc="upper left", fontsize=10, framealpha=0.9)
+        ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=10, frameon=False)
     return ax
 
 
