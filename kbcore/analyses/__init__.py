@@ -40,6 +40,10 @@ evidence
 audit
     Block 4 "Audit of the customer base": the ten stages measured, verdicts, money at stake,
     ranked actions.
+share_of_wallet
+    Program 004, topic 5: our share in each client's purchases of the category (on its wallet or
+    potential, in value and volume), its reading, the share × wallet map, its link with loyalty,
+    the Wallet Allocation Rule and the growth plan.
 """
 
 from __future__ import annotations
@@ -316,6 +320,24 @@ from kbcore.analyses.segmentation import (
     xyz,
     xyz_summary,
 )
+from kbcore.analyses.share_of_wallet import (
+    LoyaltyLink,
+    ShareMap,
+    WarComparison,
+    client_shares,
+    growth_plan,
+    latest_answers,
+    loyalty_link,
+    rank_correlation,
+    share_by,
+    share_distribution,
+    share_summary,
+    share_wallet_map,
+    wallet_share,
+    war_estimates,
+    war_share,
+    war_vs_actual,
+)
 
 # Not re-exported (several modules define them, or a module has the name): import from the module: ALL, CURVE_COLUMNS, UNKNOWN, money_zones, passport
 __all__ = [
@@ -545,4 +567,21 @@ __all__ = [
     "variance_bridge",
     "variance_clients",
     "year_window",
+    # program 004, topic 5: share of wallet
+    "LoyaltyLink",
+    "ShareMap",
+    "WarComparison",
+    "client_shares",
+    "growth_plan",
+    "latest_answers",
+    "loyalty_link",
+    "rank_correlation",
+    "share_by",
+    "share_distribution",
+    "share_summary",
+    "share_wallet_map",
+    "wallet_share",
+    "war_estimates",
+    "war_share",
+    "war_vs_actual",
 ]

@@ -55,6 +55,7 @@ from kbcore.analyses._template import (
 )
 from kbcore.analyses._window import months_back, span
 from kbcore.analyses.dmu import STAFF_ROLE_ALIASES, UNKNOWN, canonical, roles_of
+from kbcore.analyses.share_of_wallet import wallet_share
 from kbcore.facts import Facts, between
 from kbcore.paths import TEMPLATES_DIR
 from kbcore.schema import C
@@ -519,7 +520,7 @@ def portfolio_measures(
         absent.append("pnl")
 
     pot = out["potential"]
-    out["share_of_wallet"] = (out["revenue_12m"] / pot).where(pot > 0)
+    out["share_of_wallet"] = wallet_share(out["revenue_12m"], pot)
     first = _by_client(upto, "first_date").reindex(universe)
     out["tenure_years"] = ((as_of - pd.to_datetime(first)).dt.days / 365.25).astype("float64").to_numpy()
 

@@ -49,6 +49,7 @@ import pandas as pd
 from kbcore.analyses._window import months_back, span
 from kbcore.analyses.profile import ClientProfile, client_profile, profile_match
 from kbcore.analyses.profitability import whale_curve
+from kbcore.analyses.share_of_wallet import wallet_share
 from kbcore.facts import Facts, period_bounds
 from kbcore.schema import C
 
@@ -733,7 +734,7 @@ def ka_headroom(
     out["revenue_window"] = rev_w
     out["revenue_year"] = rev_w * 12.0 / months
     pot = out[C.potential]
-    out["share_of_wallet"] = _rate(out["revenue_year"], pot)
+    out["share_of_wallet"] = wallet_share(out["revenue_year"], pot)
     out["headroom"] = (pot - out["revenue_year"]).astype("float64")
     out["over_potential"] = (out["headroom"] < 0).to_numpy(dtype=bool)
     rate_w = _rate(window["gross_margin"].reindex(out.index),

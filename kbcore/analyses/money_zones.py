@@ -51,6 +51,7 @@ import numpy as np
 import pandas as pd
 
 from kbcore.analyses._window import span
+from kbcore.analyses.share_of_wallet import wallet_share
 from kbcore.facts import Facts, period_bounds
 from kbcore.schema import C
 
@@ -301,7 +302,7 @@ def money_zones(
         out[C.potential] = pot
         out["potential_imputed"] = imputed.astype(bool)
         out["money_on_table"] = (pot - out["money_in_hand"].clip(lower=0)).clip(lower=0)
-        out["share_of_wallet"] = (out["money_in_hand"] / pot).where(pot > 0)
+        out["share_of_wallet"] = wallet_share(out["money_in_hand"], pot)
     else:
         out[C.potential] = np.nan
         out["potential_imputed"] = False

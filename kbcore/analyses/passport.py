@@ -32,6 +32,7 @@ from kbcore.analyses._window import years
 from kbcore.analyses.lifecycle import STAGES
 from kbcore.analyses.planning import base_year
 from kbcore.analyses.profile import UNKNOWN, client_features
+from kbcore.analyses.share_of_wallet import wallet_share
 from kbcore.facts import Facts
 from kbcore.schema import C
 
@@ -144,7 +145,7 @@ def passport(
     pot_known = act.loc[act[C.potential].notna()]
     pg = pot_known.groupby(by)
     out[C.potential] = pg[C.potential].sum().reindex(out.index)
-    own_share = (pg["revenue_12m"].sum() / pg[C.potential].sum()).where(pg[C.potential].sum() > 0)
+    own_share = wallet_share(pg["revenue_12m"].sum(), pg[C.potential].sum())
     out["market_volume"] = np.nan
     out[C.companies] = np.nan
     if market is not None and by in market.columns and C.companies in market.columns:

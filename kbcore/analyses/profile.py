@@ -28,6 +28,7 @@ import numpy as np
 import pandas as pd
 
 from kbcore.analyses._window import id_codes, span
+from kbcore.analyses.share_of_wallet import wallet_share
 from kbcore.facts import Facts, between
 from kbcore.schema import C
 
@@ -303,7 +304,7 @@ def client_features(
     )
     out["days_since_last"] = ((as_of - out["last_date"]).dt.days).astype("float64")
     pot = out[C.potential]
-    out["share_of_wallet"] = (out["revenue_12m"] / pot).where(pot > 0)
+    out["share_of_wallet"] = wallet_share(out["revenue_12m"], pot)
     out = out.reset_index().sort_values(C.client_id, kind="mergesort").reset_index(drop=True)
     out[C.client_id] = out[C.client_id].astype("string")
     out = out[FEATURE_COLUMNS]
