@@ -40,6 +40,10 @@ evidence
 audit
     Block 4 "Audit of the customer base": the ten stages measured, verdicts, money at stake,
     ranked actions.
+clv
+    Program 004, topic 4 "Customer lifetime value": the weighted yearly value and the value ×
+    potential map; BG/NBD, Pareto/NBD and Gamma-Gamma fitted by maximum likelihood, the CLV
+    with explicit time units (public API: ``from kbcore import clv``).
 """
 
 from __future__ import annotations
@@ -76,6 +80,19 @@ from kbcore.analyses.card import (
     card_gaps,
     client_card,
     find_clients,
+)
+from kbcore.analyses.clv import (
+    BGNBDModel,
+    GammaGammaModel,
+    ParetoNBDModel,
+    client_yearly_value,
+    clv_summary,
+    customer_lifetime_value,
+    fit_bgnbd,
+    fit_gamma_gamma,
+    fit_pareto_nbd,
+    value_potential_map,
+    weighted_client_value,
 )
 from kbcore.analyses.completeness import (
     CARD_FIELDS,
@@ -497,4 +514,15 @@ __all__ = [
     "quadrant_summary",
     "candidate_key_accounts",
     "matrix_clients",
+    "BGNBDModel",
+    "GammaGammaModel",
+    "ParetoNBDModel",
+    "client_yearly_value",
+    "customer_lifetime_value",
+    "fit_bgnbd",
+    "fit_gamma_gamma",
+    "fit_pareto_nbd",
+    "clv_summary",
+    "value_potential_map",
+    "weighted_client_value",
 ]
