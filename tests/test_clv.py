@@ -304,6 +304,24 @@ def test_the_same_model_fitted_in_days_and_in_weeks_gives_the_same_clv(cdnow):
                                                        some["monetary"], **kwargs), in_weeks, rtol=0.1)
 
 
+def test_the_lifetimes_documentation_trap(bgnbd, cdnow):
+    """lifetimes' docs: customer 1 (x = 2, tₓ = 30.43, T = 38.86) of the weekly CDNOW model, Gamma-Gamma
+    spend 24.6586, 12 months at 1 % a month → 140.10, because its loop steps 30 model units (weeks)
+    per "month". With the units stated: 12 months of 30.4375 days = 4.348 weeks each → 36.30."""
+    rep = cdnow.loc[cdnow["frequency"] > 0]
+    gg = clv.fit_gamma_gamma(rep["frequency"], rep["monetary"])
+    spend = gg.expected_spend(2, 22.35)
+    assert round(spend, 4) == 24.6586  # lifetimes issue #180 quotes 24.658619
+    cum = [bgnbd.expected_purchases(30 * i, 2, 30.43, 38.86) for i in range(13)]
+    trap = sum((cum[i] - cum[i - 1]) * spend / 1.01**i for i in range(1, 13))
+    assert round(trap, 2) == 140.10
+    right = clv.customer_lifetime_value(bgnbd, 2, 30.43, 38.86, 22.35, spend_model=gg, horizon=12,
+                                        step="M", discount_rate=0.01, discount_period="M")
+    assert round(right, 2) == 36.30
+    with pytest.raises(TypeError):
+        clv.customer_lifetime_value(bgnbd, 2, 30.43, 38.86, spend_model=gg)
+
+
 def test_clv_is_the_discounted_sum_of_expected_purchases(bgnbd):
     """One year in one yearly step, undiscounted, spend 1: CLV = E[Y(52.18 weeks)]."""
     v = clv.customer_lifetime_value(bgnbd, 2, 30.43, 38.86, horizon=1, step="Y", discount_rate=0.0)
@@ -494,3 +512,10 @@ def test_import_kbcore_does_not_import_scipy_and_from_kbcore_import_clv_works():
             "from kbcore import clv; assert callable(clv.fit_bgnbd) and callable(clv.fit_pareto_nbd) "
             "and callable(clv.fit_gamma_gamma)")
     subprocess.run([sys.executable, "-c", code], check=True, timeout=120)
+
+
+def test_the_facade_exports_the_module_public_names():
+    from kbcore.analyses import clv as module
+
+    assert set(clv.__all__) == set(module.__all__)
+    assert all(getattr(clv, name) is getattr(module, name) for name in module.__all__)

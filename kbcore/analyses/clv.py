@@ -33,9 +33,11 @@ monetary
 ``"Y"`` year = 365.25 days, :data:`UNITS`); a fitted model carries it (``.unit``) and its rate
 parameters (α, β) are per that unit. :func:`customer_lifetime_value` takes the horizon in
 steps of a stated length and the discount rate of a stated period, and converts both to the
-model's unit. The known trap it avoids: ``lifetimes``' own documentation once valued a
-customer of a *weekly* model with a *monthly* discount and horizon read as days, and printed
-140.10 where the correct value is 36.28.
+model's unit. The known trap it avoids: ``lifetimes``' ``customer_lifetime_value`` steps
+through its horizon in blocks of 30 *model units* (a month only for a model fitted in days);
+its documentation applied it to the CDNOW model fitted in *weeks* with 12 "months" at 1 % a
+month, so valued 360 weeks: 140.10 for customer 1, where 12 months of 30.4375 days give 36.30
+(``tests/test_clv.py`` reproduces both; lifetimes issues #180, #215).
 
 Errors: data that cannot identify a model (fewer than :data:`MIN_REPEAT_BUYERS` repeat
 buyers), non-finite or negative values, a recency after T, an optimiser that does not
@@ -744,6 +746,8 @@ def customer_lifetime_value(model, frequency, recency, T, monetary=None, *, spen
     delta = UNITS[step] / UNITS[u]
     x, _, _ = _rfm(frequency, recency, T)
     if spend_model is not None:
+        if monetary is None:
+            raise TypeError("a spend model needs the clients' monetary values")
         spend = np.asarray(spend_model.expected_spend(frequency, monetary), dtype="float64")
     elif monetary is not None:
         spend = _array(monetary, "monetary")
