@@ -467,6 +467,8 @@ def test_client_yearly_value_profit_and_revenue():
     rev = clv.client_yearly_value(Facts(_sales(cost=False)), years=2, rates=ZERO)
     assert rev.attrs["measure"] == "revenue" and rev.attrs["missing"] == ("needs.sales.cost",)
     assert rev["value"].tolist() == [100.0, 300.0, 50.0]
+    forced = clv.client_yearly_value(Facts(_sales(cost=False)), years=2, measure="profit", rates=ZERO)
+    assert forced.attrs["missing"] == ("needs.sales.cost",) and forced["value"].isna().all()
     # years before the first sales day are left out; a year not ended is not compared
     all_years = clv.client_yearly_value(Facts(_sales()), years=5, rates=ZERO)
     assert all_years.attrs["years"] == [2021, 2022, 2023]

@@ -981,7 +981,7 @@ def client_yearly_value(facts: Facts, clients: pd.DataFrame | None = None,
         :data:`YEARLY_VALUE_COLUMNS`: one row per client and year with sales in it;
         ``attrs``: ``years`` (oldest → newest), ``measure`` (``"profit"`` or ``"revenue"``),
         ``missing`` (``("needs.sales.cost",)`` when profit was wanted but the cost of goods
-        is unknown).
+        is unknown: with ``measure="profit"`` the values are then NaN).
 
     Source: the seminar's method (program 004, topic 4); the client P&L after Kaplan &
     Narayanan (2001), see :mod:`kbcore.analyses.profitability`.
@@ -1015,7 +1015,7 @@ def client_yearly_value(facts: Facts, clients: pd.DataFrame | None = None,
     out[C.client_id] = out[C.client_id].astype("string")
     out["year"] = out["year"].astype("int64")
     out.attrs.update(years=span_years, measure=use,
-                     missing=("needs.sales.cost",) if use == "revenue" and measure != "revenue" else ())
+                     missing=("needs.sales.cost",) if not has_cost and measure != "revenue" else ())
     return out
 
 
