@@ -6,6 +6,7 @@
     python tests/benchmark.py --run 10000000           # `kbcore run` on a 10M-line export
     python tests/benchmark.py --steps facts.kbcore,facts.kbcore-duckdb,facts.kbcore-pandas
     python tests/benchmark.py --crossover              # pandas vs Polars engine for a pandas input
+    python tests/benchmark.py --clv                    # BG/NBD, Pareto/NBD, Gamma-Gamma on 100k clients
 
 For each size, a 1C-style export (``продажи.csv`` and ``контрагенты.csv``: cp1251, ``;``, title
 lines, a totals row, decimal commas, NBSP thousands; ``tests/onec_export.py``) of a demo company
@@ -46,6 +47,12 @@ was waiting for a busy machine.
 notebook's use: clients, years, months and orders) on the demo company's sales tiled to each of
 ``--crossover-sizes`` lines, in this process; it is the measurement behind the rule for pandas
 input in ``kbcore/facts/engine.py``.
+
+``--clv`` (topic 4 of program 004) fits BG/NBD, Pareto/NBD and Gamma-Gamma
+(:mod:`kbcore.analyses.clv`) on ``--clv-clients`` clients (default 100,000) simulated from known
+parameters (ages of 1–52 weeks in whole days, as a summary of sales gives them), in this process,
+and prints the seconds of each fit (best of ``--repeat``), the distinct (x, tₓ, T) rows the fit
+works on, and the parameters found beside the true ones.
 """
 
 from __future__ import annotations
@@ -509,6 +516,44 @@ def crossover(sizes=CROSSOVER_SIZES, repeat: int = 3) -> str:
     return "\n".join(rows)
 
 
+CLV_TRUE = {"bgnbd": {"r": 0.25, "alpha": 4.0, "a": 0.8, "b": 2.5},
+            "pareto_nbd": {"r": 0.55, "alpha": 10.5, "s": 0.6, "beta": 11.7},
+            "gamma_gamma": {"p": 6.0, "q": 4.0, "gamma": 15.0}}
+"""The parameters the ``--clv`` clients are drawn from (weeks; CDNOW-like)."""
+
+
+def time_clv(clients: int = 100_000, repeat: int = 3, seed: int = 12) -> str:
+    """Seconds of each CLV fit on ``clients`` simulated clients (best of ``repeat``), as a markdown table."""
+    import numpy as np
+
+    from kbcore import clv
+
+    rng = np.random.default_rng(seed)
+    ages = rng.integers(1, 365, clients) / 7.0  # whole days, in weeks
+    whole_days = lambda frame: frame.assign(recency=np.round(frame["recency"] * 7) / 7)  # noqa: E731
+    bg = whole_days(clv.simulate_bgnbd(CLV_TRUE["bgnbd"], ages, seed=seed + 1))
+    pn = whole_days(clv.simulate_pareto_nbd(CLV_TRUE["pareto_nbd"], ages, seed=seed + 2))
+    spend = clv.simulate_gamma_gamma(CLV_TRUE["gamma_gamma"], bg["frequency"], seed=seed + 3)
+    fits = {
+        "bgnbd": (lambda: clv.fit_bgnbd(bg["frequency"], bg["recency"], bg["T"], unit="W"),
+                  len(np.unique(bg[["frequency", "recency", "T"]].to_numpy(), axis=0))),
+        "pareto_nbd": (lambda: clv.fit_pareto_nbd(pn["frequency"], pn["recency"], pn["T"], unit="W"),
+                       len(np.unique(pn[["frequency", "recency", "T"]].to_numpy(), axis=0))),
+        "gamma_gamma": (lambda: clv.fit_gamma_gamma(bg["frequency"], spend), int((bg["frequency"] > 0).sum())),
+    }
+    rows = [f"| model ({clients:,} clients) | fit, s | distinct rows fitted | parameters found (true) |",
+            "|---|---:|---:|---|"]
+    for name, (fit, distinct) in fits.items():
+        best, model = math.inf, None
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            model = fit()
+            best = min(best, time.perf_counter() - t0)
+        found = ", ".join(f"{k} {v:.3f} ({CLV_TRUE[name][k]:g})" for k, v in model.params.items())
+        rows.append(f"| {name} | {best:.2f} | {distinct:,} | {found} |")
+    return "\n".join(rows)
+
+
 def _steps(text: str) -> tuple[str, ...]:
     names = tuple(name.strip() for name in text.split(",") if name.strip())
     unknown = [name for name in names if name not in STEPS]
@@ -537,7 +582,15 @@ def main(argv=None) -> int:
                              "(the demo company tiled, in this process)")
     parser.add_argument("--crossover-sizes", type=int, nargs="+", default=list(CROSSOVER_SIZES),
                         metavar="LINES", help="the line counts of --crossover")
+    parser.add_argument("--clv", action="store_true",
+                        help="time the CLV model fits (BG/NBD, Pareto/NBD, Gamma-Gamma) on simulated "
+                             "clients instead (in this process)")
+    parser.add_argument("--clv-clients", type=int, default=100_000, metavar="N",
+                        help="the number of simulated clients of --clv")
     args = parser.parse_args(argv)
+    if args.clv:
+        print(time_clv(args.clv_clients, args.repeat))
+        return 0
     if args.crossover:
         print(crossover(args.crossover_sizes, args.repeat))
         return 0

@@ -44,6 +44,10 @@ share_of_wallet
     Program 004, topic 5: our share in each client's purchases of the category (on its wallet or
     potential, in value and volume), its reading, the share × wallet map, its link with loyalty,
     the Wallet Allocation Rule and the growth plan.
+clv
+    Program 004, topic 4 "Customer lifetime value": the weighted yearly value and the value ×
+    potential map; BG/NBD, Pareto/NBD and Gamma-Gamma fitted by maximum likelihood, the CLV
+    with explicit time units (public API: ``from kbcore import clv``).
 """
 
 from __future__ import annotations
@@ -80,6 +84,19 @@ from kbcore.analyses.card import (
     card_gaps,
     client_card,
     find_clients,
+)
+from kbcore.analyses.clv import (
+    BGNBDModel,
+    GammaGammaModel,
+    ParetoNBDModel,
+    client_yearly_value,
+    clv_summary,
+    customer_lifetime_value,
+    fit_bgnbd,
+    fit_gamma_gamma,
+    fit_pareto_nbd,
+    value_potential_map,
+    weighted_client_value,
 )
 from kbcore.analyses.completeness import (
     CARD_FIELDS,
@@ -584,4 +601,15 @@ __all__ = [
     "war_estimates",
     "war_share",
     "war_vs_actual",
+    "BGNBDModel",
+    "GammaGammaModel",
+    "ParetoNBDModel",
+    "client_yearly_value",
+    "customer_lifetime_value",
+    "fit_bgnbd",
+    "fit_gamma_gamma",
+    "fit_pareto_nbd",
+    "clv_summary",
+    "value_potential_map",
+    "weighted_client_value",
 ]
