@@ -108,15 +108,15 @@ PRODUCT_TEMPLATES = {
             ["Nordheim", "Cutfluid", "Hydrotek"], []),
 }
 
-# packs per class: (name, price a litre relative to the class's base)
+# packs per class: (name, price a litre relative to the class's base; "" = in the grade's name)
 PACKS = {
     "pcmo": [("5 л", 1.0), ("1 л", 1.15), ("208 л", 0.88)],
     "transmission": [("1 л", 1.08), ("20 л", 0.94)],
     "coolant": [("5 л", 1.0), ("1 л", 1.12)],
-    "autofluids": [("туба", 1.0)],
+    "autofluids": [("", 1.0)],
     "hddo": [("20 л", 1.0), ("208 л", 0.9)],
     "agri": [("20 л", 1.0), ("208 л", 0.9)],
-    "bulk": [("насипно", 1.0)],
+    "bulk": [("", 1.0)],
     "hydraulic": [("20 л", 1.0), ("208 л", 0.9)],
     "compressor": [("20 л", 1.0), ("208 л", 0.9)],
     "gear": [("20 л", 1.0), ("208 л", 0.9)],

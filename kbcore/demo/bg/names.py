@@ -135,7 +135,11 @@ def company_names(rng: np.random.Generator, names: BgNames, seg_keys: np.ndarray
                 name = f"„{root}“ {form}" if not attempt else f"„{root} {attempt}“ {form}"
             else:
                 heads, tails = _WORDS[seg]
-                root = heads[int(rng.integers(len(heads)))] + tails[int(rng.integers(len(tails)))]
+                head = heads[int(rng.integers(len(heads)))]
+                tail = tails[int(rng.integers(len(tails)))]
+                if tail.strip().startswith(head.lower()[:3]) or head.lower().startswith(tail.strip()[:3]):
+                    continue  # no "Логилогистик"
+                root = head + tail
                 if attempt > 2 or rng.random() < 0.2:
                     root += f" {['2000', 'БГ', 'Плюс', 'Груп', cities[i]][int(rng.integers(5))]}"
                 form = ("АД" if big[i] and rng.random() < 0.4

@@ -62,7 +62,7 @@ def product_table(rng: np.random.Generator) -> pd.DataFrame:
                         factor, adj = factor * 1.15, -0.02
                     price = round(base * factor * pack_factor * rng.uniform(0.93, 1.07), 2)
                     m = min(0.6, max(0.08, margin + adj + rng.normal(0, 0.015)))
-                    rows.append((ci, li, f"{template.format(v=grade)}, {brand}, {pack}", cat_name,
+                    rows.append((ci, li, f"{template.format(v=grade)}, {brand}" + (f", {pack}" if pack else ""), cat_name,
                                  LINES[li][1], brand, premium or brand == OWN_BRAND, premium,
                                  price, round(price * (1 - m), 2)))
     df = pd.DataFrame(rows, columns=["cat", "line", C.name, C.category, C.business_line,
