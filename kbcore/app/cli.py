@@ -25,7 +25,6 @@ from kbcore.app.slides import SlidesError, build_slides
 from kbcore.errors import KBDataError
 from kbcore.i18n import LANGS, t, tn
 from kbcore.ingest.dataset import validate
-from kbcore.paths import DEMO_DIR
 from kbcore.workbook.build import build
 from kbcore.workbook.generate import ExerciseMarkerError
 from kbcore.workbook.scaffold import ScaffoldError, block, new_block, next_steps
@@ -77,8 +76,10 @@ def _cmd_slides(args) -> int:
 
 def _cmd_demo(args) -> int:
 
-    argv = ["--out", str(args.out), "--clients", str(args.clients), "--years", str(args.years),
-            "--seed", str(args.seed), "--end", str(args.end)]
+    argv = ["--company", args.company]
+    for opt in ("out", "clients", "years", "seed", "end"):
+        if getattr(args, opt) is not None:
+            argv += [f"--{opt}", str(getattr(args, opt))]
     return demo.main(argv) or 0
 
 
@@ -156,11 +157,14 @@ def _parser() -> argparse.ArgumentParser:
     s.set_defaults(func=_cmd_slides)
 
     d = sub.add_parser("demo", help="regenerate the demo company")
-    d.add_argument("--out", default=None, help="output folder (default: data/demo)")
-    d.add_argument("--clients", type=int, default=1500)
-    d.add_argument("--years", type=int, default=5)
-    d.add_argument("--seed", type=int, default=2024)
-    d.add_argument("--end", default="2025-12-31", help="last day of the sales history (YYYY-MM-DD)")
+    d.add_argument("--company", choices=["ru", "bg"], default="ru",
+                   help="ru: the Russian company (data/demo), bg: the Bulgarian one (data/demo_bg)")
+    d.add_argument("--out", default=None, help="output folder (default: data/demo or data/demo_bg)")
+    d.add_argument("--clients", type=int, default=None, help="default 1500 (ru), 1200 (bg)")
+    d.add_argument("--years", type=int, default=None, help="default 5 (ru); bg: from 2021-01-01")
+    d.add_argument("--seed", type=int, default=None, help="default 2024 (ru), 2026 (bg)")
+    d.add_argument("--end", default=None, help="last day of the sales history (YYYY-MM-DD; "
+                   "default 2025-12-31 ru, 2026-06-30 bg)")
     d.set_defaults(func=_cmd_demo)
 
     b = sub.add_parser("build", help="regenerate notebooks and exercises from their sources")
@@ -193,9 +197,6 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv=None) -> int:
     """Entry point of the ``kbcore`` command; returns the exit code."""
     args = _parser().parse_args(argv)
-    if getattr(args, "out", "x") is None and args.command == "demo":
-
-        args.out = DEMO_DIR
     try:
         return args.func(args)
     except KBDataError as err:

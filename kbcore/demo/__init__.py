@@ -14,7 +14,12 @@ The modules, each with one job: :mod:`~kbcore.demo.company` (the world and its e
 the single-threaded drop),
 :mod:`~kbcore.demo.tables` (columns and dtypes), :mod:`~kbcore.demo.generator` (putting it
 together), :mod:`~kbcore.demo.files` (the files and their manifest), :mod:`~kbcore.demo.cli`
-(the command line).
+(the command line), :mod:`~kbcore.demo.profile` (the company profile that parameterises the
+shared machinery; ``RU`` is every function's default).
+
+The Bulgarian company of program 004 („Витоша Лубрикантс“ ЕООД, ``data/demo_bg/``, leva and
+euro) is :mod:`kbcore.demo.bg`: the same machinery with its own profile
+(``kbcore demo --company bg``).
 """
 
 from __future__ import annotations

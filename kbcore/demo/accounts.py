@@ -33,24 +33,19 @@ from kbcore.demo.company import (
     ATTITUDES,
     DROP_RATIO,
     DROP_START,
-    KAM,
-    KAM_PAY,
     KINDS,
     LEVELS3,
     LINK_ROLE_WEIGHTS,
     LINK_SHARE,
-    MANAGER_PAY,
-    MANAGER_TENURE,
     NEW_ROLE_PROB,
     NEW_ROLES,
     OUTCOMES,
-    STAFF,
     STAFF_CONTACTS,
     STAFF_NOTES,
-    STAFF_ROLES,
 )
 from kbcore.demo.draws import choice
 from kbcore.demo.names import Names
+from kbcore.demo.profile import RU, Profile
 from kbcore.demo.timeline import Timeline
 from kbcore.schema import C
 
@@ -76,7 +71,7 @@ def _years_before(cal: Timeline, years: np.ndarray) -> pd.Series:
 
 
 def staff_table(rng: np.random.Generator, names: Names, cal: Timeline,
-                mgrs: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+                mgrs: pd.DataFrame, profile: Profile = RU) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Our employees (canonical ``staff`` columns) and, per person, its key and working days.
 
     Returns
@@ -88,37 +83,38 @@ def staff_table(rng: np.random.Generator, names: Names, cal: Timeline,
     """
     nd = cal.n_days
     nm = len(mgrs)
-    keys = np.where(np.arange(nm) == KAM, "kam", "manager")
-    tenure = rng.uniform(*MANAGER_TENURE, nm)
-    pay = np.round(rng.uniform(*MANAGER_PAY, nm) / 1000) * 1000
-    pay[KAM] = KAM_PAY
+    staff_list, staff_roles = profile.staff, profile.staff_roles
+    keys = np.where(np.arange(nm) == profile.kam, "kam", "manager")
+    tenure = rng.uniform(*profile.manager_tenure, nm)
+    pay = np.round(rng.uniform(*profile.manager_pay, nm) / profile.pay_round) * profile.pay_round
+    pay[profile.kam] = profile.kam_pay
     hired_day = mgrs["hired"].to_numpy(dtype=np.int64)
     left_day = mgrs["left"].to_numpy(dtype=np.int64)
     hired = _years_before(cal, tenure).where(hired_day <= 0, cal.dates(hired_day))
     left = cal.dates(np.minimum(left_day, nd - 1)).where(left_day < nd)
     taken = set(mgrs["name"])
     people = []
-    for _key, _role, _team, female, _pay, _years in STAFF:
+    for _key, _role, _team, female, _pay, _years in staff_list:
         name = names.full(female)
         while name in taken:
             name = names.full(female)
         taken.add(name)
         people.append(name)
-    extra_hired = _years_before(cal, np.array([s[5] for s in STAFF]))
+    extra_hired = _years_before(cal, np.array([s[5] for s in staff_list]))
     staff = pd.DataFrame({
         C.person: [*mgrs["name"].tolist(), *people],
-        C.role: [*(STAFF_ROLES[k][0] for k in keys), *(s[1] for s in STAFF)],
-        C.team: [*(STAFF_ROLES[k][1] for k in keys), *(s[2] for s in STAFF)],
+        C.role: [*(staff_roles[k][0] for k in keys), *(s[1] for s in staff_list)],
+        C.team: [*(staff_roles[k][1] for k in keys), *(s[2] for s in staff_list)],
         C.hired: pd.concat([hired, extra_hired], ignore_index=True),
-        C.left: pd.concat([left, pd.Series(pd.NaT, index=range(len(STAFF)),
+        C.left: pd.concat([left, pd.Series(pd.NaT, index=range(len(staff_list)),
                                            dtype="datetime64[ns]")], ignore_index=True),
-        C.base_pay: np.concatenate([pay, [float(s[4]) for s in STAFF]]),
+        C.base_pay: np.concatenate([pay, [float(s[4]) for s in staff_list]]),
     })
     who = pd.DataFrame({
-        "key": [*keys, *(s[0] for s in STAFF)],
+        "key": [*keys, *(s[0] for s in staff_list)],
         "person": staff[C.person],
-        "from_day": np.concatenate([np.maximum(hired_day, 0), np.zeros(len(STAFF), np.int64)]),
-        "to_day": np.concatenate([np.minimum(left_day, nd), np.full(len(STAFF), nd)]),
+        "from_day": np.concatenate([np.maximum(hired_day, 0), np.zeros(len(staff_list), np.int64)]),
+        "to_day": np.concatenate([np.minimum(left_day, nd), np.full(len(staff_list), nd)]),
     })
     return staff, who
 
@@ -262,7 +258,8 @@ def staff_interactions(rng: np.random.Generator, cal: Timeline, plan: pd.DataFra
     np.minimum.at(first, inter_client, inter_day)
     np.maximum.at(last, inter_client, inter_day)
     key = plan["key"].to_numpy() & (last >= 0)
-    own_kam = (plan["m1"].to_numpy() == KAM) | (plan["m2"].to_numpy() == KAM)
+    kam = RU.kam
+    own_kam = (plan["m1"].to_numpy() == kam) | (plan["m2"].to_numpy() == kam)
     parts = []
     for s_key, (rate, kinds, _roles) in STAFF_CONTACTS.items():  # five people, not clients
         row = who.loc[who["key"] == s_key].iloc[0]

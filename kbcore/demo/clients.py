@@ -26,14 +26,11 @@ from kbcore.demo.company import (
     EXISTING_SHARE,
     FREQ_POWER,
     FREQ_SCALE,
-    KAM,
     LINES_SCALE,
-    MANAGERS,
     MARKETPLACE,
     NEW_SOW,
     ONE_TIME,
     REGIONS,
-    REPLACEMENT,
     SEGMENTS,
     SERVICE_SIGMA,
     SPEND_SCALE,
@@ -42,13 +39,14 @@ from kbcore.demo.company import (
 )
 from kbcore.demo.draws import choice
 from kbcore.demo.names import Names
+from kbcore.demo.profile import RU, Profile
 from kbcore.demo.timeline import Timeline
 
 
-def sales_team(names: Names, cal: Timeline) -> pd.DataFrame:
+def sales_team(names: Names, cal: Timeline, profile: Profile = RU) -> pd.DataFrame:
     """The sales team: index, name, regions covered, day hired and day left (day numbers)."""
     rows = []
-    for i, (regions, hired, left, female) in enumerate(MANAGERS):
+    for i, (regions, hired, left, female) in enumerate(profile.managers):
         name = names.full(female)
         h = 0 if hired is None else int(round(hired * cal.n_days))
         lf = cal.n_days if left is None else int(round(left * cal.n_days))
@@ -167,7 +165,7 @@ def client_plan(rng: np.random.Generator, cal: Timeline, n: int) -> pd.DataFrame
 
 
 def assign_managers(rng: np.random.Generator, cal: Timeline, plan: pd.DataFrame,
-                    mgrs: pd.DataFrame) -> pd.DataFrame:
+                    mgrs: pd.DataFrame, profile: Profile = RU) -> pd.DataFrame:
     """Each client's manager.
 
     One of the managers of its region working on its first day (the key-account manager takes about
@@ -177,18 +175,19 @@ def assign_managers(rng: np.random.Generator, cal: Timeline, plan: pd.DataFrame,
     manager hands the clients over) to ``plan``.
     """
     n = len(plan)
+    kam = profile.kam
     day, reg = plan["a"].to_numpy(), plan["region"].to_numpy()
     score = rng.random((n, len(mgrs)))
     for r in mgrs.itertuples():
         ok = np.isin(reg, r.regions) & (r.hired <= day) & (day < r.left)
-        score[:, r.idx] = np.where(ok & (r.idx != KAM), score[:, r.idx], -1.0)
+        score[:, r.idx] = np.where(ok & (r.idx != kam), score[:, r.idx], -1.0)
     m1 = np.argmax(score, axis=1)
-    m1 = np.where(score.max(axis=1) < 0, KAM, m1)
+    m1 = np.where(score.max(axis=1) < 0, kam, m1)
     to_kam = plan["conc"].to_numpy() & (rng.random(n) < 0.55)
-    m1[to_kam] = KAM
+    m1[to_kam] = kam
     switch = np.full(n, cal.n_days + 1, dtype=np.int64)
     m2 = m1.copy()
-    for old, new in REPLACEMENT.items():
+    for old, new in profile.replacement.items():
         left = int(mgrs["left"].iat[old])
         moved = m1 == old
         m2[moved] = new

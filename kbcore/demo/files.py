@@ -53,7 +53,8 @@ def _for_csv(df: pd.DataFrame) -> pd.DataFrame:
     return df.assign(**changes) if changes else df
 
 
-def write(tables: dict[str, pd.DataFrame], out, *, manifest: bool = True) -> list[Path]:
+def write(tables: dict[str, pd.DataFrame], out, *, manifest: bool = True,
+          profile=None) -> list[Path]:
     r"""Write the tables as the files of a demo-company folder, byte for byte reproducibly.
 
     CSV in UTF-8 with a header of canonical column names, ``,`` separator, ``\n`` line ends,
@@ -66,11 +67,15 @@ def write(tables: dict[str, pd.DataFrame], out, *, manifest: bool = True) -> lis
     -------
     list of Path
         The files written (the manifest last).
+
+    ``profile`` (a :class:`~kbcore.demo.profile.Profile`; default the Russian company's) gives
+    the file names and the company's name in the manifest.
     """
+    files, company = (FILES, COMPANY) if profile is None else (profile.files, profile.company)
     folder = Path(out)
     folder.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, fname in FILES.items():
+    for name, fname in files.items():
         if name not in tables or tables[name] is None:
             continue
         df = _for_csv(tables[name])
@@ -85,7 +90,7 @@ def write(tables: dict[str, pd.DataFrame], out, *, manifest: bool = True) -> lis
     if manifest:
         params = dict(tables.get("sales", pd.DataFrame()).attrs.get("kbcore_demo", {}))
         data = {
-            "company": COMPANY,
+            "company": company,
             "generator": "kbcore.demo",
             "generator_version": GENERATOR_VERSION,
             "params": params,
@@ -94,7 +99,7 @@ def write(tables: dict[str, pd.DataFrame], out, *, manifest: bool = True) -> lis
                 p.name: {"sha256": hashlib.sha256(p.read_bytes()).hexdigest(),
                          "bytes": p.stat().st_size,
                          "rows": int(len(tables[k]))}
-                for k, p in zip([k for k in FILES if k in tables], written, strict=True)
+                for k, p in zip([k for k in files if k in tables], written, strict=True)
             },
         }
         path = folder / MANIFEST

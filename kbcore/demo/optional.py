@@ -14,32 +14,26 @@ import pandas as pd
 
 from kbcore.demo.company import (
     ATTITUDES,
-    CHANNELS,
     INFLUENCE,
-    KAM,
     KINDS,
     LEVELS3,
-    MANAGERS,
-    MARKETPLACE,
-    NOTES,
     OUTCOMES,
-    POSITIONS,
     REGIONS,
     ROLE_LEVEL,
     SEGMENTS,
     SPEND_SCALE,
     TIERS,
-    WEBSITE,
 )
 from kbcore.demo.draws import choice
 from kbcore.demo.names import Names
+from kbcore.demo.profile import RU, Profile
 from kbcore.demo.tables import coded_strings
 from kbcore.demo.timeline import Timeline
 from kbcore.schema import C
 
 
 def interactions_table(rng: np.random.Generator, cal: Timeline, plan: pd.DataFrame,
-                       mgr_names: list, client_ids: np.ndarray):
+                       mgr_names: list, client_ids: np.ndarray, profile: Profile = RU):
     """The managers' interactions with the clients, and per row its client, day and kind.
 
     Returns
@@ -52,21 +46,22 @@ def interactions_table(rng: np.random.Generator, cal: Timeline, plan: pd.DataFra
     a, b = plan["a"].to_numpy(), plan["b"].to_numpy()
     one, conc = plan["one_time"].to_numpy(), plan["conc"].to_numpy()
     key = plan["key"].to_numpy()
-    online = np.isin(plan["chan"].to_numpy(), [CHANNELS.index(WEBSITE),
-                                               CHANNELS.index(MARKETPLACE)])
+    online = np.isin(plan["chan"].to_numpy(), [profile.channels.index(profile.website),
+                                               profile.channels.index(profile.marketplace)])
     new = plan["new"].to_numpy()
     pre = np.where(new & ~online, 45, 0)
     lo = np.maximum(0, a - pre)
     hi = np.where(one, np.minimum(nd - 1, a + 60), b)
     span = (hi - lo + 1) / 365.0
-    mult = np.array([0.8 + 0.8 * ((i * 7) % 5) / 4 for i in range(len(MANAGERS))])
-    mult[KAM] = 1.3
+    mult = np.array([0.8 + 0.8 * ((i * 7) % 5) / 4 for i in range(len(profile.managers))])
+    mult[profile.kam] = 1.3
     m1 = plan["m1"].to_numpy()
     rates = {
         "visit": plan["visits"].to_numpy() * mult[m1] * np.where(one, 0.5, 1.0),
         "call": plan["calls"].to_numpy(),
         "email": np.where(conc, 12.0, 2.0),
-        "meeting": np.where(conc | key, 4.0, np.where(plan["spend"].to_numpy() > 5e6, 1.0, 0.1)),
+        "meeting": np.where(conc | key, 4.0, np.where(plan["spend"].to_numpy() > profile.contact_sizes[0],
+                                                          1.0, 0.1)),
     }
     parts_c, parts_d, parts_k = [], [], []
     for ki, kind in enumerate(KINDS):
@@ -100,11 +95,11 @@ def interactions_table(rng: np.random.Generator, cal: Timeline, plan: pd.DataFra
         m = kind == ki
         values, probs = OUTCOMES[kname]
         outcome[m] = np.asarray(values, dtype=object)[choice(rng, probs, int(m.sum()))]
-        texts = np.asarray(NOTES[kname], dtype=object)
+        texts = np.asarray(profile.notes[kname], dtype=object)
         has = m & (rng.random(len(ci)) < 0.3)
         note[has] = texts[rng.integers(0, len(texts), int(has.sum()))]
     outcome[winback] = np.where(rng.random(int(winback.sum())) < 0.5, "no_answer", "refusal")
-    note[winback] = "Клиент перестал заказывать: выясняем причину"
+    note[winback] = profile.notes.get("winback", "Клиент перестал заказывать: выясняем причину")
     df = pd.DataFrame({
         C.date: cal.dates(day),
         C.client_id: coded_strings(ci, client_ids),
@@ -118,12 +113,14 @@ def interactions_table(rng: np.random.Generator, cal: Timeline, plan: pd.DataFra
 
 def contacts_table(rng: np.random.Generator, people: Names, cal: Timeline, plan: pd.DataFrame,
                    clients: pd.DataFrame, interactions_day: np.ndarray,
-                   interactions_client: np.ndarray) -> tuple[pd.DataFrame, np.ndarray]:
+                   interactions_client: np.ndarray,
+                   profile: Profile = RU) -> tuple[pd.DataFrame, np.ndarray]:
     """The contacts of each client's buying centre, and the number of contacts per client."""
     n = len(plan)
     spend = plan["spend"].to_numpy()
     key, conc = plan["key"].to_numpy(), plan["conc"].to_numpy()
-    size = np.where(spend >= 5e6, 2, np.where(spend >= 1e6, 1, 0))
+    large, mid = profile.contact_sizes
+    size = np.where(spend >= large, 2, np.where(spend >= mid, 1, 0))
     count = np.where(size == 2, rng.integers(3, 7, n),
                      np.where(size == 1, rng.integers(1, 4, n), rng.integers(0, 2, n)))
     count = np.where(conc, rng.integers(2, 6, n), count)
@@ -146,7 +143,7 @@ def contacts_table(rng: np.random.Generator, people: Names, cal: Timeline, plan:
                 role = others[int(rng.integers(len(others)))]
             female = bool(rng.random() < (0.7 if role == "gatekeeper" else 0.3))
             name = people.full(female)
-            pos_list = POSITIONS[role]
+            pos_list = profile.positions[role]
             position = pos_list[int(rng.integers(len(pos_list)))]
             influence = LEVELS3[int(choice(rng, INFLUENCE[role], 1)[0])]
             attitude = ATTITUDES[int(choice(rng, [.45, .42, .13], 1)[0])]
@@ -199,19 +196,26 @@ def surveys_table(rng: np.random.Generator, cal: Timeline, plan: pd.DataFrame,
 
 def loyalty_table(rng: np.random.Generator, cal: Timeline, plan: pd.DataFrame,
                   sales: pd.DataFrame, sales_day: np.ndarray, sales_client: np.ndarray,
-                  client_ids: np.ndarray) -> pd.DataFrame:
-    """The loyalty programme (opened a quarter into the window): who joined, tier, points."""
+                  client_ids: np.ndarray, profile: Profile = RU,
+                  join_prob=0.4) -> pd.DataFrame:
+    """The loyalty programme (opened a quarter into the window): who joined, tier, points.
+
+    With a profile: opened ``profile.loyalty_open`` into the window, for the segments
+    ``profile.loyalty_segments``, one point per ``profile.loyalty_point`` of money bought since
+    joining (``sales.revenue``), tiers from ``profile.loyalty_tiers`` (yearly purchases);
+    ``join_prob`` is the probability that an eligible client joins (a number, or one per client).
+    """
     n = len(plan)
-    opened = cal.snap(np.array([int(0.25 * cal.n_days)]))[0]
-    seg_key = np.array([s.key for s in SEGMENTS])[plan["seg"].to_numpy()]
+    opened = cal.snap(np.array([int(profile.loyalty_open * cal.n_days)]))[0]
+    seg_key = np.array([s.key for s in profile.segments])[plan["seg"].to_numpy()]
     ship = sales[C.revenue].to_numpy() > 0
     first = np.full(n, cal.n_days, dtype=np.int64)
     last = np.full(n, -1, dtype=np.int64)
     np.minimum.at(first, sales_client[ship], sales_day[ship])
     np.maximum.at(last, sales_client[ship], sales_day[ship])
-    eligible = (np.isin(seg_key, ["installers", "construction", "wholesale"])
+    eligible = (np.isin(seg_key, list(profile.loyalty_segments))
                 & ~plan["conc"].to_numpy() & (last >= opened))
-    join = eligible & (rng.random(n) < 0.4)
+    join = eligible & (rng.random(n) < join_prob)
     idx = np.flatnonzero(join)
     jday = np.maximum(first[idx], opened) + rng.exponential(60, len(idx)).astype(np.int64)
     ok = jday <= last[idx]
@@ -221,11 +225,12 @@ def loyalty_table(rng: np.random.Generator, cal: Timeline, plan: pd.DataFrame,
     after = (joined_day[sales_client] >= 0) & (sales_day >= joined_day[sales_client])
     rev = np.bincount(sales_client[after], weights=sales[C.revenue].to_numpy()[after],
                       minlength=n)[idx]
-    earned = np.floor(np.maximum(rev, 0) / 100)
+    earned = np.floor(np.maximum(rev, 0) / profile.loyalty_point)
     redeemed = np.floor(earned * rng.uniform(0, 0.8, len(idx)))
     years = np.maximum((cal.n_days - jday) / 365.0, 0.25)
     yearly = rev / years
-    tier = np.where(yearly >= 3e6, 3, np.where(yearly >= 1e6, 2, np.where(yearly >= 3e5, 1, 0)))
+    t1, t2, t3 = profile.loyalty_tiers
+    tier = np.where(yearly >= t3, 3, np.where(yearly >= t2, 2, np.where(yearly >= t1, 1, 0)))
     o = np.argsort(idx, kind="stable")
     return pd.DataFrame({
         C.client_id: pd.array(client_ids[idx[o]], dtype="string"),

@@ -13,20 +13,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from kbcore.demo.company import (
-    CATEGORIES,
-    CHANNELS,
-    CONC_FLOOR,
-    CONCESSION_MIX,
-    COST_SQUEEZE,
-    DISCOUNT_CREEP,
-    MARKETPLACE,
-    RETURN_SHARE,
-    SALES_CHANNELS,
-    SEGMENTS,
-    WEBSITE,
-)
 from kbcore.demo.draws import rowwise_choice
+from kbcore.demo.profile import RU, Profile
 from kbcore.demo.tables import coded_strings
 from kbcore.demo.timeline import Timeline
 from kbcore.schema import C
@@ -69,12 +57,36 @@ def draw_orders(rng: np.random.Generator, cal: Timeline,
     return {"client": ci[order], "day": t[order], "value": value[order]}
 
 
+def list_prices(cal: Timeline, day: np.ndarray, prod: np.ndarray, products: pd.DataFrame,
+                profile: Profile = RU) -> tuple[np.ndarray, np.ndarray]:
+    """The list price and unit cost of product ``prod`` on day ``day`` (rounded to the cent).
+
+    The last year's price list (``products.list_price``, ``unit_cost``) times the day's price
+    level (:attr:`Timeline.day_level`); costs squeezed by ``profile.cost_squeeze`` a year.
+    """
+    level = cal.day_level[day]
+    price = np.round(products[C.list_price].to_numpy()[prod] * level, 2)
+    squeeze = 1 - profile.cost_squeeze * (cal.end.year - cal.day_year[day])
+    ucost = np.round(products[C.unit_cost].to_numpy()[prod] * level * squeeze, 2)
+    return price, ucost
+
+
+def discount_cap(price: np.ndarray, ucost: np.ndarray, floor) -> np.ndarray:
+    """The highest discount rate (in 0.5 % steps) that keeps ``price`` ≥ ``floor`` × cost."""
+    return np.maximum(np.floor((1 - floor * ucost / price) * 200) / 200, 0.0)
+
+
 def draw_lines(rng: np.random.Generator, cal: Timeline, plan: pd.DataFrame, orders: dict,
-               products: pd.DataFrame) -> dict[str, np.ndarray]:
+               products: pd.DataFrame, profile: Profile = RU, *, mix=None,
+               pricing=None) -> dict[str, np.ndarray]:
     """The lines of the orders.
 
     Product, target value, price, unit cost, discount level and cap, document, position and sales
     channel (quantities and money come from :func:`amounts`).
+
+    ``mix`` (clients × categories, optional) replaces the segments' category mixes as each
+    client's base mix; ``pricing(day, prod)`` (optional) replaces :func:`list_prices` and must
+    return ``(price, unit_cost)`` per line.
     """
     oc, od, ov = orders["client"], orders["day"], orders["value"]
     n_orders = len(oc)
@@ -90,14 +102,17 @@ def draw_lines(rng: np.random.Generator, cal: Timeline, plan: pd.DataFrame, orde
 
     # category of each line from the client's own mix, product by popularity
     seg = plan["seg"].to_numpy()
-    base = np.array([s.mix for s in SEGMENTS])[seg]
-    base[plan["conc"].to_numpy()] = CONCESSION_MIX
+    if mix is None:
+        base = np.array([s.mix for s in profile.segments])[seg]
+        base[plan["conc"].to_numpy()] = profile.concession_mix
+    else:
+        base = np.asarray(mix, dtype="float64")
     mix = rng.gamma(np.maximum(base * 25, 1e-9)) * (base > 0)
     mix = mix / mix.sum(axis=1, keepdims=True)
     cat = rowwise_choice(rng, mix, client)
     pcat = products["cat"].to_numpy()
     prod = np.zeros(len(lo), dtype=np.int64)
-    for k in range(len(CATEGORIES)):
+    for k in range(profile.n_categories):
         members = np.flatnonzero(pcat == k)
         pop = 1.0 / np.arange(1, len(members) + 1) ** 0.8
         pop = pop[rng.permutation(len(members))]
@@ -115,19 +130,19 @@ def draw_lines(rng: np.random.Generator, cal: Timeline, plan: pd.DataFrame, orde
     pos = np.arange(len(lo)) - starts[lo]
 
     day = od[lo]
-    level = cal.day_level[day]
-    price = np.round(products[C.list_price].to_numpy()[prod] * level, 2)
-    squeeze = 1 - COST_SQUEEZE * (cal.end.year - cal.day_year[day])
-    ucost = np.round(products[C.unit_cost].to_numpy()[prod] * level * squeeze, 2)
+    if pricing is None:
+        price, ucost = list_prices(cal, day, prod, products, profile)
+    else:
+        price, ucost = pricing(day, prod)
     # discount: the client's level, creeping up each year for ordinary clients
     # (concessions to hold volume); never below a 1 % margin over cost (tender prices of
     # concession clients may go a little below cost on some items)
     years_in = day / 365.0
     conc = plan["conc"].to_numpy()[client]
-    creep = np.where(conc, 0.0, DISCOUNT_CREEP * years_in)
+    creep = np.where(conc, 0.0, profile.discount_creep * years_in)
     d0 = plan["disc"].to_numpy()[client] + creep + rng.normal(0, 0.01, len(lo))
-    floor = np.where(conc, CONC_FLOOR, 1.01)
-    cap = np.maximum(np.floor((1 - floor * ucost / price) * 200) / 200, 0.0)
+    floor = np.where(conc, profile.conc_floor, 1.01)
+    cap = discount_cap(price, ucost, floor)
 
     # a few orders are shipped as two documents on the same day
     split = (n_lines >= 2) & (rng.random(n_orders) < 0.04)
@@ -135,9 +150,10 @@ def draw_lines(rng: np.random.Generator, cal: Timeline, plan: pd.DataFrame, orde
 
     # sales channel of each order
     chan = plan["chan"].to_numpy()[oc]
-    p_web = np.where(chan == CHANNELS.index(WEBSITE), 0.6, 0.08)
+    web, market = profile.channels.index(profile.website), profile.channels.index(profile.marketplace)
+    p_web = np.where(chan == web, 0.6, 0.08)
     ch = np.where(rng.random(n_orders) < p_web, 1, 0)
-    ch = np.where(chan == CHANNELS.index(MARKETPLACE),
+    ch = np.where(chan == market,
                   np.where(rng.random(n_orders) < 0.9, 2, 0), ch)
     ch[plan["conc"].to_numpy()[oc]] = 0
 
@@ -168,9 +184,10 @@ def amounts(cal: Timeline, lines: dict, volume: np.ndarray, extra: np.ndarray) -
             "cost": np.round(qty * lines["ucost"], 2)}
 
 
-def pick_returns(rng: np.random.Generator, cal: Timeline, lines: dict) -> dict:
+def pick_returns(rng: np.random.Generator, cal: Timeline, lines: dict,
+                 profile: Profile = RU) -> dict:
     """Which lines come back, when, and what share (a few days to weeks after shipment)."""
-    pick = (rng.random(len(lines["day"])) < RETURN_SHARE) & (lines["day"] < cal.last_work - 5)
+    pick = (rng.random(len(lines["day"])) < profile.return_share) & (lines["day"] < cal.last_work - 5)
     idx = np.flatnonzero(pick)
     doc = lines["order"][idx] * 2 + lines["sub"][idx]
     udoc, inv = np.unique(doc, return_inverse=True)
@@ -214,7 +231,8 @@ def _numbered(cal: Timeline, key: np.ndarray, day: np.ndarray, prefix: str, widt
 
 
 def sales_table(cal: Timeline, plan: pd.DataFrame, lines: dict, returns: dict,
-                products: pd.DataFrame, mgr_names: list, client_ids: np.ndarray):
+                products: pd.DataFrame, mgr_names: list, client_ids: np.ndarray,
+                profile: Profile = RU):
     """Number the documents (yearly, in date order) and build the canonical sales table.
 
     Shipment documents are "РН<yy>-<nnnnnn>" (a document = an order, or half of one when it
@@ -228,13 +246,13 @@ def sales_table(cal: Timeline, plan: pd.DataFrame, lines: dict, returns: dict,
         manager's index.
     """
     ship_inv, ship_texts, ship_rank = _numbered(
-        cal, lines["order"] * 2 + lines["sub"], lines["day"], "РН", 6)
+        cal, lines["order"] * 2 + lines["sub"], lines["day"], profile.doc_prefixes[0], 6)
     codes = [ship_inv]
     keys = [ship_rank[ship_inv]]
     texts = list(ship_texts)
     if len(returns["day"]):
         ret_inv, ret_texts, ret_rank = _numbered(
-            cal, returns["order"] * 2 + returns["sub"], returns["day"], "ВЗ", 5)
+            cal, returns["order"] * 2 + returns["sub"], returns["day"], profile.doc_prefixes[1], 5)
         codes.append(ret_inv + len(ship_texts))
         keys.append(ret_rank[ret_inv] + len(ship_texts))
         texts += ret_texts
@@ -261,6 +279,6 @@ def sales_table(cal: Timeline, plan: pd.DataFrame, lines: dict, returns: dict,
         C.discount: both["discount"].astype("float64"),
         C.list_revenue: both["list_revenue"].astype("float64"),
         C.manager: coded_strings(mgr, mgr_names),
-        C.channel: coded_strings(both["channel"], SALES_CHANNELS),
+        C.channel: coded_strings(both["channel"], profile.sales_channels),
     })
     return sales, d, client, mgr

@@ -35,12 +35,12 @@ COLUMNS = {
 """The columns of each generated table, in file order (all canonical, see kbcore.schema)."""
 
 
-def canonical(df: pd.DataFrame, table: str) -> pd.DataFrame:
-    """Canonical dtypes, in the order of :data:`COLUMNS`."""
+def canonical(df: pd.DataFrame, table: str, columns: dict | None = None) -> pd.DataFrame:
+    """Canonical dtypes, in the order of ``columns[table]`` (default :data:`COLUMNS`)."""
     kinds = TABLES[table].columns
     target = {"id": "string", "text": "string", "date": "datetime64[ns]", "number": "float64",
               "int": "Int64", "bool": "boolean"}
-    cols = COLUMNS[table]
+    cols = (COLUMNS if columns is None else columns)[table]
     changes = {}
     for c in cols:
         want = target[kinds[c]]
