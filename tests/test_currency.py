@@ -105,6 +105,9 @@ def test_load_converts_and_the_cache_keeps_the_currency(tmp_path):
     again = kbcore.load(ds.save(tmp_path / "cache"))
     assert again.currency == "EUR"
     assert kbcore.load(None).currency is None  # the Russian demo company names no currency
+    bg = kbcore.load(None, demo="bg")
+    returns = next(i for i in bg.quality.issues if i.code == "quality.returns")
+    assert "€" in returns.text("bg") and "₽" not in returns.text("bg")
 
 
 def test_an_unknown_demo_company_is_refused():

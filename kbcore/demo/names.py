@@ -16,6 +16,7 @@ from faker.providers.person.ru_RU import Provider
 
 from kbcore.demo.company import SEGMENTS
 from kbcore.demo.draws import choice
+from kbcore.ids import INN_WEIGHTS
 
 # company names
 NAME_HEADS = ["Строй", "Урал", "Сиб", "Тех", "Пром", "Энерго", "Метал", "Монтаж", "Техно", "Спец",
@@ -78,9 +79,7 @@ def tax_ids(rng: np.random.Generator, region_codes: np.ndarray, person: np.ndarr
     w = 3 7 2 4 10 3 5 9 4 6 8. Region codes below 10 give IDs with a leading zero.
     """
     n = len(region_codes)
-    w10 = np.array([2, 4, 10, 3, 5, 9, 4, 6, 8])
-    w11 = np.array([7, 2, 4, 10, 3, 5, 9, 4, 6, 8])
-    w12 = np.array([3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8])
+    w10, w11, w12 = INN_WEIGHTS[10], INN_WEIGHTS[11], INN_WEIGHTS[12]
     out = np.empty(n, dtype=object)
     todo = np.arange(n)
     seen: set[str] = set()

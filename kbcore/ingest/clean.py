@@ -24,6 +24,7 @@ import pandas as pd
 import polars as pl
 import pyarrow as pa
 
+from kbcore.ids import eik_valid_array, inn10_valid_array
 from kbcore.ingest.headers import column_kinds
 
 __all__ = [
@@ -323,15 +324,22 @@ def canonical_dtypes(df: pd.DataFrame, table: str) -> pd.DataFrame:
 def pad_tax_ids(s: pd.Series) -> tuple[pd.Series, pd.Series]:
     """Restore the leading zero of tax IDs (ИНН) that a spreadsheet stored as numbers.
 
-    A Russian ИНН has 10 (organisation) or 12 (person) digits; 9 or 11 digits can only be one
-    whose leading zero was lost.
+    A Russian ИНН has 10 (organisation) or 12 (person) digits; 11 digits can only be one whose
+    leading zero was lost. 9 digits is either that or a Bulgarian ЕИК, which has 9 digits by law:
+    the column decides — when more of its 9-digit codes carry a valid ЕИК check digit than carry a
+    valid ИНН check digit once a zero is put in front (:mod:`kbcore.ids`), they are ЕИК and kept.
 
     Returns
     -------
     (Series, Series)
         The tax IDs (``s`` itself when none was short) and the mask of those padded.
     """
-    short = s.str.fullmatch(r"[0-9]{9}|[0-9]{11}").fillna(False).astype(bool)
+    nine = s.str.fullmatch(r"[0-9]{9}").fillna(False).astype(bool)
+    if nine.any():
+        codes = s[nine].astype(str).tolist()
+        if eik_valid_array(codes).mean() > inn10_valid_array(["0" + c for c in codes]).mean():
+            nine = pd.Series(False, index=s.index)  # Bulgarian ЕИК: nothing was lost
+    short = nine | s.str.fullmatch(r"[0-9]{11}").fillna(False).astype(bool)
     if short.any():
         s = s.mask(short, "0" + s)
     return s, short

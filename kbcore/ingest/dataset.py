@@ -390,6 +390,7 @@ def load(path: str | Path | None = None, mapping: Mapping | dict | str | Path | 
 
     frames, currency = unify_currency(frames, report)
     tables = check_tables(frames, report)
+    report.name_currency(currency)
     for name, df in tables.items():
         if df is not None:
             st = report.stats(name)

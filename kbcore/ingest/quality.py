@@ -117,7 +117,8 @@ def _fmt_fields(fields: dict, lang: str, table: str | None = None) -> dict:
               and f"quality.count.{key}" in catalogue()):
             out[key] = tn(f"quality.count.{key}", value, lang)
         elif key in _MONEY_FIELDS and isinstance(value, int | float):
-            out[key] = fmt_money(value, lang)
+            currency = fields.get("currency")
+            out[key] = fmt_money(value, lang) if not currency else fmt_money(value, lang, currency=currency)
         elif key in _DATE_FIELDS and isinstance(value, str) and value:
             out[key] = fmt_date(value, lang)
         elif isinstance(value, bool):
@@ -237,6 +238,13 @@ class QualityReport:
                       dict(fields))
         self.issues.append(issue)
         return issue
+
+    def name_currency(self, currency: str | None) -> None:
+        """Give the amounts of the issues found so far the data's currency (ISO code; None: the default)."""
+        if currency:
+            for issue in self.issues:
+                if _MONEY_FIELDS & issue.fields.keys():
+                    issue.fields.setdefault("currency", currency)
 
     def stats(self, table: str) -> TableStats:
         """The statistics of ``table`` (created empty on first use)."""

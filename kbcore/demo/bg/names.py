@@ -12,6 +12,8 @@ from __future__ import annotations
 import numpy as np
 from faker import Faker
 
+from kbcore.ids import eik_check_digit, eik_valid
+
 __all__ = ["BgNames", "eik_check_digit", "eik_valid", "eik_codes", "company_names", "translit"]
 
 _MALE = ["Иван", "Георги", "Димитър", "Николай", "Петър", "Христо", "Стоян", "Тодор", "Васил",
@@ -60,28 +62,6 @@ def translit(word: str) -> str:
     """A Bulgarian word in Latin letters (the official streamlined system), alphanumerics only."""
     return "".join(_TRANSLIT.get(ch, ch) for ch in word.lower() if ch.isalnum() and ch.isascii()
                    or ch in _TRANSLIT)
-
-
-def eik_check_digit(first8: str) -> int:
-    """The check digit of a 9-digit ЕИК (BULSTAT code) from its first eight digits.
-
-    The Registry Agency's algorithm: ``r = Σ i·d_i mod 11`` with weights 1 … 8; when r = 10,
-    ``r = Σ (i + 2)·d_i mod 11`` with weights 3 … 10, and a second 10 gives 0.
-    """
-    d = [int(c) for c in first8]
-    if len(d) != 8:
-        raise ValueError("an ЕИК check digit needs the first eight digits")
-    r = sum(w * x for w, x in zip(range(1, 9), d, strict=True)) % 11
-    if r == 10:
-        r = sum(w * x for w, x in zip(range(3, 11), d, strict=True)) % 11
-        r = 0 if r == 10 else r
-    return r
-
-
-def eik_valid(code: str) -> bool:
-    """Whether ``code`` is a 9-digit ЕИК with the right check digit."""
-    return (isinstance(code, str) and len(code) == 9 and code.isdigit()
-            and eik_check_digit(code[:8]) == int(code[8]))
 
 
 def eik_codes(rng: np.random.Generator, n: int) -> list[str]:
