@@ -338,6 +338,15 @@ from kbcore.analyses.share_of_wallet import (
     war_share,
     war_vs_actual,
 )
+from kbcore.analyses.units import (
+    client_quantity,
+    line_units,
+    one_unit,
+    product_units,
+    sales_unit,
+    units_by,
+)
+from kbcore.analyses.wallet import share_base
 
 # Not re-exported (several modules define them, or a module has the name): import from the module: ALL, CURVE_COLUMNS, UNKNOWN, money_zones, passport
 __all__ = [
@@ -584,4 +593,11 @@ __all__ = [
     "war_estimates",
     "war_share",
     "war_vs_actual",
+    "client_quantity",
+    "line_units",
+    "one_unit",
+    "product_units",
+    "sales_unit",
+    "units_by",
+    "share_base",
 ]

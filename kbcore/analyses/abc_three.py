@@ -35,7 +35,7 @@ import pandas as pd
 
 from kbcore.analyses._ids import ids as _ids
 from kbcore.analyses._window import months_back, span
-from kbcore.analyses.segmentation import abc
+from kbcore.analyses.segmentation import _check_cuts, abc
 from kbcore.analyses.units import client_quantity, sales_unit
 from kbcore.analyses.wallet import BASES, share_base, wallet_share
 from kbcore.facts import Facts, between, period_bounds
@@ -402,16 +402,6 @@ def client_measures(
 
 
 # --------------------------------------------------------------------------- classes
-def _check_cuts(name: str, cuts) -> tuple[float, float]:
-    try:
-        a, b = (float(c) for c in cuts)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be two shares (a, b) with 0 < a < b ≤ 1, not {cuts!r}") from None
-    if not (0 < a < b <= 1):
-        raise ValueError(f"{name} must be two shares (a, b) with 0 < a < b ≤ 1, not {cuts!r}")
-    return a, b
-
-
 def _abc_classes(measures: pd.DataFrame, column: str, cuts) -> tuple[pd.Series, pd.Series]:
     """(class, rank) per client_id by :func:`~kbcore.analyses.segmentation.abc` on ``column``."""
     table = measures[[C.client_id, column]]
@@ -475,12 +465,12 @@ def classify(
     (:data:`STRATEGY_RULES`) are ours, after R. Fiocca (1982) and the share-of-customer grid
     (Kotler & Keller, *Marketing Management*).
     """
-    sales_cuts = _check_cuts("sales_cuts", sales_cuts)
+    sales_cuts = _check_cuts(sales_cuts, "sales_cuts")
     if potential_method not in POTENTIAL_METHODS:
         raise ValueError(f"potential_method must be one of {', '.join(POTENTIAL_METHODS)}, "
                          f"not {potential_method!r}")
     if potential_method == "abc":
-        potential_cuts = _check_cuts("potential_cuts", potential_cuts)
+        potential_cuts = _check_cuts(potential_cuts, "potential_cuts")
     else:
         if potential_thresholds is None:
             raise ValueError("potential_method='thresholds' needs potential_thresholds=(A from, B from)")
