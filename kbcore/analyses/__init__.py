@@ -355,6 +355,15 @@ from kbcore.analyses.share_of_wallet import (
     war_share,
     war_vs_actual,
 )
+from kbcore.analyses.units import (
+    client_quantity,
+    line_units,
+    one_unit,
+    product_units,
+    sales_unit,
+    units_by,
+)
+from kbcore.analyses.wallet import share_base
 
 # Not re-exported (several modules define them, or a module has the name): import from the module: ALL, CURVE_COLUMNS, UNKNOWN, money_zones, passport
 __all__ = [
@@ -612,4 +621,11 @@ __all__ = [
     "clv_summary",
     "value_potential_map",
     "weighted_client_value",
+    "client_quantity",
+    "line_units",
+    "one_unit",
+    "product_units",
+    "sales_unit",
+    "units_by",
+    "share_base",
 ]

@@ -33,8 +33,11 @@ import math
 import numpy as np
 import pandas as pd
 
+from kbcore.analyses._ids import ids as _ids
 from kbcore.analyses._window import months_back, span
-from kbcore.analyses.segmentation import abc
+from kbcore.analyses.segmentation import _check_cuts, abc
+from kbcore.analyses.units import client_quantity, sales_unit
+from kbcore.analyses.wallet import BASES, share_base, wallet_share
 from kbcore.facts import Facts, between, period_bounds
 from kbcore.schema import C
 
@@ -64,7 +67,7 @@ ABC3_MEASURES = ("value", "volume")
 """``value``: money (revenue, potential, wallet); ``volume``: units (quantity, potential_units,
 wallet_units)."""
 POTENTIAL_METHODS = ("abc", "thresholds")
-SHARE_BASES = ("wallet", "potential")
+SHARE_BASES = BASES
 """What a client's share of wallet was divided by (``share_base``): its known wallet, or its
 potential when the wallet is not known."""
 
@@ -198,10 +201,6 @@ _ROUND = 12
 
 
 # --------------------------------------------------------------------------- helpers
-def _ids(series: pd.Series) -> pd.Series:
-    return series.astype("string").str.strip()
-
-
 def _known(table: pd.DataFrame | None, column: str) -> bool:
     """True when ``table`` has ``column`` with at least one number."""
     return (table is not None and column in table.columns
@@ -243,62 +242,6 @@ def _by_thresholds(values: pd.Series, a: float, b: float) -> pd.Series:
     cls = np.where(v >= a, "A", np.where(v >= b, "B", "C")).astype(object)
     cls[np.isnan(v)] = pd.NA
     return pd.Series(pd.array(cls, dtype="string"), index=values.index)
-
-
-# --------------------------------------------------------------------------- units
-def sales_unit(lines: pd.DataFrame, products: pd.DataFrame | None = None) -> dict:
-    """The one unit of the quantities of ``lines``, or what prevents summing them.
-
-    Parameters
-    ----------
-    lines : DataFrame
-        Sales lines (``quantity``; ``product_id`` to find each line's unit).
-    products : DataFrame, optional
-        The products table with ``unit`` (the unit of ``sales.quantity`` of each product).
-
-    Returns
-    -------
-    dict
-        ``unit`` — the single unit (text as written, stripped) when every line with a quantity
-        has a product whose unit is known and all those units are the same (compared
-        case-insensitively), else None; ``units`` — the distinct units met (sorted);
-        ``unknown_lines`` — lines with a quantity whose unit is unknown (no product_id, a
-        product not in the table or without a unit); ``lines_without_quantity`` — lines whose
-        quantity is empty (they count 0 in volume); ``missing`` — the ids of what is absent:
-        ``"sales.quantity"`` (no quantity column, or no quantity at all), ``"products.unit"``
-        (no products table or unit column, units unknown for some lines, or mixed units).
-        Without ``product_id`` on the lines, the products' units stand for them only when the
-        whole products table has one unit.
-
-    Quantities in different units are never summed (a litre and a kilogram do not add up).
-    """
-    missing: list[str] = []
-    has_qty = C.quantity in lines.columns and pd.to_numeric(lines[C.quantity], errors="coerce").notna().any()
-    if not has_qty:
-        missing.append("sales.quantity")
-    if products is None or C.unit not in products.columns or C.product_id not in products.columns:
-        missing.append("products.unit")
-        return {"unit": None, "units": (), "unknown_lines": 0, "lines_without_quantity": 0,
-                "missing": tuple(missing)}
-    units = products[C.unit].astype("string").str.strip()
-    units = units.mask(units == "")
-    table = pd.Series(units.to_numpy(), index=_ids(products[C.product_id]))
-    table = table[~table.index.duplicated()]
-    qty = pd.to_numeric(lines[C.quantity], errors="coerce") if has_qty else pd.Series(dtype="float64")
-    with_qty = qty.notna() & (qty != 0) if has_qty else pd.Series(dtype=bool)
-    if C.product_id in lines.columns and has_qty:
-        line_units = _ids(lines.loc[with_qty, C.product_id]).map(table)
-        unknown = int(line_units.isna().sum())
-        met = sorted({str(u) for u in line_units.dropna()})
-    else:
-        met = sorted({str(u) for u in table.dropna()})
-        unknown = 0 if len(met) == 1 and not table.isna().any() else int(with_qty.sum()) if has_qty else 0
-    one = len({u.casefold() for u in met}) == 1 and unknown == 0
-    if not one and "products.unit" not in missing:
-        missing.append("products.unit")
-    return {"unit": met[0] if one and has_qty else None, "units": tuple(met),
-            "unknown_lines": unknown, "lines_without_quantity": int(qty.isna().sum()) if has_qty else 0,
-            "missing": tuple(missing)}
 
 
 # --------------------------------------------------------------------------- measures
@@ -401,7 +344,7 @@ def client_measures(
     used, unit, units, no_qty = measure, None, (), 0
     if measure == "volume":
         lines = between(facts.sales, lo, hi) if facts.has_sales else facts.sales
-        found = sales_unit(lines, products)
+        vol, found = client_quantity(lines, products)
         units, no_qty = found["units"], found["lines_without_quantity"]
         missing.extend(found["missing"])
         if not _known(clients, C.potential_units):
@@ -438,20 +381,14 @@ def client_measures(
     out[C.name] = out[C.name].fillna(pd.Series(ids, index=ids, dtype="string")).astype("string")
     out[C.revenue] = revenue.reindex(ids).fillna(0.0)
     if used == "volume":
-        qty = pd.to_numeric(lines[C.quantity], errors="coerce").fillna(0.0)
-        vol = qty.groupby(_ids(lines[C.client_id]).to_numpy()).sum()
         out["sales"] = vol.reindex(ids).fillna(0.0).to_numpy(dtype="float64")
     else:
         out["sales"] = out[C.revenue]
     out[C.potential] = _per_client(clients, pot_col).reindex(ids).to_numpy(dtype="float64")
     out[C.wallet] = _per_client(clients, wal_col).reindex(ids).to_numpy(dtype="float64")
     yearly = out["sales"] * factor
-    wallet_ok = out[C.wallet] > 0
-    pot_ok = out[C.potential] > 0
-    base = np.where(wallet_ok, "wallet", np.where(pot_ok, "potential", None))
-    out["share_base"] = pd.array(base, dtype="string")
-    denominator = out[C.wallet].where(wallet_ok, out[C.potential].where(pot_ok))
-    out["share"] = (yearly / denominator).astype("float64")
+    denominator, out["share_base"] = share_base(out, (C.wallet, C.potential), names=SHARE_BASES)
+    out["share"] = wallet_share(yearly, denominator)
     out["untapped"] = (out[C.potential] - yearly.clip(lower=0.0)).clip(lower=0.0).where(
         out[C.potential].notna()).astype("float64")
     out = out.reset_index()
@@ -465,16 +402,6 @@ def client_measures(
 
 
 # --------------------------------------------------------------------------- classes
-def _check_cuts(name: str, cuts) -> tuple[float, float]:
-    try:
-        a, b = (float(c) for c in cuts)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be two shares (a, b) with 0 < a < b ≤ 1, not {cuts!r}") from None
-    if not (0 < a < b <= 1):
-        raise ValueError(f"{name} must be two shares (a, b) with 0 < a < b ≤ 1, not {cuts!r}")
-    return a, b
-
-
 def _abc_classes(measures: pd.DataFrame, column: str, cuts) -> tuple[pd.Series, pd.Series]:
     """(class, rank) per client_id by :func:`~kbcore.analyses.segmentation.abc` on ``column``."""
     table = measures[[C.client_id, column]]
@@ -538,12 +465,12 @@ def classify(
     (:data:`STRATEGY_RULES`) are ours, after R. Fiocca (1982) and the share-of-customer grid
     (Kotler & Keller, *Marketing Management*).
     """
-    sales_cuts = _check_cuts("sales_cuts", sales_cuts)
+    sales_cuts = _check_cuts(sales_cuts, "sales_cuts")
     if potential_method not in POTENTIAL_METHODS:
         raise ValueError(f"potential_method must be one of {', '.join(POTENTIAL_METHODS)}, "
                          f"not {potential_method!r}")
     if potential_method == "abc":
-        potential_cuts = _check_cuts("potential_cuts", potential_cuts)
+        potential_cuts = _check_cuts(potential_cuts, "potential_cuts")
     else:
         if potential_thresholds is None:
             raise ValueError("potential_method='thresholds' needs potential_thresholds=(A from, B from)")

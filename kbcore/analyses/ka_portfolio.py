@@ -55,7 +55,7 @@ from kbcore.analyses._template import (
 )
 from kbcore.analyses._window import months_back, span
 from kbcore.analyses.dmu import STAFF_ROLE_ALIASES, UNKNOWN, canonical, roles_of
-from kbcore.analyses.share_of_wallet import wallet_share
+from kbcore.analyses.wallet import wallet_share
 from kbcore.facts import Facts, between
 from kbcore.paths import TEMPLATES_DIR
 from kbcore.schema import C

@@ -49,7 +49,7 @@ import pandas as pd
 from kbcore.analyses._window import months_back, span
 from kbcore.analyses.profile import ClientProfile, client_profile, profile_match
 from kbcore.analyses.profitability import whale_curve
-from kbcore.analyses.share_of_wallet import wallet_share
+from kbcore.analyses.wallet import wallet_share
 from kbcore.facts import Facts, period_bounds
 from kbcore.schema import C
 

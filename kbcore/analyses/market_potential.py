@@ -44,6 +44,8 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from kbcore.analyses._ids import UNKNOWN
+from kbcore.analyses._ids import text as _text
 from kbcore.analyses._template import (
     read_template,
     template_error,
@@ -52,7 +54,8 @@ from kbcore.analyses._template import (
     template_texts,
 )
 from kbcore.analyses._window import months_back
-from kbcore.analyses.money_zones import UNKNOWN, ZoneRules, money_zones
+from kbcore.analyses.money_zones import ZoneRules, money_zones
+from kbcore.analyses.units import client_quantity
 from kbcore.facts import Facts, period_bounds
 from kbcore.paths import TEMPLATES_DIR
 from kbcore.schema import C
@@ -127,11 +130,6 @@ _KIND = "chain_ratio"
 
 def _missing(*ids: str) -> list[str]:
     return list(dict.fromkeys(i for i in ids if i))
-
-
-def _text(series: pd.Series) -> pd.Series:
-    out = series.astype("string").str.strip()
-    return out.mask(out == "").fillna(UNKNOWN).astype("string")
 
 
 def _num(frame: pd.DataFrame, column: str) -> pd.Series:
@@ -831,26 +829,19 @@ def _window(facts: Facts, as_of, months: int) -> tuple[pd.Timestamp, pd.Timestam
 
 
 def _units(facts: Facts, products: pd.DataFrame | None, lo, hi) -> tuple[pd.Series | None, str, str]:
-    """Quantity per client over [lo, hi], the unit, and why it is unknown ('' when known)."""
+    """Quantity per client over [lo, hi], the unit, and why it is unknown ('' when known).
+
+    The rule of :mod:`kbcore.analyses.units` (one unit, never litres plus kilograms).
+    """
     lines = facts.sales
     if C.quantity not in lines.columns:
         return None, "", "sales.quantity"
-    if (products is None or C.unit not in products.columns or C.product_id not in products.columns
-            or C.product_id not in lines.columns):
+    if C.product_id not in lines.columns:
         return None, "", "products.unit"
-    lines = lines.loc[(lines[C.date] >= lo) & (lines[C.date] <= hi)]
-    unit_of = products.assign(**{C.product_id: products[C.product_id].astype("string").str.strip()})
-    unit_of = unit_of.drop_duplicates(C.product_id).set_index(C.product_id)[C.unit]
-    units = lines[C.product_id].astype("string").str.strip().map(unit_of)
-    units = units.astype("string").str.strip().str.lower()
-    known = units.dropna().unique()
-    if units.isna().any() or (units == "").any():
-        return None, "", "products.unit"
-    if len(known) > 1:
-        return None, "", "units_mixed"
-    qty = pd.to_numeric(lines[C.quantity], errors="coerce").fillna(0.0)
-    per = qty.groupby(lines[C.client_id].astype("string").str.strip()).sum()
-    return per.astype("float64"), (str(known[0]) if len(known) else ""), ""
+    per, found = client_quantity(lines, products, lo, hi)
+    if per is None:
+        return None, "", "units_mixed" if len(found["units"]) > 1 else "products.unit"
+    return per, found["unit"] or "", ""
 
 
 def our_sales(

@@ -50,8 +50,9 @@ from dataclasses import dataclass, field
 import numpy as np
 import pandas as pd
 
+from kbcore.analyses._ids import UNKNOWN  # the segment / region of a client whose card does not say
 from kbcore.analyses._window import span
-from kbcore.analyses.share_of_wallet import wallet_share
+from kbcore.analyses.wallet import wallet_share
 from kbcore.facts import Facts, period_bounds
 from kbcore.schema import C
 
@@ -75,8 +76,6 @@ __all__ = [
 ZONES = ("money_in_hand", "money_on_table", "money_in_market")
 """The three zones (column names; catalogue ``zone.<name>``)."""
 IMPUTE = ("segment_median", "none")
-UNKNOWN = "unknown"
-"""The segment / region of a client whose card does not say."""
 
 CLIENT_COLUMNS = [
     C.client_id,

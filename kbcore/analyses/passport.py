@@ -32,7 +32,7 @@ from kbcore.analyses._window import years
 from kbcore.analyses.lifecycle import STAGES
 from kbcore.analyses.planning import base_year
 from kbcore.analyses.profile import UNKNOWN, client_features
-from kbcore.analyses.share_of_wallet import wallet_share
+from kbcore.analyses.wallet import wallet_share
 from kbcore.facts import Facts
 from kbcore.schema import C
 

@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from kbcore.analyses._window import id_codes, span
-from kbcore.analyses.share_of_wallet import wallet_share
+from kbcore.analyses.wallet import wallet_share
 from kbcore.facts import Facts, between
 from kbcore.schema import C
 

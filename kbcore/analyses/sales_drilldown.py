@@ -49,7 +49,13 @@ import math
 import numpy as np
 import pandas as pd
 
+from kbcore.analyses._ids import UNKNOWN
+from kbcore.analyses._ids import ids as _ids
+from kbcore.analyses._ids import text as _text
+from kbcore.analyses.market_potential import market_cells
 from kbcore.analyses.segmentation import abc
+from kbcore.analyses.units import line_units, one_unit, units_by
+from kbcore.analyses.wallet import share_base, wallet_share
 from kbcore.errors import KBDataError
 from kbcore.facts import Facts, period_bounds
 from kbcore.schema import C
@@ -94,7 +100,6 @@ SHARE_KPIS = ("market_share", "share_of_wallet")
 EFFECTS = ("volume", "mix", "price", "new", "lost", "other", "unsplit")
 """The parts of a revenue change (see :func:`pvm`); they sum to the change."""
 PRO_RATA = ("days", "seasonal", "none")
-UNKNOWN = "unknown"
 """The value of a line, class or territory that the data does not give."""
 COMPANY = "company"
 """The one item of the ``company`` level."""
@@ -112,15 +117,6 @@ _EPS = 1e-9
 
 
 # --------------------------------------------------------------------------- helpers
-def _ids(series: pd.Series) -> pd.Series:
-    return series.astype("string").str.strip()
-
-
-def _text(series: pd.Series) -> pd.Series:
-    out = series.astype("string").str.strip()
-    return out.mask(out == "").fillna(UNKNOWN)
-
-
 def _check_level(level: str) -> str:
     if level not in LEVELS:
         raise ValueError(f"level must be one of {', '.join(LEVELS)}, not {level!r}")
@@ -146,35 +142,6 @@ def _item(lines: pd.DataFrame, level: str) -> pd.Series:
     if level == "company":
         return pd.Series(COMPANY, index=lines.index, dtype="string")
     return lines[level].astype("string")
-
-
-def _one_unit(units: pd.Series, quantity: pd.Series) -> tuple[bool, str | None]:
-    """(True, unit) when every line with a quantity has a known unit and there is one unit."""
-    used = quantity.notna() & (quantity != 0)
-    u = units.loc[used]
-    if not used.any():
-        return True, (None if u.empty else None)
-    if u.isna().any():
-        return False, None
-    values = u.unique()
-    return (len(values) == 1, str(values[0]) if len(values) == 1 else None)
-
-
-def _units_by(lines: pd.DataFrame, key: str) -> pd.DataFrame:
-    """Per value of ``key``: ``ok`` (one known unit for every line with a quantity), ``unit``.
-
-    The vectorised :func:`_one_unit`; a value without any quantity is ``ok`` with no unit.
-    """
-    used = lines[C.quantity].notna() & (lines[C.quantity] != 0)
-    part = lines.loc[used, [key, C.unit]]
-    keys = pd.Index(lines[key].unique())
-    g = part.groupby(key, sort=False)[C.unit]
-    n_units = g.nunique().reindex(keys).fillna(0)
-    n_unknown = part[C.unit].isna().groupby(part[key], sort=False).sum().reindex(keys).fillna(0)
-    first = g.first().reindex(keys)
-    ok = (n_units <= 1) & (n_unknown == 0)
-    unit = first.where(ok & (n_units == 1))
-    return pd.DataFrame({"ok": ok.astype(bool), "unit": unit.astype("string")}, index=keys)
 
 
 # --------------------------------------------------------------------------- lines
@@ -259,16 +226,14 @@ def annotate_lines(facts: Facts, products: pd.DataFrame | None = None,
         out[C.is_target] = pd.array([pd.NA] * len(out), dtype="boolean")
     else:
         out[C.is_target] = target.astype("boolean").fillna(False)
-    unit = attr(C.unit)
     if C.quantity not in src.columns:
         out[C.unit] = pd.array([pd.NA] * len(out), dtype="string")
-    elif unit is None:
+    elif attr(C.unit) is None:
         if not same_unit:
             missing.append("products.unit")
         out[C.unit] = pd.array([""] * len(out) if same_unit else [pd.NA] * len(out), dtype="string")
     else:
-        u = unit.astype("string").str.strip()
-        out[C.unit] = u.mask(u == "")
+        out[C.unit] = line_units(out, products)
     region = None
     if clients is not None and {C.client_id, C.region} <= set(clients.columns) and len(clients):
         cl = clients.assign(**{C.client_id: _ids(clients[C.client_id])}).drop_duplicates(
@@ -431,36 +396,28 @@ def _year_targets(targets: pd.DataFrame | None, year: int, cat_line: dict,
 
 # --------------------------------------------------------------------------- drill-down
 def _market_by_region(market: pd.DataFrame | None) -> tuple[pd.Series | None, pd.Series | None]:
-    if market is None or C.region not in market.columns or C.companies not in market.columns:
+    """The build-up potential per territory in value and in units (None when unknown)."""
+    cells = market_cells(market)
+    if "market" in cells.attrs["missing"]:
         return None, None
-    companies = pd.to_numeric(market[C.companies], errors="coerce")
-    region = _text(market[C.region])
 
     def total(col):
-        if col not in market.columns:
+        if cells[col].notna().sum() == 0:
             return None
-        value = companies * pd.to_numeric(market[col], errors="coerce")
-        if value.notna().sum() == 0:
-            return None
-        return value.groupby(region).sum(min_count=1)
+        return cells.groupby(C.region)[col].sum(min_count=1)
 
-    return total(C.consumption_per_company), total(C.consumption_units_per_company)
+    return total("potential"), total("potential_units")
 
 
 def _client_base(clients: pd.DataFrame | None, wallet: str, potential: str) -> pd.Series | None:
     """Each client's yearly base of its share: wallet where known (> 0), else potential."""
     if clients is None or C.client_id not in clients.columns:
         return None
-    cols = [c for c in (wallet, potential) if c in clients.columns]
-    if not cols:
+    if wallet not in clients.columns and potential not in clients.columns:
         return None
     cl = clients.assign(**{C.client_id: _ids(clients[C.client_id])}).drop_duplicates(
         C.client_id).set_index(C.client_id)
-    base = pd.Series(np.nan, index=cl.index, dtype="float64")
-    for col in reversed(cols):  # the wallet wins over the potential
-        value = pd.to_numeric(cl[col], errors="coerce").astype("float64")
-        base = value.where(value > 0, base)
-    base = base.dropna()
+    base = share_base(cl, (wallet, potential))[0].dropna()
     return base if len(base) else None
 
 
@@ -574,7 +531,7 @@ def drilldown(
     out = pd.DataFrame({"revenue": g[C.revenue].sum()})
     out.index = out.index.astype("string")
     # volume: one unit per item
-    units = _units_by(data, "item").reindex(out.index)
+    units = units_by(data, "item").reindex(out.index)
     has_q = data[C.quantity].notna().groupby(data["item"], sort=False).any().reindex(out.index)
     ok = units["ok"].fillna(False).astype(bool) & has_q.fillna(False).astype(bool)
     out["quantity"] = g[C.quantity].sum().reindex(out.index).where(ok)
@@ -643,8 +600,7 @@ def drilldown(
                                           n=("base", "size"))
             out["wallet_base"] = s["base"].reindex(out.index)
             out["wallet_clients"] = s["n"].reindex(out.index).fillna(0).astype("int64")
-            d = out["wallet_base"] * f
-            out["share_of_wallet"] = (s["rev"].reindex(out.index) / d).where(d > 0)
+            out["share_of_wallet"] = wallet_share(s["rev"].reindex(out.index), out["wallet_base"] * f)
         if base_u is not None:
             qty = data.groupby(["item", C.client_id], sort=False)[C.quantity].sum().reset_index()
             qty[C.client_id] = qty[C.client_id].astype("string")
@@ -652,9 +608,9 @@ def drilldown(
             known = qty.loc[b.notna()].assign(base=b.dropna())
             s = known.groupby("item").agg(q=(C.quantity, "sum"), base=("base", "sum"))
             out["wallet_base_units"] = s["base"].reindex(out.index)
-            d = out["wallet_base_units"] * f
-            ok = out["quantity"].notna()
-            out["share_of_wallet_units"] = (s["q"].reindex(out.index) / d).where((d > 0) & ok)
+            out["share_of_wallet_units"] = wallet_share(s["q"].reindex(out.index),
+                                                        out["wallet_base_units"] * f).where(
+                out["quantity"].notna())
     # targets
     cat_line, client_region = _hierarchy(lines, clients)
     tg, tg_info = _year_targets(targets, year, cat_line, client_region)
@@ -681,7 +637,7 @@ def drilldown(
     if level == C.client_id:
         cols.append("abc")
     out = out.reset_index(drop=True)[cols]
-    scope_ok, scope_unit = _one_unit(scope[C.unit], scope[C.quantity])
+    scope_ok, scope_unit = one_unit(scope[C.unit], scope[C.quantity])
     out.attrs.update(level=level, path=path, window=window, missing=sorted(set(missing)),
                      targets=tg_info, unit=scope_unit if scope_ok else None,
                      mixed_units=not scope_ok, assortment_by=assortment_by)
@@ -884,18 +840,28 @@ def period_pair(facts: Facts, kind: str = "ytd", *, as_of=None):
 
 def _unit_ok_by(lines: pd.DataFrame, scope: list[str]) -> pd.Series | bool:
     if not scope:
-        return _one_unit(lines[C.unit], lines[C.quantity])[0]
-    return _units_by(lines, scope[0])["ok"]
+        return one_unit(lines[C.unit], lines[C.quantity])[0]
+    return units_by(lines, scope[0])["ok"]
 
 
-def _two_periods(facts, products, clients, period0, period1, path, same_unit, lines):
+def _two_periods(facts, products, clients, period0, period1, path, same_unit, lines, by):
+    """The inputs of :func:`variance_bridge` and :func:`variance_clients`.
+
+    The lines, the path's lines of each period (with a constant ``_one``), the periods and the
+    mix keys (``["_one"]`` when none is usable).
+    """
+    if period0 is None or period1 is None:
+        (period0, period1) = period_pair(facts)
+    keys = _by(by)
     if lines is None:
         lines = annotate_lines(facts, products, clients, same_unit=same_unit)
     (lo0, hi0), (lo1, hi1) = _period(period0), _period(period1)
     scoped = _scope(lines, _check_path(path))
-    l0 = scoped.loc[(scoped[C.date] >= lo0) & (scoped[C.date] <= hi0)]
-    l1 = scoped.loc[(scoped[C.date] >= lo1) & (scoped[C.date] <= hi1)]
-    return lines, l0, l1, ((lo0, hi0), (lo1, hi1))
+    l0 = scoped.loc[(scoped[C.date] >= lo0) & (scoped[C.date] <= hi0)].assign(_one="1")
+    l1 = scoped.loc[(scoped[C.date] >= lo1) & (scoped[C.date] <= hi1)].assign(_one="1")
+    if C.product_id in keys and lines[C.product_id].isna().all():
+        keys = [k for k in keys if k != C.product_id]
+    return lines, l0, l1, ((lo0, hi0), (lo1, hi1)), keys or ["_one"]
 
 
 def _by(by) -> list[str]:
@@ -957,16 +923,10 @@ def variance_bridge(
     Source: Drury (2017) ch. 18; Horngren, Datar & Rajan (2015) ch. 14 (see :func:`pvm`).
     """
     level = _check_level(level)
-    if period0 is None or period1 is None:
-        (period0, period1) = period_pair(facts)
-    lines, l0, l1, periods = _two_periods(facts, products, clients, period0, period1, path,
-                                          same_unit, lines)
-    keys = _by(by)
-    if C.product_id in keys and lines[C.product_id].isna().all():
-        keys = [k for k in keys if k != C.product_id]
-    l0 = l0.assign(item=_item(l0, level).to_numpy(), _one="1")
-    l1 = l1.assign(item=_item(l1, level).to_numpy(), _one="1")
-    keys = keys or ["_one"]
+    lines, l0, l1, periods, keys = _two_periods(facts, products, clients, period0, period1, path,
+                                                same_unit, lines, by)
+    l0 = l0.assign(item=_item(l0, level).to_numpy())
+    l1 = l1.assign(item=_item(l1, level).to_numpy())
     ok = _unit_ok_by(pd.concat([l0, l1]), ["item"])
     s = _decompose(l0, l1, ["item"], keys, ["item"], ok)
     s["item"] = s["item"].astype("string")
@@ -1021,16 +981,8 @@ def variance_clients(
     Source: the decomposition of :func:`pvm` (Drury 2017; Horngren et al. 2015), allotted to
     clients by their quantities — our reading.
     """
-    if period0 is None or period1 is None:
-        (period0, period1) = period_pair(facts)
-    lines, l0, l1, periods = _two_periods(facts, products, clients, period0, period1, path,
-                                          same_unit, lines)
-    keys = _by(by)
-    if C.product_id in keys and lines[C.product_id].isna().all():
-        keys = [k for k in keys if k != C.product_id]
-    l0 = l0.assign(_one="1")
-    l1 = l1.assign(_one="1")
-    keys = keys or ["_one"]
+    lines, l0, l1, periods, keys = _two_periods(facts, products, clients, period0, period1, path,
+                                                same_unit, lines, by)
     ok = _unit_ok_by(pd.concat([l0, l1]), [])
     s = _decompose(l0, l1, [], keys, [C.client_id], ok)
     s[C.client_id] = s[C.client_id].astype("string")

@@ -249,13 +249,14 @@ def pareto_curves(values_df: pd.DataFrame, measures=("revenue", "profit")) -> pd
 
 
 # --------------------------------------------------------------------------- ABC
-def _check_cuts(cuts) -> tuple[float, float]:
+def _check_cuts(cuts, name: str = "cuts") -> tuple[float, float]:
+    """The ABC cuts (a, b) with 0 < a < b ≤ 1; ``name`` is the parameter named in the error."""
     try:
         a, b = (float(c) for c in cuts)
     except (TypeError, ValueError):
-        raise ValueError(f"cuts must be two shares (a, b) with 0 < a < b ≤ 1, not {cuts!r}") from None
+        raise ValueError(f"{name} must be two shares (a, b) with 0 < a < b ≤ 1, not {cuts!r}") from None
     if not (0 < a < b <= 1):
-        raise ValueError(f"cuts must be two shares (a, b) with 0 < a < b ≤ 1, not {cuts!r}")
+        raise ValueError(f"{name} must be two shares (a, b) with 0 < a < b ≤ 1, not {cuts!r}")
     return a, b
 
 

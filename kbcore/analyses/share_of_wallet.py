@@ -38,7 +38,11 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from kbcore.analyses._window import id_codes, months_back, span
+from kbcore.analyses._ids import UNKNOWN
+from kbcore.analyses._ids import ids as _ids
+from kbcore.analyses._window import months_back, span
+from kbcore.analyses.units import client_quantity
+from kbcore.analyses.wallet import BASES, share_base, wallet_share
 from kbcore.errors import KBDataError
 from kbcore.facts import Facts, between
 from kbcore.schema import C
@@ -69,12 +73,7 @@ __all__ = [
     "growth_plan",
 ]
 
-UNKNOWN = "unknown"
-"""The segment of a client whose card names none (as in :mod:`kbcore.analyses.profile`)."""
 
-BASES = ("wallet", "potential")
-"""The bases of the share, in the order they are tried: the client's total purchases of the
-category (``clients.wallet``), else what it could buy (``clients.potential``)."""
 
 SHARE_COLUMNS = [
     C.client_id, C.name, C.segment, "revenue_12m", C.wallet, C.potential, "base", "basis", "share",
@@ -112,10 +111,6 @@ _MEASURES = {"value": ("share", "base", "revenue_12m"),
 def _bad(name: str, value, expected: str):
     raise KBDataError("share_of_wallet.error.parameter", name=name, value=repr(value),
                       expected=expected)
-
-
-def _ids(series: pd.Series) -> pd.Series:
-    return series.astype("string").str.strip()
 
 
 def _table(frame: pd.DataFrame | None, *columns: str) -> pd.DataFrame | None:
@@ -158,79 +153,21 @@ def _share_param(value, name: str) -> float:
     return v
 
 
-# --------------------------------------------------------------------------- the formula
-def wallet_share(ours, base):
-    """Share of wallet: our sales to a client over its purchases of the category.
-
-    ::
-
-        share = ours / base          (NaN where base ≤ 0 or unknown)
-
-    ``base`` is the client's total purchases of the category from all its suppliers (its wallet),
-    or, where that is not known, what it could buy (its potential: the share is then a share of
-    potential, a lower bound of the share of wallet). A share above 1 says the base is
-    understated; it is returned as it is, for the caller to flag.
-
-    Parameters
-    ----------
-    ours, base : Series, array or number
-        Our sales (value or units) and the base, in the same measure and over the same year.
-
-    Returns
-    -------
-    Series, array or float
-        The share, the same shape as the input (a Series keeps its index).
-
-    Source: McDonald & Rogers, *Key Account Management* (1998); Du, Kamakura & Mela, "Size and
-    share of customer wallet", *Journal of Marketing* 71 (2007). The one formula of every share
-    of wallet in kbcore (profile, key accounts, portfolio, money zones, this topic).
-    """
-    if isinstance(ours, pd.Series) or isinstance(base, pd.Series):
-        index = ours.index if isinstance(ours, pd.Series) else base.index
-        o = ours if isinstance(ours, pd.Series) else pd.Series(ours, index=index)
-        b = base if isinstance(base, pd.Series) else pd.Series(base, index=index)
-        o = pd.to_numeric(o, errors="coerce").astype("float64")
-        b = pd.to_numeric(b, errors="coerce").astype("float64")
-        return (o / b).where(b > 0).astype("float64")
-    o = np.asarray(ours, dtype="float64")
-    b = np.asarray(base, dtype="float64")
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out = np.where(b > 0, o / np.where(b > 0, b, 1.0), np.nan)
-    return float(out) if out.ndim == 0 else out
-
-
 # --------------------------------------------------------------------------- per client
 def _units_per_client(lines: pd.DataFrame, products: pd.DataFrame | None,
                       universe: pd.Index) -> tuple[pd.Series | None, str | None, str | None]:
-    """Σ quantity per client over ``lines`` when every line's unit is known and one; else why not.
+    """Σ quantity per client over ``lines`` when the quantities share one unit; else why not.
 
-    Returns ``(quantity, unit, missing_id)``.
+    The rule of :mod:`kbcore.analyses.units`; returns ``(quantity, unit, missing_id)``.
     """
     if C.quantity not in lines.columns:
         return None, None, "sales.quantity"
     if C.product_id not in lines.columns:
         return None, None, "sales.product_id"
-    prods = None
-    if products is not None and {C.product_id, C.unit} <= set(products.columns):
-        prods = products.assign(**{C.product_id: _ids(products[C.product_id])})
-    if prods is None:
-        return None, None, "products.unit"
-    unit_of = pd.Series(prods[C.unit].astype("string").str.strip().str.lower().to_numpy(),
-                        index=prods[C.product_id].to_numpy()).replace("", pd.NA)
-    unit_of = unit_of[~unit_of.index.duplicated()]
-    if not len(lines):
-        return pd.Series(0.0, index=universe), None, None
-    units = _ids(lines[C.product_id]).map(unit_of)
-    if units.isna().any():
-        return None, None, "products.unit"
-    kinds = units.unique()
-    if len(kinds) > 1:
-        return None, None, "units.mixed"
-    codes, ids = id_codes(lines[C.client_id])
-    qty = pd.to_numeric(lines[C.quantity], errors="coerce").fillna(0.0).to_numpy("float64")
-    ok = codes >= 0
-    sums = np.bincount(codes[ok], weights=qty[ok], minlength=len(ids))
-    return pd.Series(sums, index=ids).reindex(universe).fillna(0.0), str(kinds[0]), None
+    qty, found = client_quantity(lines, products)
+    if qty is None:
+        return None, None, "units.mixed" if len(found["units"]) > 1 else "products.unit"
+    return qty.reindex(universe).fillna(0.0), found["unit"], None
 
 
 def client_shares(
@@ -339,7 +276,7 @@ def client_shares(
     out["revenue_12m"] = rev[~rev.index.duplicated()].reindex(universe).fillna(0.0)
     for col in (C.wallet, C.potential):
         out[col] = card(col)
-    out["base"], out["basis"] = _base(out, list(bases))
+    out["base"], out["basis"] = share_base(out, list(bases))
     out["share"] = wallet_share(out["revenue_12m"], out["base"])
     out["over_base"] = (out["share"] > 1).astype("boolean").mask(out["share"].isna())
 
@@ -353,8 +290,8 @@ def client_shares(
         out[col] = card(col)
     if qty is not None:
         out["quantity_12m"] = qty
-        out["base_units"], basis_units = _base(out, [f"{b}_units" for b in bases])
-        out["basis_units"] = basis_units.str.replace("_units", "", regex=False)
+        out["base_units"], out["basis_units"] = share_base(out, [f"{b}_units" for b in bases],
+                                                           names=list(bases))
         out["share_units"] = wallet_share(out["quantity_12m"], out["base_units"])
     else:
         out["quantity_12m"] = np.nan
@@ -378,18 +315,6 @@ def client_shares(
     out.attrs.update(as_of=as_of, window=(lo, hi), months=int(months), unit=unit,
                      missing=list(dict.fromkeys(missing)), bases=bases)
     return out
-
-
-def _base(out: pd.DataFrame, columns: list[str]) -> tuple[pd.Series, pd.Series]:
-    """The first column of ``columns`` with a value > 0 per row, and its name (NA: none)."""
-    base = pd.Series(np.nan, index=out.index, dtype="float64")
-    basis = pd.Series(pd.NA, index=out.index, dtype="string")
-    for col in columns:
-        values = out[col].astype("float64")
-        take = base.isna() & (values > 0)
-        base = base.where(~take, values)
-        basis = basis.mask(take, col)
-    return base, basis
 
 
 # --------------------------------------------------------------------------- distribution
