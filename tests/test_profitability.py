@@ -553,3 +553,12 @@ def test_ids_built_at_run_time_are_in_the_catalogue():
     ]
     ids += ["whale.note.nonpositive_total", "whale.note.empty", "concession.note.nonpositive_total"]
     assert [i for i in ids if i not in catalogue()] == []
+
+
+def test_default_rates_follow_the_currency():
+    from kbcore.analyses.profitability import DEFAULT_RATES, EUR_RATES, rates_for
+
+    assert rates_for(None) is DEFAULT_RATES and rates_for("RUB") is DEFAULT_RATES
+    assert rates_for("EUR") is EUR_RATES and EUR_RATES.per_order == 15.0
+    with pytest.raises(ValueError, match="USD"):
+        rates_for("USD")

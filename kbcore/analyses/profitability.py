@@ -36,6 +36,9 @@ from kbcore.schema import C
 __all__ = [
     "CostToServeRates",
     "DEFAULT_RATES",
+    "EUR_RATES",
+    "RATES_BY_CURRENCY",
+    "rates_for",
     "VISIT_KINDS",
     "PNL_COLUMNS",
     "YEARLY_COLUMNS",
@@ -154,6 +157,26 @@ class CostToServeRates:
 
 
 DEFAULT_RATES = CostToServeRates()
+"""The rates in roubles (program 000's company)."""
+
+EUR_RATES = CostToServeRates(per_order=15.0, per_delivery=25.0, per_visit=60.0, credit_rate=0.06)
+"""The rates in euro, for a company in the euro area (program 004's Bulgarian company): EUR 15 an
+order, EUR 25 a delivery, EUR 60 a visit (our estimates of a Bulgarian distributor's costs, about a
+hundredth of the rouble rates with lower wages and distances), money at 6 % a year (the ECB deposit
+rate of 2025, about 2 %, plus a bank's margin). Replace them with your own."""
+
+RATES_BY_CURRENCY = {"RUB": DEFAULT_RATES, "EUR": EUR_RATES}
+"""Default cost-to-serve rates by the data's currency (``Dataset.currency``)."""
+
+
+def rates_for(currency: str | None) -> CostToServeRates:
+    """The default cost-to-serve rates of a currency (ISO code); the rouble rates when it is None."""
+    if currency is None:
+        return DEFAULT_RATES
+    if currency not in RATES_BY_CURRENCY:
+        raise ValueError(f"no default cost-to-serve rates in {currency!r}: give CostToServeRates in it "
+                         f"(defaults exist in {', '.join(RATES_BY_CURRENCY)})")
+    return RATES_BY_CURRENCY[currency]
 
 
 def _ids(series: pd.Series) -> pd.Series:
