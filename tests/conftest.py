@@ -17,3 +17,11 @@ def demo_dataset():
 
     return kbcore.load()
 
+
+@pytest.fixture(scope="session")
+def demo_bg_dataset():
+    """The committed Bulgarian demo company (program 004), loaded once per test session."""
+    import kbcore
+
+    return kbcore.load(None, demo="bg")
+

@@ -29,7 +29,8 @@ _PROBE = "import kbcore.facts as _kb_facts\nprint('KB-REDUCTIONS', _kb_facts.red
 
 
 @pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
-def test_notebook_runs_on_the_demo_company_and_reduces_once(notebook, tmp_path, demo_dataset):
+def test_notebook_runs_on_the_demo_company_and_reduces_once(notebook, tmp_path, request):
+    demo_dataset = request.getfixturevalue("demo_bg_dataset" if notebook.parts[-3] == "kpi" else "demo_dataset")
     nb = nbformat.read(notebook, as_version=4)
     lang = nb.metadata["kbcore"]["lang"]
     nb.cells.append(nbformat.v4.new_code_cell(_PROBE))
