@@ -20,9 +20,11 @@ published figures are documented::
 
 from __future__ import annotations
 
-from kbcore.analyses.clv import (
+from kbcore.analyses.clv import (  # reading the models (views, charts, widgets of topic 4)
+    CLIENT_CLV_COLUMNS,
     DEFAULT_YEAR_WEIGHTS,
     MAP_ACTIONS,
+    MAP_CELL_COLUMNS,
     MAP_COLUMNS,
     MIN_REPEAT_BUYERS,
     SUMMARY_COLUMNS,
@@ -30,19 +32,29 @@ from kbcore.analyses.clv import (
     WEIGHTED_VALUE_COLUMNS,
     YEARLY_VALUE_COLUMNS,
     BGNBDModel,
+    ClvFits,
     GammaGammaModel,
     ParetoNBDModel,
+    at_risk_clients,
+    client_clv,
     client_yearly_value,
     clv_summary,
     customer_lifetime_value,
     discount_per_step,
+    expected_repeat_counts,
     fit_bgnbd,
     fit_gamma_gamma,
+    fit_models,
     fit_pareto_nbd,
+    map_cells,
+    model_comparison,
+    p_alive_matrix,
+    purchase_probabilities,
     simulate_bgnbd,
     simulate_gamma_gamma,
     simulate_pareto_nbd,
     value_potential_map,
+    value_trend,
     weighted_client_value,
 )
 
@@ -70,4 +82,17 @@ __all__ = [
     "client_yearly_value",
     "weighted_client_value",
     "value_potential_map",
+    # reading the models (views, charts, widgets of topic 4)
+    "CLIENT_CLV_COLUMNS",
+    "MAP_CELL_COLUMNS",
+    "ClvFits",
+    "purchase_probabilities",
+    "expected_repeat_counts",
+    "p_alive_matrix",
+    "fit_models",
+    "client_clv",
+    "at_risk_clients",
+    "model_comparison",
+    "value_trend",
+    "map_cells",
 ]

@@ -98,6 +98,19 @@ __all__ = [
     "client_yearly_value",
     "weighted_client_value",
     "value_potential_map",
+    # reading the models (views, charts, widgets of topic 4)
+    "CLIENT_CLV_COLUMNS",
+    "MAP_CELL_COLUMNS",
+    "ClvFits",
+    "purchase_probabilities",
+    "expected_repeat_counts",
+    "p_alive_matrix",
+    "fit_models",
+    "client_clv",
+    "at_risk_clients",
+    "model_comparison",
+    "value_trend",
+    "map_cells",
 ]
 
 UNITS: dict[str, float] = {"D": 1.0, "W": 7.0, "M": 365.25 / 12, "Q": 365.25 / 4, "Y": 365.25}
@@ -1182,3 +1195,497 @@ def value_potential_map(values, potential=None, *, value_cut="median", potential
                      missing=() if pot is not None else ("needs.clients.potential",))
     return out[MAP_COLUMNS]
 
+
+
+# --------------------------------------------------------------------------------------------
+# Reading the models: fit check, P(alive) grid, CLV per client, at-risk clients, comparison
+# (added for the topic's views, charts and widgets)
+# --------------------------------------------------------------------------------------------
+
+def _bgnbd_pmf(params: Mapping, t: np.ndarray, x: int) -> np.ndarray:
+    """P(X(t) = x) for a new BG/NBD client (Fader, Hardie & Lee 2005, eq. 8), vectorised over t."""
+    r, alpha, a, b = (float(params[k]) for k in ("r", "alpha", "a", "b"))
+    t = np.asarray(t, dtype="float64")
+    lq = np.log(alpha) - np.log(alpha + t)       # ln(α/(α+t))
+    with np.errstate(divide="ignore"):
+        lp = np.log(t) - np.log(alpha + t)       # ln(t/(α+t)); −∞ at t = 0
+    lb = special.betaln(a, b)
+    log_nb = special.gammaln(r + x) - special.gammaln(r) - special.gammaln(x + 1) + r * lq
+    with np.errstate(invalid="ignore"):
+        first = np.exp(special.betaln(a, b + x) - lb + log_nb + np.where(x > 0, x * lp, 0.0))
+    if x == 0:
+        return first
+    tail = np.zeros_like(t)
+    for j in range(x):
+        with np.errstate(invalid="ignore"):
+            tail += np.exp(special.gammaln(r + j) - special.gammaln(r) - special.gammaln(j + 1)
+                           + r * lq + np.where(j > 0, j * lp, 0.0))
+    return first + np.exp(special.betaln(a + 1, b + x - 1) - lb) * (1.0 - tail)
+
+
+def _pareto_pmf(params: Mapping, t: np.ndarray, x: int) -> np.ndarray:
+    """P(X(t) = x) for a new Pareto/NBD client (Fader & Hardie 2006 note), vectorised over t."""
+    r, alpha, s, beta = (float(params[k]) for k in ("r", "alpha", "s", "beta"))
+    t = np.asarray(t, dtype="float64")
+    with np.errstate(divide="ignore", invalid="ignore"):
+        lp = np.where(x > 0, x * (np.log(t) - np.log(alpha + t)), 0.0)
+        first = np.exp(special.gammaln(r + x) - special.gammaln(r) - special.gammaln(x + 1)
+                       + r * (np.log(alpha) - np.log(alpha + t)) + lp + s * (np.log(beta) - np.log(beta + t)))
+    if alpha >= beta:
+        big, b2 = alpha, s + 1.0
+    else:
+        big, b2 = beta, r + x
+    c = r + s + x + 1.0
+    diff = abs(alpha - beta)
+    b1 = special.hyp2f1(r + s, b2, c, diff / big) / big ** (r + s)
+    total = np.zeros_like(t)
+    for j in range(x + 1):
+        with np.errstate(divide="ignore", invalid="ignore"):
+            log_tj = np.where(j > 0, j * np.log(t), 0.0)
+            total += np.exp(special.gammaln(r + s + j) - special.gammaln(r + s) - special.gammaln(j + 1)
+                            + log_tj - (r + s + j) * np.log(big + t)) \
+                * special.hyp2f1(r + s + j, b2, c, diff / (big + t))
+    factor = np.exp(r * np.log(alpha) + s * np.log(beta) + special.betaln(r + x, s + 1) - special.betaln(r, s))
+    return first + factor * (b1 - total)
+
+
+def purchase_probabilities(model, t, max_frequency: int = 7) -> pd.DataFrame:
+    """P(X(t) = x) for x = 0 … ``max_frequency`` − 1 and "``max_frequency`` or more", per age t.
+
+    The probability that a client just acquired makes x repeat purchases in its first t units
+    of time. BG/NBD (Fader, Hardie & Lee 2005, eq. 8)::
+
+        P(X(t)=x) = B(a, b+x)/B(a, b) · Γ(r+x)/(Γ(r) x!) · (α/(α+t))^r (t/(α+t))^x
+                    + δ_{x>0} · B(a+1, b+x−1)/B(a, b) · [1 − (α/(α+t))^r Σ_{j<x} Γ(r+j)/(Γ(r) j!) (t/(α+t))^j]
+
+    Pareto/NBD (Fader & Hardie 2006, "Deriving an expression for P(X(t) = x) under the
+    Pareto/NBD model")::
+
+        P(X(t)=x) = Γ(r+x)/(Γ(r) x!) (α/(α+t))^r (t/(α+t))^x (β/(β+t))^s
+                    + α^r β^s B(r+x, s+1)/B(r, s) · [B₁ − Σ_{j=0..x} Γ(r+s+j)/(Γ(r+s) j!) t^j B₂(j)]
+        α ≥ β: B₁ = ₂F₁(r+s, s+1; r+s+x+1; (α−β)/α) / α^{r+s},
+               B₂(j) = ₂F₁(r+s+j, s+1; r+s+x+1; (α−β)/(α+t)) / (α+t)^{r+s+j}
+        α < β: the same with β for α and r + x for s + 1.
+
+    Parameters
+    ----------
+    model : BGNBDModel or ParetoNBDModel
+    t : float or array-like
+        Ages (in the model's unit).
+    max_frequency : int
+        The open last class: "this many repeat purchases or more" (1 − the sum of the others).
+
+    Returns
+    -------
+    DataFrame
+        One row per t, columns 0 … ``max_frequency`` (the last is the open class).
+    """
+    m = int(max_frequency)
+    if m < 1:
+        raise ValueError("max_frequency must be at least 1")
+    ages = _array(np.atleast_1d(t), "T")
+    pmf = _bgnbd_pmf if isinstance(model, BGNBDModel) else _pareto_pmf
+    cols = {x: np.clip(pmf(model.params, ages, x), 0.0, 1.0) for x in range(m)}
+    cols[m] = np.clip(1.0 - np.sum(list(cols.values()), axis=0), 0.0, 1.0)
+    return pd.DataFrame(cols)
+
+
+def expected_repeat_counts(model, frequency, T, *, max_frequency: int = 7, weights=None) -> pd.DataFrame:
+    """The model's fit check: actual against expected clients by number of repeat purchases.
+
+    ::
+
+        actual(x)   = the clients with frequency = x    (x < max_frequency; the last class ≥)
+        expected(x) = Σ_i P(X(T_i) = x)                  (:func:`purchase_probabilities`)
+
+    over the calibration period (each client observed for its own T since its first purchase),
+    the check of Fader, Hardie & Lee (2005), fig. 2 (lifetimes' ``plot_period_transactions``
+    draws it by simulation; here it is exact).
+
+    Parameters
+    ----------
+    model : BGNBDModel or ParetoNBDModel
+        The fitted purchase model.
+    frequency, T : array-like
+        Per client, as the model was fitted (:func:`clv_summary`).
+    max_frequency : int
+        The open last class (default 7: "7 or more").
+    weights : array-like, optional
+        Clients per row.
+
+    Returns
+    -------
+    DataFrame
+        ``frequency`` (0 … max_frequency), ``actual``, ``expected``; ``attrs``: ``open_ended``
+        (True: the last class is "or more"), ``model`` (the model's name).
+    """
+    x = _array(frequency, "frequency")
+    t = _array(T, "T")
+    if len(x) != len(t):
+        raise KBDataError("clv.length", lengths=f"{len(x)}, {len(t)}")
+    w = _weights(weights, len(x))
+    m = int(max_frequency)
+    classes = np.minimum(x, m).astype("int64")
+    actual = np.bincount(classes, weights=w, minlength=m + 1)[: m + 1]
+    expected = np.zeros(m + 1)
+    if len(t):
+        ages, inverse = np.unique(t, return_inverse=True)
+        per_age = np.bincount(np.ravel(inverse), weights=w, minlength=len(ages))
+        probs = purchase_probabilities(model, ages, m).to_numpy()
+        expected = per_age @ probs
+    out = pd.DataFrame({"frequency": np.arange(m + 1, dtype="int64"), "actual": actual, "expected": expected})
+    out.attrs.update(open_ended=True, model=getattr(model, "name", None))
+    return out
+
+
+def p_alive_matrix(model, T: float, *, max_frequency: int | None = None, points: int = 40) -> pd.DataFrame:
+    """P(alive) over a grid of frequency × recency for clients of age T (the classic heat map).
+
+    ``p[x, tₓ] = model.p_alive(x, tₓ, T)`` for x = 0 … ``max_frequency`` and ``points`` ages at
+    the last purchase from 0 to T (x = 0 has only tₓ = 0; the rest of its row is NaN).
+
+    Parameters
+    ----------
+    model : BGNBDModel or ParetoNBDModel
+    T : float
+        The clients' age at the end (e.g. the longest T of the data), in the model's unit.
+    max_frequency : int, optional
+        The largest frequency shown (default 20).
+    points : int
+        The number of recency values.
+
+    Returns
+    -------
+    DataFrame
+        Index ``frequency``, columns the recency values (floats), values P(alive); ``attrs``:
+        ``T``, ``unit``.
+
+    Source: Fader, Hardie & Lee (2005), fig. 3 (P(alive) as a function of recency and
+    frequency); lifetimes' ``plot_probability_alive_matrix``.
+    """
+    T = float(T)
+    if not math.isfinite(T) or T <= 0:
+        raise KBDataError("clv.not_finite", column="T", count=1)
+    fmax = 20 if max_frequency is None else max(int(max_frequency), 1)
+    rec = np.linspace(0.0, T, max(int(points), 2))
+    grid = np.full((fmax + 1, len(rec)), np.nan)
+    grid[0, 0] = float(model.p_alive(0, 0.0, T))
+    xs = np.repeat(np.arange(1, fmax + 1), len(rec)).astype("float64")
+    txs = np.tile(rec, fmax)
+    grid[1:, :] = np.asarray(model.p_alive(xs, txs, np.full(len(xs), T)), dtype="float64").reshape(fmax, len(rec))
+    out = pd.DataFrame(grid, index=pd.Index(np.arange(fmax + 1), name="frequency"), columns=rec)
+    out.attrs.update(T=T, unit=getattr(model, "unit", None))
+    return out
+
+
+@dataclass(frozen=True)
+class ClvFits:
+    """The three models fitted on one summary, or the error that stopped each (:func:`fit_models`).
+
+    Attributes
+    ----------
+    bgnbd, pareto_nbd, gamma_gamma : model or None
+        None when the model could not be fitted (its error is in ``errors``).
+    errors : dict
+        ``{"bgnbd" | "pareto_nbd" | "gamma_gamma": KBDataError}``.
+    unit : str or None
+        The time unit of the summary.
+    """
+
+    bgnbd: BGNBDModel | None
+    pareto_nbd: ParetoNBDModel | None
+    gamma_gamma: GammaGammaModel | None
+    errors: dict
+    unit: str | None = None
+
+    def purchase_model(self, prefer: str = "bgnbd"):
+        """The preferred purchase model when fitted, else the other one (None when neither)."""
+        first, second = (self.bgnbd, self.pareto_nbd) if prefer == "bgnbd" else (self.pareto_nbd, self.bgnbd)
+        return first if first is not None else second
+
+
+def fit_models(summary: pd.DataFrame, *, models: Sequence[str] = ("bgnbd", "pareto_nbd", "gamma_gamma"),
+               unit: str | None = None, min_repeat_buyers: int = MIN_REPEAT_BUYERS) -> ClvFits:
+    """Fit BG/NBD, Pareto/NBD and Gamma-Gamma on a :func:`clv_summary`, keeping each model's error.
+
+    A model that cannot be fitted (too few repeat buyers, no convergence, bad values: a
+    :class:`~kbcore.errors.KBDataError`) is None in the result and its error is kept in
+    ``errors`` for the views to say why; the others are still fitted.
+
+    Parameters
+    ----------
+    summary : DataFrame
+        :func:`clv_summary` (``frequency, recency, T, monetary``).
+    models : sequence of str
+        Which models to fit (default all three).
+    unit : str, optional
+        The time unit (default ``summary.attrs["unit"]``).
+    min_repeat_buyers : int
+        As in :func:`fit_bgnbd`.
+
+    Returns
+    -------
+    ClvFits
+    """
+    u = _unit_of(unit, summary) if unit is not None or summary.attrs.get("unit") else None
+    fitted: dict[str, object] = {"bgnbd": None, "pareto_nbd": None, "gamma_gamma": None}
+    errors: dict[str, KBDataError] = {}
+    calls = {
+        "bgnbd": lambda: fit_bgnbd(summary["frequency"], summary["recency"], summary["T"], unit=u,
+                                   min_repeat_buyers=min_repeat_buyers),
+        "pareto_nbd": lambda: fit_pareto_nbd(summary["frequency"], summary["recency"], summary["T"], unit=u,
+                                             min_repeat_buyers=min_repeat_buyers),
+        "gamma_gamma": lambda: fit_gamma_gamma(summary["frequency"], summary["monetary"],
+                                               min_repeat_buyers=min_repeat_buyers),
+    }
+    for name in models:
+        try:
+            fitted[name] = calls[name]()
+        except KBDataError as err:
+            errors[name] = err
+    return ClvFits(fitted["bgnbd"], fitted["pareto_nbd"], fitted["gamma_gamma"], errors, u)
+
+
+CLIENT_CLV_COLUMNS = [C.client_id, "frequency", "recency", "T", "monetary", "p_alive", "expected_purchases",
+                      "expected_spend", "clv"]
+
+
+def client_clv(summary: pd.DataFrame, model, spend_model=None, *, period: str = "Y", horizon: int = 12,
+               step: str = "M", discount_rate: float = 0.10, discount_period: str = "Y",
+               margin: float = 1.0) -> pd.DataFrame:
+    """Per client: P(alive), the expected purchases in the next period, the expected spend and the CLV.
+
+    ::
+
+        p_alive            = model.p_alive(x, tₓ, T)
+        expected_purchases = E[Y(len(period) / len(unit)) | x, tₓ, T]   (the next ``period``)
+        expected_spend     = Gamma-Gamma E[M | x, m̄] (the observed m̄ without a spend model)
+        clv                = :func:`customer_lifetime_value` (horizon × step, discounted, × margin)
+
+    A spend that the Gamma-Gamma formula cannot give (p·x + q − 1 ≤ 0, possible when q < 1) is
+    NaN, and so is that client's CLV.
+
+    Parameters
+    ----------
+    summary : DataFrame
+        :func:`clv_summary`.
+    model : BGNBDModel or ParetoNBDModel
+        The purchase model (its unit known).
+    spend_model : GammaGammaModel, optional
+        The spend model.
+    period : str
+        The length of the "next period" of the expected purchases (:data:`UNITS`, default a year).
+    horizon, step, discount_rate, discount_period, margin
+        As in :func:`customer_lifetime_value`.
+
+    Returns
+    -------
+    DataFrame
+        :data:`CLIENT_CLV_COLUMNS`, sorted by clv descending (ties by client_id); ``attrs``:
+        ``model``, ``unit``, ``period``, ``horizon``, ``step``, ``discount_rate``,
+        ``discount_period``, ``discount_per_step``, ``margin``, ``spend`` (``"model"`` or
+        ``"observed"``).
+
+    Source: Fader, Hardie & Lee (2005), "RFM and CLV", JMR 42(4).
+    """
+    u = _unit(getattr(model, "unit", None))
+    if u is None:
+        raise KBDataError("clv.unit_missing", model=getattr(model, "name", "?"), units=", ".join(UNITS))
+    period = _unit(period, required=True)
+    x, tx, T = (summary[c].to_numpy(dtype="float64") for c in ("frequency", "recency", "T"))
+    m = summary["monetary"].to_numpy(dtype="float64")
+    d_step = discount_per_step(discount_rate, discount_period, step)
+    out = pd.DataFrame({C.client_id: pd.array(summary[C.client_id], dtype="string"), "frequency": x,
+                        "recency": tx, "T": T, "monetary": m})
+    if len(out):
+        out["p_alive"] = np.atleast_1d(np.asarray(model.p_alive(x, tx, T), dtype="float64"))
+        out["expected_purchases"] = np.atleast_1d(np.asarray(
+            model.expected_purchases(UNITS[period] / UNITS[u], x, tx, T), dtype="float64"))
+        if spend_model is not None:
+            p, q = float(spend_model.params["p"]), float(spend_model.params["q"])
+            ok = p * x + q - 1 > 0
+            spend = np.full(len(x), np.nan)
+            if ok.any():
+                spend[ok] = np.atleast_1d(np.asarray(spend_model.expected_spend(x[ok], m[ok]), dtype="float64"))
+        else:
+            spend = m
+        out["expected_spend"] = spend
+        per_purchase = np.atleast_1d(np.asarray(customer_lifetime_value(
+            model, x, tx, T, horizon=horizon, step=step, discount_rate=discount_rate,
+            discount_period=discount_period), dtype="float64"))
+        out["clv"] = per_purchase * spend * float(margin)
+    else:
+        for c in ("p_alive", "expected_purchases", "expected_spend", "clv"):
+            out[c] = pd.Series(dtype="float64")
+    out = out.sort_values(["clv", C.client_id], ascending=[False, True], kind="mergesort",
+                          na_position="last").reset_index(drop=True)
+    out.attrs.update(model=getattr(model, "name", None), unit=u, period=period, horizon=int(horizon), step=step,
+                     discount_rate=float(discount_rate), discount_period=discount_period,
+                     discount_per_step=d_step, margin=float(margin),
+                     spend="model" if spend_model is not None else "observed")
+    return out[CLIENT_CLV_COLUMNS]
+
+
+def at_risk_clients(table: pd.DataFrame, value=None, *, p_alive_below: float = 0.5,
+                    value_quantile: float = 0.75) -> pd.DataFrame:
+    """The clients with a high past value and a low probability of being alive.
+
+    ::
+
+        past value ≥ its ``value_quantile`` over the clients (default: the top quarter)
+        and  P(alive) < ``p_alive_below``
+
+    Parameters
+    ----------
+    table : DataFrame
+        :func:`client_clv` (``client_id, p_alive`` …).
+    value : DataFrame or Series, optional
+        The past value: :func:`weighted_client_value` (``weighted_value``) or a Series by
+        client_id; default the repeat purchases' value, frequency × monetary.
+    p_alive_below, value_quantile : float
+        The two thresholds.
+
+    Returns
+    -------
+    DataFrame
+        The rows of ``table`` with a ``past_value`` column, the largest past value first;
+        ``attrs``: ``value_cut``, ``p_alive_below``, ``value_source`` (``"weighted"``,
+        ``"given"`` or ``"repeat_purchases"``).
+
+    Source: our reading of Fader, Hardie & Lee (2005): a valuable client the model believes
+    gone is the one to call first.
+    """
+    t = table.copy()
+    if isinstance(value, pd.DataFrame):
+        v = pd.Series(value["weighted_value"].to_numpy(dtype="float64"), index=ids(value[C.client_id]).to_numpy())
+        source = "weighted"
+    elif isinstance(value, pd.Series):
+        v = pd.Series(pd.to_numeric(value, errors="coerce").to_numpy(dtype="float64"),
+                      index=ids(pd.Series(value.index)).to_numpy())
+        source = "given"
+    else:
+        v = pd.Series((t["frequency"] * t["monetary"]).to_numpy(dtype="float64"),
+                      index=ids(t[C.client_id]).to_numpy())
+        source = "repeat_purchases"
+    v = v[~v.index.duplicated()]
+    t["past_value"] = v.reindex(ids(t[C.client_id]).to_numpy()).to_numpy()
+    known = t["past_value"].dropna()
+    cut = float(known.quantile(float(value_quantile))) if len(known) else math.nan
+    risky = t.loc[(t["past_value"] >= cut) & (t["p_alive"] < float(p_alive_below))]
+    risky = risky.sort_values(["past_value", C.client_id], ascending=[False, True], kind="mergesort")
+    risky = risky.reset_index(drop=True)
+    risky.attrs.update(unit=table.attrs.get("unit"), value_cut=cut, p_alive_below=float(p_alive_below), value_source=source,
+                       value_quantile=float(value_quantile))
+    return risky
+
+
+def model_comparison(fits: ClvFits, summary: pd.DataFrame, *, period: str = "Y") -> pd.DataFrame:
+    """BG/NBD against Pareto/NBD on the same clients.
+
+    Per model: the log-likelihood (higher is better; both have 4 parameters, so this is also the
+    AIC order), the expected purchases of all clients in the next ``period`` (Σ E[Y(t)]), the
+    mean P(alive) and the clients it believes alive with P ≥ 0.5.
+
+    Returns
+    -------
+    DataFrame
+        ``model`` (``"bgnbd"``, ``"pareto_nbd"``), ``fitted`` (bool), ``loglik``, ``params``
+        (4), ``expected_purchases``, ``mean_p_alive``, ``alive_clients``; a model not fitted
+        has NaN figures. ``attrs``: ``period``, ``unit``, ``best`` (the higher likelihood, or None).
+    """
+    period = _unit(period, required=True)
+    x, tx, T = (summary[c].to_numpy(dtype="float64") for c in ("frequency", "recency", "T"))
+    rows = []
+    for name in ("bgnbd", "pareto_nbd"):
+        m = getattr(fits, name)
+        if m is None or not len(x):
+            rows.append({"model": name, "fitted": m is not None, "loglik": math.nan if m is None else m.loglik,
+                         "params": 4, "expected_purchases": math.nan, "mean_p_alive": math.nan,
+                         "alive_clients": math.nan})
+            continue
+        p = np.atleast_1d(np.asarray(m.p_alive(x, tx, T), dtype="float64"))
+        e = np.atleast_1d(np.asarray(m.expected_purchases(UNITS[period] / UNITS[m.unit or "D"], x, tx, T),
+                                     dtype="float64"))
+        rows.append({"model": name, "fitted": True, "loglik": float(m.loglik), "params": 4,
+                     "expected_purchases": float(e.sum()), "mean_p_alive": float(p.mean()),
+                     "alive_clients": int((p >= 0.5).sum())})
+    out = pd.DataFrame(rows)
+    fitted = out.loc[out["fitted"] & out["loglik"].notna()]
+    out.attrs.update(period=period, unit=fits.unit,
+                     best=None if not len(fitted) else str(fitted.loc[fitted["loglik"].idxmax(), "model"]))
+    return out
+
+
+def value_trend(yearly: pd.DataFrame, *, years: Sequence[int] | None = None, tolerance: float = 0.05) -> pd.DataFrame:
+    """Whether each client's yearly value is rising, falling or stable.
+
+    ::
+
+        slope      = the least-squares slope of value(year) over the years (a year without
+                     sales counts 0, as in :func:`weighted_client_value`)
+        rel_slope  = slope / |mean value|        (the change per year as a share of the mean)
+        trend      = "rising" if rel_slope > tolerance, "falling" if < −tolerance, else "stable"
+
+    A client with a mean of 0 takes the sign of its slope; one year alone is "stable".
+
+    Parameters
+    ----------
+    yearly : DataFrame
+        :func:`client_yearly_value`.
+    years : sequence of int, optional
+        Default ``attrs["years"]``, else the years present.
+    tolerance : float
+        The change per year (share of the mean) below which the value is "stable" (default 5 %).
+
+    Returns
+    -------
+    DataFrame
+        ``client_id, slope, rel_slope, trend``.
+
+    Source: ordinary least squares (Gauss); the threshold is our rule.
+    """
+    if years is None:
+        years = yearly.attrs.get("years") or sorted(pd.unique(yearly["year"]).tolist())
+    years = sorted(int(y) for y in years)
+    wide = (yearly.loc[yearly["year"].isin(years)]
+            .pivot_table(index=C.client_id, columns="year", values="value", aggfunc="sum", observed=True)
+            .reindex(columns=years).fillna(0.0))
+    values = wide.to_numpy(dtype="float64")
+    if len(years) >= 2 and len(values):
+        yr = np.asarray(years, dtype="float64") - np.mean(years)
+        slope = (values - values.mean(axis=1, keepdims=True)) @ yr / float((yr ** 2).sum())
+    else:
+        slope = np.zeros(len(values))
+    mean = np.abs(values.mean(axis=1)) if len(values) else np.zeros(0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        rel = np.where(mean > 0, slope / np.where(mean > 0, mean, 1.0), np.sign(slope) * np.inf)
+    rel = np.where(slope == 0, 0.0, rel)
+    trend = np.where(rel > tolerance, "rising", np.where(rel < -tolerance, "falling", "stable"))
+    return pd.DataFrame({C.client_id: pd.array(wide.index.astype(str), dtype="string"), "slope": slope,
+                         "rel_slope": rel, "trend": pd.array(trend, dtype="string")})
+
+
+MAP_CELL_COLUMNS = ["value_level", "potential_level", "action", "clients", "weighted_value", C.potential]
+
+
+def map_cells(value_map: pd.DataFrame, actions: Mapping[tuple[str, str], str] = MAP_ACTIONS) -> pd.DataFrame:
+    """The four cells of :func:`value_potential_map`: clients, their weighted value and potential.
+
+    Returns
+    -------
+    DataFrame
+        :data:`MAP_CELL_COLUMNS`, one row per cell in the order of ``actions`` (cells without
+        clients have 0); ``attrs``: ``unplaced`` (clients without a potential, no cell),
+        ``missing`` carried from the map.
+    """
+    rows = []
+    for (vl, pl), action in actions.items():
+        m = (value_map["value_level"] == vl) & (value_map["potential_level"] == pl)
+        m = m.fillna(False).to_numpy(dtype=bool)
+        rows.append({"value_level": vl, "potential_level": pl, "action": action, "clients": int(m.sum()),
+                     "weighted_value": float(value_map.loc[m, "weighted_value"].sum()),
+                     C.potential: float(value_map.loc[m, C.potential].sum())})
+    out = pd.DataFrame(rows, columns=MAP_CELL_COLUMNS)
+    out.attrs.update(unplaced=int(value_map["action"].isna().sum()),
+                     missing=tuple(value_map.attrs.get("missing", ())))
+    return out
