@@ -521,3 +521,13 @@ def test_the_facade_exports_the_module_public_names():
 
     assert set(clv.__all__) == set(module.__all__)
     assert all(getattr(clv, name) is getattr(module, name) for name in module.__all__)
+
+
+
+def test_expected_spend_is_missing_where_it_does_not_exist():
+    from kbcore.analyses.clv import GammaGammaModel
+
+    model = GammaGammaModel(params={"p": 2.0, "q": 0.5, "gamma": 10.0})
+    # x = 0: p·0 + 0.5 − 1 < 0 -> NaN; x = 1: 2 + 0.5 − 1 = 1.5 -> (10 + 30·1)·2 / 1.5 = 53.33
+    out = np.asarray(model.expected_spend([0, 1], [0.0, 30.0]), dtype=float)
+    assert np.isnan(out[0]) and out[1] == pytest.approx(80 / 1.5)

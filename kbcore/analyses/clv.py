@@ -624,11 +624,15 @@ class GammaGammaModel:
         The conditional expected average value of a purchase: a weighted mean of the
         population's γp/(q − 1) and the client's own m̄ (weight px / (px + q − 1)); a client
         without repeat purchases gets the population mean. Source: Fader & Hardie (2013),
-        eq. (5); Fader, Hardie & Lee (2005), eq. (5).
+        eq. (5); Fader, Hardie & Lee (2005), eq. (5). Where px + q − 1 ≤ 0 (a fitted q below 1
+        and a client with few purchases) the expectation does not exist: NaN, never a negative or
+        infinite spend.
         """
         p, q, gamma = (float(self.params[k]) for k in ("p", "q", "gamma"))
         x, m = _spend_inputs(frequency, monetary)
-        out = (gamma + m * x) * p / (p * x + q - 1)
+        denominator = p * x + q - 1
+        with np.errstate(divide="ignore", invalid="ignore"):
+            out = np.where(denominator > 0, (gamma + m * x) * p / denominator, np.nan)
         return _as_output(out, _index_of(frequency, monetary), "expected_spend")
 
 
