@@ -3,7 +3,7 @@
 The scaffold runs in a copy of the repository (every file git knows, plus the untracked files it
 does not ignore), with ``PYTHONPATH`` and ``KB_PROJECT_DIR`` pointing at the copy, so the real
 tree is never written. One block of each program is made there (``kb 3 client_audit`` and
-``kpi 3 kpi_overview``), then built; the notebooks run by papermill with a bounded cell timeout.
+``kpi 11 kpi_overview``), then built; the notebooks run by papermill with a bounded cell timeout.
 """
 
 import hashlib
@@ -20,7 +20,7 @@ from kbcore.paths import PROJECT_DIR
 from kbcore.workbook.scaffold import ScaffoldError, block, new_block, planned
 
 KB = ("kb", "11", "client_audit")  # a number program 000 does not use
-KPI = ("004", "3", "kpi_overview")
+KPI = ("004", "11", "kpi_overview")  # a number program 004 does not use (it has ten topics)
 TIMEOUT = 600
 """Seconds a command in the copy may take (the build takes well under a minute)."""
 BIN = Path(sys.executable).parent
@@ -84,8 +84,8 @@ def test_new_block_writes_the_sources_and_says_what_next(project):
     assert "kbcore build" in kb.stdout and "CONTRIBUTING.md" in kb.stdout
     assert '"Audit of the customer base"' in kb.stdout
     # program 004: its own answers module, locale files and exercise ids
-    assert {"kbcore/workbook/answers/kpi03.py", "kbcore/locale/kpi03.yaml",
-            "notebooks/kpi/03_kpi_overview.py"} <= set(_new_files(KPI))
+    assert {"kbcore/workbook/answers/kpi11.py", "kbcore/locale/kpi11.yaml",
+            "notebooks/kpi/11_kpi_overview.py"} <= set(_new_files(KPI))
     assert "bg" in kpi.stdout
     source = (root / files[0]).read_text(encoding="utf-8")
     for part in ('# %% tags=["parameters"]', "data = None", "lang = ", "start = None", "end = None",
@@ -94,7 +94,7 @@ def test_new_block_writes_the_sources_and_says_what_next(project):
         assert part in source
     for built in ("notebooks/kb/ru/11_client_audit.ipynb", "notebooks/kb/en/11_client_audit.ipynb",
                   "solutions/kb/ru/11_client_audit.ipynb", "exercises/kb/ru/11_client_audit.ipynb",
-                  "exercises/kpi/bg/03_kpi_overview.ipynb", "exercises/kpi/en/03_kpi_overview.ipynb"):
+                  "exercises/kpi/bg/11_kpi_overview.ipynb", "exercises/kpi/en/11_kpi_overview.ipynb"):
         assert (root / built).is_file()
 
 
@@ -117,7 +117,7 @@ def test_programs_have_their_own_exercise_ids(project):
     root, _ = project
     code = ("from kbcore.workbook import registered\n"
             "ids = registered()\n"
-            "assert '11.1' in ids and 'kpi3.1' in ids and '1.1' in ids, ids\n")
+            "assert '11.1' in ids and 'kpi11.1' in ids and '1.1' in ids, ids\n")
     done = _run(root, sys.executable, "-c", code)
     assert done.returncode == 0, done.stderr
 
