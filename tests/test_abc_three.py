@@ -290,6 +290,11 @@ def test_measure_shift_value_against_volume_by_hand(facts):
     assert bg.index.name == "Клас по стойност" and bg.columns.name == "Клас по количество"
     assert bg.iloc[1, 0] == "1"
     assert V.measure_shift_text(shift, "bg") == "1 от 5 клиенти има друг клас по дял в клиента по количество, отколкото по стойност."
+    sales = A.measure_shift(value, volume, "sales_class")
+    # sales classes: c3 A (value: 800 / 1010 before it) → B (litres: 90 / 111 before it); six clients compared
+    assert sales.loc["A", "B"] == 1 and sales.attrs["changed"] == 1 and sales.attrs["compared"] == 6
+    assert V.measure_shift_text(sales, "en") == "1 of 6 clients has another sales class in volume than in value."
+    assert V.measure_shift_text(combos, "bg") == "2 от 5 клиенти имат друга комбинация по количество, отколкото по стойност."
     summary = A.class_summary(value, "potential_class")
     view = V.class_summary_view(summary, "bg", currency="EUR")
     assert view.columns[0] == "Клас по потенциал" and view.iloc[0, 0] == "A · голям потенциал"

@@ -314,9 +314,9 @@ def class_summary_view(summary: pd.DataFrame, lang: str = "en", *, currency: str
 
 
 def measure_shift_view(shift: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
-    """:func:`~kbcore.analyses.abc_three.measure_shift` of the share classes for people.
+    """:func:`~kbcore.analyses.abc_three.measure_shift` of one measure's classes (A, B, C) for people.
 
-    Rows: our share's class in value; columns: in volume; each cell the number of clients. The
+    Rows: the class in value; columns: in volume; each cell the number of clients. The
     classes are named in words ("A · high share").
     """
     kind = {"sales_class": "sales", "potential_class": "potential", "share_class": "share"}[
@@ -332,9 +332,9 @@ def measure_shift_view(shift: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
 
 
 def measure_shift_text(shift: pd.DataFrame, lang: str = "en") -> str:
-    """One sentence: of the clients compared, how many have another class in volume than in value."""
+    """One sentence: of the clients compared, how many have another class (of the shift's measure) in volume."""
     a = shift.attrs
-    return tn("abc_three.shift.text", int(a.get("changed", 0)), lang,
+    return tn(f"abc_three.shift.text.{a.get('column', 'share_class')}", int(a.get("changed", 0)), lang,
               total=fmt_number(int(a.get("compared", 0)), lang))
 
 
