@@ -42,7 +42,12 @@ from IPython.display import display
 
 import kbcore
 from kbcore import views as ui
-from kbcore.analyses.abc_three import abc_three, class_summary, combination_clients, combination_summary
+from kbcore.analyses.abc_three import (
+    abc_three,
+    class_summary,
+    combination_clients,
+    combination_summary,
+)
 from kbcore.charts import use_style
 from kbcore.charts.abc_three import plot_abc_grid
 from kbcore.facts import Facts

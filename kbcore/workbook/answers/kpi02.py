@@ -15,7 +15,12 @@ analyst, the A-A-C clients' share of wallet taken together (kpi2.7).
 
 from __future__ import annotations
 
-from kbcore.analyses.abc_three import abc_three, class_summary, combination_clients, combination_summary
+from kbcore.analyses.abc_three import (
+    abc_three,
+    class_summary,
+    combination_clients,
+    combination_summary,
+)
 from kbcore.facts import Facts
 from kbcore.workbook.answers import once, option_number
 from kbcore.workbook.checks import exercise
