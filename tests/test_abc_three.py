@@ -250,6 +250,59 @@ def test_clients_of_a_combination(facts):
         A.combination_clients(cl, "A-A-D")
 
 
+def test_class_summary_of_one_measure_by_hand(facts):
+    cl = A.abc_three(facts, _clients())  # value: c1 A-B-A, c2 A-A-C, c3 A-C-A, c4 B-B-B, c5 C-A-C, c6 C-?-?
+    sales = A.class_summary(cl, "sales_class").set_index("class")
+    assert list(A.class_summary(cl).columns) == A.CLASS_SUMMARY_COLUMNS
+    # A = c1, c2, c3: 3 of 6 clients, 500 + 300 + 150 = 950 of 1010; potential 1000 + 2000 + 200 = 3200,
+    # untapped 500 + 1700 + (200 − 150) = 2250
+    assert sales.loc["A", ["clients", "revenue", "potential", "untapped"]].tolist() == [3, 950.0, 3200.0, 2250.0]
+    assert sales.loc["A", "client_share"] == 0.5 and sales.loc["A", "revenue_share"] == pytest.approx(950 / 1010)
+    # C = c5 (0, potential 5000) and c6 (10, no card): the potential sums the known one only
+    assert sales.loc["C", ["clients", "revenue", "potential", "untapped"]].tolist() == [2, 10.0, 5000.0, 5000.0]
+    assert A.class_summary(cl).attrs["unknown"] == 0
+    pot = A.class_summary(cl, "potential_class")
+    # A = c2, c5; B = c1, c4; C = c3; c6 has no potential: unknown, its 10 left out of the shares
+    assert pot["clients"].tolist() == [2, 2, 1] and pot.attrs["unknown"] == 1
+    assert pot.attrs["unknown_revenue"] == 10.0 and pot["revenue_share"].tolist() == pytest.approx([0.3, 0.55, 0.15])
+    share = A.class_summary(cl, "share_class")
+    assert share["clients"].tolist() == [2, 1, 2]  # A: c1, c3; B: c4; C: c2, c5
+    empty = A.class_summary(A.abc_three(Facts(_sales().iloc[:0])))
+    assert empty["clients"].sum() == 0 and empty["client_share"].isna().all() and empty["potential"].isna().all()
+    with pytest.raises(ValueError, match="by"):
+        A.class_summary(cl, "strategy")
+
+
+def test_measure_shift_value_against_volume_by_hand(facts):
+    value = A.abc_three(facts, _clients(), _products())
+    volume = A.abc_three(facts, _clients(), _products(), measure="volume")
+    shift = A.measure_shift(value, volume)
+    # share classes value → volume: c1 A→A, c2 C→C, c3 A→A, c4 B→A (0.2 → 0.5), c5 C→C; c6 unknown
+    assert shift.loc["A", "A"] == 2 and shift.loc["B", "A"] == 1 and shift.loc["C", "C"] == 2
+    assert shift.to_numpy().sum() == 5 and shift.attrs["changed"] == 1 and shift.attrs["compared"] == 5
+    assert shift.attrs["first"] == "value" and shift.attrs["second"] == "volume"
+    combos = A.measure_shift(value, volume, "combination")
+    # c3 A-C-A → B-C-A and c4 B-B-B → B-B-A change; c1, c2, c5 keep theirs
+    assert combos.shape == (27, 27) and combos.attrs["changed"] == 2 and combos.loc["B-B-B", "B-B-A"] == 1
+    none = A.measure_shift(value.iloc[:0], volume)
+    assert none.to_numpy().sum() == 0 and none.attrs["changed"] == 0
+    bg = V.measure_shift_view(shift, "bg")
+    assert bg.index.name == "Клас по стойност" and bg.columns.name == "Клас по количество"
+    assert bg.iloc[1, 0] == "1"
+    assert V.measure_shift_text(shift, "bg") == "1 от 5 клиенти има друг клас по дял в клиента по количество, отколкото по стойност."
+    sales = A.measure_shift(value, volume, "sales_class")
+    # sales classes: c3 A (value: 800 / 1010 before it) → B (litres: 90 / 111 before it); six clients compared
+    assert sales.loc["A", "B"] == 1 and sales.attrs["changed"] == 1 and sales.attrs["compared"] == 6
+    assert V.measure_shift_text(sales, "en") == "1 of 6 clients has another sales class in volume than in value."
+    assert V.measure_shift_text(combos, "bg") == "2 от 5 клиенти имат друга комбинация по количество, отколкото по стойност."
+    summary = A.class_summary(value, "potential_class")
+    view = V.class_summary_view(summary, "bg", currency="EUR")
+    assert view.columns[0] == "Клас по потенциал" and view.iloc[0, 0] == "A · голям потенциал"
+    assert V.class_unknown_note(summary, "bg", currency="EUR").startswith("1 клиент няма пазарен потенциал")
+    assert V.class_unknown_note(A.class_summary(value), "en") == ""
+    assert _no_english(view.to_numpy().ravel()) == []
+
+
 # --------------------------------------------------------------------------- edge cases
 def test_sales_only_frame_degrades_honestly():
     sales = _sales(with_units=False)

@@ -60,6 +60,9 @@ __all__ = [
     "combination_summary",
     "combination_clients",
     "strategy_table",
+    "CLASS_SUMMARY_COLUMNS",
+    "class_summary",
+    "measure_shift",
 ]
 
 ABC3_CLASSES = ("A", "B", "C")
@@ -638,3 +641,109 @@ def strategy_table(strategies: dict[str, str] | None = None) -> pd.DataFrame:
     out = pd.DataFrame(rows, columns=["combination", "sales_class", "potential_class", "share_class",
                                       "strategy"])
     return out.astype("string")
+
+
+# --------------------------------------------------------------------------- one measure; two measures
+CLASS_SUMMARY_COLUMNS = ["class", "clients", "client_share", C.revenue, "revenue_share", "sales",
+                         C.potential, "untapped"]
+"""The columns of :func:`class_summary`."""
+_CLASS_BY = ("sales_class", "potential_class", "share_class")
+
+
+def class_summary(classes: pd.DataFrame, by: str = "sales_class") -> pd.DataFrame:
+    """One row per class (A, B, C) of ONE of the three measures: how many clients, how much money.
+
+    The seminar's three classings read one at a time (by our sales, by potential, by our share)
+    before they are combined.
+
+    Parameters
+    ----------
+    classes : DataFrame
+        :func:`classify`.
+    by : {"sales_class", "potential_class", "share_class"}
+        The measure whose classes are summed.
+
+    Returns
+    -------
+    DataFrame
+        :data:`CLASS_SUMMARY_COLUMNS`, rows A, B, C (empty classes too)::
+
+            clients       = clients of the class
+            client_share  = clients / clients whose class of ``by`` is known
+            revenue       = Σ revenue (money, whatever the measure)
+            revenue_share = revenue / Σ revenue of the clients whose class is known (NaN when 0)
+            sales         = Σ sales (the measure: money or units)
+            potential     = Σ potential (NaN when no client of the class has one)
+            untapped      = Σ max(potential − yearly sales, 0) (NaN likewise)
+
+        ``attrs``: those of ``classes`` plus ``by``, ``unknown`` (clients without a class of
+        ``by``: no potential, or no base for the share) and ``unknown_revenue``.
+
+    Source: ABC after H. F. Dickie (1951), as in :func:`classify`.
+    """
+    if by not in _CLASS_BY:
+        raise ValueError(f"by must be one of {', '.join(_CLASS_BY)}, not {by!r}")
+    known = classes.loc[classes[by].notna()]
+    g = known.groupby(by, observed=True)
+    out = pd.DataFrame({
+        "clients": g.size(),
+        C.revenue: g[C.revenue].sum(),
+        "sales": g["sales"].sum(),
+        C.potential: g[C.potential].sum(min_count=1),
+        "untapped": g["untapped"].sum(min_count=1),
+    }).reindex(list(ABC3_CLASSES))
+    out = out.rename_axis("class").reset_index()
+    out["clients"] = out["clients"].fillna(0).astype("int64")
+    for col in (C.revenue, "sales"):
+        out[col] = out[col].astype("float64").fillna(0.0)
+    for col in (C.potential, "untapped"):
+        out[col] = out[col].astype("float64")
+    n, rev = int(out["clients"].sum()), float(out[C.revenue].sum())
+    out["client_share"] = out["clients"] / n if n else np.nan
+    out["revenue_share"] = out[C.revenue] / rev if rev > 0 else np.nan
+    out["class"] = out["class"].astype("string")
+    out = out[CLASS_SUMMARY_COLUMNS]
+    rest = classes.loc[classes[by].isna()]
+    out.attrs.update(classes.attrs)
+    out.attrs.update(by=by, unknown=len(rest), unknown_revenue=float(rest[C.revenue].sum()))
+    return out
+
+
+def measure_shift(first: pd.DataFrame, second: pd.DataFrame, column: str = "share_class") -> pd.DataFrame:
+    """How the classes of one measure move between two classings (value against volume): a 3 × 3 count.
+
+    Parameters
+    ----------
+    first, second : DataFrame
+        Two :func:`classify` results of the same clients, e.g. in value and in volume.
+    column : {"sales_class", "potential_class", "share_class", "combination"}
+        The class compared (default our share: the seminar asks for it in volume and in value).
+        With ``"combination"`` the table is 27 × 27.
+
+    Returns
+    -------
+    DataFrame
+        Counts of clients: rows the class in ``first``, columns the class in ``second`` (A, B, C
+        — or the 27 combinations —, all listed), over the clients with a known class in both::
+
+            n[i, j] = #{clients: class in first = i and class in second = j}
+
+        ``attrs``: ``column``, ``compared`` (clients counted), ``changed`` (Σ n[i, j], i ≠ j),
+        ``first``/``second`` (their ``measure_used``).
+    """
+    allowed = (*_CLASS_BY, "combination")
+    if column not in allowed:
+        raise ValueError(f"column must be one of {', '.join(allowed)}, not {column!r}")
+    labels = list(COMBINATIONS) if column == "combination" else list(ABC3_CLASSES)
+    a = pd.Series(first[column].to_numpy(), index=_ids(first[C.client_id]))
+    b = pd.Series(second[column].to_numpy(), index=_ids(second[C.client_id]))
+    a, b = a[~a.index.duplicated()], b[~b.index.duplicated()]
+    both = a.index.intersection(b.index)
+    pair = pd.DataFrame({"first": a.reindex(both), "second": b.reindex(both)}).dropna()
+    counts = pd.crosstab(pair["first"].astype(str), pair["second"].astype(str)) if len(pair) else pd.DataFrame()
+    out = counts.reindex(index=labels, columns=labels).fillna(0).astype("int64")
+    out.index.name, out.columns.name = "first", "second"
+    compared = int(out.to_numpy().sum())
+    out.attrs.update(column=column, compared=compared, changed=compared - int(np.trace(out.to_numpy())),
+                     first=first.attrs.get("measure_used"), second=second.attrs.get("measure_used"))
+    return out

@@ -30,6 +30,10 @@ __all__ = [
     "clients_view",
     "class_table",
     "abc_three_figures",
+    "class_summary_view",
+    "measure_shift_view",
+    "measure_shift_text",
+    "class_unknown_note",
 ]
 
 NEEDS_POTENTIAL = "clients.potential"
@@ -283,3 +287,67 @@ def abc_three_figures(classes: pd.DataFrame, summary: pd.DataFrame, lang: str = 
                            tn("abc_three.kf.wallet_known_value", known, lang, total=fmt_number(n, lang)),
                            wal_need))
     return rows
+
+
+def class_summary_view(summary: pd.DataFrame, lang: str = "en", *, currency: str = "EUR") -> pd.DataFrame:
+    """:func:`~kbcore.analyses.abc_three.class_summary` for people: one row per class of one measure.
+
+    Class (letter and words: "A · large client"), clients, share of clients, revenue (money in
+    ``currency``), share of revenue, sales, potential and untapped potential (money, or units in
+    volume); a potential unknown for the whole class reads "—".
+    """
+    a = summary.attrs
+    kind = {"sales_class": "sales", "potential_class": "potential", "share_class": "share"}[a.get("by", "sales_class")]
+    data = []
+    for _, r in summary.iterrows():
+        cls = r["class"]
+        data.append((
+            f"{cls} · {t(f'abc_three.{kind}.{cls}', lang)}",
+            fmt_number(r["clients"], lang), _pct(r["client_share"], lang, 1),
+            fmt_money(r["revenue"], lang, currency=currency), _pct(r["revenue_share"], lang, 1),
+            _amount(r["sales"], lang, a, currency), _amount(r["potential"], lang, a, currency),
+            _amount(r["untapped"], lang, a, currency),
+        ))
+    keys = (a.get("by", "sales_class"), "clients", "client_share", "revenue", "revenue_share", "sales",
+            "potential", "untapped")
+    return pd.DataFrame(data, columns=_headers(keys, lang))
+
+
+def measure_shift_view(shift: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """:func:`~kbcore.analyses.abc_three.measure_shift` of one measure's classes (A, B, C) for people.
+
+    Rows: the class in value; columns: in volume; each cell the number of clients. The
+    classes are named in words ("A · high share").
+    """
+    kind = {"sales_class": "sales", "potential_class": "potential", "share_class": "share"}[
+        shift.attrs.get("column", "share_class")]
+    names = [f"{c} · {t(f'abc_three.{kind}.{c}', lang)}" for c in shift.index]
+    first = shift.attrs.get("first") or "value"
+    second = shift.attrs.get("second") or "volume"
+    return pd.DataFrame(
+        [[fmt_number(v, lang) for v in row] for row in shift.to_numpy()],
+        index=pd.Index(names, name=t(f"abc_three.shift.rows.{first}", lang)),
+        columns=pd.Index(names, name=t(f"abc_three.shift.columns.{second}", lang)),
+    )
+
+
+def measure_shift_text(shift: pd.DataFrame, lang: str = "en") -> str:
+    """One sentence: of the clients compared, how many have another class (of the shift's measure) in volume."""
+    a = shift.attrs
+    return tn(f"abc_three.shift.text.{a.get('column', 'share_class')}", int(a.get("changed", 0)), lang,
+              total=fmt_number(int(a.get("compared", 0)), lang))
+
+
+def class_unknown_note(summary: pd.DataFrame, lang: str = "en", *, currency: str = "EUR") -> str:
+    """One sentence under a :func:`class_summary_view`: the clients left without a class of that measure.
+
+    Empty when every client has one. The potential: no potential on the card; the share: no
+    potential and no total purchases to divide by.
+    """
+    a = summary.attrs
+    n = int(a.get("unknown", 0) or 0)
+    if not n:
+        return ""
+    by = a.get("by", "sales_class")
+    return tn(f"abc_three.unknown.{by}", n, lang,
+              revenue=fmt_money(a.get("unknown_revenue", 0.0), lang, currency=currency))
