@@ -147,8 +147,10 @@ def wallet_columns(rng: np.random.Generator, cal: Timeline, plan: pd.DataFrame,
     12 months): our share of the wallet ``s = 0.23 + 0.03 × min(tenure, 15 years) + 0.10 ×
     loyalty member + N(0, 0.08)`` clipped to 0.04–0.95 (the planted A-A-C clients keep their
     12–22 %); ``wallet = last 12 months' revenue (EUR) / s``; the potential is at least the
-    wallet × U(1.1, 1.5). Units at the client's own euro a litre over the last 12 months (the
-    segment's typical one when it bought nothing). Returns the table and the share of each
+    wallet × U(1.1, 1.5). In litres our share is ``s × √(market € a litre / the client's own € a
+    litre)`` (the factor kept within 0.7–1.4, the share within 3–97 %; the market price of the
+    client's segment, :data:`~kbcore.demo.bg.company.EUR_PER_LITRE`), so a client buying our premium
+    oils gives us more of its euro than of its litres; the wallet and the potential in litres follow. Returns the table and the share of each
     client (NaN where not researched).
     """
     n = len(plan)
@@ -168,8 +170,13 @@ def wallet_columns(rng: np.random.Generator, cal: Timeline, plan: pd.DataFrame,
     share = np.where(known, s, np.nan)
     wallet = np.where(known, np.round(rev12 / s / 100) * 100, np.nan)
     seg_key = np.array(SEG_KEYS)[plan["seg"].to_numpy()]
-    per_l = np.where(qty12 > 0, rev12 / np.where(qty12 > 0, qty12, 1),
-                     np.array([EUR_PER_LITRE[k] for k in seg_key]))
+    # our share in litres differs from our share in euro by how far the client's own price a litre
+    # is from its segment's market price (square root: the client's other suppliers are partly
+    # like us), so a client buying our premium oils gives us more of its euro than of its litres
+    market_l = np.array([EUR_PER_LITRE[k] for k in seg_key])
+    own_l = np.where(qty12 > 0, rev12 / np.where(qty12 > 0, qty12, 1), market_l)
+    s_units = np.clip(s * np.clip(np.sqrt(market_l / own_l), 0.7, 1.4), 0.03, 0.97)
+    per_l = np.where(known & (qty12 > 0), own_l * s_units / s, market_l)  # euro a litre of the wallet
     potential = clients[C.potential].to_numpy(dtype="float64", na_value=np.nan)
     floor = np.round(wallet * rng.uniform(1.1, 1.5, n) / 100) * 100
     potential = np.where(known & ~(potential >= floor), floor, potential)
