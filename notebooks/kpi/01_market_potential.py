@@ -110,7 +110,11 @@ from kbcore.analyses.market_potential import (
     territory_shares,
 )
 from kbcore.charts import use_style
-from kbcore.charts.market_potential import plot_client_potential, plot_methods, plot_territory_shares
+from kbcore.charts.market_potential import (
+    plot_client_potential,
+    plot_methods,
+    plot_territory_shares,
+)
 from kbcore.facts import Facts
 from kbcore.views import market_potential as mpv
 from kbcore.widgets.market_potential import market_potential_explorer
