@@ -264,7 +264,9 @@ set_targets = market_share_targets(ds.targets)  # the target market share per te
 goal = target_share if target_share is not None else (set_targets if len(set_targets) else None)
 rule = WhiteSpotRule(potential_quantile=potential_quantile, share_factor=share_factor)
 shares = territory_shares(comparison, sales, method=method, target_share=goal, rule=rule)
-display(Markdown(mpv.shares_note(shares, lang, currency=money)))
+note = mpv.shares_note(shares, lang, currency=money)  # empty without a potential per territory (said above)
+if note:
+    display(Markdown(note))
 if len(shares):
     plot_territory_shares(shares, lang=lang, currency=money)
     plt.show()
