@@ -27,6 +27,7 @@ from kbcore.analyses.market_potential import (
     chain_template,
     client_potentials,
     compare_methods,
+    focus_territory,
     load_chain_template,
     market_cells,
     market_index,
@@ -667,3 +668,33 @@ def test_widget_redraws_on_method_and_territory(facts):
     assert list(box.clients[C.client_id]) == ["C", "A"]
     assert "Неусвоен потенциал" in box.summary.value
     plt.close("all")
+
+
+# --------------------------------------------------------------------------- the territory to go down to
+def test_focus_territory_by_hand():
+    shares = pd.DataFrame({
+        C.region: ["A", "B", "C", "D"],
+        "potential": [100.0, 500.0, 400.0, 900.0],
+        "our_sales": [90.0, 50.0, 10.0, 300.0],
+        "white_spot": [False, True, True, False],
+    })
+    # white spots B and C: headroom B 500 − 50 = 450, C 400 − 10 = 390 → B (not D: no white spot)
+    assert focus_territory(shares) == "B"
+    # C's sales drop to 0 → headroom 400 < 450: still B; B's sales rise to 200 → 300 < 390: C
+    assert focus_territory(shares.assign(our_sales=[90.0, 200.0, 10.0, 300.0])) == "C"
+    # the reader's choice wins, stripped, even a territory outside the table
+    assert focus_territory(shares, " D ") == "D" and focus_territory(shares, "Z") == "Z"
+    # no white spot: the first row (territory_shares sorts by the gap)
+    assert focus_territory(shares.assign(white_spot=False)) == "A"
+    # no potential at all: nothing to go down to; an empty choice is no choice
+    assert focus_territory(shares.iloc[:0]) is None and focus_territory(shares.iloc[:0], "  ") is None
+
+
+def test_focus_territory_on_the_bulgarian_demo_is_varna(demo_bg_dataset):
+    ds = demo_bg_dataset
+    facts = Facts.of(ds)
+    comparison = compare_methods(build_up(ds.market, ds.clients))
+    shares = territory_shares(comparison, our_sales(facts, ds.clients, ds.products))
+    # README truth 1: Варна and Бургас are the white spots; Варна has more of its market to win
+    assert set(shares.loc[shares["white_spot"], C.region]) == {"Варна", "Бургас"}
+    assert focus_territory(shares) == "Варна"

@@ -91,6 +91,7 @@ __all__ = [
     "market_share_targets",
     "territory_shares",
     "client_potentials",
+    "focus_territory",
 ]
 
 TEMPLATE = TEMPLATES_DIR / "kpi_chain_ratio.yaml"
@@ -1189,3 +1190,40 @@ def client_potentials(
         window_start=sales.attrs.get("window_start"), window_end=sales.attrs.get("window_end"),
         unit=sales.attrs.get("unit", ""), region=region)
     return out
+
+
+def focus_territory(shares: pd.DataFrame, territory: str | None = None) -> str | None:
+    """The territory to go down to the clients in: the one given, else the largest white spot.
+
+    Rule (our reading)::
+
+        territory given                  → that territory (stripped), whatever the table
+        else, among the white spots      → the one with the largest headroom
+                                           headroom(r) = potential(r) − our_sales(r)
+                                           (ties: the first in the table's order)
+        else (no white spot)             → the first territory of the table (the largest gap)
+        else (no table: no potential)    → None
+
+    Parameters
+    ----------
+    shares : DataFrame
+        :func:`territory_shares`.
+    territory : str, optional
+        A territory chosen by the reader (e.g. a notebook parameter).
+
+    Returns
+    -------
+    str or None
+
+    Source: our reading (the white spot with the most of the market still to win is where a
+    territory plan goes down to the clients first).
+    """
+    if territory is not None and str(territory).strip():
+        return str(territory).strip()
+    if shares is None or not len(shares):
+        return None
+    spots = shares.loc[shares["white_spot"].astype(bool)]
+    if len(spots):
+        headroom = (spots["potential"] - spots["our_sales"]).to_numpy(dtype="float64")
+        return str(spots[C.region].iloc[int(np.nanargmax(headroom))])
+    return str(shares[C.region].iloc[0])

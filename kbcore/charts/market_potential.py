@@ -75,6 +75,38 @@ def plot_methods(comparison: pd.DataFrame, *, top: int = 10, lang: str = "en",
     return ax
 
 
+_OFFSETS = ((5, 4, "left"), (5, -13, "left"), (-5, 4, "right"), (-5, -13, "right"), (5, 15, "left"),
+            (5, -24, "left"), (-5, 15, "right"), (-5, -24, "right"))
+"""Where a point's name may go, in points from the point, tried in order (then the first one)."""
+
+
+def _name_points(ax: Axes, points: list[tuple[str, float, float]], fontsize: float = 10) -> None:
+    """Name each point (gid ``label``) where its name overlaps no name placed before (layout only).
+
+    The largest x first; for each name the first offset of :data:`_OFFSETS` whose box (its width
+    estimated from the number of characters) is free, else the first offset.
+    """
+    ax.autoscale_view()
+    scale = ax.figure.dpi / 72.0
+    placed: list[tuple[float, float, float, float]] = []
+    for text, x, y in sorted(points, key=lambda p: -float(p[1])):
+        px, py = ax.transData.transform((x, y))
+        width, height = len(text) * fontsize * 0.6 * scale, fontsize * 1.2 * scale
+        chosen = _OFFSETS[0]
+        for dx, dy, ha in _OFFSETS:
+            left = px + dx * scale - (width if ha == "right" else 0.0)
+            bottom = py + dy * scale
+            box = (left, bottom, left + width, bottom + height)
+            if all(box[2] <= b[0] or box[0] >= b[2] or box[3] <= b[1] or box[1] >= b[3] for b in placed):
+                chosen = (dx, dy, ha)
+                break
+        dx, dy, ha = chosen
+        left = px + dx * scale - (width if ha == "right" else 0.0)
+        placed.append((left, py + dy * scale, left + width, py + dy * scale + height))
+        ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", fontsize=fontsize, ha=ha,
+                    gid="label")
+
+
 def plot_territory_shares(shares: pd.DataFrame, *, lang: str = "en", currency: str = CURRENCY,
                           label_top: int = 8, ax: Axes | None = None) -> Axes:
     """Potential (x) against our market share (y) per territory, white spots in orange.
@@ -103,11 +135,11 @@ def plot_territory_shares(shares: pd.DataFrame, *, lang: str = "en", currency: s
                        gid="potential_line", zorder=1)
             ax.axhline(a["share_threshold"], color=COLORS["neutral"], linestyle="--", linewidth=1.5,
                        gid="share_line", zorder=1)
+            ax.set_ylim(bottom=0)
             named = shares.loc[spot | (shares["rank"] <= label_top)]
-            for _, row in named.iterrows():
-                ax.annotate(fit_label(place_label(row["region"], lang)), (row["potential"], row["market_share"]),
-                            xytext=(5, 4), textcoords="offset points", fontsize=10, gid="label")
-            ax.legend(loc="upper right")
+            _name_points(ax, [(fit_label(place_label(row["region"], lang)), row["potential"], row["market_share"])
+                              for _, row in named.iterrows()])
+            ax.legend(loc="best")
         value = a.get("measure", "value") == "value"
         _axis_money(ax, "x", lang, currency, value)
         ax.yaxis.set_major_formatter(pct_formatter(lang))
