@@ -354,7 +354,10 @@ elif ranks.attrs["missing"]:
 
 # %%
 plan = growth_plan(shares, target_share=target_share, quantile=peer_quantile, min_peers=min_peers)
-print(swv.growth_text(plan, lang, currency=money))
+if len(plan):
+    print(swv.growth_text(plan, lang, currency=money))
+else:
+    display(Markdown(ui.needs("share_of_wallet.need.base", "share_of_wallet.need.base.how", lang)))
 swv.growth_table(plan, lang, currency=money, top=20).style.hide(axis="index")
 
 # %% [markdown] lang="bg"
