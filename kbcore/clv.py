@@ -57,6 +57,7 @@ from kbcore.analyses.clv import (  # reading the models (views, charts, widgets 
     value_trend,
     weighted_client_value,
 )
+from kbcore.analyses.clv import profit_margin  # the notebook of topic 4
 
 __all__ = [
     "UNITS",
@@ -95,4 +96,6 @@ __all__ = [
     "model_comparison",
     "value_trend",
     "map_cells",
+    # the notebook of topic 4
+    "profit_margin",
 ]

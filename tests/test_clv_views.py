@@ -405,3 +405,23 @@ def test_russian_demo_company():
                        risky=clv.at_risk_clients(tab, w))
     assert not any(is_missing(f.value) for f in kf)
     assert "₽" in v.top_clients_table(w, clv.value_trend(yearly), "ru", clients=ds.clients, currency="RUB").iloc[0, 5]
+
+
+def test_at_risk_text_by_hand():
+    """The case of test_at_risk_clients_by_hand with the weighted values 1, 50, 2, 3: sorted 1, 2, 3, 50,
+    the 75 % quantile at position 0.75·3 = 2.25 → 3 + 0.25·(50 − 3) = 14.75; B (50, P 0.1) is at risk."""
+    tab = pd.DataFrame({"client_id": ["A", "B", "C", "D"], "frequency": [4, 3, 2, 1], "monetary": [100.0] * 4,
+                        "recency": [1.0] * 4, "T": [9.0] * 4, "p_alive": [0.2, 0.1, 0.9, 0.9],
+                        "clv": [1.0, 2.0, 3.0, 4.0]})
+    w = pd.DataFrame({"client_id": ["A", "B", "C", "D"], "weighted_value": [1.0, 50.0, 2.0, 3.0]})
+    risky = clv.at_risk_clients(tab, w)
+    assert risky.attrs["value_cut"] == pytest.approx(14.75)
+    bg = v.at_risk_text(risky, "bg", currency="EUR")
+    assert "първите 25%" in bg and "под 50%" in bg and "1 клиент, общо 50\xa0€ годишно" in bg
+    assert "(15\xa0€ и повече)" in bg and not _latin_words([bg])
+    en = v.at_risk_text(risky, "en", currency="EUR")
+    assert en.startswith("Clients among the top 25%") and en.endswith("1 client, together €\xa050 a year.")
+    # the repeat purchases' value is not a yearly value; nobody at risk says so
+    assert "a year" not in v.at_risk_text(clv.at_risk_clients(tab), "en")
+    none = clv.at_risk_clients(tab, w, p_alive_below=0.05)
+    assert len(none) == 0 and v.at_risk_text(none, "en").startswith("No client among the top 25%")
