@@ -425,3 +425,21 @@ def test_at_risk_text_by_hand():
     assert "a year" not in v.at_risk_text(clv.at_risk_clients(tab), "en")
     none = clv.at_risk_clients(tab, w, p_alive_below=0.05)
     assert len(none) == 0 and v.at_risk_text(none, "en").startswith("No client among the top 25%")
+
+
+def test_chart_labels_do_not_run_into_each_other(small):
+    """A value map with a negative value is drawn on a symlog x axis: inside its linear band only 0 is
+    labelled; with many classes the fit check writes its open class on two lines."""
+    s, fits = small
+    values = pd.Series([-500.0, 50.0, 80.0, 2000.0, 30000.0], index=["A", "B", "C", "D", "E"])
+    potential = pd.Series([100.0, 1000.0, 10.0, 5000.0, 200.0], index=["A", "B", "C", "D", "E"])
+    ax = ch.plot_value_map(clv.value_potential_map(values, potential), lang="bg")
+    assert ax.get_xscale() == "symlog"
+    linthresh = ax.xaxis.get_transform().linthresh  # the median |value|: 500
+    ax.figure.canvas.draw()
+    labelled = {round(t.get_position()[0]): t.get_text() for t in ax.get_xticklabels() if t.get_text()}
+    assert labelled and all(abs(v) >= 1.5 * linthresh or v == 0 for v in labelled)
+    counts = clv.expected_repeat_counts(fits.bgnbd, s["frequency"], s["T"], max_frequency=12)
+    ax = ch.plot_repeat_fit(counts, lang="bg")
+    assert ax.get_xticklabels()[-1].get_text() == "12\nи повече" and ax.get_xticklabels()[-2].get_text() == "11"
+    plt.close("all")

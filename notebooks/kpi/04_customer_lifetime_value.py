@@ -322,7 +322,7 @@ cv.comparison_table(comparison, lang, fits=fits)
 if model is None:
     display(Markdown(ui.needs("clv.need.fit", "clv.need.fit.how", lang)))
 else:
-    counts = clv.expected_repeat_counts(model, summary["frequency"], summary["T"])
+    counts = clv.expected_repeat_counts(model, summary["frequency"], summary["T"], max_frequency=20)
     ax = plot_repeat_fit(counts, lang=lang)
     plt.show()
 
