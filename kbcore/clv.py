@@ -49,6 +49,7 @@ from kbcore.analyses.clv import (  # reading the models (views, charts, widgets 
     map_cells,
     model_comparison,
     p_alive_matrix,
+    profit_margin,
     purchase_probabilities,
     simulate_bgnbd,
     simulate_gamma_gamma,
@@ -57,7 +58,6 @@ from kbcore.analyses.clv import (  # reading the models (views, charts, widgets 
     value_trend,
     weighted_client_value,
 )
-from kbcore.analyses.clv import profit_margin  # the notebook of topic 4
 
 __all__ = [
     "UNITS",

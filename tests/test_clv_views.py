@@ -443,3 +443,17 @@ def test_chart_labels_do_not_run_into_each_other(small):
     ax = ch.plot_repeat_fit(counts, lang="bg")
     assert ax.get_xticklabels()[-1].get_text() == "12\nи повече" and ax.get_xticklabels()[-2].get_text() == "11"
     plt.close("all")
+
+
+def test_purchase_probabilities_of_a_barely_identified_pareto_fit_do_not_overflow():
+    """The Pareto/NBD fitted on the sales-only export (30 clients of 10–13 repeat purchases) has parameters
+    of millions: α^r alone overflows a float. The probabilities come from logs, no OverflowError, and they
+    agree with the same formula at moderate parameters (the published CDNOW model, P(X(t)=x) summing to 1)."""
+    huge = clv.ParetoNBDModel({"r": 3956807.64, "alpha": 15852258.03, "s": 239582.54, "beta": 15854664.97},
+                              unit="W")
+    probs = clv.purchase_probabilities(huge, [43.3, 100.0, 155.7], max_frequency=20)
+    assert probs.shape == (3, 21) and ((probs.fillna(0) >= 0) & (probs.fillna(0) <= 1)).all().all()
+    counts = clv.expected_repeat_counts(huge, [10, 12, 13], [43.3, 100.0, 155.7], max_frequency=20)
+    assert len(counts) == 21
+    moderate = clv.purchase_probabilities(PN, [10.0, 39.0], max_frequency=40).to_numpy()
+    assert moderate.sum(axis=1) == pytest.approx([1.0, 1.0], abs=1e-9) and (moderate[:, -1] < 1e-3).all()

@@ -1243,16 +1243,19 @@ def _pareto_pmf(params: Mapping, t: np.ndarray, x: int) -> np.ndarray:
         big, b2 = beta, r + x
     c = r + s + x + 1.0
     diff = abs(alpha - beta)
-    b1 = special.hyp2f1(r + s, b2, c, diff / big) / big ** (r + s)
+    # α^r β^s B(r+x, s+1)/B(r, s) times each term, in logs: with the large parameters of a barely
+    # identified fit, big^(r+s) alone overflows a float
+    log_factor = r * np.log(alpha) + s * np.log(beta) + special.betaln(r + x, s + 1) - special.betaln(r, s)
+    with np.errstate(over="ignore", invalid="ignore"):
+        b1 = np.exp(log_factor - (r + s) * np.log(big)) * special.hyp2f1(r + s, b2, c, diff / big)
     total = np.zeros_like(t)
     for j in range(x + 1):
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             log_tj = np.where(j > 0, j * np.log(t), 0.0)
-            total += np.exp(special.gammaln(r + s + j) - special.gammaln(r + s) - special.gammaln(j + 1)
+            total += np.exp(log_factor + special.gammaln(r + s + j) - special.gammaln(r + s) - special.gammaln(j + 1)
                             + log_tj - (r + s + j) * np.log(big + t)) \
                 * special.hyp2f1(r + s + j, b2, c, diff / (big + t))
-    factor = np.exp(r * np.log(alpha) + s * np.log(beta) + special.betaln(r + x, s + 1) - special.betaln(r, s))
-    return first + factor * (b1 - total)
+    return first + (b1 - total)
 
 
 def purchase_probabilities(model, t, max_frequency: int = 7) -> pd.DataFrame:

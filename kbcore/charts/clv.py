@@ -99,8 +99,10 @@ def _scale(axis_setter, values: np.ndarray) -> None:
 
 
 def _money_ticks(axis, lang: str, currency: str) -> FuncFormatter:
-    """Money tick labels; on a symlog axis the ticks inside the linear band around 0 (other than 0) stay
-    unlabelled, or their labels ("−100 €", "0 €", "100 €") run into each other."""
+    """Money tick labels, none inside the linear band of a symlog axis but 0.
+
+    Their labels ("−100 €", "0 €", "100 €") would run into each other there.
+    """
     def label(v, _p):
         linthresh = getattr(axis.get_transform(), "linthresh", None)
         if linthresh is not None and 0 < abs(v) < linthresh * 1.5:
