@@ -49,6 +49,7 @@ from kbcore.analyses.clv import (  # reading the models (views, charts, widgets 
     map_cells,
     model_comparison,
     p_alive_matrix,
+    profit_margin,
     purchase_probabilities,
     simulate_bgnbd,
     simulate_gamma_gamma,
@@ -95,4 +96,6 @@ __all__ = [
     "model_comparison",
     "value_trend",
     "map_cells",
+    # the notebook of topic 4
+    "profit_margin",
 ]

@@ -531,3 +531,21 @@ def test_expected_spend_is_missing_where_it_does_not_exist():
     # x = 0: p·0 + 0.5 − 1 < 0 -> NaN; x = 1: 2 + 0.5 − 1 = 1.5 -> (10 + 30·1)·2 / 1.5 = 53.33
     out = np.asarray(model.expected_spend([0, 1], [0.0, 30.0]), dtype=float)
     assert np.isnan(out[0]) and out[1] == pytest.approx(80 / 1.5)
+
+
+def test_profit_margin_by_hand():
+    """Cost-to-serve rates 0, years 2022–2023: 2023 revenue A 300 + B 50 = 350, profit A 200 + B 40 = 240
+    → 240 / 350 = 0.685714; 2022: A 40 / 100 = 0.4."""
+    yearly = clv.client_yearly_value(Facts(_sales()), years=2, rates=ZERO)
+    assert clv.profit_margin(yearly) == pytest.approx(240 / 350)
+    assert clv.profit_margin(yearly, year=2022) == pytest.approx(0.4)
+    # a year without sales, no cost of goods (revenue measure), an empty table: missing, never a number
+    assert np.isnan(clv.profit_margin(yearly, year=2020))
+    assert np.isnan(clv.profit_margin(clv.client_yearly_value(Facts(_sales(cost=False)), years=2, rates=ZERO)))
+    assert np.isnan(clv.profit_margin(clv.client_yearly_value(Facts(_sales().iloc[:0]), rates=ZERO)))
+    # the cost to serve lowers it: one order and one delivery of 10 each per client-year
+    # 2023: A (300 − 100 − 20) + B (50 − 10 − 20) = 200 → 200 / 350
+    costly = clv.client_yearly_value(Facts(_sales()), years=2,
+                                     rates=CostToServeRates(per_order=10, per_delivery=10, per_visit=0,
+                                                            credit_rate=0))
+    assert clv.profit_margin(costly) == pytest.approx(200 / 350)

@@ -405,3 +405,55 @@ def test_russian_demo_company():
                        risky=clv.at_risk_clients(tab, w))
     assert not any(is_missing(f.value) for f in kf)
     assert "₽" in v.top_clients_table(w, clv.value_trend(yearly), "ru", clients=ds.clients, currency="RUB").iloc[0, 5]
+
+
+def test_at_risk_text_by_hand():
+    """The case of test_at_risk_clients_by_hand with the weighted values 1, 50, 2, 3: sorted 1, 2, 3, 50,
+    the 75 % quantile at position 0.75·3 = 2.25 → 3 + 0.25·(50 − 3) = 14.75; B (50, P 0.1) is at risk."""
+    tab = pd.DataFrame({"client_id": ["A", "B", "C", "D"], "frequency": [4, 3, 2, 1], "monetary": [100.0] * 4,
+                        "recency": [1.0] * 4, "T": [9.0] * 4, "p_alive": [0.2, 0.1, 0.9, 0.9],
+                        "clv": [1.0, 2.0, 3.0, 4.0]})
+    w = pd.DataFrame({"client_id": ["A", "B", "C", "D"], "weighted_value": [1.0, 50.0, 2.0, 3.0]})
+    risky = clv.at_risk_clients(tab, w)
+    assert risky.attrs["value_cut"] == pytest.approx(14.75)
+    bg = v.at_risk_text(risky, "bg", currency="EUR")
+    assert "първите 25%" in bg and "под 50%" in bg and "1 клиент, общо 50\xa0€ годишно" in bg
+    assert "(15\xa0€ и повече)" in bg and not _latin_words([bg])
+    en = v.at_risk_text(risky, "en", currency="EUR")
+    assert en.startswith("Clients among the top 25%") and en.endswith("1 client, together €\xa050 a year.")
+    # the repeat purchases' value is not a yearly value; nobody at risk says so
+    assert "a year" not in v.at_risk_text(clv.at_risk_clients(tab), "en")
+    none = clv.at_risk_clients(tab, w, p_alive_below=0.05)
+    assert len(none) == 0 and v.at_risk_text(none, "en").startswith("No client among the top 25%")
+
+
+def test_chart_labels_do_not_run_into_each_other(small):
+    """A value map with a negative value is drawn on a symlog x axis: inside its linear band only 0 is
+    labelled; with many classes the fit check writes its open class on two lines."""
+    s, fits = small
+    values = pd.Series([-500.0, 50.0, 80.0, 2000.0, 30000.0], index=["A", "B", "C", "D", "E"])
+    potential = pd.Series([100.0, 1000.0, 10.0, 5000.0, 200.0], index=["A", "B", "C", "D", "E"])
+    ax = ch.plot_value_map(clv.value_potential_map(values, potential), lang="bg")
+    assert ax.get_xscale() == "symlog"
+    linthresh = ax.xaxis.get_transform().linthresh  # the median |value|: 500
+    ax.figure.canvas.draw()
+    labelled = {round(t.get_position()[0]): t.get_text() for t in ax.get_xticklabels() if t.get_text()}
+    assert labelled and all(abs(v) >= 1.5 * linthresh or v == 0 for v in labelled)
+    counts = clv.expected_repeat_counts(fits.bgnbd, s["frequency"], s["T"], max_frequency=12)
+    ax = ch.plot_repeat_fit(counts, lang="bg")
+    assert ax.get_xticklabels()[-1].get_text() == "12\nи повече" and ax.get_xticklabels()[-2].get_text() == "11"
+    plt.close("all")
+
+
+def test_purchase_probabilities_of_a_barely_identified_pareto_fit_do_not_overflow():
+    """The Pareto/NBD fitted on the sales-only export (30 clients of 10–13 repeat purchases) has parameters
+    of millions: α^r alone overflows a float. The probabilities come from logs, no OverflowError, and they
+    agree with the same formula at moderate parameters (the published CDNOW model, P(X(t)=x) summing to 1)."""
+    huge = clv.ParetoNBDModel({"r": 3956807.64, "alpha": 15852258.03, "s": 239582.54, "beta": 15854664.97},
+                              unit="W")
+    probs = clv.purchase_probabilities(huge, [43.3, 100.0, 155.7], max_frequency=20)
+    assert probs.shape == (3, 21) and ((probs.fillna(0) >= 0) & (probs.fillna(0) <= 1)).all().all()
+    counts = clv.expected_repeat_counts(huge, [10, 12, 13], [43.3, 100.0, 155.7], max_frequency=20)
+    assert len(counts) == 21
+    moderate = clv.purchase_probabilities(PN, [10.0, 39.0], max_frequency=40).to_numpy()
+    assert moderate.sum(axis=1) == pytest.approx([1.0, 1.0], abs=1e-9) and (moderate[:, -1] < 1e-3).all()

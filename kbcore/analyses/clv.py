@@ -111,6 +111,8 @@ __all__ = [
     "model_comparison",
     "value_trend",
     "map_cells",
+    # the notebook of topic 4
+    "profit_margin",
 ]
 
 UNITS: dict[str, float] = {"D": 1.0, "W": 7.0, "M": 365.25 / 12, "Q": 365.25 / 4, "Y": 365.25}
@@ -1241,16 +1243,19 @@ def _pareto_pmf(params: Mapping, t: np.ndarray, x: int) -> np.ndarray:
         big, b2 = beta, r + x
     c = r + s + x + 1.0
     diff = abs(alpha - beta)
-    b1 = special.hyp2f1(r + s, b2, c, diff / big) / big ** (r + s)
+    # α^r β^s B(r+x, s+1)/B(r, s) times each term, in logs: with the large parameters of a barely
+    # identified fit, big^(r+s) alone overflows a float
+    log_factor = r * np.log(alpha) + s * np.log(beta) + special.betaln(r + x, s + 1) - special.betaln(r, s)
+    with np.errstate(over="ignore", invalid="ignore"):
+        b1 = np.exp(log_factor - (r + s) * np.log(big)) * special.hyp2f1(r + s, b2, c, diff / big)
     total = np.zeros_like(t)
     for j in range(x + 1):
-        with np.errstate(divide="ignore", invalid="ignore"):
+        with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
             log_tj = np.where(j > 0, j * np.log(t), 0.0)
-            total += np.exp(special.gammaln(r + s + j) - special.gammaln(r + s) - special.gammaln(j + 1)
+            total += np.exp(log_factor + special.gammaln(r + s + j) - special.gammaln(r + s) - special.gammaln(j + 1)
                             + log_tj - (r + s + j) * np.log(big + t)) \
                 * special.hyp2f1(r + s + j, b2, c, diff / (big + t))
-    factor = np.exp(r * np.log(alpha) + s * np.log(beta) + special.betaln(r + x, s + 1) - special.betaln(r, s))
-    return first + factor * (b1 - total)
+    return first + (b1 - total)
 
 
 def purchase_probabilities(model, t, max_frequency: int = 7) -> pd.DataFrame:
@@ -1693,3 +1698,45 @@ def map_cells(value_map: pd.DataFrame, actions: Mapping[tuple[str, str], str] = 
     out.attrs.update(unplaced=int(value_map["action"].isna().sum()),
                      missing=tuple(value_map.attrs.get("missing", ())))
     return out
+
+
+def profit_margin(yearly: pd.DataFrame, *, year: int | None = None) -> float:
+    """The clients' profit per unit of revenue in one year: the margin that turns a CLV in revenue into profit.
+
+    ::
+
+        margin = Σ_clients profit(year) / Σ_clients revenue(year)
+
+    with profit the client P&L of :func:`client_yearly_value` (gross margin − cost to serve).
+    The spend models value purchases in revenue; :func:`client_clv` times this margin is the
+    CLV in the same profit the seminar's weighted yearly value counts.
+
+    Parameters
+    ----------
+    yearly : DataFrame
+        :func:`client_yearly_value`.
+    year : int, optional
+        The year; default the newest of ``attrs["years"]`` (else of the table).
+
+    Returns
+    -------
+    float
+        The margin; NaN when the profit is unknown (``attrs["measure"]`` is ``"revenue"``: no
+        cost of goods), the year has no sales or its revenue is not above 0.
+
+    Source: the client P&L after Kaplan & Narayanan (2001), :mod:`kbcore.analyses.profitability`;
+    our reading of the seminar's "how much we earn from the client".
+    """
+    if yearly.attrs.get("measure") == "revenue" or not len(yearly):
+        return math.nan
+    if year is None:
+        years = yearly.attrs.get("years") or sorted(pd.unique(yearly["year"]).tolist())
+        if not years:
+            return math.nan
+        year = max(int(y) for y in years)
+    rows = yearly.loc[yearly["year"] == int(year)]
+    revenue = float(rows[C.revenue].sum())
+    profit = rows["profit"].to_numpy(dtype="float64")
+    if revenue <= 0 or not len(profit) or not np.isfinite(profit).all():
+        return math.nan
+    return float(profit.sum()) / revenue

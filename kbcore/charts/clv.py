@@ -98,6 +98,19 @@ def _scale(axis_setter, values: np.ndarray) -> None:
         axis_setter("symlog", linthresh=max(float(np.nanmedian(np.abs(v[v != 0]))) if (v != 0).any() else 1.0, 1.0))
 
 
+def _money_ticks(axis, lang: str, currency: str) -> FuncFormatter:
+    """Money tick labels, none inside the linear band of a symlog axis but 0.
+
+    Their labels ("−100 €", "0 €", "100 €") would run into each other there.
+    """
+    def label(v, _p):
+        linthresh = getattr(axis.get_transform(), "linthresh", None)
+        if linthresh is not None and 0 < abs(v) < linthresh * 1.5:
+            return ""
+        return fmt_money_short(v, lang, currency)
+    return FuncFormatter(label)
+
+
 def plot_value_map(value_map: pd.DataFrame, *, currency: str = "EUR", lang: str = "en",
                    ax: Axes | None = None) -> Axes:
     """The value × potential map: a dot per client coloured by its action, the two cut lines.
@@ -125,9 +138,8 @@ def plot_value_map(value_map: pd.DataFrame, *, currency: str = "EUR", lang: str 
             ax.axvline(vc, color=COLORS["neutral"], linestyle="--", linewidth=1.5, gid="value_cut", zorder=1)
         if pc is not None and np.isfinite(pc):
             ax.axhline(pc, color=COLORS["neutral"], linestyle="--", linewidth=1.5, gid="potential_cut", zorder=1)
-        fmt = FuncFormatter(lambda v, _p: fmt_money_short(v, lang, currency))
-        ax.xaxis.set_major_formatter(fmt)
-        ax.yaxis.set_major_formatter(fmt)
+        ax.xaxis.set_major_formatter(_money_ticks(ax.xaxis, lang, currency))
+        ax.yaxis.set_major_formatter(_money_ticks(ax.yaxis, lang, currency))
         ax.xaxis.set_minor_formatter(NullFormatter())
         ax.yaxis.set_minor_formatter(NullFormatter())
         ax.set_xlabel(t("clv.chart.map.x", lang))
@@ -206,7 +218,10 @@ def plot_repeat_fit(counts: pd.DataFrame, *, lang: str = "en", ax: Axes | None =
         ax.bar(x + width / 2, counts["expected"].to_numpy("float64"), width, color=COLORS["profit"],
                label=t("clv.col.expected", lang), gid="expected")
         last = int(counts["frequency"].max())
-        ax.set_xticks(x, [t("clv.or_more", lang, n=fmt_number(f, lang)) if f == last and counts.attrs.get("open_ended")
+        open_label = t("clv.or_more", lang, n=fmt_number(last, lang))
+        if len(counts) > 10:  # many classes: the open class's label on two lines, clear of its neighbour
+            open_label = open_label.replace(" ", "\n", 1)
+        ax.set_xticks(x, [open_label if f == last and counts.attrs.get("open_ended")
                           else fmt_number(f, lang) for f in counts["frequency"]])
         ax.set_xlabel(t("clv.chart.fit.x", lang))
         ax.set_ylabel(t("clv.chart.fit.y", lang))

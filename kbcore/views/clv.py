@@ -44,6 +44,7 @@ __all__ = [
     "repeat_fit_table",
     "time_unit_note",
     "clv_figures",
+    "at_risk_text",
 ]
 
 PARAM_KEYS = {"bgnbd": ("r", "alpha", "a", "b"), "pareto_nbd": ("r", "alpha", "s", "beta"),
@@ -304,6 +305,19 @@ def at_risk_table(risky: pd.DataFrame, lang: str = "en", *, clients=None, curren
         "p_alive": [fmt_pct(v, lang, 0) for v in rows["p_alive"]],
         "clv": [_money(v, lang, currency) for v in rows["clv"]],
     }, lang)
+
+
+def at_risk_text(risky: pd.DataFrame, lang: str = "en", *, currency: str = "EUR") -> str:
+    """The at-risk clients in one sentence: how many, the value cut, the P(alive) cut, their value together."""
+    a = risky.attrs
+    top = fmt_pct(1.0 - float(a.get("value_quantile", 0.75)), lang, 0)
+    cut = _money(a.get("value_cut", math.nan), lang, currency)
+    p = fmt_pct(a.get("p_alive_below", 0.5), lang, 0)
+    if not len(risky):
+        return t("clv.risk.none", lang, top=top, cut=cut, p=p)
+    key = "clv.risk.text_weighted" if a.get("value_source") == "weighted" else "clv.risk.text"
+    return t(key, lang, clients=tn("ui.count.clients", len(risky), lang), top=top, cut=cut, p=p,
+             value=_money(float(risky["past_value"].sum()), lang, currency))
 
 
 def comparison_table(comparison: pd.DataFrame, lang: str = "en", *, fits: ClvFits | None = None) -> pd.DataFrame:
