@@ -520,3 +520,10 @@ def test_goals_by_year_view_heads_the_year(case):
     g = sd.goals_by_year(facts, products, clients, market, targets)
     table = vs.drilldown_table(g, "bg", currency="EUR")
     assert table.columns[0] == "Година" and list(table.iloc[:, 0]) == ["2024", "2025"]
+
+
+def test_client_table_has_no_count_of_buying_clients(case):
+    d = drill(case, year=2025, level="client_id")
+    table = vs.drilldown_table(d, "en")
+    assert "Buying clients" not in table.columns and "ABC class" in table.columns
+    assert "Buying clients" in vs.drilldown_table(drill(case, year=2025, level="region"), "en").columns
