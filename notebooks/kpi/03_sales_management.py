@@ -207,11 +207,9 @@ drilldown_table(by_line, lang, currency=money, names=names).style.hide(axis="ind
 targets_view(target_table(by_line), lang, currency=money).style.hide(axis="index")
 
 # %%
-fig, axes = plt.subplots(1, 2, figsize=(15, 4.5))
-plot_targets(target_table(by_line), kpi="revenue", lang=lang, ax=axes[0], currency=money)
-plot_targets(target_table(by_line), kpi="quantity", lang=lang, ax=axes[1], currency=money)
-plt.tight_layout()
-plt.show()
+for goal in ("revenue", "quantity"):  # turnover in value, then in volume
+    ax = plot_targets(target_table(by_line), kpi=goal, lang=lang, currency=money)
+    plt.show()
 
 # %% [markdown] lang="bg"
 # **Какво да гледаме.** Направлението, което изпълнява целта в стойност по-слабо от останалите и изостава най-много
