@@ -452,7 +452,9 @@ targets_view(client_targets, lang, currency=money, names=names).style.hide(axis=
 
 # %% [markdown] lang="bg"
 # **Какво да гледаме.** Клиентите от клас А с малък дял в клиента или тесен асортимент: при тях е най-лесният ръст —
-# клиентът вече купува категорията, но от друг. Ключовите клиенти, които не изпълняват целта за дял.
+# клиентът вече купува категорията, но от друг. Ключовите клиенти, които не изпълняват целта за дял. Дял над 100 %
+# значи, че клиентът е купил от нас повече от записаните в картона му покупки или потенциал: оценката в картона е
+# занижена и трябва да се обнови.
 #
 # **Какво да правим.** За всеки клиент от клас А: целта за оборот, за дял в клиента и за брой продуктови класове,
 # записани в плана на търговеца, и преглед всеки месец.
@@ -460,7 +462,8 @@ targets_view(client_targets, lang, currency=money, names=names).style.hide(axis=
 # %% [markdown] lang="en"
 # **What to look at.** The class A clients with a small share in the client or a narrow assortment: the easiest
 # growth is there — the client already buys the category, but from someone else. The key accounts that miss their
-# share target.
+# share target. A share above 100 % means the client bought more from us than the purchases or potential recorded on
+# its card: the card's estimate is too low and must be updated.
 #
 # **What to do about it.** For every class A client: the target for turnover, for the share in the client and for the
 # number of product classes, written into the sales representative's plan, and a review every month.
