@@ -709,8 +709,8 @@ def goals_by_year(
     facts, products, clients, market, targets, pro_rata, same_unit, as_of, lines
         As in :func:`drilldown`.
     years : iterable of int, optional
-        The years; default every calendar year from the first sale of the lines to the
-        analysis date's year (the last one may be partial).
+        The years; default every calendar year from the period's first sales day
+        (``facts.first_day()``) to the analysis date's year (the last one may be partial).
 
     Returns
     -------
@@ -729,8 +729,8 @@ def goals_by_year(
     if lines is None:
         lines = annotate_lines(facts, products, clients, same_unit=same_unit)
     if years is None:
-        first = lines[C.date].min() if len(lines) else pd.NaT
-        years = [] if pd.isna(first) else range(int(first.year), int(at.year) + 1)
+        first = facts.first_day()  # the period's first sales day (None without sales)
+        years = [] if first is None else range(int(first.year), int(at.year) + 1)
     rows, windows, missing = [], {}, list(lines.attrs.get("missing", []))
     for year in years:
         d = drilldown(facts, products, clients, market, targets, year=int(year), level="company",
