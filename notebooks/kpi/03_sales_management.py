@@ -154,7 +154,8 @@ for note in drilldown_notes(company, lang):
 drilldown_table(company, lang, currency=money, names=names).style.hide(axis="index")
 
 # %%
-targets_view(target_table(company), lang, currency=money).style.hide(axis="index")
+company_targets = target_table(company)  # empty without targets (said above)
+targets_view(company_targets, lang, currency=money).style.hide(axis="index") if len(company_targets) else None
 
 # %% [markdown] lang="bg"
 # Отклонението от целта за оборота, разложено: колко се дължи на обема (литрите спрямо целта за обем, по цената,
@@ -204,11 +205,12 @@ by_line = drilldown(facts, ds.products, ds.clients, ds.market, ds.targets, year=
 drilldown_table(by_line, lang, currency=money, names=names).style.hide(axis="index")
 
 # %%
-targets_view(target_table(by_line), lang, currency=money).style.hide(axis="index")
+line_targets = target_table(by_line)
+targets_view(line_targets, lang, currency=money).style.hide(axis="index") if len(line_targets) else None
 
 # %%
 for goal in ("revenue", "quantity"):  # turnover in value, then in volume
-    ax = plot_targets(target_table(by_line), kpi=goal, lang=lang, currency=money)
+    ax = plot_targets(line_targets, kpi=goal, lang=lang, currency=money)
     plt.show()
 
 # %% [markdown] lang="bg"
@@ -448,7 +450,7 @@ drilldown_table(by_client, lang, currency=money, names=names, max_rows=20).style
 client_targets = target_table(by_client)
 ax = plot_targets(client_targets, kpi="share_of_wallet", lang=lang, currency=money, names=names)
 plt.show()
-targets_view(client_targets, lang, currency=money, names=names).style.hide(axis="index")
+targets_view(client_targets, lang, currency=money, names=names).style.hide(axis="index") if len(client_targets) else None
 
 # %% [markdown] lang="bg"
 # **Какво да гледаме.** Клиентите от клас А с малък дял в клиента или тесен асортимент: при тях е най-лесният ръст —
