@@ -484,3 +484,46 @@ def test_every_label_the_views_build_is_in_the_catalogue():
                                                    "target_to_date", "deviation", "completion")])
     for key in ids:
         assert {"en", "bg", "ru"} <= set(catalogue()[key]), key
+
+
+# --------------------------------------------------------------------------- the goals year by year
+def test_goals_by_year_is_the_company_row_of_each_year(case):
+    facts, products, clients, market, targets = case
+    g = sd.goals_by_year(facts, products, clients, market, targets)
+    assert list(g["item"]) == ["2024", "2025"]
+    assert g.attrs["level"] == "year" and g.attrs["partial"] == [2025]
+    # 2024: 90 + 200 + 60 = 350, 10 + 10 + 2 = 22 l, target products (P1) 90 → 90 / 350
+    # 2025: 100 + 100 + 180 + 120 = 500, 10 + 5 + 20 + 4 = 39 l, P1 100 + 180 = 280 → 0.56
+    assert g["revenue"].tolist() == pytest.approx([350.0, 500.0])
+    assert g["quantity"].tolist() == pytest.approx([22.0, 39.0])
+    assert g["target_products_share"].tolist() == pytest.approx([90 / 350, 0.56])
+    # the company's revenue targets: 1.0 in 2024 (whole year), 1 200 in 2025 × 181/365 to date
+    assert g["revenue_target"].tolist() == pytest.approx([1.0, 1200.0])
+    assert g["revenue_target_to_date"].tolist() == pytest.approx([1.0, 1200.0 * F])
+    # the same numbers as the drill-down of each year
+    d = drill(case, year=2024, level="company")
+    assert g.iloc[0]["assortment"] == pytest.approx(d.iloc[0]["assortment"])
+
+
+def test_goals_by_year_given_years_and_a_year_without_sales(case):
+    facts, products, clients, market, targets = case
+    g = sd.goals_by_year(facts, products, clients, market, targets, years=[2023, 2025])
+    assert list(g["item"]) == ["2023", "2025"]
+    assert g["revenue"].tolist() == pytest.approx([0.0, 500.0])
+    assert np.isnan(g.iloc[0]["target_products_share"])
+    empty = sd.goals_by_year(Facts(facts.sales.iloc[:0], as_of="2025-06-30"))
+    assert len(empty) == 0 and "item" in empty.columns
+
+
+def test_goals_by_year_view_heads_the_year(case):
+    facts, products, clients, market, targets = case
+    g = sd.goals_by_year(facts, products, clients, market, targets)
+    table = vs.drilldown_table(g, "bg", currency="EUR")
+    assert table.columns[0] == "Година" and list(table.iloc[:, 0]) == ["2024", "2025"]
+
+
+def test_client_table_has_no_count_of_buying_clients(case):
+    d = drill(case, year=2025, level="client_id")
+    table = vs.drilldown_table(d, "en")
+    assert "Buying clients" not in table.columns and "ABC class" in table.columns
+    assert "Buying clients" in vs.drilldown_table(drill(case, year=2025, level="region"), "en").columns

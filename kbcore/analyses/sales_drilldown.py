@@ -24,6 +24,7 @@ most of each part.
 * :func:`year_window` — the window of actuals of a target year and the pro-rata fraction;
 * :func:`drilldown` — one row per item of a level (within a path), actuals and targets;
 * :func:`target_table` — the same as a long table: item × kpi, actual against target;
+* :func:`goals_by_year` — the company's goals year by year (its row of the drill-down per year);
 * :func:`pvm` — the price-volume-mix decomposition between two per-item tables;
 * :func:`period_pair` / :func:`variance_bridge` — the decomposition between two periods, one row
   per item of a level;
@@ -77,6 +78,7 @@ __all__ = [
     "year_window",
     "drilldown",
     "target_table",
+    "goals_by_year",
     "pvm",
     "period_pair",
     "variance_bridge",
@@ -684,6 +686,68 @@ def target_table(drill: pd.DataFrame, kpis=KPIS) -> pd.DataFrame:
     out["completion"] = (out["actual"] / out["target_to_date"]).where(out["target_to_date"] > 0)
     out = out.reset_index(drop=True)[TARGET_COLUMNS]
     out.attrs.update(drill.attrs)
+    return out
+
+
+def goals_by_year(
+    facts: Facts,
+    products: pd.DataFrame | None = None,
+    clients: pd.DataFrame | None = None,
+    market: pd.DataFrame | None = None,
+    targets: pd.DataFrame | None = None,
+    *,
+    years=None,
+    pro_rata: str = "days",
+    same_unit: bool = False,
+    as_of=None,
+    lines: pd.DataFrame | None = None,
+) -> pd.DataFrame:
+    """The company's goals year by year: the ``company`` row of :func:`drilldown` for each year.
+
+    Parameters
+    ----------
+    facts, products, clients, market, targets, pro_rata, same_unit, as_of, lines
+        As in :func:`drilldown`.
+    years : iterable of int, optional
+        The years; default every calendar year from the period's first sales day
+        (``facts.first_day()``) to the analysis date's year (the last one may be partial).
+
+    Returns
+    -------
+    DataFrame
+        The columns of :func:`drilldown` at level ``company``, one row per year, ``item`` = the
+        year as text, in calendar order; each row's formulas are the drill-down's over that
+        year's window (``target_products_share`` = target products' revenue / revenue is the
+        mix of the seminar's goal "purchases of target products"). A year without sales has
+        revenue 0. ``attrs``: ``level`` = ``"year"``, ``windows`` (``{year: window}`` of
+        :func:`year_window`), ``partial`` (the years not complete), ``missing`` (as
+        :func:`drilldown`).
+
+    Source: the seminar program 004, topic 3 (the goals); the drill-down's formulas.
+    """
+    at = facts.as_of if as_of is None else period_bounds(None, as_of)[1]
+    if lines is None:
+        lines = annotate_lines(facts, products, clients, same_unit=same_unit)
+    if years is None:
+        first = facts.first_day()  # the period's first sales day (None without sales)
+        years = [] if first is None else range(int(first.year), int(at.year) + 1)
+    rows, windows, missing = [], {}, list(lines.attrs.get("missing", []))
+    for year in years:
+        d = drilldown(facts, products, clients, market, targets, year=int(year), level="company",
+                      pro_rata=pro_rata, same_unit=same_unit, as_of=at, lines=lines)
+        windows[int(year)] = d.attrs["window"]
+        missing += d.attrs["missing"]
+        if len(d):
+            rows.append(d.assign(item=str(int(year))))
+        else:  # no sales in the year: turnover 0, every measure unknown
+            rows.append(pd.DataFrame([{"item": str(int(year)), "revenue": 0.0, "clients": 0}],
+                                     columns=d.columns))
+    cols = DRILL_COLUMNS + [f"{k}_{s}" for k in KPIS for s in ("target", "target_to_date")]
+    out = (pd.concat(rows, ignore_index=True) if rows
+           else pd.DataFrame({c: pd.Series(dtype="float64") for c in cols}))
+    out["item"] = out["item"].astype("string")
+    out.attrs.update(level="year", windows=windows, missing=sorted(set(missing)),
+                     partial=[y for y, w in windows.items() if w["partial"]])
     return out
 
 

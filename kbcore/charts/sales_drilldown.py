@@ -10,15 +10,19 @@ formatters in the currency given.
 
 from __future__ import annotations
 
+from textwrap import fill
+
+import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
-from matplotlib.ticker import MaxNLocator
+from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from kbcore.analyses.sales_drilldown import EFFECTS, SHARE_KPIS
 from kbcore.charts.style import (
     COLORS,
     fmt_money_short,
+    fmt_number_short,
     money_formatter,
     new_axes,
     pct_formatter,
@@ -34,6 +38,8 @@ __all__ = ["BRIDGE_COLORS", "plot_bridge", "plot_targets", "plot_contributors"]
 BRIDGE_COLORS = {"total": COLORS["revenue"], "up": COLORS["gross_margin"], "down": COLORS["loss"],
                  "target": COLORS["neutral"]}
 """Totals blue, a part that raised the turnover green, one that lowered it red."""
+TITLE_WIDTH = 42
+"""Characters a chart title holds on one line beside the items' names (longer ones wrap)."""
 
 
 def plot_bridge(bridge, *, item: str | None = None, lang: str = "en", ax: Axes | None = None,
@@ -125,14 +131,16 @@ def plot_targets(targets_long: pd.DataFrame, *, kpi: str = "revenue", lang: str 
 
     ``targets_long`` is :func:`~kbcore.analyses.sales_drilldown.target_table`; the first
     ``max_items`` items with a target for ``kpi`` are drawn in the table's order (bars carry
-    ``gid`` ``actual`` and ``target``).
+    ``gid`` ``actual`` and ``target``). Without ``ax`` the figure's height follows the number of
+    items; the legend sits under the axes.
     """
     with style():
-        ax = new_axes(ax)
-        level = targets_long.attrs.get("level", "company")
         data = targets_long.loc[targets_long[C.kpi] == kpi].head(int(max_items))
-        ax.set_title(t("sales_drilldown.chart.targets.title", lang, kpi=kpi_label(kpi, lang),
-                       level=level_label(level, lang).lower()))
+        if ax is None:  # a bar pair of half an inch per item
+            _fig, ax = plt.subplots(figsize=(10, max(4.0, 0.5 * len(data) + 1.8)))
+        level = targets_long.attrs.get("level", "company")
+        ax.set_title(fill(t("sales_drilldown.chart.targets.title", lang, kpi=kpi_label(kpi, lang),
+                            level=level_label(level, lang).lower()), TITLE_WIDTH))
         if data.empty:
             ax.text(0.5, 0.5, t("sales_drilldown.chart.targets.empty", lang), ha="center",
                     va="center", transform=ax.transAxes, color=COLORS["neutral"])
@@ -168,7 +176,9 @@ def plot_targets(targets_long: pd.DataFrame, *, kpi: str = "revenue", lang: str 
             ax.xaxis.set_major_formatter(money_formatter(lang, currency))
         elif kpi in SHARE_KPIS:
             ax.xaxis.set_major_formatter(pct_formatter(lang))
-        ax.legend(loc="best")
+        else:
+            ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _p: fmt_number_short(v, lang)))
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=2, frameon=False)
     return ax
 
 
@@ -182,7 +192,8 @@ def plot_contributors(top: pd.DataFrame, *, lang: str = "en", ax: Axes | None = 
     with style():
         ax = new_axes(ax)
         effect = top.attrs.get("effect", "change")
-        ax.set_title(t("sales_drilldown.chart.clients.title", lang, effect=effect_label(effect, lang)))
+        ax.set_title(fill(t("sales_drilldown.chart.clients.title", lang,
+                            effect=effect_label(effect, lang)), TITLE_WIDTH))
         y = np.arange(len(top))[::-1]
         v = top["contribution"].to_numpy("float64")
         bars = ax.barh(y, v, color=[BRIDGE_COLORS["up"] if x >= 0 else BRIDGE_COLORS["down"]
@@ -192,6 +203,7 @@ def plot_contributors(top: pd.DataFrame, *, lang: str = "en", ax: Axes | None = 
         ax.set_yticks(y)
         ax.set_yticklabels([fit_label(item_label(i, lang, names), 26) for i in top[C.client_id]])
         ax.axvline(0, color=COLORS["neutral"], linewidth=1)
+        ax.xaxis.set_major_locator(MaxNLocator(5))
         ax.xaxis.set_major_formatter(money_formatter(lang, currency))
         ax.set_xlabel(t("sales_drilldown.chart.clients.xlabel", lang))
     return ax

@@ -109,13 +109,16 @@ def drilldown_table(drill: pd.DataFrame, lang: str = "en", *, currency: str = "E
     """The drill-down's items with their measures, formatted, headers translated.
 
     Only measures with at least one value are shown (a company without units sees no volume
-    column); the item column is headed by the level's name.
+    column), and no count of buying clients at the client level; the item column is headed by
+    the level's name.
     """
     level = drill.attrs.get("level", "company")
     view = drill.head(max_rows) if max_rows else drill
     cols = ["revenue", "quantity", "target_products_revenue", "target_products_share", "clients",
             "assortment", "market_share", "share_of_wallet", "abc"]
     shown = _present(view, cols)
+    if level == C.client_id:  # one client per row: its count of buying clients says nothing
+        shown = [c for c in shown if c != "clients"]
     out = pd.DataFrame({level_label(level, lang): [item_label(i, lang, names) for i in view["item"]]})
     by_skus = drill.attrs.get("assortment_by") == C.product_id
     for col in shown:
