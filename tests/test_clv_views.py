@@ -457,3 +457,11 @@ def test_purchase_probabilities_of_a_barely_identified_pareto_fit_do_not_overflo
     assert len(counts) == 21
     moderate = clv.purchase_probabilities(PN, [10.0, 39.0], max_frequency=40).to_numpy()
     assert moderate.sum(axis=1) == pytest.approx([1.0, 1.0], abs=1e-9) and (moderate[:, -1] < 1e-3).all()
+
+
+def test_the_key_figures_name_the_model_the_clv_was_computed_with(small):
+    _s, fits = small
+    default = {f.label: f.value for f in v.clv_figures(fits=fits, lang="en")}
+    chosen = {f.label: f.value for f in v.clv_figures(fits=fits, lang="en", model=fits.pareto_nbd)}
+    label = next(iter(default))
+    assert "BG/NBD" in default[label] and "Pareto/NBD" in chosen[label]

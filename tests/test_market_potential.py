@@ -548,7 +548,7 @@ def _all_views(facts, lang):
     tables = [build_up_table(build, lang, unit="л"), chain_table(chain, lang), index_table(index, lang),
               methods_table(cmp, lang), shares_table(shares, lang), clients_table(clients, lang),
               clients_table(clients, lang, units=True),
-              key_figures_table(market_potential_figures(build, chain, shares, clients, lang), lang)]
+              key_figures_table(market_potential_figures(build, chain, shares, clients, lang, unit="л"), lang)]
     notes = [build_up_note(build, lang), chain_note(chain, lang), index_note(index, lang),
              methods_note(cmp, lang), shares_note(shares, lang), clients_note(clients, lang)]
     return tables, notes
@@ -583,6 +583,13 @@ def test_views_in_english(facts):
     assert "0 white spots" in notes[4]
     assert "3 clients" in notes[0]  # A, C (Sofia) and D (no region) have a potential
     assert tables[5].iloc[0]["Client"] == "Гама"  # the largest untapped first
+
+
+def test_the_potential_in_units_names_its_unit(facts):
+    tables, _ = _all_views(facts, "bg")
+    figures = tables[-1]
+    row = figures[figures.iloc[:, 0].str.contains("количество")].iloc[0]
+    assert row.iloc[1].endswith("\xa0л")
 
 
 def test_key_figures_say_what_is_missing(facts):

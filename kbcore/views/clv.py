@@ -379,13 +379,14 @@ def time_unit_note(unit: str | None = None, lang: str = "en") -> str:
 def clv_figures(weighted: pd.DataFrame | None = None, lang: str = "en", *, currency: str = "EUR",
                 value_map: pd.DataFrame | None = None, fits: ClvFits | None = None,
                 table: pd.DataFrame | None = None, risky: pd.DataFrame | None = None,
-                top_share: float = 0.2) -> list[Figure]:
+                top_share: float = 0.2, model=None) -> list[Figure]:
     """The topic's key figures (rows for :func:`~kbcore.views.figures.key_figures_table`).
 
     The weighted yearly value of all clients and the share of its top ``top_share`` of
     clients, the clients to develop (value × potential map), the fitted model, the expected
     purchases of the next period and the total CLV, the clients at risk. A figure whose data
-    is absent says what it needs (:func:`~kbcore.views.figures.missing`).
+    is absent says what it needs (:func:`~kbcore.views.figures.missing`). ``model`` is the
+    purchase model the CLV was computed with (default: ``fits.purchase_model()``).
     """
     rows: list[Figure] = []
     if weighted is not None:
@@ -409,7 +410,7 @@ def clv_figures(weighted: pd.DataFrame | None = None, lang: str = "en", *, curre
             rows.append(Figure(label, tn("ui.count.clients", n, lang), "clients.potential"))
     if fits is not None:
         label = t("clv.kf.model", lang)
-        m = fits.purchase_model()
+        m = model if model is not None else fits.purchase_model()
         if m is None:
             rows.append(Figure(label, fit_error_text(fits, "bgnbd", lang), "sales.repeat"))
         else:

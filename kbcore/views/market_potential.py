@@ -322,12 +322,13 @@ def _has(frame: pd.DataFrame | None, *ids: str) -> bool:
 
 def market_potential_figures(build: pd.DataFrame, chain: ChainResult | None,
                              shares: pd.DataFrame, clients: pd.DataFrame, lang: str = "en", *,
-                             currency: str = CURRENCY) -> list[Figure]:
+                             currency: str = CURRENCY, unit: str = "") -> list[Figure]:
     """Topic 1's key figures; a figure whose data the company did not provide says so.
 
     The market's potential by the build-up (value, units), by the chain (an example when the template
     is one), the sum of our clients' potentials, our market share, the white spots, the gap to the
-    target share and the clients' untapped potential.
+    target share and the clients' untapped potential. ``unit`` names the unit of the potential in
+    units (the products' unit, e.g. "л").
     """
     money = lambda v: fmt_money(v, lang, currency=currency)  # noqa: E731
     rows = []
@@ -338,7 +339,7 @@ def market_potential_figures(build: pd.DataFrame, chain: ChainResult | None,
                        and build["potential"].notna().any() else need_m, None if market else "market"))
     units = market and build["potential_units"].notna().any()
     rows.append(Figure(t("market_potential.kf.build_up_units", lang),
-                       fmt_number(build["potential_units"].sum(), lang) if units
+                       (fmt_number(build["potential_units"].sum(), lang) + (f"\xa0{unit}" if unit else "")) if units
                        else missing("market_potential.need_short.market_units", lang),
                        None if units else "market.consumption_units_per_company"))
     if chain is not None:

@@ -378,7 +378,8 @@ market_potential_explorer(facts, ds.clients, comparison, sales, market=ds.market
 
 # %% tags=["key-figures"]
 every = client_potentials(facts, ds.clients, ds.market, sales=sales)  # every client, not only the chosen territory
-figures = mpv.market_potential_figures(build, chain, shares, every, lang, currency=money)
+figures = mpv.market_potential_figures(build, chain, shares, every, lang, currency=money,
+                                       unit=sales.attrs["unit"] or "")
 ui.key_figures_table(figures, lang).style.hide(axis="index")
 
 # %% [markdown] lang="bg"

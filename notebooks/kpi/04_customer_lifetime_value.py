@@ -517,7 +517,8 @@ else:
 # ## Key figures of topic 4
 
 # %% tags=["key-figures"]
-figures = cv.clv_figures(weighted, lang, currency=money, value_map=value_map, fits=fits, table=table, risky=risky)
+figures = cv.clv_figures(weighted, lang, currency=money, value_map=value_map, fits=fits, table=table, risky=risky,
+                         model=model)
 ui.key_figures_table(figures, lang).style.hide(axis="index")
 
 # %% [markdown] lang="bg"
