@@ -17,6 +17,7 @@ from matplotlib.axes import Axes
 from kbcore.analyses.planning import PVA_COLUMNS
 from kbcore.charts.style import (
     COLORS,
+    empty_axes,
     fmt_money_short,
     money_formatter,
     new_axes,
@@ -54,11 +55,7 @@ _BOX = {"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", 
 
 
 def _empty(ax: Axes, lang: str) -> Axes:
-    ax.text(0.5, 0.5, t("creation.no_data", lang), transform=ax.transAxes, ha="center",
-            va="center", color=COLORS["neutral"])
-    ax.set_xticks([])
-    ax.set_yticks([])
-    return ax
+    return empty_axes(ax, "creation.no_data", lang)
 
 
 # --------------------------------------------------------------------------- card

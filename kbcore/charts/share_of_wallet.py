@@ -16,6 +16,7 @@ from matplotlib.ticker import FuncFormatter, NullFormatter
 from kbcore.analyses.share_of_wallet import LoyaltyLink, ShareMap, WarComparison
 from kbcore.charts.style import (
     COLORS,
+    empty_axes,
     fmt_money_short,
     fmt_number_short,
     new_axes,
@@ -43,12 +44,7 @@ ACTION_COLORS = {
 """The colour of each map action (a trainer's own action is grey)."""
 
 
-def _empty(ax: Axes, key: str, lang: str) -> Axes:
-    ax.text(0.5, 0.5, t(key, lang), ha="center", va="center", transform=ax.transAxes,
-            color=COLORS["neutral"], gid="empty")
-    ax.set_xticks([])
-    ax.set_yticks([])
-    return ax
+_empty = empty_axes
 
 
 def plot_share_map(share_map: ShareMap, *, currency: str = "EUR", unit: str | None = None,

@@ -27,7 +27,7 @@ from babel.numbers import format_compact_currency, format_compact_decimal
 from matplotlib.axes import Axes
 from matplotlib.ticker import FuncFormatter
 
-from kbcore.i18n import _LOCALES, DEFAULT_CURRENCY, check_lang, fmt_pct
+from kbcore.i18n import _LOCALES, DEFAULT_CURRENCY, check_lang, fmt_pct, t
 
 __all__ = [
     "STYLE_PATH",
@@ -39,6 +39,7 @@ __all__ = [
     "fmt_number_short",
     "money_formatter",
     "pct_formatter",
+    "empty_axes",
 ]
 
 STYLE_PATH = Path(__file__).resolve().parent.parent / "kbcore.mplstyle"
@@ -124,3 +125,15 @@ def money_formatter(
 def pct_formatter(lang: str = "en", digits: int = 0) -> FuncFormatter:
     """A tick formatter writing shares (0.25) as percentages in the locale ("25 %" in ru)."""
     return FuncFormatter(lambda value, _pos: _nice(fmt_pct(value, lang, digits)))
+
+
+def empty_axes(ax: Axes, key: str, lang: str = "en") -> Axes:
+    """An axes that says, in its middle, why there is nothing to draw (catalogue id ``key``).
+
+    The text carries ``gid="empty"`` so that tests can find it; the ticks are removed.
+    """
+    ax.text(0.5, 0.5, t(key, lang), ha="center", va="center", transform=ax.transAxes,
+            color=COLORS["neutral"], gid="empty")
+    ax.set_xticks([])
+    ax.set_yticks([])
+    return ax
