@@ -554,6 +554,97 @@ def time_clv(clients: int = 100_000, repeat: int = 3, seed: int = 12) -> str:
     return "\n".join(rows)
 
 
+KPI_TILES = (1, 10)
+"""How many copies of the Bulgarian demo company ``--kpi`` times (1: 106,147 lines; 10: about a million)."""
+
+
+def tiled_bg(tiles: int):
+    """The Bulgarian demo company ``tiles`` times over: every client (and its lines, card, survey answers,
+    membership) copied with a prefixed id, so that the topics see ``tiles`` times the clients and lines."""
+    import pandas as pd
+
+    import kbcore
+    from kbcore.schema import C
+
+    ds = kbcore.load(None, demo="bg")
+    if tiles == 1:
+        return ds
+
+    def copies(df):
+        if df is None or C.client_id not in df.columns:
+            return df
+        out = pd.concat([df.assign(**{C.client_id: f"{i:02d}-" + df[C.client_id].astype(str)})
+                         for i in range(tiles)], ignore_index=True)
+        out[C.client_id] = out[C.client_id].astype("string")
+        return out
+
+    for name in ("sales", "clients", "surveys", "loyalty", "interactions"):
+        setattr(ds, name, copies(ds.table(name)))
+    return ds
+
+
+def time_kpi(tiles=KPI_TILES, repeat: int = 3) -> str:
+    """Seconds of each program-004 topic's analyses on the Bulgarian demo company tiled (best of ``repeat``)."""
+    from kbcore import clv
+    from kbcore.analyses import abc_three as a3
+    from kbcore.analyses import market_potential as mp
+    from kbcore.analyses import sales_drilldown as sd
+    from kbcore.analyses import share_of_wallet as sw
+    from kbcore.analyses.profitability import rates_for
+    from kbcore.facts import Facts
+
+    def topic1(ds, facts):
+        sales = mp.our_sales(facts, ds.clients, ds.products)
+        shares = mp.territory_shares(mp.build_up(ds.market, ds.clients), sales)
+        mp.client_potentials(facts, ds.clients, ds.market, ds.products, region=mp.focus_territory(shares),
+                             sales=sales)
+
+    def topic2(ds, facts):
+        a3.combination_summary(a3.abc_three(facts, ds.clients, ds.products))
+        a3.abc_three(facts, ds.clients, ds.products, measure="volume")
+
+    def topic3(ds, facts):
+        lines = sd.annotate_lines(facts, ds.products, ds.clients)
+        for level in sd.LEVELS:
+            sd.drilldown(facts, ds.products, ds.clients, ds.market, ds.targets, year=2025, level=level,
+                         lines=lines)
+        pair = (("2024-01-01", "2024-12-31"), ("2025-01-01", "2025-12-31"))
+        sd.variance_bridge(facts, ds.products, ds.clients, period0=pair[0], period1=pair[1],
+                           level="business_line", lines=lines)
+        sd.variance_clients(facts, ds.products, ds.clients, period0=pair[0], period1=pair[1], lines=lines)
+
+    def topic4(ds, facts):
+        clv.weighted_client_value(clv.client_yearly_value(facts, ds.clients, ds.interactions,
+                                                          rates=rates_for(ds.currency)))
+        summary = clv.clv_summary(facts, unit="W")
+        fits = clv.fit_models(summary)
+        clv.client_clv(summary, fits.purchase_model(), fits.gamma_gamma)
+
+    def topic5(ds, facts):
+        shares = sw.client_shares(facts, ds.clients, ds.products)
+        sw.loyalty_link(shares, surveys=ds.surveys, loyalty=ds.loyalty)
+        sw.war_vs_actual(shares, sw.war_estimates(ds.clients, ds.surveys))
+        sw.growth_plan(shares)
+
+    topics = (topic1, topic2, topic3, topic4, topic5)
+    rows = ["| sales lines | clients | facts, s | topic 1, s | topic 2, s | topic 3, s | topic 4, s | topic 5, s |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for n in tiles:
+        ds = tiled_bg(n)
+        best = [math.inf] * (len(topics) + 1)
+        for _ in range(repeat):
+            t0 = time.perf_counter()
+            facts = Facts.of(ds)
+            facts.clients()
+            best[0] = min(best[0], time.perf_counter() - t0)
+            for i, topic in enumerate(topics, 1):
+                t0 = time.perf_counter()
+                topic(ds, facts)
+                best[i] = min(best[i], time.perf_counter() - t0)
+        rows.append(f"| {len(ds.sales):,} | {len(ds.clients):,} | " + " | ".join(f"{b:.2f}" for b in best) + " |")
+    return "\n".join(rows)
+
+
 def _steps(text: str) -> tuple[str, ...]:
     names = tuple(name.strip() for name in text.split(",") if name.strip())
     unknown = [name for name in names if name not in STEPS]
@@ -587,7 +678,13 @@ def main(argv=None) -> int:
                              "clients instead (in this process)")
     parser.add_argument("--clv-clients", type=int, default=100_000, metavar="N",
                         help="the number of simulated clients of --clv")
+    parser.add_argument("--kpi", action="store_true",
+                        help="time program 004's topics 1-5 on the Bulgarian demo company, once and tiled "
+                             "ten times (about a million lines), instead (in this process)")
     args = parser.parse_args(argv)
+    if args.kpi:
+        print(time_kpi(repeat=args.repeat))
+        return 0
     if args.clv:
         print(time_clv(args.clv_clients, args.repeat))
         return 0
