@@ -53,6 +53,8 @@ from kbcore.app.runner import (
     find_notebooks,
     joined_text,
     notebook_lang,
+    program_of,
+    run_programs,
     sanitize_html,
 )
 from kbcore.i18n import LANGS, check_lang, fmt_date, t, tn
@@ -573,8 +575,9 @@ def build_slides(data=None, mapping=None, *, lang: str = "en", out="slides", blo
     data, mapping
         The company's data and column mapping, as for ``kbcore run`` (None: the demo company).
     lang : str
-        ``"en"``, ``"ru"`` or ``"bg"``: the notebooks run in their variant in this language (a
-        program not written in it in English), and the index is in it.
+        ``"en"``, ``"ru"`` or ``"bg"``: the notebooks run in their variant in this language, and the
+        index is in it; without ``notebooks``, the blocks of the programs taught in it (as
+        :func:`kbcore.app.runner.run_programs`: ``ru`` program 000, ``bg`` 004, ``en`` both).
     out : str or Path
         Output folder: ``<program>/<lang>/<name>.html`` per block, and ``index.html``.
     blocks : iterable of str or int, optional
@@ -599,7 +602,9 @@ def build_slides(data=None, mapping=None, *, lang: str = "en", out="slides", blo
     numbers = _block_numbers(blocks)
     if from_reports is not None:
         return _from_reports(Path(from_reports).resolve(), out, lang, numbers, check_lang=notebooks is None)
-    todo = [path for path, name in find_notebooks(notebooks, lang) if _wanted(name, numbers)]
+    programs = run_programs(lang) if notebooks is None else None  # as kbcore run: the programs taught in lang
+    todo = [path for path, name in find_notebooks(notebooks, lang)
+            if _wanted(name, numbers) and (programs is None or program_of(name) in programs)]
     if not todo:
         raise SlidesError(t("slides.error.no_blocks", lang, blocks=" ".join(map(str, blocks or ()))))
     with tempfile.TemporaryDirectory(prefix="kbcore-slides-") as tmp:

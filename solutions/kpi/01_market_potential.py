@@ -135,7 +135,8 @@ ax = plot_methods(comparison, top=10, lang=lang, currency=money)
 plt.show()
 
 # %%
-answer = 3  # SOLUTION
+totals = {m: v for m, v in comparison.attrs["totals"].items() if v == v}  # SOLUTION
+answer = 1 + list(comparison.attrs["totals"]).index(min(totals, key=totals.get))  # SOLUTION
 check("kpi1.2", answer)
 
 # %% [markdown] lang="bg"

@@ -131,7 +131,8 @@ plt.show()
 targets_view(target_table(by_line), lang, currency="EUR").style.hide(axis="index")
 
 # %%
-answer = 2  # SOLUTION
+volume_done = by_line.set_index("item")["quantity"] / by_line.set_index("item")["quantity_target_to_date"]  # SOLUTION
+answer = 1 + ["Транспорт и агро", "Индустрия", "Автомобилни масла и течности"].index(volume_done.idxmin())  # SOLUTION
 check("kpi3.2", answer)
 
 # %% [markdown] lang="bg"
@@ -190,7 +191,7 @@ check("kpi3.4", first_share)
 # ## Упражнение kpi3.5 · Нова ли е загубата? (сменете и изпълнете отново)
 # Разлагането по-горе сравнява анализираната година с предходната. Дали направлението е губило обем и година по-рано?
 #
-# В клетката на упражнението намалете годината на разлагането с една (от `analysed` на `analysed - 1`), изпълнете
+# В клетката на упражнението намалете годината на разлагането с една (годината преди `analysed`), изпълнете
 # клетката и прочетете реда на същото направление, колоната „Количество (обем)“. **Колко евро е частта на
 # количеството година по-рано?** Въведете сумата (отрицателна със знак минус), например `volume_part = -50000`.
 
@@ -198,13 +199,13 @@ check("kpi3.4", first_share)
 # ## Exercise kpi3.5 · Is the loss new? (change and rerun)
 # The bridge above compares the year analysed with the year before. Did the line lose volume a year earlier too?
 #
-# In the cell of the exercise lower the year of the bridge by one (from `analysed` to `analysed - 1`), run the cell
+# In the cell of the exercise lower the year of the bridge by one (the year before `analysed`), run the cell
 # and read the row of the same line, column "Volume". **How many euro is the volume part one year earlier?** Type the
 # amount (a loss with its minus sign), e.g. `volume_part = -50000`.
 
 # %%
 bridge_year = analysed  # EXERCISE
-bridge_year = analysed - 1  # SOLUTION
+bridge_year = int(analysed) - 1  # SOLUTION
 earlier = variance_bridge(facts, level="business_line", period0=bridge_year - 1, period1=bridge_year, lines=lines)
 display(bridge_table(earlier, lang, currency="EUR").style.hide(axis="index"))
 volume_part = float(earlier.set_index("item").loc[focus, "volume"])  # SOLUTION
