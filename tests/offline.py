@@ -103,6 +103,15 @@ def _chromium(page: Path) -> tuple[list[str], str]:
 
 _OWN_HOSTS: set[str] | None = None
 
+CHROMIUM_SERVICE_HOSTS = frozenset({
+    "accounts.google.com", "clients1.google.com", "clients2.google.com", "www.google.com",
+    "update.googleapis.com", "content-autofill.googleapis.com", "optimizationguide-pa.googleapis.com",
+    "safebrowsingohttpgateway.googleapis.com", "redirector.gvt1.com",
+})
+"""Hosts of Chromium's own services (sign-in, updates, safe browsing): it asks for some of them at
+random moments whatever the page, so one blank-page run does not always catch them. No page of ours
+names them (:func:`external_resources` checks the markup itself)."""
+
 
 def browser_requests(page: Path) -> tuple[list[str], str]:
     """(hosts the page asked for with the network blocked, the DOM Chromium rendered).
@@ -119,4 +128,4 @@ def browser_requests(page: Path) -> tuple[list[str], str]:
                              encoding="utf-8")
             _OWN_HOSTS = {_host(r) for r in _chromium(blank)[0]}
     seen, dom = _chromium(page)
-    return sorted({_host(r) for r in seen} - _OWN_HOSTS), dom
+    return sorted({_host(r) for r in seen} - _OWN_HOSTS - CHROMIUM_SERVICE_HOSTS), dom
