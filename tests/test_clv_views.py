@@ -465,3 +465,14 @@ def test_the_key_figures_name_the_model_the_clv_was_computed_with(small):
     chosen = {f.label: f.value for f in v.clv_figures(fits=fits, lang="en", model=fits.pareto_nbd)}
     label = next(iter(default))
     assert "BG/NBD" in default[label] and "Pareto/NBD" in chosen[label]
+
+
+def test_the_yearly_lines_of_up_to_ten_clients_have_distinct_colours():
+    yearly = pd.DataFrame({"client_id": pd.array([f"К{i}" for i in range(8) for _ in range(3)], dtype="string"),
+                           "year": [2023, 2024, 2025] * 8, "revenue": 1.0, "profit": 1.0,
+                           "value": [float(i + y) for i in range(8) for y in range(3)]})
+    weighted = clv.weighted_client_value(yearly)
+    ax = ch.plot_yearly_values(yearly, weighted, top=8, lang="bg")
+    colours = [line.get_color() for line in ax.get_lines() if str(line.get_gid()).startswith("client:")]
+    assert len(colours) == 8 and len(set(colours)) == 8
+    plt.close("all")

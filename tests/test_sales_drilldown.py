@@ -527,3 +527,14 @@ def test_client_table_has_no_count_of_buying_clients(case):
     table = vs.drilldown_table(d, "en")
     assert "Buying clients" not in table.columns and "ABC class" in table.columns
     assert "Buying clients" in vs.drilldown_table(drill(case, year=2025, level="region"), "en").columns
+
+
+def test_focus_item_is_the_item_whose_volume_fell_most():
+    from kbcore.analyses.sales_drilldown import focus_item
+
+    bridge = pd.DataFrame({"item": ["A", "B", "C", "total"], "volume": [5.0, -20.0, -20.0, -35.0],
+                           "change": [9.0, 3.0, -1.0, 11.0]})
+    assert focus_item(bridge) == "C"  # B and C lose 20 in volume; C's turnover fell, B's rose
+    value_only = bridge.assign(volume=float("nan"))
+    assert focus_item(value_only) == "C"  # without volume: the item whose turnover fell most
+    assert focus_item(bridge.iloc[[3]]) is None  # the total alone: no item

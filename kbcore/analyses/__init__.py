@@ -306,6 +306,7 @@ from kbcore.analyses.retention import (
 from kbcore.analyses.sales_drilldown import (
     annotate_lines,
     drilldown,
+    focus_item,
     period_pair,
     pvm,
     target_bridge,
@@ -589,6 +590,7 @@ __all__ = [
     "pvm",
     "target_bridge",
     "target_table",
+    "focus_item",
     "top_contributors",
     "variance_bridge",
     "variance_clients",

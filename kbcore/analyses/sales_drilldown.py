@@ -83,6 +83,7 @@ __all__ = [
     "period_pair",
     "variance_bridge",
     "variance_clients",
+    "focus_item",
     "top_contributors",
     "target_bridge",
 ]
@@ -1056,6 +1057,19 @@ def variance_clients(
     out.attrs.update(periods=periods, path=_check_path(path), by=keys,
                      missing=list(lines.attrs.get("missing", [])), value_only=not ok)
     return out
+
+
+def focus_item(bridge: pd.DataFrame, effect: str = "volume"):
+    """The item of a :func:`variance_bridge` whose ``effect`` fell most: the one to look into.
+
+    The items (the ``total`` row left out) sorted by ``effect`` then by ``change``, the lowest
+    first, missing values last (without volume: the item whose turnover fell most). None when
+    the bridge has no item.
+    """
+    rows = bridge.loc[bridge["item"] != "total"]
+    if rows.empty:
+        return None
+    return rows.sort_values([effect, "change"], na_position="last", kind="mergesort").iloc[0]["item"]
 
 
 def top_contributors(contributions: pd.DataFrame, effect: str = "change", n: int = 10

@@ -15,6 +15,7 @@ from matplotlib.ticker import FuncFormatter, NullFormatter
 
 from kbcore.charts.style import (
     COLORS,
+    LINE_COLORS,
     empty_axes,
     fmt_money_short,
     money_formatter,
@@ -74,8 +75,9 @@ def plot_yearly_values(yearly: pd.DataFrame, weighted: pd.DataFrame, *, top: int
         wide = (yearly.pivot_table(index=C.client_id, columns="year", values="value", aggfunc="sum", observed=True)
                 .reindex(index=ids, columns=years).fillna(0.0))
         names = _names(clients)
-        for cid in ids:
+        for i, cid in enumerate(ids):
             ax.plot(years, wide.loc[cid].to_numpy("float64"), marker="o", linewidth=2,
+                    color=LINE_COLORS[i % len(LINE_COLORS)],
                     label=fit_label(names.get(cid, cid), 28), gid=f"client:{cid}")
         ax.set_xticks(years, [str(y) for y in years])
         ax.axhline(0, color=COLORS["neutral"], linewidth=1)

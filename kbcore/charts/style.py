@@ -40,6 +40,7 @@ __all__ = [
     "money_formatter",
     "pct_formatter",
     "empty_axes",
+    "LINE_COLORS",
 ]
 
 STYLE_PATH = Path(__file__).resolve().parent.parent / "kbcore.mplstyle"
@@ -137,3 +138,9 @@ def empty_axes(ax: Axes, key: str, lang: str = "en") -> Axes:
     ax.set_xticks([])
     ax.set_yticks([])
     return ax
+
+
+LINE_COLORS = ("#4a7fb5", "#e07b00", "#2e8b57", "#c0392b", "#7f7f7f", "#8e6bb8", "#17becf", "#bcbd22",
+               "#8c564b", "#e377c2")
+"""Ten distinct colours for up to ten lines in one chart: the style's own six first (its colour
+cycle repeats after six, and two lines of one colour cannot be told apart on a projector)."""

@@ -75,6 +75,7 @@ from kbcore import views as ui
 from kbcore.analyses.sales_drilldown import (
     annotate_lines,
     drilldown,
+    focus_item,
     goals_by_year,
     period_pair,
     target_bridge,
@@ -256,9 +257,7 @@ for note in bridge_notes(bridge, lang):
 bridge_table(bridge, lang, currency=money).style.hide(axis="index")
 
 # %%
-line_rows = bridge.loc[bridge["item"] != "total"]
-# the line whose volume fell most (without volume: whose turnover fell most)
-focus = line_rows.sort_values(["volume", "change"], na_position="last").iloc[0]["item"] if len(line_rows) else None
+focus = focus_item(bridge)  # the line whose volume fell most (without volume: whose turnover fell most)
 fig, axes = plt.subplots(1, 2, figsize=(15, 4.8))
 plot_bridge(bridge, lang=lang, ax=axes[0], currency=money)
 plot_bridge(bridge, item=focus, lang=lang, ax=axes[1], currency=money)

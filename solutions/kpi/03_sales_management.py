@@ -44,6 +44,7 @@ import kbcore
 from kbcore.analyses.sales_drilldown import (
     annotate_lines,
     drilldown,
+    focus_item,
     goals_by_year,
     period_pair,
     target_table,
@@ -153,7 +154,7 @@ check("kpi3.2", answer)
 
 # %%
 bridge = variance_bridge(facts, level="business_line", period0=analysed - 1, period1=analysed, lines=lines)
-focus = "Индустрия"  # the line whose volume fell, as in the workbook
+focus = focus_item(bridge)  # the line whose volume fell most, as in the workbook
 ax = plot_bridge(bridge, item=focus, lang=lang)
 plt.show()
 bridge_table(bridge, lang, currency="EUR").style.hide(axis="index")

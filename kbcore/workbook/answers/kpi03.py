@@ -18,6 +18,7 @@ from __future__ import annotations
 from kbcore.analyses.sales_drilldown import (
     annotate_lines,
     drilldown,
+    focus_item,
     goals_by_year,
     period_pair,
     top_contributors,
@@ -56,8 +57,7 @@ def _bridge(ds, year: int):
 
 def _focus(ds) -> str:
     """The business line whose volume fell most from the year before to the year analysed."""
-    b = _bridge(ds, _year(ds))
-    return str(b.loc[b["item"] != "total"].sort_values(["volume", "change"]).iloc[0]["item"])
+    return str(focus_item(_bridge(ds, _year(ds))))
 
 
 @exercise("kpi3.1", hint="ex.kpi3.1.hint", kind="share", tol=0.002, style="read")
