@@ -81,11 +81,14 @@ class C:
     # surveys
     csat = "csat"
     nps = "nps"
+    responded = "responded"
+    wave = "wave"
     # loyalty
     joined = "joined"
     tier = "tier"
     points_earned = "points_earned"
     points_redeemed = "points_redeemed"
+    points_expired = "points_expired"
     # targets
     period = "period"
     kpi = "kpi"
@@ -240,16 +243,21 @@ TABLES: dict[str, Table] = {
             "surveys",
             required={C.date: "date", C.client_id: "id"},
             optional={C.csat: "number", C.nps: "number", C.suppliers_used: "int",
-                      C.our_rank: "int"},
-            description="a satisfaction answer; suppliers_used and our_rank: the client's answer to "
-            "'how many suppliers of the category do you use, and where do we rank among them'",
+                      C.our_rank: "int", C.responded: "bool", C.wave: "text"},
+            description="a satisfaction survey's row for a client asked: csat, nps and the answers; "
+            "suppliers_used and our_rank: the client's answer to 'how many suppliers of the category "
+            "do you use, and where do we rank among them'; responded False for a client asked who did "
+            "not answer (no column: every row is an answer); wave names the survey round (a changed "
+            "question or scale is a new wave)",
         ),
         Table(
             "loyalty",
             required={C.client_id: "id", C.joined: "date"},
-            optional={C.tier: "text", C.points_earned: "number", C.points_redeemed: "number"},
+            optional={C.tier: "text", C.points_earned: "number", C.points_redeemed: "number",
+                      C.points_expired: "number", C.left: "date"},
             key=(C.client_id,),
-            description="a client's membership in the loyalty programme",
+            description="a client's membership in the loyalty programme: joined and left (empty: "
+            "still a member), points earned, redeemed and expired (unused and lapsed) to date",
         ),
         Table(
             "targets",
