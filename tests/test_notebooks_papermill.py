@@ -11,10 +11,13 @@ import json
 import re
 
 import nbformat
+import pandas as pd
 import pytest
 from onec_export import errors, output_text, run_notebook, write_export
 
+from kbcore.analyses.kpi_crm import IDENTITY, KPI_CRM_PARTS
 from kbcore.i18n import t, tn
+from kbcore.schema import C
 from kbcore.views.figures import is_missing
 from kbcore.workbook.build import workbooks
 
@@ -49,7 +52,12 @@ def test_notebook_runs_on_a_sales_only_1c_export(notebook, tmp_path):
     probe = tmp_path / notebook.name  # paths inside a notebook come from kbcore.paths, not its folder
     nbformat.write(nb, probe)
     lang = "bg" if notebook.parts[-3] == "kpi" else "ru"  # a Russian export, read in the program's language
-    done = run_notebook(probe, tmp_path, {"data": str(export), "lang": lang})
+    parameters = {"data": str(export), "lang": lang}
+    writes_crm = notebook.parts[-3] == "kpi" and "crm_folder" in "".join(
+        c.source for c in nb.cells if "parameters" in c.metadata.get("tags", []))
+    if writes_crm:  # program 004's topics each add their columns to the client table for the CRM
+        parameters["crm_folder"] = str(tmp_path / "crm")
+    done = run_notebook(probe, tmp_path, parameters)
     assert errors(done) == []
     text = output_text(done)
     # this company, not the demo one
@@ -58,6 +66,12 @@ def test_notebook_runs_on_a_sales_only_1c_export(notebook, tmp_path):
     key = [i for i, c in enumerate(done.cells) if "key-figures" in c.metadata.get("tags", [])]
     assert len(key) == 1 and done.cells[key[0]].outputs, "the block's key figures are shown"
     assert export.read_bytes() == before  # the input is read-only to us
+    if writes_crm:
+        table = pd.read_csv(tmp_path / "crm" / "kpi_clients_for_crm.csv", sep=";", encoding="utf-8-sig",
+                            dtype=str)
+        topic = "kpi" + notebook.name[:2]
+        assert list(table.columns) == [*IDENTITY, *KPI_CRM_PARTS[topic]]
+        assert 0 < len(table) <= 30 and table[C.client_id].is_unique  # the export's clients, each once
 
     printed = "".join(o.get("text", "") for o in done.cells[key[0] + 1].outputs)
     found = re.search(r"KB-KEY-FIGURES (.*)", printed)

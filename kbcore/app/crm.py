@@ -32,12 +32,14 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import math
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 import pandas as pd
 
 from kbcore.analyses.crm import CRM_COLUMNS, crm_key_accounts, crm_rfm, crm_table
+from kbcore.analyses.kpi_crm import KPI_CRM_PARTS, kpi_crm_table
 from kbcore.analyses.lifecycle import StageRules, client_stages
 from kbcore.analyses.segmentation import (
     DEFAULT_RFM_RULES,
@@ -50,11 +52,16 @@ from kbcore.analyses.segmentation import (
 )
 from kbcore.facts import Facts
 from kbcore.views.crm import crm_headers, crm_texts
+from kbcore.views.kpi_crm import kpi_crm_texts
 
-__all__ = ["CRM_COLUMNS", "CRM_BASENAME", "DANGEROUS_PREFIXES", "crm_from_dataset", "neutralise",
-           "write_crm"]
+__all__ = ["CRM_COLUMNS", "CRM_BASENAME", "DANGEROUS_PREFIXES", "KPI_CRM_BASENAME", "KpiCrm",
+           "crm_from_dataset", "neutralise", "update_kpi_crm", "write_crm"]
 
 CRM_BASENAME = "clients_for_crm"
+KPI_CRM_BASENAME = "kpi_clients_for_crm"
+"""Program 004's client table: each topic adds its columns (:func:`update_kpi_crm`)."""
+PARTS_FOLDER = "parts"
+"""Subfolder of the CRM folder where each program-004 topic keeps its part of the table."""
 DANGEROUS_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 """Text beginning with one of these is run as a formula by spreadsheets (OWASP CSV injection)."""
 
@@ -302,3 +309,66 @@ def _freeze_zip(path: Path) -> None:
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = info.external_attr
             out.writestr(fixed, data)
+
+
+@dataclass
+class KpiCrm:
+    """What :func:`update_kpi_crm` wrote: the files, the table in words and the parts left out."""
+
+    files: list[Path]
+    table: pd.DataFrame
+    stale: list[str]
+
+
+def _source(source) -> str:
+    return "demo" if source is None else str(source)
+
+
+def update_kpi_crm(part: pd.DataFrame, folder, *, topic: str, clients: pd.DataFrame | None = None,
+                   source=None, lang: str = "en", decimal: str = ",") -> KpiCrm:
+    """Put one program-004 topic's columns into the client table for the CRM, and write the table.
+
+    The topic's part (:mod:`kbcore.analyses.kpi_crm`) is kept as ``<folder>/parts/<topic>.parquet``
+    (replacing the topic's earlier part); the parts in the folder computed on the same data are then
+    joined (:func:`~kbcore.analyses.kpi_crm.kpi_crm_table`), put in words
+    (:func:`~kbcore.views.kpi_crm.kpi_crm_texts`) and written as ``kpi_clients_for_crm.csv`` and
+    ``.xlsx`` (:func:`write_crm`). So the table grows as the topics run, in any order, and each
+    topic's notebook can be run again alone.
+
+    Parameters
+    ----------
+    part : DataFrame
+        The topic's part (``client_id`` and the columns of ``KPI_CRM_PARTS[topic]``).
+    folder : str or Path
+        The CRM folder (``kbcore run`` gives ``<out>/crm``).
+    topic : str
+        ``"kpi01"`` … ``"kpi05"``.
+    clients : DataFrame, optional
+        The client cards (name, manager, region of each row).
+    source : str, optional
+        What the data was (the notebook's ``data``; None: the demo company). A part computed on other
+        data is left out of the table and named in :attr:`KpiCrm.stale`.
+    lang, decimal
+        As in :func:`write_crm`.
+    """
+    if topic not in KPI_CRM_PARTS:
+        raise ValueError(f"unknown topic {topic!r}; known: {', '.join(KPI_CRM_PARTS)}")
+    folder = Path(folder)
+    parts_dir = folder / PARTS_FOLDER
+    parts_dir.mkdir(parents=True, exist_ok=True)
+    mine = part.copy()
+    mine.attrs = {"topic": topic, "source": _source(source)}
+    mine.to_parquet(parts_dir / f"{topic}.parquet", index=False)
+    parts, stale = {}, []
+    for other in KPI_CRM_PARTS:
+        path = parts_dir / f"{other}.parquet"
+        if not path.is_file():
+            continue
+        frame = pd.read_parquet(path)
+        if frame.attrs.get("source") == _source(source):
+            parts[other] = frame
+        else:
+            stale.append(other)
+    table = kpi_crm_texts(kpi_crm_table(parts, clients), lang)
+    files = write_crm(table, folder, basename=KPI_CRM_BASENAME, lang=lang, decimal=decimal)
+    return KpiCrm(files=files, table=table, stale=stale)

@@ -68,7 +68,7 @@ import nbformat
 from traitlets.config import Config
 
 import kbcore
-from kbcore.app.crm import CRM_BASENAME
+from kbcore.app.crm import CRM_BASENAME, KPI_CRM_BASENAME, PARTS_FOLDER
 from kbcore.errors import KBDataError
 from kbcore.i18n import LANGS, check_lang, fmt_date, fmt_number, t, tn
 from kbcore.ingest.dataset import load
@@ -115,9 +115,11 @@ def load_dataset(data=None, mapping=None, progress=None, demo="ru"):
     return load(data, mapping, progress=progress, demo=demo)
 
 
-CRM_PROGRAMS = ("kb",)
-"""The programs one of whose blocks writes the CRM client table: a run of only other programs' blocks
-expects none."""
+CRM_BASENAMES = {"kb": CRM_BASENAME, "kpi": KPI_CRM_BASENAME}
+"""The client table for the CRM of each program that writes one (block 6 of 000 writes
+``clients_for_crm``; topics 1–5 of 004 each add their columns to ``kpi_clients_for_crm``)."""
+CRM_PROGRAMS = tuple(CRM_BASENAMES)
+"""The programs whose blocks write a CRM client table: a run of only other programs' blocks expects none."""
 
 
 def run_programs(lang: str) -> tuple[str, ...]:
@@ -232,19 +234,51 @@ def notebook_parameters(path: Path, parameters: dict, out: Path) -> dict:
     return parameters
 
 
-def collect_crm(folder: Path, writers: list[str], lang: str = "en") -> tuple[list[Path], str | None]:
+def collect_crm(folder: Path, writers: list[str], lang: str = "en",
+                programs=()) -> tuple[list[Path], str | None]:
     """The CRM files the run's notebooks wrote into ``folder`` (CSV and XLSX), and why not.
 
-    ``writers`` are the names of the notebooks of the run that were given ``crm_folder``.
-    Returns ``(files, None)`` when both files are there, else ``([], reason)``: no notebook of
-    the run writes the table, or the ones that should have did not (they failed before it).
+    ``writers`` are the names of the notebooks of the run that were given ``crm_folder``;
+    ``programs`` the run's programs that write a CRM table (:data:`CRM_PROGRAMS`) — each is
+    expected to have written its table (:data:`CRM_BASENAMES`; a writer of another program writes
+    ``clients_for_crm``). Returns ``(files, None)`` when every expected table is there, else the
+    files found and the reasons, one line per table: no notebook of the run writes it, or the ones
+    that should have did not (they failed before it).
     """
-    files = [folder / f"{CRM_BASENAME}{suffix}" for suffix in (".csv", ".xlsx")]
-    if writers and all(f.is_file() for f in files):
-        return files, None
-    if not writers:
+    groups: dict[str, list[str]] = {}
+    for name in writers:
+        groups.setdefault(program_of(name), []).append(name)
+    for program in programs:
+        if program in CRM_BASENAMES:
+            groups.setdefault(program, [])
+    if not groups:
         return [], t("run.crm.not_run", lang)
-    return [], t("run.crm.missing", lang, notebooks=", ".join(writers))
+    files, reasons = [], []
+    for program, names in groups.items():
+        pair = [folder / f"{CRM_BASENAMES.get(program, CRM_BASENAME)}{suffix}" for suffix in (".csv", ".xlsx")]
+        if names and all(f.is_file() for f in pair):
+            files += pair
+        elif not names:
+            reasons.append(t("run.crm.not_run" + ("" if program == "kb" else f".{program}"), lang))
+        else:
+            reasons.append(t("run.crm.missing", lang, notebooks=", ".join(names)))
+    return files, "\n".join(reasons) or None
+
+
+def _clear_crm(folder: Path, programs) -> None:
+    """Remove the CRM tables (and program 004's parts) an earlier run left for ``programs``.
+
+    A table found after the run is then this run's: a stale one cannot pass for it, and a part
+    of program 004 computed on other data cannot join the new table.
+    """
+    for program in programs:
+        if program not in CRM_BASENAMES:
+            continue
+        for suffix in (".csv", ".xlsx"):
+            (folder / f"{CRM_BASENAMES[program]}{suffix}").unlink(missing_ok=True)
+        if program == "kpi" and (folder / PARTS_FOLDER).is_dir():
+            for part in (folder / PARTS_FOLDER).glob("*.parquet"):
+                part.unlink()
 
 
 @dataclass
@@ -724,9 +758,9 @@ pre.kb-data-error { background: #fdf2f0; border-left: 4px solid #c0392b; padding
 {% endif %}
 <h2>{{ T('run.crm') }}</h2>
 {% if crm_error %}<p class="kb-failed">{{ T('run.crm.failed') }}</p><div class="kb-reason">{{ crm_error }}</div>
-{% elif crm_links %}<p>{{ T('run.crm.text') }}</p>
-<ul>{% for href, label in crm_links %}<li><a href="{{ href }}">{{ label }}</a></li>{% endfor %}</ul>
-{% endif %}
+{% endif %}{% for text, links in crm_groups %}<p>{{ text }}</p>
+<ul>{% for href, label in links %}<li><a href="{{ href }}">{{ label }}</a></li>{% endfor %}</ul>
+{% endfor %}
 {% endif %}
 {% if quality %}
 <h2>{{ T('run.quality') }}</h2>
@@ -779,6 +813,16 @@ def _data_rows(loaded: _Loaded | None, data, lang: str, company: str | None = No
     return rows
 
 
+def _crm_groups(out: Path, crm_files, lang: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The CRM tables of the index: per table, what it holds and its links (CSV, XLSX)."""
+    groups: dict[str, list[tuple[str, str]]] = {}
+    for f in crm_files:
+        key = "run.crm.kpi" if f.stem == KPI_CRM_BASENAME else "run.crm"
+        groups.setdefault(key, []).append((Path(os.path.relpath(f, out)).as_posix(),
+                                           t(f"{key}.file{f.suffix}", lang)))
+    return [(t(f"{key}.text", lang), links) for key, links in groups.items()]
+
+
 def _write_index(out: Path, *, lang: str, loaded: dict[str, _Loaded | None], data,
                  results: list[NotebookResult],
                  data_error: str | None, crm_files=(), crm_error: str | None = None,
@@ -820,8 +864,7 @@ def _write_index(out: Path, *, lang: str, loaded: dict[str, _Loaded | None], dat
         summary=summary,
         seconds=[t("run.seconds", lang, seconds=fmt_number(r.seconds, lang, 1)) for r in results],
         links=links,
-        crm_links=[(Path(os.path.relpath(f, out)).as_posix(), t(f"run.crm.file{f.suffix}", lang))
-                   for f in crm_files],
+        crm_groups=_crm_groups(out, crm_files, lang),
         crm_error=crm_error,
         quality=quality,
     )
@@ -891,6 +934,7 @@ def run(data=None, mapping=None, *, lang: str = "en", out="reports", notebooks=N
     out = Path(out).resolve()  # absolute: papermill changes the working folder while it runs
     out.mkdir(parents=True, exist_ok=True)
     todo = find_notebooks(notebooks, lang)
+    wanted = None
     if programs is not None or notebooks is None:
         wanted = {{"000": "kb", "004": "kpi"}.get(str(p), str(p))
                   for p in (run_programs(lang) if programs is None else programs)}
@@ -935,6 +979,7 @@ def run(data=None, mapping=None, *, lang: str = "en", out="reports", notebooks=N
         del dataset, sales  # the blocks read the saved data; the lines need not stay in memory
     if cell_timeout is None:
         cell_timeout = cell_timeout_minutes(sales_lines)
+    _clear_crm(out / CRM_FOLDER, {program_of(name) for _, name in todo})
     results = []
     bar = tqdm(todo, desc=t("run.progress", lang), unit="nb", disable=not progress)
     for path, name in bar:
@@ -949,9 +994,11 @@ def run(data=None, mapping=None, *, lang: str = "en", out="reports", notebooks=N
                         seconds=_duration(result.seconds, lang)), file=sys.stderr)
     bar.close()
     writers = [name for path, name in todo if declares(path, CRM_PARAMETER)]
-    if writers or not todo or any(program_of(name) in CRM_PROGRAMS for _, name in todo):
-        crm_files, crm_error = collect_crm(out / CRM_FOLDER, writers, lang)
-    else:  # no block of the run's programs writes the CRM table: nothing is missing
+    run_programs_ = {program_of(name) for _, name in todo} or set(wanted or run_programs(lang))
+    expected = [p for p in CRM_PROGRAMS if p in run_programs_]
+    if writers or expected:
+        crm_files, crm_error = collect_crm(out / CRM_FOLDER, writers, lang, expected)
+    else:  # no block of the run's programs writes a CRM table: nothing is missing
         crm_files, crm_error = [], None
     other = sum(notebook_lang(path, lang) != lang for path, _ in todo)
     index = _write_index(out, lang=lang, loaded=loaded, data=data, results=results, data_error=None,

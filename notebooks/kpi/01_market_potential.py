@@ -49,6 +49,8 @@
 #   дял под половината (0.5) от нашия дял от целия пазар.
 # - `territory` — областта, в която слизаме до клиентите; `None` е най-голямото бяло петно.
 # - `top` — редовете в дългите таблици.
+# - `crm_folder` — папката за таблицата с клиентите за CRM (напр. `"crm/"`): темата добавя своите колони в
+#   `kpi_clients_for_crm.csv` и `kpi_clients_for_crm.xlsx`; `None` само ги показва.
 
 # %% [markdown] lang="en" tags=["remove"]
 # **Parameters** (the next cell; for JupyterLab, left out of the reports). For the demo company leave them as they are.
@@ -70,6 +72,8 @@
 #   (0.75) and a share below half (0.5) of our share of the whole market.
 # - `territory` — the territory to go down to the clients in; `None` is the largest white spot.
 # - `top` — rows in the long tables.
+# - `crm_folder` — the folder of the client table for the CRM (e.g. `"crm/"`): the topic adds its columns to
+#   `kpi_clients_for_crm.csv` and `kpi_clients_for_crm.xlsx`; `None` only shows them.
 
 # %% tags=["parameters"]
 data = None  # folder or file with your company's exports; None means the demo company
@@ -88,6 +92,7 @@ potential_quantile = 0.75  # white spot: a potential in the top quarter of the t
 share_factor = 0.5  # ... and our share below half of our share of the whole market
 territory = None  # the territory to go down to the clients in; None means the largest white spot
 top = 15  # rows in the long tables
+crm_folder = None  # folder for the client table of the CRM; None means show the columns, write nothing
 
 # %%
 import matplotlib.pyplot as plt
@@ -95,6 +100,7 @@ from IPython.display import Markdown, display
 
 import kbcore
 from kbcore import views as ui
+from kbcore.analyses.kpi_crm import market_part
 from kbcore.analyses.market_potential import (
     WhiteSpotRule,
     build_up,
@@ -109,6 +115,7 @@ from kbcore.analyses.market_potential import (
     our_sales,
     territory_shares,
 )
+from kbcore.app.crm import update_kpi_crm
 from kbcore.charts import use_style
 from kbcore.charts.market_potential import (
     plot_client_potential,
@@ -117,6 +124,7 @@ from kbcore.charts.market_potential import (
 )
 from kbcore.facts import Facts
 from kbcore.views import market_potential as mpv
+from kbcore.views.kpi_crm import crm_note, crm_preview
 from kbcore.widgets.market_potential import market_potential_explorer
 
 use_style()
@@ -371,13 +379,38 @@ market_potential_explorer(facts, ds.clients, comparison, sales, market=ds.market
                           target_share=goal, rule=rule, top=top, lang=lang, currency=money)
 
 # %% [markdown] lang="bg"
+# ## Към CRM системата
+# Анализът променя нещо едва когато резултатът му е в системата, която търговците отварят всяка сутрин. Тема 1
+# добавя в таблицата с клиентите за CRM потенциала на клиента, неизползваната му част (потенциалът минус нашите продажби за последните 12 месеца) и дали
+# областта му е „бяло петно“. Първи са клиентите с най-голям неизползван потенциал.
+#
+# Задайте `crm_folder` в клетката с параметрите, за да запишете таблицата (`kpi_clients_for_crm.csv` за съветника за
+# импорт и `kpi_clients_for_crm.xlsx` за работа); всяка тема от 1 до 5 добавя своите колони към същата таблица.
+
+# %% [markdown] lang="en"
+# ## Into the CRM
+# An analysis changes nothing until its result is in the system the sales reps open every morning. Topic 1 adds
+# to the client table for the CRM the client's potential, its untapped part (the potential less our sales of the last 12 months) and whether its
+# territory is a white spot. The clients with the most untapped potential come first.
+#
+# Set `crm_folder` in the parameters cell to write the table (`kpi_clients_for_crm.csv` for the import wizard and
+# `kpi_clients_for_crm.xlsx` to work with); each of topics 1 to 5 adds its columns to the same table.
+
+# %%
+every = client_potentials(facts, ds.clients, ds.market, sales=sales)  # every client, not only the chosen territory
+crm_part = market_part(every, shares)
+if crm_folder is not None:
+    print(crm_note(update_kpi_crm(crm_part, crm_folder, topic="kpi01", clients=ds.clients, source=data,
+                                  lang=lang), lang))
+crm_preview(crm_part, "kpi01", ds.clients, lang, currency=money)
+
+# %% [markdown] lang="bg"
 # ## Ключови показатели на тема 1
 
 # %% [markdown] lang="en"
 # ## Key figures of topic 1
 
 # %% tags=["key-figures"]
-every = client_potentials(facts, ds.clients, ds.market, sales=sales)  # every client, not only the chosen territory
 figures = mpv.market_potential_figures(build, chain, shares, every, lang, currency=money,
                                        unit=sales.attrs["unit"] or "")
 ui.key_figures_table(figures, lang).style.hide(axis="index")

@@ -37,6 +37,8 @@
 # - `sales_cuts`, `potential_cuts` — границите на ABC по натрупан дял: `(0.80, 0.95)` — A до 80 %, B до 95 %.
 # - `share_thresholds` — класовете по дял в клиента: `(0.50, 0.20)` — A от 50 %, B от 20 %, C под 20 %.
 # - `combination` — комбинацията, чиито клиенти се показват (`"A-A-C"`). `max_rows` — редове в списъците.
+# - `crm_folder` — папката за таблицата с клиентите за CRM (напр. `"crm/"`): темата добавя своите колони в
+#   `kpi_clients_for_crm.csv` и `kpi_clients_for_crm.xlsx`; `None` само ги показва.
 
 # %% [markdown] lang="en" tags=["remove"]
 # **Parameters** (the next cell; for JupyterLab, left out of the reports). For the demo company leave them as they are.
@@ -55,6 +57,8 @@
 #   95 %.
 # - `share_thresholds` — the classes of our share: `(0.50, 0.20)` — A from 50 %, B from 20 %, C below 20 %.
 # - `combination` — the combination whose clients are listed (`"A-A-C"`). `max_rows` — rows in the lists.
+# - `crm_folder` — the folder of the client table for the CRM (e.g. `"crm/"`): the topic adds its columns to
+#   `kpi_clients_for_crm.csv` and `kpi_clients_for_crm.xlsx`; `None` only shows them.
 
 # %% tags=["parameters"]
 data = None  # folder or file with your company's exports; None means the demo company
@@ -71,6 +75,7 @@ potential_cuts = (0.80, 0.95)  # ABC by potential: A up to 80 %, B up to 95 % of
 share_thresholds = (0.50, 0.20)  # our share of the client's purchases: A from 50 %, B from 20 %
 combination = "A-A-C"  # the combination whose clients are listed: large client, large potential, small share
 max_rows = 15  # rows in the client lists
+crm_folder = None  # folder for the client table of the CRM; None means show the columns, write nothing
 
 # %%
 import matplotlib.pyplot as plt
@@ -85,10 +90,13 @@ from kbcore.analyses.abc_three import (
     combination_summary,
     measure_shift,
 )
+from kbcore.analyses.kpi_crm import abc_part
+from kbcore.app.crm import update_kpi_crm
 from kbcore.charts import use_style
 from kbcore.charts.abc_three import plot_abc_grid, plot_class_heatmap
 from kbcore.facts import Facts
 from kbcore.views import abc_three as abv
+from kbcore.views.kpi_crm import crm_note, crm_preview
 from kbcore.widgets.abc_three import abc_three_explorer
 
 use_style()
@@ -373,6 +381,29 @@ abc_three_explorer(facts, ds.clients, ds.products, measure=measure, sales_cuts=s
 # **What to do about it.** For each client of "A-A-C" write into the sales rep's plan a target share, a date and an
 # offer (new product classes, target products); for "Develop", a visit and a trial delivery; for "Check the
 # potential", a new estimate together with the client before choosing a strategy.
+
+# %% [markdown] lang="bg"
+# ## Към CRM системата
+# Анализът променя нещо едва когато резултатът му е в системата, която търговците отварят всяка сутрин. Тема 2
+# добавя в таблицата с клиентите за CRM комбинацията на класовете по ABC (продажби, потенциал, дял) и стратегията за нея.
+#
+# Задайте `crm_folder` в клетката с параметрите, за да запишете таблицата (`kpi_clients_for_crm.csv` за съветника за
+# импорт и `kpi_clients_for_crm.xlsx` за работа); всяка тема от 1 до 5 добавя своите колони към същата таблица.
+
+# %% [markdown] lang="en"
+# ## Into the CRM
+# An analysis changes nothing until its result is in the system the sales reps open every morning. Topic 2 adds
+# to the client table for the CRM the combination of the ABC classes (sales, potential, share) and its strategy.
+#
+# Set `crm_folder` in the parameters cell to write the table (`kpi_clients_for_crm.csv` for the import wizard and
+# `kpi_clients_for_crm.xlsx` to work with); each of topics 1 to 5 adds its columns to the same table.
+
+# %%
+crm_part = abc_part(classes)
+if crm_folder is not None:
+    print(crm_note(update_kpi_crm(crm_part, crm_folder, topic="kpi02", clients=ds.clients, source=data,
+                                  lang=lang), lang))
+crm_preview(crm_part, "kpi02", ds.clients, lang, currency=money)
 
 # %% [markdown] lang="bg"
 # ## Ключови показатели на тема 2

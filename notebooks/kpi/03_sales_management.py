@@ -39,6 +39,8 @@
 # - `pro_rata` — как непълната текуща година се сравнява с годишните цели: `"days"` (по дни, равномерен темп),
 #   `"seasonal"` (по темпа на миналата година) или `"none"` (с цялата годишна цел).
 # - `top_clients` — колко клиенти показва таблицата на клиентите, които обясняват изменението.
+# - `crm_folder` — папката за таблицата с клиентите за CRM (напр. `"crm/"`): темата добавя своите колони в
+#   `kpi_clients_for_crm.csv` и `kpi_clients_for_crm.xlsx`; `None` само ги показва.
 
 # %% [markdown] lang="en" tags=["remove"]
 # **Parameters** (the next cell; for JupyterLab, left out of the reports). For the demo company leave them as they are.
@@ -53,6 +55,8 @@
 # - `pro_rata` — how the current partial year meets the yearly targets: `"days"` (by days, an even pace),
 #   `"seasonal"` (at last year's pace) or `"none"` (against the whole yearly target).
 # - `top_clients` — how many clients the table of the clients who explain the change shows.
+# - `crm_folder` — the folder of the client table for the CRM (e.g. `"crm/"`): the topic adds its columns to
+#   `kpi_clients_for_crm.csv` and `kpi_clients_for_crm.xlsx`; `None` only shows them.
 
 # %% tags=["parameters"]
 data = None  # folder or file with your company's exports; None means the demo company
@@ -65,6 +69,7 @@ currency = None  # ISO code of your amounts; None: the currency your data names,
 year = None  # the year analysed against its targets and the year before; None means the last full year
 pro_rata = "days"  # a partial year against yearly targets: "days", "seasonal" or "none"
 top_clients = 10  # how many clients explain the change
+crm_folder = None  # folder for the client table of the CRM; None means show the columns, write nothing
 
 # %%
 import matplotlib.pyplot as plt
@@ -72,6 +77,7 @@ from IPython.display import Markdown, display
 
 import kbcore
 from kbcore import views as ui
+from kbcore.analyses.kpi_crm import sales_part
 from kbcore.analyses.sales_drilldown import (
     annotate_lines,
     drilldown,
@@ -84,9 +90,11 @@ from kbcore.analyses.sales_drilldown import (
     variance_bridge,
     variance_clients,
 )
+from kbcore.app.crm import update_kpi_crm
 from kbcore.charts import use_style
 from kbcore.charts.sales_drilldown import plot_bridge, plot_contributors, plot_targets
 from kbcore.facts import Facts
+from kbcore.views.kpi_crm import crm_note, crm_preview
 from kbcore.views.sales_drilldown import (
     bridge_notes,
     bridge_table,
@@ -530,6 +538,32 @@ if current != analysed:
 # %% tags=["widget"]
 drilldown_explorer(facts, ds.products, ds.clients, ds.market, ds.targets, year=analysed, pair="year",
                    pro_rata=pro_rata, top=top_clients, lang=lang, currency=money)
+
+# %% [markdown] lang="bg"
+# ## Към CRM системата
+# Анализът променя нещо едва когато резултатът му е в системата, която търговците отварят всяка сутрин. Тема 3
+# добавя в таблицата с клиентите за CRM изпълнението на целта за оборот на клиента за годината, промяната на оборота спрямо предходната година и каква
+# част от нея идва от обема и от цената. Първи са клиентите с най-голям спад.
+#
+# Задайте `crm_folder` в клетката с параметрите, за да запишете таблицата (`kpi_clients_for_crm.csv` за съветника за
+# импорт и `kpi_clients_for_crm.xlsx` за работа); всяка тема от 1 до 5 добавя своите колони към същата таблица.
+
+# %% [markdown] lang="en"
+# ## Into the CRM
+# An analysis changes nothing until its result is in the system the sales reps open every morning. Topic 3 adds
+# to the client table for the CRM the client's turnover against its target for the year, the change in turnover on the year before and how much of
+# it comes from volume and from price. The clients whose turnover fell most come first.
+#
+# Set `crm_folder` in the parameters cell to write the table (`kpi_clients_for_crm.csv` for the import wizard and
+# `kpi_clients_for_crm.xlsx` to work with); each of topics 1 to 5 adds its columns to the same table.
+
+# %%
+every_client = variance_clients(facts, period0=previous, period1=analysed, lines=lines)  # the whole company
+crm_part = sales_part(by_client, every_client)
+if crm_folder is not None:
+    print(crm_note(update_kpi_crm(crm_part, crm_folder, topic="kpi03", clients=ds.clients, source=data,
+                                  lang=lang), lang))
+crm_preview(crm_part, "kpi03", ds.clients, lang, currency=money)
 
 # %% [markdown] lang="bg"
 # ## Ключови показатели на тема 3

@@ -43,6 +43,8 @@
 # - `margin` — делът от оборота, който е печалба; `None` — печалбата от клиентите на евро оборот през
 #   последната пълна година.
 # - `p_alive_below` — ценен клиент с вероятност още да купува под тази граница е в риск.
+# - `crm_folder` — папката за таблицата с клиентите за CRM (напр. `"crm/"`): темата добавя своите колони в
+#   `kpi_clients_for_crm.csv` и `kpi_clients_for_crm.xlsx`; `None` само ги показва.
 
 # %% [markdown] lang="en" tags=["remove"]
 # **Parameters** (the next cell; for JupyterLab, left out of the reports). For the demo company leave them as they are.
@@ -60,6 +62,8 @@
 # - `margin` — the share of the revenue that is profit; `None` is the clients' profit per euro of revenue in the
 #   last full year.
 # - `p_alive_below` — a valuable client whose probability of still buying is below this is at risk.
+# - `crm_folder` — the folder of the client table for the CRM (e.g. `"crm/"`): the topic adds its columns to
+#   `kpi_clients_for_crm.csv` and `kpi_clients_for_crm.xlsx`; `None` only shows them.
 
 # %% tags=["parameters"]
 data = None  # folder or file with your company's exports; None means the demo company
@@ -78,6 +82,7 @@ discount_rate = 0.10  # the yearly discount rate of the CLV
 horizon_months = 36  # the CLV horizon, in months
 margin = None  # share of the revenue that is profit; None means the clients' profit per euro of the last full year
 p_alive_below = 0.5  # a valuable client below this probability of still buying is at risk
+crm_folder = None  # folder for the client table of the CRM; None means show the columns, write nothing
 
 # %%
 import matplotlib.pyplot as plt
@@ -86,7 +91,9 @@ from IPython.display import Markdown, display
 import kbcore
 from kbcore import clv
 from kbcore import views as ui
+from kbcore.analyses.kpi_crm import value_part
 from kbcore.analyses.profitability import rates_for
+from kbcore.app.crm import update_kpi_crm
 from kbcore.charts import use_style
 from kbcore.charts.clv import (
     plot_clv_distribution,
@@ -97,6 +104,7 @@ from kbcore.charts.clv import (
 )
 from kbcore.facts import Facts
 from kbcore.views import clv as cv
+from kbcore.views.kpi_crm import crm_note, crm_preview
 from kbcore.widgets.clv import clv_explorer, value_explorer
 
 use_style()
@@ -509,6 +517,31 @@ else:
 #   competitor.
 #
 # </details>
+
+# %% [markdown] lang="bg"
+# ## Към CRM системата
+# Анализът променя нещо едва когато резултатът му е в системата, която търговците отварят всяка сутрин. Тема 4
+# добавя в таблицата с клиентите за CRM претеглената годишна стойност на клиента, действието по картата „стойност × потенциал“, вероятността все още да
+# купува и стойността му за жизнения цикъл (CLTV). Първи са клиентите с най-голяма CLTV.
+#
+# Задайте `crm_folder` в клетката с параметрите, за да запишете таблицата (`kpi_clients_for_crm.csv` за съветника за
+# импорт и `kpi_clients_for_crm.xlsx` за работа); всяка тема от 1 до 5 добавя своите колони към същата таблица.
+
+# %% [markdown] lang="en"
+# ## Into the CRM
+# An analysis changes nothing until its result is in the system the sales reps open every morning. Topic 4 adds
+# to the client table for the CRM the client's weighted yearly value, the action of its cell on the value × potential map, the probability that it
+# still buys and its lifetime value (CLV). The clients with the highest CLV come first.
+#
+# Set `crm_folder` in the parameters cell to write the table (`kpi_clients_for_crm.csv` for the import wizard and
+# `kpi_clients_for_crm.xlsx` to work with); each of topics 1 to 5 adds its columns to the same table.
+
+# %%
+crm_part = value_part(value_map, table)  # without a fitted model the probability and the CLV stay empty
+if crm_folder is not None:
+    print(crm_note(update_kpi_crm(crm_part, crm_folder, topic="kpi04", clients=ds.clients, source=data,
+                                  lang=lang), lang))
+crm_preview(crm_part, "kpi04", ds.clients, lang, currency=money)
 
 # %% [markdown] lang="bg"
 # ## Ключови показатели на тема 4

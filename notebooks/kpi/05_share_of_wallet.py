@@ -41,6 +41,8 @@
 #   сходните клиенти от сегмента му вече ни дават.
 # - `peer_quantile` — кой персентил на дяловете на сходните клиенти е целта (0.75 — 75-ият персентил);
 #   `min_peers` — най-малко колко сходни клиенти трябват на сегмент, за да има собствена цел.
+# - `crm_folder` — папката за таблицата с клиентите за CRM (напр. `"crm/"`): темата добавя своите колони в
+#   `kpi_clients_for_crm.csv` и `kpi_clients_for_crm.xlsx`; `None` само ги показва.
 
 # %% [markdown] lang="en" tags=["remove"]
 # **Parameters** (the next cell; for JupyterLab, left out of the reports). For the demo company leave them as they are.
@@ -58,6 +60,8 @@
 #   clients of its segment already give us.
 # - `peer_quantile` — which percentile of the comparable clients' shares is the target (0.75: the 75th percentile);
 #   `min_peers` — the fewest comparable clients a segment needs to have its own target.
+# - `crm_folder` — the folder of the client table for the CRM (e.g. `"crm/"`): the topic adds its columns to
+#   `kpi_clients_for_crm.csv` and `kpi_clients_for_crm.xlsx`; `None` only shows them.
 
 # %% tags=["parameters"]
 data = None  # folder or file with your company's exports; None means the demo company
@@ -73,6 +77,7 @@ tenure_bands = [1, 3, 5]  # cuts of the years with us (loyalty section)
 target_share = None  # one target share for every client (0.4 is 40 %); None: what comparable clients give us
 peer_quantile = 0.75  # the percentile of the comparable clients' shares that sets a client's target
 min_peers = 5  # the fewest comparable clients a segment needs to set its own target
+crm_folder = None  # folder for the client table of the CRM; None means show the columns, write nothing
 
 # %%
 import matplotlib.pyplot as plt
@@ -80,6 +85,7 @@ from IPython.display import Markdown, display
 
 import kbcore
 from kbcore import views as ui
+from kbcore.analyses.kpi_crm import share_part
 from kbcore.analyses.share_of_wallet import (
     client_shares,
     growth_plan,
@@ -89,6 +95,7 @@ from kbcore.analyses.share_of_wallet import (
     war_estimates,
     war_vs_actual,
 )
+from kbcore.app.crm import update_kpi_crm
 from kbcore.charts import use_style
 from kbcore.charts.share_of_wallet import (
     plot_share_by_group,
@@ -98,6 +105,7 @@ from kbcore.charts.share_of_wallet import (
 )
 from kbcore.facts import Facts
 from kbcore.views import share_of_wallet as swv
+from kbcore.views.kpi_crm import crm_note, crm_preview
 from kbcore.widgets.share_of_wallet import growth_explorer
 
 use_style()
@@ -386,6 +394,31 @@ growth_explorer(shares, target_share=target_share or 0.4, peers=target_share is 
 #
 # **What to do about it.** Turn the top of the list into client plans: a target share, a deadline, an offer and a
 # responsible sales rep. Check each one's total purchases with the client before putting the growth into the budget.
+
+# %% [markdown] lang="bg"
+# ## Към CRM системата
+# Анализът променя нещо едва когато резултатът му е в системата, която търговците отварят всяка сутрин. Тема 5
+# добавя в таблицата с клиентите за CRM нашият дял в покупките на клиента, спрямо какво е измерен (общите покупки или потенциала), постижимият дял и
+# продажбите, които още можем да спечелим годишно. Първи са клиентите с най-много за спечелване.
+#
+# Задайте `crm_folder` в клетката с параметрите, за да запишете таблицата (`kpi_clients_for_crm.csv` за съветника за
+# импорт и `kpi_clients_for_crm.xlsx` за работа); всяка тема от 1 до 5 добавя своите колони към същата таблица.
+
+# %% [markdown] lang="en"
+# ## Into the CRM
+# An analysis changes nothing until its result is in the system the sales reps open every morning. Topic 5 adds
+# to the client table for the CRM our share of the client's purchases, what it is measured against (its total purchases or its potential), the
+# reachable share and the sales still to win a year. The clients with the most to win come first.
+#
+# Set `crm_folder` in the parameters cell to write the table (`kpi_clients_for_crm.csv` for the import wizard and
+# `kpi_clients_for_crm.xlsx` to work with); each of topics 1 to 5 adds its columns to the same table.
+
+# %%
+crm_part = share_part(shares, plan)
+if crm_folder is not None:
+    print(crm_note(update_kpi_crm(crm_part, crm_folder, topic="kpi05", clients=ds.clients, source=data,
+                                  lang=lang), lang))
+crm_preview(crm_part, "kpi05", ds.clients, lang, currency=money)
 
 # %% [markdown] lang="bg"
 # ## Ключови показатели на тема 5
