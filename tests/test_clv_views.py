@@ -476,3 +476,30 @@ def test_the_yearly_lines_of_up_to_ten_clients_have_distinct_colours():
     colours = [line.get_color() for line in ax.get_lines() if str(line.get_gid()).startswith("client:")]
     assert len(colours) == 8 and len(set(colours)) == 8
     plt.close("all")
+
+
+def test_a_model_that_finds_no_difference_between_clients_says_so():
+    """Pareto/NBD on a few similar clients sends r and α off together (the sales-only export gives
+    r ≈ 4·10⁶, α ≈ 1.6·10⁷): only their ratio is an estimate, and the fit table says which one."""
+    from kbcore.analyses.clv import (
+        BGNBDModel,
+        ClvFits,
+        GammaGammaModel,
+        ParetoNBDModel,
+        homogeneous,
+    )
+    from kbcore.views.clv import fit_table
+
+    flat = ParetoNBDModel({"r": 4e6, "alpha": 1.6e7, "s": 0.6, "beta": 11.0}, loglik=-50.0, unit="W",
+                          clients=30, repeat_buyers=30)
+    assert homogeneous(flat) == ["purchase"]
+    # CDNOW's published fits differ between clients in everything
+    assert homogeneous(ParetoNBDModel({"r": 0.553, "alpha": 10.578, "s": 0.606, "beta": 11.669})) == []
+    assert homogeneous(BGNBDModel({"r": 0.243, "alpha": 4.414, "a": 0.793, "b": 2.426})) == []
+    assert homogeneous(BGNBDModel({"r": 0.243, "alpha": 4.414, "a": 9e3, "b": 2e3})) == ["dropout"]
+    assert homogeneous(GammaGammaModel({"p": 6.25, "q": 2e4, "gamma": 15.44})) == ["spend"]
+    table = fit_table(ClvFits(bgnbd=None, pareto_nbd=flat, gamma_gamma=None, errors={}, unit="W"), "en")
+    warned = table.loc[table.iloc[:, 1] == "⚠"]
+    assert len(warned) == 1
+    assert warned.iloc[0, 2] == "0.250"  # r/α = 4e6 / 1.6e7 purchases a week
+    assert "no difference between the clients in how often they buy" in warned.iloc[0, 3]

@@ -53,7 +53,10 @@ def test_abc_part_and_value_part_assemble_what_the_topics_computed():
     value_map = pd.DataFrame({C.client_id: ["K1", "K2"], "weighted_value": [100.0, 20.0],
                               "action": ["develop", "reduce_cost"]})
     clv_table = pd.DataFrame({C.client_id: ["K1", "K3"], "p_alive": [0.9, 0.2], "clv": [350.0, 5.0]})
-    both = value_part(value_map, clv_table).set_index(C.client_id)
+    trend = pd.DataFrame({C.client_id: ["K1", "K2"], "trend": ["falling", "stable"]})
+    both = value_part(value_map, clv_table, trend).set_index(C.client_id)
+    assert both.loc["K1", "value_trend"] == "falling" and pd.isna(both.loc["K3", "value_trend"])
+    assert kpi_crm_texts(both.reset_index(), "bg").set_index(C.client_id).loc["K1", "value_trend"] == "↓ спада"
     assert both.loc["K1", "clv"] == 350.0 and both.loc["K3", "p_alive"] == 0.2  # K3: a model, no map
     assert pd.isna(both.loc["K2", "clv"]) and pd.isna(both.loc["K3", "weighted_value"])
     assert value_part(value_map, None)["clv"].isna().all()  # no model fitted: empty, not zero
@@ -91,8 +94,10 @@ def test_the_table_joins_the_parts_in_the_topics_order_with_the_cards():
     assert pd.isna(table.set_index(C.client_id).loc["K3", "abc3"])
     with pytest.raises(ValueError, match="kpi99"):
         kpi_crm_table({"kpi99": parts["kpi02"]})
-    # the preview puts the A-A-… combinations first for topic 2
-    assert first_rows(table, "kpi02", 1)[C.client_id].tolist() == ["K2"]
+    # the preview puts the large clients of large potential and small share first for topic 2
+    assert first_rows(table, "kpi02", 3)[C.client_id].tolist() == ["K2", "K1", "K3"]  # A-A-C, C-C-C, none
+    combos = pd.DataFrame({C.client_id: ["a", "b", "c", "d"], "abc3": ["A-A-A", "B-A-C", "A-A-C", "A-B-C"]})
+    assert first_rows(combos, "kpi02", 4)["abc3"].tolist() == ["A-A-C", "A-A-A", "A-B-C", "B-A-C"]
 
 
 def test_texts_put_the_ids_in_bulgarian_words():
@@ -131,7 +136,8 @@ def test_update_writes_the_table_topic_by_topic_and_leaves_out_parts_of_other_da
     # a part of topic 2 computed on the demo company is left out of a table of the export, and named
     again = update_kpi_crm(abc_part(classes), folder, topic="kpi02", clients=CARDS, source=None, lang="en")
     assert again.table.attrs["topics"] == ["kpi02"] and again.stale == ["kpi01"]
-    assert "topic 1 (market potential)" in crm_note(again, "en")
+    note = crm_note(again, "en")
+    assert "topic 1 (market potential)" in note and str(tmp_path) not in note  # file names, not paths
     with pytest.raises(ValueError, match="kpi42"):
         update_kpi_crm(abc_part(classes), folder, topic="kpi42")
 

@@ -37,7 +37,7 @@ KPI_CRM_PARTS: dict[str, list[str]] = {
     "kpi01": ["potential", "untapped_potential", "white_spot"],
     "kpi02": ["abc3", "abc3_strategy"],
     "kpi03": ["revenue_target_completion", "revenue_change", "volume_effect", "price_effect"],
-    "kpi04": ["weighted_value", "value_action", "p_alive", "clv"],
+    "kpi04": ["weighted_value", "value_trend", "value_action", "p_alive", "clv"],
     "kpi05": ["share_of_wallet", "share_basis", "share_target", "share_headroom"],
 }
 """Each topic's columns, in the table's order (the CRM files' headers)."""
@@ -50,9 +50,10 @@ KPI_CRM_ORDER: dict[str, tuple[str, bool]] = {
     "kpi05": ("share_headroom", False),
 }
 """The column (and ascending?) that puts each topic's most telling clients first in a preview:
-the most untapped potential, the A-A-A clients, the largest falls, the highest CLV, the most to win."""
+the most untapped potential, the large clients of large potential and small share (A-A-C, then
+A-A-B, A-A-A …), the largest falls, the highest CLV, the most to win."""
 
-_TEXT = {"abc3", "abc3_strategy", "value_action", "share_basis"}
+_TEXT = {"abc3", "abc3_strategy", "value_trend", "value_action", "share_basis"}
 _BOOL = {"white_spot"}
 
 
@@ -182,8 +183,13 @@ def sales_part(by_client: pd.DataFrame | None, contributions: pd.DataFrame | Non
     return _part("kpi03", merged[C.client_id], **{c: _column(merged, c) for c in KPI_CRM_PARTS["kpi03"]})
 
 
-def value_part(value_map: pd.DataFrame, clv_table: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Topic 4's part: the weighted yearly value, the map cell's action, P(alive) and the CLV.
+def value_part(value_map: pd.DataFrame, clv_table: pd.DataFrame | None = None,
+               trend: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Topic 4's part: the weighted yearly value and its trend, the map cell's action, P(alive), CLV.
+
+    The trend stands beside the model's numbers on purpose: BG/NBD counts purchases, not their size,
+    so a client who still buys often but less and less keeps a high probability of being alive and
+    a high CLV; its falling yearly value is what the manager must see next to them.
 
     Parameters
     ----------
@@ -192,15 +198,21 @@ def value_part(value_map: pd.DataFrame, clv_table: pd.DataFrame | None = None) -
     clv_table : DataFrame, optional
         :func:`kbcore.analyses.clv.client_clv` (``client_id, p_alive, clv``); None when the
         models could not be fitted (the two columns are then NA).
+    trend : DataFrame, optional
+        :func:`kbcore.analyses.clv.value_trend` (``client_id, trend``: rising, falling, stable).
 
     Returns
     -------
     DataFrame
-        ``client_id, weighted_value, value_action, p_alive, clv``, one row per client of either.
+        ``client_id`` and ``KPI_CRM_PARTS["kpi04"]``, one row per client of any input.
     """
     merged = pd.DataFrame({C.client_id: _ids(value_map[C.client_id]).to_numpy(),
                            "weighted_value": _column(value_map, "weighted_value"),
                            "value_action": _column(value_map, "action")})
+    if trend is not None and len(trend) and C.client_id in trend.columns:
+        merged = merged.merge(pd.DataFrame({C.client_id: _ids(trend[C.client_id]).to_numpy(),
+                                            "value_trend": _column(trend, "trend")}),
+                              on=C.client_id, how="outer", sort=False)
     if clv_table is not None and len(clv_table) and C.client_id in clv_table.columns:
         models = pd.DataFrame({C.client_id: _ids(clv_table[C.client_id]).to_numpy(),
                                "p_alive": _column(clv_table, "p_alive"),
@@ -288,9 +300,19 @@ def kpi_crm_table(parts: Mapping[str, pd.DataFrame], clients: pd.DataFrame | Non
 
 
 def first_rows(table: pd.DataFrame, topic: str, n: int = 10) -> pd.DataFrame:
-    """The ``n`` rows of ``table`` that tell most about ``topic`` (:data:`KPI_CRM_ORDER`; NA last)."""
+    """The ``n`` rows of ``table`` that tell most about ``topic`` (:data:`KPI_CRM_ORDER`; NA last).
+
+    Topic 2's combinations ("sales-potential-share") are ordered by the sales and potential classes
+    (A first) and then by the share class from C to A: a large client of large potential where our
+    share is small leads.
+    """
     column, ascending = KPI_CRM_ORDER[topic]
     if column not in table.columns:
         return table.head(n)
-    return table.sort_values([column, C.client_id], ascending=[ascending, True], na_position="last",
-                             kind="mergesort").head(n)
+    key = table[column]
+    if topic == "kpi02":
+        text = key.astype("string")
+        key = (text.str[:4] + text.str[4:].str.translate(str.maketrans("ABC", "CBA"))).where(text.notna())
+    order = (pd.DataFrame({"_key": key.to_numpy(), "_id": table[C.client_id].to_numpy()}, index=table.index)
+             .sort_values(["_key", "_id"], ascending=[ascending, True], na_position="last", kind="mergesort"))
+    return table.loc[order.index].head(n)

@@ -35,7 +35,9 @@
    cell declares ``crm_folder`` gets ``crm_folder=<out>/crm`` (:func:`notebook_parameters`),
    and after the run :func:`collect_crm` checks that the files are there. If they are not (the
    block failed, or no notebook of the run writes them), the index says why and
-   ``RunResult.ok`` is False.
+   ``RunResult.ok`` is False. Program 004's table (``kpi_clients_for_crm``) is written the same
+   way by each of its topics 1–5, each adding its columns (:func:`kbcore.app.crm.update_kpi_crm`);
+   the tables and parts an earlier run left for the run's programs are removed first.
 
 It also writes ``<out>/run.json``, the same outcome for programs: the number of sales lines, the
 cell timeout in minutes, and per block its name, status, reason and seconds (``tests/stress_run.py``

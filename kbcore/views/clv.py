@@ -15,7 +15,7 @@ import math
 import numpy as np
 import pandas as pd
 
-from kbcore.analyses.clv import MAP_ACTIONS, UNITS, ClvFits
+from kbcore.analyses.clv import MAP_ACTIONS, UNITS, ClvFits, homogeneous
 from kbcore.i18n import fmt_money, fmt_number, fmt_pct, t, tn
 from kbcore.schema import C
 from kbcore.views.figures import Figure, missing
@@ -255,7 +255,23 @@ def fit_table(fits: ClvFits, lang: str = "en") -> pd.DataFrame:
             what += [t("clv.col.repeat_buyers", lang), t("clv.col.unit", lang)]
             value += [fmt_number(m.repeat_buyers, lang), unit]
             meaning += [t("clv.param.repeat_buyers", lang), t("clv.param.unit", lang)]
+        for found in homogeneous(m):  # the data show no difference between clients in this
+            model_col.append(label)
+            what.append("⚠")
+            value.append(_homogeneous_rate(m, found, lang))
+            meaning.append(t(f"clv.homogeneous.{found}", lang, unit=unit))
     return _frame({"model": model_col, "parameter": what, "value": value, "param_meaning": meaning}, lang)
+
+
+def _homogeneous_rate(model, found: str, lang: str) -> str:
+    """The one rate a homogeneous part of the model still estimates (r/α, s/β, a/(a+b), γp/(q−1))."""
+    p = model.params
+    if found == "purchase":
+        return _num(p["r"] / p["alpha"], lang, 3)
+    if found == "dropout":
+        return (_num(p["s"] / p["beta"], lang, 4) if "s" in p
+                else fmt_pct(p["a"] / (p["a"] + p["b"]), lang, 1))
+    return _num(p["gamma"] * p["p"] / (p["q"] - 1), lang, 2)
 
 
 def clv_settings_text(table: pd.DataFrame, lang: str = "en") -> str:

@@ -8,6 +8,8 @@ working; :func:`kpi_crm_headers` gives the headers people read.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 from babel.lists import format_list
 
@@ -23,7 +25,7 @@ MONEY = ("potential", "untapped_potential", "revenue_change", "volume_effect", "
 PCT = ("revenue_target_completion", "p_alive", "share_of_wallet", "share_target")
 """The table's shares (fractions: 0.25 is 25 %)."""
 
-_WORDS = {"abc3_strategy": "abc_three.strategy", "value_action": "clv.action",
+_WORDS = {"abc3_strategy": "abc_three.strategy", "value_trend": "clv.trend", "value_action": "clv.action",
           "share_basis": "share_of_wallet.basis"}
 """Columns of ids and the catalogue prefix of their words."""
 
@@ -66,7 +68,7 @@ def kpi_crm_texts(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
 def crm_note(result, lang: str = "en") -> str:
     """What :func:`kbcore.app.crm.update_kpi_crm` did, in a sentence or two."""
     text = t("kpi_crm.written", lang, topics=topics_text(result.table.attrs.get("topics", []), lang),
-             files=", ".join(str(p) for p in result.files))
+             files=", ".join(Path(p).name for p in result.files))
     if result.stale:
         text += "\n" + t("kpi_crm.stale", lang, topics=topics_text(result.stale, lang))
     return text

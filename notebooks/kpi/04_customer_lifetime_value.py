@@ -148,7 +148,7 @@ weighted = clv.weighted_client_value(yearly, year_weights)
 trend = clv.value_trend(yearly)
 if len(weighted):
     print(cv.measure_note(yearly, lang))
-    display(cv.yearly_table(yearly, weighted, lang, clients=ds.clients, currency=money, top=15))
+    display(cv.yearly_table(yearly, weighted, lang, clients=ds.clients, currency=money, top=15).style.hide(axis="index"))
 else:
     display(Markdown(ui.needs("clv.need.sales", "clv.need.sales.how", lang)))
 if yearly.attrs["measure"] == "revenue":
@@ -189,8 +189,8 @@ if len(weighted):
 
 # %%
 if len(weighted):
-    display(cv.weights_table(weighted, lang))
-    display(cv.top_clients_table(weighted, trend, lang, clients=ds.clients, currency=money, top=20))
+    display(cv.weights_table(weighted, lang).style.hide(axis="index"))
+    display(cv.top_clients_table(weighted, trend, lang, clients=ds.clients, currency=money, top=20).style.hide(axis="index"))
     print(cv.client_value_text(weighted, weighted["client_id"].iloc[0], lang, trend=trend, clients=ds.clients,
                                currency=money))
 
@@ -231,7 +231,7 @@ value_map = clv.value_potential_map(weighted, ds.clients, value_cut=value_cut, p
 if value_map.attrs["missing"]:
     display(Markdown(ui.needs("need.zones.potential", "need.zones.potential.how", lang)))
 else:
-    display(cv.map_table(clv.map_cells(value_map), lang, currency=money))
+    display(cv.map_table(clv.map_cells(value_map), lang, currency=money).style.hide(axis="index"))
     ax = plot_value_map(value_map, currency=money, lang=lang)
     plt.show()
 
@@ -243,7 +243,7 @@ else:
 
 # %%
 if not value_map.attrs["missing"]:
-    display(cv.map_clients_table(value_map, "develop", lang, clients=ds.clients, currency=money, top=15))
+    display(cv.map_clients_table(value_map, "develop", lang, clients=ds.clients, currency=money, top=15).style.hide(axis="index"))
 
 # %% [markdown] lang="bg"
 # **Опитайте.** Променете теглата на годините: кои клиенти сменят мястото си и клетката на картата? (Плъзгачите
@@ -303,7 +303,7 @@ value_explorer(yearly, ds.clients, weights=year_weights, value_cut=value_cut, po
 # %%
 summary = clv.clv_summary(facts, unit=time_unit)
 fits = clv.fit_models(summary)
-cv.fit_table(fits, lang)
+cv.fit_table(fits, lang).style.hide(axis="index")
 
 # %% [markdown] lang="bg"
 # Кой модел обяснява данните по-добре? И двата имат по четири параметъра, затова логаритъмът на
@@ -316,7 +316,7 @@ cv.fit_table(fits, lang)
 comparison = clv.model_comparison(fits, summary)
 model = fits.purchase_model(comparison.attrs["best"] or "bgnbd")  # the better one, or the only one fitted
 print(cv.comparison_text(comparison, lang))
-cv.comparison_table(comparison, lang, fits=fits)
+cv.comparison_table(comparison, lang, fits=fits).style.hide(axis="index")
 
 # %% [markdown] lang="bg"
 # **Проверка на модела.** Колко клиенти са направили 0, 1, 2 … повторни покупки и колко би очаквал моделът за
@@ -419,7 +419,7 @@ if model is not None:
                            discount_rate=discount_rate, discount_period="Y", margin=margin)
     print(cv.clv_settings_text(table, lang))
     print(cv.time_unit_note(time_unit, lang))
-    display(cv.clv_table(table, lang, clients=ds.clients, currency=money, top=20))
+    display(cv.clv_table(table, lang, clients=ds.clients, currency=money, top=20).style.hide(axis="index"))
 else:
     display(Markdown(ui.needs("clv.need.fit", "clv.need.fit.how", lang)))
 
@@ -471,7 +471,7 @@ if model is not None:
 if table is not None:
     risky = clv.at_risk_clients(table, weighted, p_alive_below=p_alive_below)
     print(cv.at_risk_text(risky, lang, currency=money))
-    display(cv.at_risk_table(risky, lang, clients=ds.clients, currency=money, top=20))
+    display(cv.at_risk_table(risky, lang, clients=ds.clients, currency=money, top=20).style.hide(axis="index"))
 else:
     display(Markdown(ui.needs("clv.need.fit", "clv.need.fit.how", lang)))
 
@@ -521,7 +521,7 @@ else:
 # %% [markdown] lang="bg"
 # ## Към CRM системата
 # Анализът променя нещо едва когато резултатът му е в системата, която търговците отварят всяка сутрин. Тема 4
-# добавя в таблицата с клиентите за CRM претеглената годишна стойност на клиента, действието по картата „стойност × потенциал“, вероятността все още да
+# добавя в таблицата с клиентите за CRM претеглената годишна стойност на клиента и тенденцията ѝ, действието по картата „стойност × потенциал“, вероятността все още да
 # купува и стойността му за жизнения цикъл (CLTV). Първи са клиентите с най-голяма CLTV.
 #
 # Задайте `crm_folder` в клетката с параметрите, за да запишете таблицата (`kpi_clients_for_crm.csv` за съветника за
@@ -530,14 +530,14 @@ else:
 # %% [markdown] lang="en"
 # ## Into the CRM
 # An analysis changes nothing until its result is in the system the sales reps open every morning. Topic 4 adds
-# to the client table for the CRM the client's weighted yearly value, the action of its cell on the value × potential map, the probability that it
+# to the client table for the CRM the client's weighted yearly value and its trend, the action of its cell on the value × potential map, the probability that it
 # still buys and its lifetime value (CLV). The clients with the highest CLV come first.
 #
 # Set `crm_folder` in the parameters cell to write the table (`kpi_clients_for_crm.csv` for the import wizard and
 # `kpi_clients_for_crm.xlsx` to work with); each of topics 1 to 5 adds its columns to the same table.
 
 # %%
-crm_part = value_part(value_map, table)  # without a fitted model the probability and the CLV stay empty
+crm_part = value_part(value_map, table, trend)  # without a fitted model the probability and the CLV stay empty
 if crm_folder is not None:
     print(crm_note(update_kpi_crm(crm_part, crm_folder, topic="kpi04", clients=ds.clients, source=data,
                                   lang=lang), lang))
