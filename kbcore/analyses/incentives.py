@@ -78,6 +78,7 @@ __all__ = [
     "manager_targets",
     "manager_results",
     "payout_curve",
+    "curve_points",
     "simulate",
     "yearly_pay",
     "territory_potential",
@@ -882,6 +883,28 @@ def payout_curve(attainment, *, threshold: float = 0.0, payout_at_threshold: flo
         f = np.where(a >= 1, 1.0 + float(accelerator) * rate * (a - 1.0),
                      np.where(a >= t, p0 + rate * (a - t), 0.0))
     return np.where(np.isnan(a), np.nan, f)
+
+
+def curve_points(plan: Plan, *, upto: float = 2.0, n: int = 201) -> pd.DataFrame:
+    """The plan's pay curve on a grid of attainments 0 … ``upto`` (for its chart).
+
+    Returns ``attainment, payout`` (:func:`payout_curve` with the plan's threshold, payout at the
+    threshold, accelerator and attainment cap; a cap on money is not drawn). Empty for a plan
+    that is not quota-based. ``attrs``: ``plan``, ``threshold``, ``cap`` (attainment or None).
+    """
+    a = np.linspace(0.0, float(upto), int(n))
+    if plan.mechanic != "quota":
+        out = pd.DataFrame({"attainment": pd.Series(dtype="float64"), "payout": pd.Series(dtype="float64")})
+    else:
+        cap = plan.cap if plan.cap_kind == "attainment" else None
+        f = payout_curve(a, threshold=plan.threshold, payout_at_threshold=plan.payout_at_threshold,
+                         accelerator=plan.accelerator, cap=cap)
+        if plan.cap_kind == "multiple":
+            f = np.minimum(f, plan.cap)
+        out = pd.DataFrame({"attainment": a, "payout": f})
+    out.attrs.update(plan=plan.id, threshold=plan.threshold,
+                     cap=plan.cap if plan.cap_kind == "attainment" else None)
+    return out
 
 
 # --------------------------------------------------------------------------- one plan
