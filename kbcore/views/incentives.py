@@ -140,6 +140,7 @@ def results_note(results: pd.DataFrame, lang: str = "en") -> str:
     """What the results cover: managers, periods, how the targets were found, what is missing."""
     if results.empty:
         why = [m for m in results.attrs.get("missing", ()) if m in NEEDS] or ["sales.manager"]
+        why = ["sales.manager"] if "sales.manager" in why else why
         return missing(need_key(why[0]), lang)
     periods = sorted(results["period"].dropna().unique())
     text = t("incentives.note.results", lang, managers=_managers(results["manager"].nunique(), lang),
@@ -289,6 +290,7 @@ def incentives_figures(comparison: pd.DataFrame, lang: str = "en", *, currency: 
     plans = comparison.attrs.get("plans", {})
     if results is not None and results.empty:
         why = [m for m in results.attrs.get("missing", ()) if m in NEEDS] or ["sales.manager"]
+        why = ["sales.manager"] if "sales.manager" in why else why
         return [Figure(t("incentives.kf.plans", lang), missing(need_key(why[0]), lang), why[0])]
     for _, row in comparison.iterrows():
         plan = plans.get(row["plan"])

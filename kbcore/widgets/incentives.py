@@ -127,8 +127,8 @@ def plan_simulator(results: pd.DataFrame, plans, *, potential: pd.Series | None 
                                                                                    escape=True)
         with chart:
             chart.clear_output(wait=True)
-            ax = plot_payouts(yearly_pay(chosen), currency=currency, lang=lang)
-            plt.show(ax.figure)
+            plot_payouts(yearly_pay(chosen), currency=currency, lang=lang)
+            plt.show()
         box.current, box.comparison = plan, comparison
 
     pick.observe(load, names="value")
