@@ -527,3 +527,24 @@ def test_sales_only_export_degrades():
     cmp = inc.compare_plans(res, inc.load_incentive_plans_template())
     assert cmp["variable_pay"].isna().all()
     assert is_missing(v.incentives_figures(cmp, "bg", results=res)[0].value)
+
+
+@pytest.mark.parametrize("demo", ["bg", "ru"])
+def test_demo_companies_run(demo):
+    import kbcore
+
+    ds = kbcore.load(None, demo="bg") if demo == "bg" else kbcore.load(None)
+    facts = Facts.of(ds)
+    lines = inc.manager_lines(facts, ds.products, ds.clients)
+    res = inc.manager_results(facts, ds.products, ds.clients, ds.staff, ds.targets, lines=lines)
+    assert len(res) and res["revenue_attainment"].notna().any() and res["base_pay"].notna().all()
+    potential = inc.territory_potential(ds.clients, ds.market, lines=lines)
+    cmp = inc.compare_plans(res, inc.load_incentive_plans_template(), potential=potential)
+    by = cmp.set_index("plan")
+    assert by["at_quota"].between(0, 1).all()
+    # the uncapped accelerator never pays less than the same plan with a cap
+    assert by.loc["accel_nocap", "variable_pay"] >= by.loc["quota_cap", "variable_pay"]
+    flags = inc.overpay_flags(cmp.attrs["payouts"]["accel_nocap"], inc.client_concentration(lines))
+    assert len(flags)
+    kf = key_figures_table(v.incentives_figures(cmp, "bg", flags=flags), "bg")
+    assert len(kf) == 7
