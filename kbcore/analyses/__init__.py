@@ -48,6 +48,10 @@ clv
     Program 004, topic 4 "Customer lifetime value": the weighted yearly value and the value ×
     potential map; BG/NBD, Pareto/NBD and Gamma-Gamma fitted by maximum likelihood, the CLV
     with explicit time units (public API: ``from kbcore import clv``).
+incentives
+    Program 004, topic 9: the managers' results against their targets, incentive plans from an
+    editable template simulated on that history, the plans compared side by side (cost of sales,
+    share at quota, pay for performance, fairness to territory potential), windfall flags.
 """
 
 from __future__ import annotations
@@ -138,6 +142,15 @@ from kbcore.analyses.dmu_review import (
 from kbcore.analyses.evidence import (
     MEASURES,
     measure,
+)
+from kbcore.analyses.incentives import (
+    compare_plans,
+    load_incentive_plans_template,
+    manager_results,
+    overpay_flags,
+    plan_summary,
+    simulate,
+    territory_potential,
 )
 from kbcore.analyses.ka_advantage import (
     AdvantageResult,
@@ -630,4 +643,11 @@ __all__ = [
     "sales_unit",
     "units_by",
     "share_base",
+    "compare_plans",
+    "load_incentive_plans_template",
+    "manager_results",
+    "overpay_flags",
+    "plan_summary",
+    "simulate",
+    "territory_potential",
 ]

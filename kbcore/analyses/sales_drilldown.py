@@ -75,6 +75,7 @@ __all__ = [
     "TARGET_COLUMNS",
     "BRIDGE_COLUMNS",
     "annotate_lines",
+    "parse_period",
     "year_window",
     "drilldown",
     "target_table",
@@ -149,7 +150,8 @@ def _item(lines: pd.DataFrame, level: str) -> pd.Series:
 
 # --------------------------------------------------------------------------- lines
 def annotate_lines(facts: Facts, products: pd.DataFrame | None = None,
-                   clients: pd.DataFrame | None = None, *, same_unit: bool = False) -> pd.DataFrame:
+                   clients: pd.DataFrame | None = None, *, same_unit: bool = False,
+                   keep=()) -> pd.DataFrame:
     """The period's sales lines with what the drill-down cuts them by.
 
     Parameters
@@ -164,12 +166,16 @@ def annotate_lines(facts: Facts, products: pd.DataFrame | None = None,
     same_unit : bool
         Without ``products.unit``, treat every quantity as one unit (the user's claim, not
         checked). Default False: volume needs a known unit.
+    keep : sequence of str
+        Further columns of the sales lines to carry as they are (e.g. ``("cost", "manager")``
+        for topic 9's results per manager); one the lines lack is all NA and named
+        ``sales.<column>`` in ``attrs["missing"]``. Default none.
 
     Returns
     -------
     DataFrame
         ``date, client_id, product_id, revenue, quantity, business_line, category, region,
-        is_target, unit``. A line's class is the product's (else the line's own ``category``),
+        is_target, unit`` and the ``keep`` columns. A line's class is the product's (else the line's own ``category``),
         its territory the client card's region (else the line's own ``region``); a value the
         data does not give is ``"unknown"``; ``is_target`` is NA without ``products.is_target``;
         ``unit`` is NA where the unit is unknown. ``attrs["missing"]`` lists the absent
@@ -251,6 +257,14 @@ def annotate_lines(facts: Facts, products: pd.DataFrame | None = None,
     elif own_region is not None:
         region = region.astype("object").where(region.notna(), pd.Series(own_region, index=out.index))
     out[C.region] = _text(region)
+    for col in keep:
+        if col in out.columns:
+            continue
+        if col in src.columns:
+            out[col] = src[col].to_numpy() if n else pd.Series(dtype=src[col].dtype)
+        else:
+            out[col] = pd.NA
+            missing.append(f"sales.{col}")
     out.attrs["missing"] = missing
     return out
 
@@ -866,8 +880,12 @@ def pvm(base: pd.DataFrame, current: pd.DataFrame, *, key="item", quantity: str 
     return out
 
 
-def _period(value) -> tuple[pd.Timestamp, pd.Timestamp]:
-    """A period as (first day, last day): 2025, "2025", "2025-Q2", "2025-06" or (start, end)."""
+def parse_period(value) -> tuple[pd.Timestamp, pd.Timestamp]:
+    """A period as (first day, last day): 2025, "2025", "2025-Q2", "2025-06" or (start, end).
+
+    The form of the ``targets.period`` column (a year, a quarter or a month); a ValueError for
+    any other text.
+    """
     if isinstance(value, (tuple, list)) and len(value) == 2:
         lo, hi = period_bounds(*value)
         return lo, hi
@@ -882,6 +900,9 @@ def _period(value) -> tuple[pd.Timestamp, pd.Timestamp]:
         return p.start_time.normalize(), p.end_time.normalize()
     raise ValueError(f"a period is a year (2025), a quarter (2025-Q2), a month (2025-06) or "
                      f"(start, end), not {value!r}")
+
+
+_period = parse_period
 
 
 def period_pair(facts: Facts, kind: str = "ytd", *, as_of=None):
