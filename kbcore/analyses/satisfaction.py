@@ -254,11 +254,12 @@ def survey_answers(surveys: pd.DataFrame | None, clients: pd.DataFrame | None = 
     answered = out[[C.csat, C.nps]].notna().any(axis=1).to_numpy()
     if C.responded in sv.columns:
         raw = sv[C.responded]
-        if raw.dtype == object or str(raw.dtype).startswith("string"):
+        if not pd.api.types.is_bool_dtype(raw):
             raw = raw.astype("string").str.strip().str.lower().map(
-                {"true": True, "1": True, "yes": True, "false": False, "0": False, "no": False})
-        flag = pd.array(raw.to_numpy(), dtype="boolean")
-        out[C.responded] = np.where(pd.isna(flag), answered, flag.fillna(False)).astype(bool)
+                {"true": True, "1": True, "1.0": True, "yes": True, "false": False, "0": False, "0.0": False,
+                 "no": False})
+        flag = pd.Series([pd.NA if pd.isna(x) else bool(x) for x in raw], dtype="boolean")
+        out[C.responded] = np.where(flag.isna().to_numpy(), answered, flag.fillna(False).to_numpy(bool))
     else:
         missing.append("surveys.responded")
         out[C.responded] = True
@@ -736,7 +737,7 @@ def client_windows(facts: Facts, answers: pd.DataFrame, *, months: int = 12, as_
         complete      = d + months ≤ as_of                   (the after window is fully observed)
         churned       = no purchase in after                 (NaN when not complete)
         growth        = revenue_after / revenue_before       (NaN when not complete or before ≤ 0)
-        trend         = (r₂ − r₁) / (r₂ + r₁), r₁, r₂ = the revenue per month of the earlier
+        trend         = (r₂ − r₁) / (r₂ + r₁), r₁, r₂ = the revenue per day of the earlier
                         and the later half of before (−1 stopped, 0 flat, +1 started; NaN if
                         both 0) — the client's revealed trend before it answered
         last_purchase = the last purchase day on or before d; days_since_purchase = d − it
@@ -766,9 +767,12 @@ def client_windows(facts: Facts, answers: pd.DataFrame, *, months: int = 12, as_
     months = _positive_int(months, "months")
     out = answers.copy()
     out.attrs.update(answers.attrs)
-    at = facts.as_of if as_of is None else pd.Timestamp(as_of).normalize()
-    if at is None or pd.isna(at):
-        at = pd.Timestamp.max.normalize()
+    if as_of is not None:
+        at = pd.Timestamp(as_of).normalize()
+    elif facts.has_sales:
+        at = facts.as_of
+    else:
+        at = pd.Timestamp("1900-01-01")   # no sales: nothing after any survey is observed
     dates = pd.DatetimeIndex(pd.to_datetime(out[C.date]).to_numpy("datetime64[ns]"))
     w = _Windows(facts, at)
     codes = w.codes(out[C.client_id])
@@ -958,7 +962,7 @@ def nonresponse_bias(facts: Facts, answers: pd.DataFrame, clients: pd.DataFrame 
         ch_rows.append({"group": g, "n": n, "churned": k, "rate": k / n if n else np.nan, "low": lo, "high": hi})
     churn = pd.DataFrame(ch_rows)
     churn_test = pd.Series(_two_proportions(*kn["respondent"], *kn["non_respondent"], level), dtype="float64")
-    if not len(comp):
+    if len(rows) and not len(comp):
         missing.append("sales.after")
     return NonResponse(rows, revenue, revenue_test, stages_t, stage_test, churn, churn_test,
                        tuple(dict.fromkeys(missing)))

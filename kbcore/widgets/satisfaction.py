@@ -7,7 +7,6 @@ import html
 import ipywidgets as widgets
 import matplotlib.pyplot as plt
 import pandas as pd
-from IPython.display import display
 
 from kbcore.analyses.satisfaction import CSAT_SCALE, CUTS, satisfaction_by
 from kbcore.charts.satisfaction import plot_nps_by_group
