@@ -397,6 +397,8 @@ def test_views_in_bulgarian_by_hand(facts, answers):
     rev = v.revenue_table(nr, "bg", currency="EUR")
     assert rev.iloc[:, 2].tolist() == ["120\xa0€", "0\xa0€"]
     assert rev.iloc[:, 0].tolist() == ["отговорили", "неотговорили"]
+    # 3 against 1 client: nothing is proven, so no verdict on "better clients" is written
+    assert v.t("satisfaction.nonresponse.better", "bg") not in v.nonresponse_text(nr, "bg")
     assert v.fmt_nps(-12.34, "bg") == "−12,3" and v.fmt_nps(1234.5, "bg") == "+1\xa0234,5"
     assert v.group_label("band", "7-14", "bg") == "7–14 дни"
     assert v.group_label("segment", "unknown", "bg") == "(не е посочен)"

@@ -309,6 +309,11 @@ def nonresponse_text(result: NonResponse, lang: str = "en", *, currency: str = "
         parts.append(t("satisfaction.nonresponse.churn", lang, resp=fmt_pct(ch.loc["respondent", "rate"], lang, 1),
                        non=fmt_pct(ch.loc["non_respondent", "rate"], lang, 1),
                        diff=fmt_nps(100 * ct["diff"], lang), p=p_text(ct["p_value"], lang)))
+        richer = not _na(rt["p_value"]) and rt["p_value"] < alpha and rev.loc["respondent", "median"] > rev.loc[
+            "non_respondent", "median"]
+        loyal = not _na(ct["p_value"]) and ct["p_value"] < alpha and ct["diff"] < 0
+        if richer and loyal:
+            parts.append(t("satisfaction.nonresponse.better", lang))
     else:
         parts.append(needs_text(["sales.after"], lang))
     return " ".join(parts)
@@ -340,11 +345,14 @@ def stated_text(result: StatedRevealed, lang: str = "en") -> str:
         return needs_text(list(result.missing) or ["sales.after"], lang)
     c = result.by_class.set_index("group")
     s = result.separation.set_index("predictor")
+    advice = ""
+    if not (_na(s.loc["nps", "auc"]) or _na(s.loc["trend", "low"])) and s.loc["trend", "low"] > s.loc["nps", "auc"]:
+        advice = " " + t("satisfaction.stated.advice", lang)
     return t("satisfaction.stated.text", lang, clients=_clients(len(result.rows), lang),
              promoters=fmt_pct(c.loc["promoter", "rate"], lang, 1) if "promoter" in c.index else "—",
              detractors=fmt_pct(c.loc["detractor", "rate"], lang, 1) if "detractor" in c.index else "—",
              auc_nps=fmt_number(s.loc["nps", "auc"], lang, 2) if not _na(s.loc["nps", "auc"]) else "—",
-             auc_trend=fmt_number(s.loc["trend", "auc"], lang, 2) if not _na(s.loc["trend", "auc"]) else "—")
+             auc_trend=fmt_number(s.loc["trend", "auc"], lang, 2) if not _na(s.loc["trend", "auc"]) else "—") + advice
 
 
 # --------------------------------------------------------------------------- measurement errors
@@ -463,9 +471,11 @@ def timing_text(result: Timing, lang: str = "en", *, alpha: float = 0.05) -> str
     x = result.test
     if _na(x["diff"]):
         return t("satisfaction.timing.too_few", lang)
-    return t("satisfaction.timing.text", lang, days=fmt_number(result.within_days, lang), diff=fmt_nps(x["diff"], lang),
+    real = not _na(x["p_value"]) and x["p_value"] < alpha
+    text = t("satisfaction.timing.text", lang, days=fmt_number(result.within_days, lang), diff=fmt_nps(x["diff"], lang),
              p=p_text(x["p_value"], lang),
-             verdict=t("satisfaction.verdict.real" if x["p_value"] < alpha else "satisfaction.verdict.chance", lang))
+             verdict=t("satisfaction.verdict.real" if real else "satisfaction.verdict.chance", lang))
+    return text + (" " + t("satisfaction.timing.advice", lang) if real and x["diff"] > 0 else "")
 
 
 # --------------------------------------------------------------------------- key figures
