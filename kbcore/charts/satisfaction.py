@@ -51,7 +51,7 @@ def plot_nps_by_group(table: pd.DataFrame, *, lang: str = "en", ax: Axes | None 
         if overall is not None and overall["n"]:
             ax.axvline(overall["nps"], color=COLORS["neutral"], linestyle="--", linewidth=1.5, gid="overall",
                        label=t("satisfaction.chart.by.overall", lang, nps=fmt_nps(overall["nps"], lang)))
-            ax.legend(loc="lower right", fontsize=11)
+            ax.legend(loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=11, frameon=False)
         ax.axvline(0, color=COLORS["text"], linewidth=0.8, zorder=1)
         ax.set_yticks(y, [fit_label(group_label(kind, g, lang), 28) for g in rows["group"]])
         ax.xaxis.set_major_formatter(_nps_axis(lang))
@@ -111,12 +111,14 @@ def plot_churn_by_class(result: StatedRevealed, *, lang: str = "en", ax: Axes | 
             hi = table["high"].astype("float64").fillna(0.0).to_numpy()
             ax.errorbar(x, v, yerr=[np.clip(v - lo, 0, None), np.clip(hi - v, 0, None)], fmt="none",
                         ecolor=COLORS["text"], capsize=6, linewidth=1.5, gid="intervals")
-            labels += [group_label(kind, g, lang) for g in table["group"]]
+            labels += [fit_label(group_label(kind, g, lang), 12) for g in table["group"]]
             pos += list(x)
         ax.set_xticks(pos, labels)
         ax.yaxis.set_major_formatter(pct_formatter(lang))
         ax.set_ylabel(t("satisfaction.chart.churn.y", lang))
-        ax.legend(loc="upper right", fontsize=11)
+        top = max(float(np.nanmax(np.r_[result.by_class["high"], result.by_trend["high"], 0.01])), 0.01)
+        ax.set_ylim(0, top * 1.3)
+        ax.legend(loc="upper left", fontsize=11)
     return ax
 
 
