@@ -94,6 +94,7 @@ __all__ = [
     "segment_labels",
     "candidate_labels",
     "behaviour",
+    "segment_behaviour",
     "reachable",
     "segment_table",
     "epsilon_squared",
@@ -452,6 +453,24 @@ def behaviour(pnl: pd.DataFrame) -> pd.DataFrame:
     })
 
 
+def segment_behaviour(pnl: pd.DataFrame, labels: pd.Series) -> pd.DataFrame:
+    """:func:`behaviour` per client with its segment (:data:`UNKNOWN` when it has none).
+
+    The table the differentiation tests and the behaviour chart are made of.
+
+    Returns
+    -------
+    DataFrame
+        ``client_id, segment`` and :data:`BEHAVIOUR_MEASURES`, in the P&L's order.
+    """
+    b = behaviour(pnl)
+    lab = labels[~labels.index.duplicated()]
+    lab.index = _ids(pd.Series(lab.index)).to_numpy()
+    b.insert(1, "segment", lab.reindex(b[C.client_id]).fillna(UNKNOWN).astype("string").to_numpy())
+    b["segment"] = b["segment"].astype("string")
+    return b
+
+
 def reachable(universe, clients: pd.DataFrame | None = None, contacts: pd.DataFrame | None = None) -> pd.Series:
     """Whether each client can be reached: an assigned manager on its card or a contact person.
 
@@ -655,10 +674,8 @@ def differentiation(pnl: pd.DataFrame, labels: pd.Series, *, measures=BEHAVIOUR_
         raise ValueError(f"alpha must be between 0 and 1, not {alpha!r}")
     if circular is None:
         circular = CANDIDATES[candidate].defined_by if candidate in CANDIDATES else ()
-    b = behaviour(pnl)
-    lab = labels[~labels.index.duplicated()]
-    lab.index = _ids(pd.Series(lab.index)).to_numpy()
-    seg = lab.reindex(b[C.client_id]).fillna(UNKNOWN).astype("string").to_numpy()
+    b = segment_behaviour(pnl, labels)
+    seg = b["segment"].to_numpy()
     rows = []
     for m in measures:
         if m not in BEHAVIOUR_MEASURES:
@@ -1074,12 +1091,13 @@ def scorecard(values: Mapping[str, Mapping[str, float]], template: SegmentationT
 
 
 # --------------------------------------------------------------------------- strategies
-def segment_strategies(table: pd.DataFrame, *, top: int = 5, growth_cut: float = 0.0,
+def segment_strategies(table: pd.DataFrame, *, top: int = 5, growth_cut: float | None = None,
                        margin_ref: float | None = None) -> pd.DataFrame:
     """How to manage each of the most important segments: a strategy id by profit margin and growth.
 
     The ``top`` known segments by profit (by revenue when profit is unknown); with the reference
-    margin r (default the company's profit margin: Σ profit / Σ revenue of the table) and a
+    margin r (default the company's profit margin: Σ profit / Σ revenue of the table), the growth
+    cut (default the company's growth: Σ revenue / Σ revenue_prev − 1, 0 when unknown) and a
     segment's profit margin m and growth g::
 
         restructure        profit < 0                   (the segment loses money after cost to serve)
@@ -1106,6 +1124,9 @@ def segment_strategies(table: pd.DataFrame, *, top: int = 5, growth_cut: float =
     if margin_ref is None:
         rev, pr = float(table[C.revenue].sum()), float(table["profit"].sum()) if has_profit else np.nan
         margin_ref = pr / rev if rev > 0 and has_profit else np.nan
+    if growth_cut is None:
+        prev = float(table["revenue_prev"].sum()) if table["revenue_prev"].notna().any() else np.nan
+        growth_cut = float(table[C.revenue].sum()) / prev - 1 if np.isfinite(prev) and prev > 0 else 0.0
     key = "profit" if has_profit else C.revenue
     known = known.sort_values([key, "segment"], ascending=[False, True], kind="mergesort").head(int(top))
     strat = []
