@@ -685,7 +685,7 @@ def differentiation(pnl: pd.DataFrame, labels: pd.Series, *, measures=BEHAVIOUR_
         groups = [g["v"].to_numpy() for _s, g in frame.groupby("s", sort=True) if len(g) >= int(min_clients)]
         n = int(sum(len(g) for g in groups))
         h = p = np.nan
-        if len(groups) >= 2:
+        if len(groups) >= 2 and np.ptp(np.concatenate(groups)) > 0:
             try:
                 res = stats.kruskal(*groups)
                 h, p = float(res.statistic), float(res.pvalue)

@@ -143,7 +143,7 @@ def plot_behaviour(behaviour: pd.DataFrame, candidate: str, measure: str = "orde
         money = measure in ("revenue", "avg_order")
         if money:
             groups = [g[g > 0] for g in groups]
-        box = ax.boxplot(groups, vert=True, patch_artist=True, showfliers=False, widths=0.6)
+        box = ax.boxplot(groups, patch_artist=True, showfliers=False, widths=0.6)
         for patch in box["boxes"]:
             patch.set_facecolor(COLORS["shade"])
             patch.set_edgecolor(COLORS["revenue"])

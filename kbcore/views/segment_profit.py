@@ -242,11 +242,13 @@ def test_text(tests: pd.DataFrame, candidate: str, lang: str = "en") -> str:
         return t("segment_profit.test.none", lang, candidate=name)
     sig = fair.loc[fair["significant"].fillna(False).astype(bool)]
     if not len(sig):
-        return t("segment_profit.test.no_difference", lang, candidate=name)
-    best = sig.sort_values("epsilon2", ascending=False, kind="mergesort").iloc[0]
-    text = t("segment_profit.test.strongest", lang, candidate=name, measure=measure_label(best["measure"], lang),
-             h=fmt_number(best["h"], lang, 1), df=_num(best["df"], lang), p=p_text(best["p_value"], lang),
-             e2=fmt_number(best["epsilon2"], lang, 3), effect=effect_text(best["effect"], lang))
+        text = t("segment_profit.test.no_difference", lang, candidate=name)
+    else:
+        best = sig.sort_values("epsilon2", ascending=False, kind="mergesort").iloc[0]
+        text = t("segment_profit.test.strongest", lang, candidate=name,
+                 measure=measure_label(best["measure"], lang), h=fmt_number(best["h"], lang, 1),
+                 df=_num(best["df"], lang), p=p_text(best["p_value"], lang),
+                 e2=fmt_number(best["epsilon2"], lang, 3), effect=effect_text(best["effect"], lang))
     circ = rows.loc[rows["circular"], "measure"]
     if len(circ):
         text += " " + t("segment_profit.test.circular", lang,
