@@ -48,6 +48,11 @@ clv
     Program 004, topic 4 "Customer lifetime value": the weighted yearly value and the value ×
     potential map; BG/NBD, Pareto/NBD and Gamma-Gamma fitted by maximum likelihood, the CLV
     with explicit time units (public API: ``from kbcore import clv``).
+segment_profit
+    Program 004, topic 6 "Segmentation of clients": candidate segmentations (industry, segment,
+    size, region, needs; ABC, RFM, stage, revenue band) scored on Kotler's five principles from an
+    editable template, their size and profit, the tested differences in behaviour, the year-to-year
+    stability and a strategy per main segment.
 """
 
 from __future__ import annotations
@@ -315,6 +320,21 @@ from kbcore.analyses.sales_drilldown import (
     variance_bridge,
     variance_clients,
     year_window,
+)
+from kbcore.analyses.segment_profit import (
+    SegmentationReview,
+    SegmentationTemplate,
+    adjusted_rand,
+    candidate_labels,
+    differentiation,
+    epsilon_squared,
+    load_segmentation_template,
+    review_segmentations,
+    scorecard,
+    segment_labels,
+    segment_strategies,
+    segment_table,
+    stability,
 )
 from kbcore.analyses.segmentation import (
     ABC_CLASSES,
@@ -630,4 +650,17 @@ __all__ = [
     "sales_unit",
     "units_by",
     "share_base",
+    "SegmentationReview",
+    "SegmentationTemplate",
+    "adjusted_rand",
+    "candidate_labels",
+    "differentiation",
+    "epsilon_squared",
+    "load_segmentation_template",
+    "review_segmentations",
+    "scorecard",
+    "segment_labels",
+    "segment_strategies",
+    "segment_table",
+    "stability",
 ]

@@ -521,10 +521,6 @@ def _total(values: pd.Series) -> float:
     return float(v.sum()) if len(v) else np.nan
 
 
-def _share(part, total) -> float:
-    return part / total if total and np.isfinite(total) and total != 0 and np.isfinite(part) else np.nan
-
-
 def segment_table(pnl: pd.DataFrame, labels: pd.Series, *, reach: pd.Series | None = None,
                   previous: pd.Series | None = None) -> pd.DataFrame:
     """Size and profit of each segment, with its clients' median behaviour and growth.
@@ -575,30 +571,29 @@ def segment_table(pnl: pd.DataFrame, labels: pd.Series, *, reach: pd.Series | No
     has_cost = bool(b["gross_margin"].notna().any())
     totals = {"clients": len(b), C.revenue: _total(b["revenue"]), "gross_margin": _total(b["gross_margin"]),
               "profit": _total(b["profit"])}
-    rows = []
-    for seg, g in b.groupby("segment", sort=False):
-        n = len(g)
-        rev = float(g["revenue"].sum())
-        gm = float(g["gross_margin"].sum()) if has_cost else np.nan
-        pr = float(g["profit"].sum()) if has_cost else np.nan
-        prev = float(g["prev"].sum()) if previous is not None else np.nan
-        rows.append({
-            "segment": seg, "clients": n, "client_share": _share(n, totals["clients"]),
-            C.revenue: rev, "revenue_share": _share(rev, totals[C.revenue]),
-            "gross_margin": gm, "margin_share": _share(gm, totals["gross_margin"]),
-            "profit": pr, "profit_share": _share(pr, totals["profit"]),
-            "margin_pct": gm / rev if rev > 0 and has_cost else np.nan,
-            "profit_margin": pr / rev if rev > 0 and has_cost else np.nan,
-            "revenue_per_client": rev / n, "profit_per_client": pr / n if has_cost else np.nan,
-            "median_revenue": float(g["revenue"].median()),
-            "median_orders": float(g["orders"].median()),
-            "median_avg_order": float(g["avg_order"].median()) if g["avg_order"].notna().any() else np.nan,
-            "median_margin_pct": float(g["margin_pct"].median()) if g["margin_pct"].notna().any() else np.nan,
-            "reach_share": float(g["reach"].mean()) if g["reach"].notna().any() else np.nan,
-            "revenue_prev": prev,
-            "growth": rev / prev - 1 if prev > 0 else np.nan,
-        })
-    out = pd.DataFrame(rows, columns=SEGMENT_COLUMNS)
+    g = b.groupby("segment", sort=False)
+    agg = g.agg(clients=(C.client_id, "size"), revenue=("revenue", "sum"), gross_margin=("gross_margin", "sum"),
+                profit=("profit", "sum"), median_revenue=("revenue", "median"),
+                median_orders=("orders", "median"), median_avg_order=("avg_order", "median"),
+                median_margin_pct=("margin_pct", "median"), reach_share=("reach", "mean"),
+                revenue_prev=("prev", "sum")).reset_index()
+    n, rev = agg["clients"].astype("float64"), agg["revenue"].astype("float64")
+    if not has_cost:
+        agg["gross_margin"] = agg["profit"] = np.nan
+    if previous is None:
+        agg["revenue_prev"] = np.nan
+    share = lambda part, total: part / total if np.isfinite(total) and total != 0 else np.nan  # noqa: E731
+    agg["client_share"] = share(n, totals["clients"])
+    agg["revenue_share"] = share(rev, totals[C.revenue])
+    agg["margin_share"] = share(agg["gross_margin"], totals["gross_margin"])
+    agg["profit_share"] = share(agg["profit"], totals["profit"])
+    agg["margin_pct"] = (agg["gross_margin"] / rev).where(rev > 0)
+    agg["profit_margin"] = (agg["profit"] / rev).where(rev > 0)
+    agg["revenue_per_client"] = rev / n
+    agg["profit_per_client"] = agg["profit"] / n
+    agg["growth"] = (rev / agg["revenue_prev"] - 1).where(agg["revenue_prev"] > 0)
+    rows = agg.rename(columns={"revenue": C.revenue})[SEGMENT_COLUMNS]
+    out = rows.copy()
     if len(out):
         out["_u"] = out["segment"] == UNKNOWN
         out = out.sort_values(["_u", C.revenue, "segment"], ascending=[True, False, True],
@@ -733,7 +728,9 @@ def adjusted_rand(a, b) -> float:
     n = len(frame)
     if n < 2:
         return np.nan
-    table = pd.crosstab(frame["a"].astype(str), frame["b"].astype(str)).to_numpy("float64")
+    ca, ua = pd.factorize(frame["a"].astype(str))
+    cb, ub = pd.factorize(frame["b"].astype(str))
+    table = np.bincount(ca * len(ub) + cb, minlength=len(ua) * len(ub)).reshape(len(ua), len(ub)).astype("float64")
 
     def pairs(x):
         return float((x * (x - 1) / 2).sum())
