@@ -589,6 +589,7 @@ def time_kpi(tiles=KPI_TILES, repeat: int = 3) -> str:
     from kbcore.analyses import abc_three as a3
     from kbcore.analyses import market_potential as mp
     from kbcore.analyses import sales_drilldown as sd
+    from kbcore.analyses import segment_profit as sp
     from kbcore.analyses import share_of_wallet as sw
     from kbcore.analyses.profitability import rates_for
     from kbcore.facts import Facts
@@ -626,9 +627,14 @@ def time_kpi(tiles=KPI_TILES, repeat: int = 3) -> str:
         sw.war_vs_actual(shares, sw.war_estimates(ds.clients, ds.surveys))
         sw.growth_plan(shares)
 
-    topics = (topic1, topic2, topic3, topic4, topic5)
-    rows = ["| sales lines | clients | facts, s | topic 1, s | topic 2, s | topic 3, s | topic 4, s | topic 5, s |",
-            "|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    def topic6(ds, facts):
+        review = sp.review_segmentations(facts, ds.clients, surveys=ds.surveys, interactions=ds.interactions,
+                                         contacts=ds.contacts, currency=ds.currency)
+        sp.segment_strategies(review.tables[review.best])
+
+    topics = (topic1, topic2, topic3, topic4, topic5, topic6)
+    rows = ["| sales lines | clients | facts, s | " + " | ".join(f"topic {i}, s" for i in range(1, len(topics) + 1))
+            + " |", "|---:|---:|" + "---:|" * (len(topics) + 1)]
     for n in tiles:
         ds = tiled_bg(n)
         best = [math.inf] * (len(topics) + 1)

@@ -52,6 +52,16 @@ incentives
     Program 004, topic 9: the managers' results against their targets, incentive plans from an
     editable template simulated on that history, the plans compared side by side (cost of sales,
     share at quota, pay for performance, fairness to territory potential), windfall flags.
+satisfaction
+    Program 004, topic 7 "Customer satisfaction": NPS and CSAT with confidence intervals, by segment,
+    manager and wave with tested differences; the response rate and who does not answer; what clients
+    say against what they later do; the measurement errors (sample size, active buyers only, a changed
+    scale, timing), each shown on the data.
+segment_profit
+    Program 004, topic 6 "Segmentation of clients": candidate segmentations (industry, segment,
+    size, region, needs; ABC, RFM, stage, revenue band) scored on Kotler's five principles from an
+    editable template, their size and profit, the tested differences in behaviour, the year-to-year
+    stability and a strategy per main segment.
 """
 
 from __future__ import annotations
@@ -350,6 +360,21 @@ from kbcore.analyses.satisfaction import (
     survey_answers,
     timing_effect,
     wilson_interval,
+)
+from kbcore.analyses.segment_profit import (
+    SegmentationReview,
+    SegmentationTemplate,
+    adjusted_rand,
+    candidate_labels,
+    differentiation,
+    epsilon_squared,
+    load_segmentation_template,
+    review_segmentations,
+    scorecard,
+    segment_labels,
+    segment_strategies,
+    segment_table,
+    stability,
 )
 from kbcore.analyses.segmentation import (
     ABC_CLASSES,
@@ -692,4 +717,17 @@ __all__ = [
     "survey_answers",
     "timing_effect",
     "wilson_interval",
+    "SegmentationReview",
+    "SegmentationTemplate",
+    "adjusted_rand",
+    "candidate_labels",
+    "differentiation",
+    "epsilon_squared",
+    "load_segmentation_template",
+    "review_segmentations",
+    "scorecard",
+    "segment_labels",
+    "segment_strategies",
+    "segment_table",
+    "stability",
 ]
