@@ -68,13 +68,15 @@ TEMPLATE_KINDS = ("portfolio", "advantage", "relationship", "scores", "portfolio
                   "advantage_scores", "relationship_manual", "questionnaire", "answers", "raci",
                   "raci_answers", "glossary", "worksheet",
                   # program 004
-                  "chain_ratio")
+                  "chain_ratio",
+                  "loyalty_programme")
 """The kinds of trainer input, named in words by the catalogue ids ``template.kind.<kind>``."""
 TEMPLATE_DEFAULTS = {"portfolio": "data/templates/ka_portfolio.yaml", "advantage": "data/templates/ka_advantage.yaml",
             "relationship": "data/templates/ka_relationship.yaml", "raci": "data/templates/ka_team_raci.yaml",
             "glossary": "data/templates/kb_glossary.yaml",
             # program 004
-            "chain_ratio": "data/templates/kpi_chain_ratio.yaml"}
+            "chain_ratio": "data/templates/kpi_chain_ratio.yaml",
+            "loyalty_programme": "data/templates/kpi_loyalty_programme.yaml"}
 """The packaged template of a kind, as the texts name it (placeholder ``{default}``)."""
 
 
