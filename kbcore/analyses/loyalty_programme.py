@@ -649,8 +649,9 @@ class LoyaltyEffect:
         ``no_pre_window``, ``no_post_window``, ``no_pre_sales``, ``no_control``), ``pre, post,
         controls, control_pre, control_post, d, naive_d``.
     event : DataFrame
-        ``month`` (event time: 0 = the first month counted after joining), ``members``,
-        ``controls`` (mean revenue per client that month), ``diff``.
+        ``month`` (event time: 0 = the joining month), ``members``, ``controls`` (mean revenue
+        per client that month), ``diff``, ``part`` (``pre``, ``join`` — the joining month when
+        it is left out — or ``post``).
     excluded : dict
         Count per reason.
     missing : tuple of str
@@ -905,6 +906,8 @@ def programme_effect(facts: Facts, loyalty: pd.DataFrame | None, clients: pd.Dat
                           "members": ev_members / ev_n if ev_n else np.nan,
                           "controls": ev_controls / ev_n if ev_n else np.nan})
     event["diff"] = event["members"] - event["controls"]
+    event["part"] = pd.array(np.where(ev_span < 0, "pre", np.where(ev_span < shift, "join", "post")),
+                             dtype="string")
     excluded = {k: int((per["status"] == k).sum())
                 for k in ("no_pre_window", "no_post_window", "no_pre_sales", "no_control")}
     return LoyaltyEffect(did=did, se=se, ci_low=lo, ci_high=hi, p_value=p, naive=naive, naive_se=nse,
