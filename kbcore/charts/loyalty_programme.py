@@ -55,8 +55,10 @@ def plot_funnel(kpis: ProgrammeKPIs, *, lang: str = "en", ax: Axes | None = None
 
 
 def plot_points(kpis: ProgrammeKPIs, *, lang: str = "en", ax: Axes | None = None) -> Axes:
-    """Points issued, redeemed, expired and outstanding (bars, gid ``points``); an unknown one
-    (expired points not recorded) is left out and named in the chart's note (gid ``note``).
+    """Points issued, redeemed, expired and outstanding (bars, gid ``points``).
+
+    An unknown one (expired points not recorded) is left out and named in the chart's note
+    (gid ``note``).
     """
     with style():
         ax = new_axes(ax)

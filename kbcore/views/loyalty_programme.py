@@ -164,8 +164,9 @@ def points_note(kpis: ProgrammeKPIs, lang: str = "en") -> str:
 # --------------------------------------------------------------------------- the cost
 def cost_table(cost: ProgrammeCost, lang: str = "en", *, currency: str = "EUR",
                is_example: bool = True) -> pd.DataFrame:
-    """The programme's cost a year, by component; "(example)" in the header while the template's
-    values are examples.
+    """The programme's cost a year, by component.
+
+    "(example)" stands in the header while the template's values are examples.
     """
     red = (_money(cost.redemptions, lang, currency) if _finite(cost.redemptions)
            else missing(need_key((cost.missing or ("loyalty.points_redeemed",))[0]), lang))
@@ -267,8 +268,9 @@ def _indicator_value(indicator: str, value, lang: str, currency: str) -> str:
 
 
 def goals_table(scorecard: pd.DataFrame, lang: str = "en", *, currency: str = "EUR") -> pd.DataFrame:
-    """:func:`~kbcore.analyses.loyalty_programme.goal_scorecard` in words: goal, indicator, value,
-    target, verdict.
+    """:func:`~kbcore.analyses.loyalty_programme.goal_scorecard` in words.
+
+    Goal, indicator, value, target and verdict, in the template's order.
     """
     texts = scorecard.attrs.get("texts", {})
     verdicts = []
