@@ -135,7 +135,10 @@ def plot_estimates(effect: LoyaltyEffect, *, currency: str = "EUR", truth: float
             err = None
             if math.isfinite(lo) and math.isfinite(hi):
                 err = np.array([[v - lo], [hi - v]])
-            ax.errorbar([v], [i], xerr=err, fmt="o", color=color, capsize=6, markersize=9, linewidth=2.5, gid=key)
+            bars = ax.errorbar([v], [i], xerr=err, fmt="o", color=color, capsize=6, markersize=9, linewidth=2.5)
+            bars.lines[0].set_gid(key)
+            for cap in bars.lines[1]:
+                cap.set_gid(f"{key}_cap")
         ax.axvline(0, color=COLORS["text"], linewidth=1, gid="zero")
         if truth is not None and math.isfinite(truth):
             ax.axvline(truth, color=COLORS["gross_margin"], linestyle=":", linewidth=2, gid="truth",

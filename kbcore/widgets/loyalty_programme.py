@@ -68,7 +68,7 @@ def roi_explorer(facts: Facts, loyalty: pd.DataFrame | None, kpis: ProgrammeKPIs
     """
     tpl = template if template is not None else load_loyalty_template()
     layout = widgets.Layout(width="420px")
-    win = widgets.IntSlider(value=int(window or tpl.window_months), min=3, max=24, step=1, continuous_update=False,
+    win = widgets.IntSlider(value=int(window or tpl.window_months), min=1, max=36, step=1, continuous_update=False,
                             description=t("loyalty_programme.widget.window", lang), style=_STYLE, layout=layout)
 
     def number(value, key, step):
