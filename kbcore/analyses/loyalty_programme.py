@@ -694,9 +694,10 @@ def _month_matrix(facts: Facts, day: pd.Timestamp, universe: pd.Index):
         return z, z.copy(), pd.PeriodIndex([], freq="M")
     months = pd.period_range(first.to_period("M"), last_month, freq="M")
     p = facts.periods("month", *span(facts, None, day))
-    per = pd.PeriodIndex(p["period"].astype(str), freq="M")
-    col = (per - months[0]).map(lambda x: x.n) if len(per) else np.array([], dtype=int)
-    col = np.asarray(col, dtype=np.int64)
+    codes, labels = pd.factorize(p["period"].astype("string"))  # "YYYY-MM": a few distinct months
+    first_m = months[0].year * 12 + months[0].month
+    label_col = np.array([int(x[:4]) * 12 + int(x[5:7]) - first_m for x in labels], dtype=np.int64)
+    col = label_col[codes] if len(codes) else np.array([], dtype=np.int64)
     row = universe.get_indexer(_ids(p[C.client_id]))
     ok = (row >= 0) & (col >= 0) & (col < len(months))
     rev = np.zeros((len(universe), len(months)))
@@ -831,6 +832,9 @@ def programme_effect(facts: Facts, loyalty: pd.DataFrame | None, clients: pd.Dat
     ev_members, ev_controls, ev_n = np.zeros(len(ev_span)), np.zeros(len(ev_span)), 0
     post_rev = post_gm = 0.0
     gm_known = True
+    never = np.iinfo(np.int64).max
+    cache: dict[int, tuple] = {}
+    groups: dict[tuple, tuple] = {}
     for r, cid, joined in zip(member_rows, lt[C.client_id], lt[C.joined], strict=True):
         j = join_idx[r]
         lo_pre, hi_pre, lo_post, hi_post = j - w, j, j + shift, j + shift + w  # [lo, hi)
@@ -843,39 +847,46 @@ def programme_effect(facts: Facts, loyalty: pd.DataFrame | None, clients: pd.Dat
         if rec["status"] != "used":
             rows.append(rec)
             continue
-        pre_all = cum[:, hi_pre] - cum[:, lo_pre]
-        post_all = cum[:, hi_post] - cum[:, lo_post]
+        if j not in cache:  # what members joining in the same month share: windows, pool, bands
+            pre_j = cum[:, hi_pre] - cum[:, lo_pre]
+            post_j = cum[:, hi_post] - cum[:, lo_post]
+            pool_j = join_idx == never
+            if controls == "not_yet":
+                pool_j |= (join_idx >= hi_post) & (join_idx != never)
+            if active_pre:
+                pool_j &= pre_j > 0
+            band_j = np.zeros(len(universe), dtype=np.int64)
+            if bands > 1:
+                buying = pre_j[pre_j > 0]
+                if len(buying):
+                    edges = np.quantile(buying, np.linspace(0, 1, bands + 1)[1:-1])
+                    band_j = np.searchsorted(edges, pre_j, side="right")
+            cache[j] = (pre_j, post_j, pool_j, band_j, float(post_j[pool_j].mean()) if pool_j.any() else np.nan)
+        pre_all, post_all, pool, band, pool_post = cache[j]
         rec["pre"], rec["post"] = float(pre_all[r]), float(post_all[r])
         if active_pre and pre_all[r] <= 0:
             rec["status"] = "no_pre_sales"
             rows.append(rec)
             continue
-        pool = join_idx == np.iinfo(np.int64).max
-        if controls == "not_yet":
-            pool |= (join_idx >= hi_post) & (join_idx != np.iinfo(np.int64).max)
-        if active_pre:
-            pool &= pre_all > 0
-        if bands > 1:
-            buying = pre_all[pre_all > 0]
-            edges = np.quantile(buying, np.linspace(0, 1, bands + 1)[1:-1]) if len(buying) else np.array([])
-            band = np.searchsorted(edges, pre_all, side="right")
-            matched = pool & (band == band[r]) & (keys == keys[r])
-        else:
-            matched = pool & (keys == keys[r])
-        n_c = int(matched.sum())
+        group = (j, int(band[r]), int(keys[r]))
+        if group not in groups:  # the matched controls of every member of this month, band and segment
+            idx = np.flatnonzero(pool & (band == band[r]) & (keys == keys[r]))
+            groups[group] = (len(idx), float(pre_all[idx].mean()) if len(idx) else np.nan,
+                             float(post_all[idx].mean()) if len(idx) else np.nan,
+                             rev[np.ix_(idx, j + ev_span)].mean(axis=0) if len(idx) else None)
+        n_c, c_pre, c_post, c_event = groups[group]
         rec["controls"] = n_c
         if n_c < k_min or n_c == 0:
             rec["status"] = "no_control"
             rows.append(rec)
             continue
-        rec["control_pre"] = float(pre_all[matched].mean())
-        rec["control_post"] = float(post_all[matched].mean())
+        rec["control_pre"], rec["control_post"] = c_pre, c_post
         rec["d"] = (rec["post"] - rec["pre"]) - (rec["control_post"] - rec["control_pre"])
-        rec["naive_d"] = rec["post"] - float(post_all[pool].mean())
+        rec["naive_d"] = rec["post"] - pool_post
         rows.append(rec)
         cols = j + ev_span
         ev_members += rev[r, cols]
-        ev_controls += rev[matched][:, cols].mean(axis=0)
+        ev_controls += c_event
         ev_n += 1
         post_rev += float(rev[r, lo_post:hi_post].sum())
         g = gm[r, lo_post:hi_post]
