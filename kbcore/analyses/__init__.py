@@ -48,6 +48,10 @@ clv
     Program 004, topic 4 "Customer lifetime value": the weighted yearly value and the value ×
     potential map; BG/NBD, Pareto/NBD and Gamma-Gamma fitted by maximum likelihood, the CLV
     with explicit time units (public API: ``from kbcore import clv``).
+loyalty_programme
+    Program 004, topic 8: the loyalty programme's indicators (participation, active members,
+    members' share of sales, points), its cost, its incremental revenue by a matched
+    difference-in-differences beside the naive comparison, the ROI and the goals' scorecard.
 """
 
 from __future__ import annotations
@@ -210,6 +214,21 @@ from kbcore.analyses.lifecycle import (
     stage_summary,
     transition_matrix,
     year_end_dates,
+)
+from kbcore.analyses.loyalty_programme import (
+    LoyaltyEffect,
+    LoyaltyTemplate,
+    ProgrammeCost,
+    ProgrammeKPIs,
+    ProgrammeROI,
+    goal_scorecard,
+    load_loyalty_template,
+    members_at,
+    membership,
+    programme_cost,
+    programme_effect,
+    programme_kpis,
+    programme_roi,
 )
 from kbcore.analyses.market_potential import (
     build_up,
@@ -630,4 +649,18 @@ __all__ = [
     "sales_unit",
     "units_by",
     "share_base",
+    # program 004, topic 8: the loyalty programme
+    "LoyaltyEffect",
+    "LoyaltyTemplate",
+    "ProgrammeCost",
+    "ProgrammeKPIs",
+    "ProgrammeROI",
+    "goal_scorecard",
+    "load_loyalty_template",
+    "members_at",
+    "membership",
+    "programme_cost",
+    "programme_effect",
+    "programme_kpis",
+    "programme_roi",
 ]
