@@ -70,7 +70,8 @@ TEMPLATE_KINDS = ("portfolio", "advantage", "relationship", "scores", "portfolio
                   # program 004
                   "chain_ratio",
                   "incentive_plans",
-                  "segmentation")
+                  "segmentation",
+                  "loyalty_programme")
 """The kinds of trainer input, named in words by the catalogue ids ``template.kind.<kind>``."""
 TEMPLATE_DEFAULTS = {"portfolio": "data/templates/ka_portfolio.yaml", "advantage": "data/templates/ka_advantage.yaml",
             "relationship": "data/templates/ka_relationship.yaml", "raci": "data/templates/ka_team_raci.yaml",
@@ -78,7 +79,8 @@ TEMPLATE_DEFAULTS = {"portfolio": "data/templates/ka_portfolio.yaml", "advantage
             # program 004
             "chain_ratio": "data/templates/kpi_chain_ratio.yaml",
             "incentive_plans": "data/templates/kpi_incentive_plans.yaml",
-            "segmentation": "data/templates/kpi_segmentation.yaml"}
+            "segmentation": "data/templates/kpi_segmentation.yaml",
+            "loyalty_programme": "data/templates/kpi_loyalty_programme.yaml"}
 """The packaged template of a kind, as the texts name it (placeholder ``{default}``)."""
 
 

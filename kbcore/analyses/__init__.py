@@ -62,6 +62,10 @@ segment_profit
     size, region, needs; ABC, RFM, stage, revenue band) scored on Kotler's five principles from an
     editable template, their size and profit, the tested differences in behaviour, the year-to-year
     stability and a strategy per main segment.
+loyalty_programme
+    Program 004, topic 8: the loyalty programme's indicators (participation, active members,
+    members' share of sales, points), its cost, its incremental revenue by a matched
+    difference-in-differences beside the naive comparison, the ROI and the goals' scorecard.
 """
 
 from __future__ import annotations
@@ -233,6 +237,21 @@ from kbcore.analyses.lifecycle import (
     stage_summary,
     transition_matrix,
     year_end_dates,
+)
+from kbcore.analyses.loyalty_programme import (
+    LoyaltyEffect,
+    LoyaltyTemplate,
+    ProgrammeCost,
+    ProgrammeKPIs,
+    ProgrammeROI,
+    goal_scorecard,
+    load_loyalty_template,
+    members_at,
+    membership,
+    programme_cost,
+    programme_effect,
+    programme_kpis,
+    programme_roi,
 )
 from kbcore.analyses.market_potential import (
     build_up,
@@ -730,4 +749,18 @@ __all__ = [
     "segment_strategies",
     "segment_table",
     "stability",
+    # program 004, topic 8: the loyalty programme
+    "LoyaltyEffect",
+    "LoyaltyTemplate",
+    "ProgrammeCost",
+    "ProgrammeKPIs",
+    "ProgrammeROI",
+    "goal_scorecard",
+    "load_loyalty_template",
+    "members_at",
+    "membership",
+    "programme_cost",
+    "programme_effect",
+    "programme_kpis",
+    "programme_roi",
 ]

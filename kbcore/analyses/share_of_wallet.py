@@ -41,6 +41,7 @@ from scipy import stats
 from kbcore.analyses._ids import UNKNOWN
 from kbcore.analyses._ids import ids as _ids
 from kbcore.analyses._window import months_back, span
+from kbcore.analyses.loyalty_programme import members_at
 from kbcore.analyses.units import client_quantity
 from kbcore.analyses.wallet import BASES, share_base, wallet_share
 from kbcore.errors import KBDataError
@@ -751,7 +752,8 @@ def loyalty_link(shares: pd.DataFrame, *, surveys: pd.DataFrame | None = None,
         tenure band  = [0, t₁), [t₁, t₂), …, [t_k, ∞) years since the first purchase
         csat group   = the client's latest csat answer, rounded
         nps group    = its latest NPS answer: 0–6 detractor, 7–8 passive, 9–10 promoter
-        member       = the client is in the loyalty table and joined on or before as_of
+        member       = the client is a member on as_of: joined on or before it and not left
+                       by then (:func:`~kbcore.analyses.loyalty_programme.members_at`)
         per group    : clients, mean and median share, Σ ours / Σ base (:func:`share_by`)
         correlations : Spearman's rho of the share with tenure_years, csat, nps and member
                        (:func:`rank_correlation`), with its p-value
@@ -823,9 +825,7 @@ def loyalty_link(shares: pd.DataFrame, *, surveys: pd.DataFrame | None = None,
 
     lt = _table(loyalty, C.joined)
     if lt is not None:
-        joined = pd.to_datetime(lt[C.joined], errors="coerce")
-        in_it = lt.loc[joined.notna() & ((joined <= as_of) if as_of is not None else True), C.client_id]
-        member = ids.isin(pd.Index(in_it.unique(), dtype="string"))
+        member = ids.isin(members_at(lt, as_of))
         groups = pd.Series(np.where(member, "member", "non_member"), index=ids.to_numpy())
         member_table = share_by(shares, groups, order=["member", "non_member"], measure=measure)
         corr.append(("member", rank_correlation(shares[share], member.astype("float64"))))
