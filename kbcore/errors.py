@@ -69,14 +69,16 @@ TEMPLATE_KINDS = ("portfolio", "advantage", "relationship", "scores", "portfolio
                   "raci_answers", "glossary", "worksheet",
                   # program 004
                   "chain_ratio",
-                  "incentive_plans")
+                  "incentive_plans",
+                  "kpi_tree")
 """The kinds of trainer input, named in words by the catalogue ids ``template.kind.<kind>``."""
 TEMPLATE_DEFAULTS = {"portfolio": "data/templates/ka_portfolio.yaml", "advantage": "data/templates/ka_advantage.yaml",
             "relationship": "data/templates/ka_relationship.yaml", "raci": "data/templates/ka_team_raci.yaml",
             "glossary": "data/templates/kb_glossary.yaml",
             # program 004
             "chain_ratio": "data/templates/kpi_chain_ratio.yaml",
-            "incentive_plans": "data/templates/kpi_incentive_plans.yaml"}
+            "incentive_plans": "data/templates/kpi_incentive_plans.yaml",
+            "kpi_tree": "data/templates/kpi_tree.yaml"}
 """The packaged template of a kind, as the texts name it (placeholder ``{default}``)."""
 
 
