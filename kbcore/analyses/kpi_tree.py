@@ -200,8 +200,11 @@ class KpiTree:
         raise KeyError(kpi_id)
 
     def frame(self) -> pd.DataFrame:
-        """One row per KPI: ``kpi, formula, goals`` (ids joined by ","), ``owner, target,
-        direction, parent, competencies, unit, depth`` (0 at the top, NaN in a cycle)."""
+        """One row per KPI of the tree, in its order.
+
+        Columns ``kpi, formula, goals`` (ids joined by ","), ``owner, target, direction, parent,
+        competencies, unit, depth`` (0 at the top, NaN in a cycle).
+        """
         depth = _depths(self)
         return pd.DataFrame({
             "kpi": [k.id for k in self.kpis],
