@@ -300,7 +300,7 @@ def test_views_bg_have_no_english_word_and_bulgarian_numbers():
     words = " ".join(V.findings_text(tree, f, "bg"))
     assert not _LATIN.search(re.sub(r"\([^()]*\)", "", words)) and "файлът с пазара" in words
     en = V.tree_table(tree, v, "en", currency="EUR")
-    assert "€710" in " ".join(en.iloc[:, 3].astype(str)).replace(" ", "")
+    assert "€710" in " ".join(en.iloc[:, 3].astype(str)).replace(" ", "").replace("\u00a0", "")
     kf = key_figures_table(V.kpi_tree_figures(tree, v, f, "bg"), "bg")
     assert kf.iloc[0, 0].endswith("(пример)")
 
