@@ -71,7 +71,8 @@ TEMPLATE_KINDS = ("portfolio", "advantage", "relationship", "scores", "portfolio
                   "chain_ratio",
                   "incentive_plans",
                   "segmentation",
-                  "loyalty_programme")
+                  "loyalty_programme",
+                  "kpi_tree")
 """The kinds of trainer input, named in words by the catalogue ids ``template.kind.<kind>``."""
 TEMPLATE_DEFAULTS = {"portfolio": "data/templates/ka_portfolio.yaml", "advantage": "data/templates/ka_advantage.yaml",
             "relationship": "data/templates/ka_relationship.yaml", "raci": "data/templates/ka_team_raci.yaml",
@@ -80,7 +81,8 @@ TEMPLATE_DEFAULTS = {"portfolio": "data/templates/ka_portfolio.yaml", "advantage
             "chain_ratio": "data/templates/kpi_chain_ratio.yaml",
             "incentive_plans": "data/templates/kpi_incentive_plans.yaml",
             "segmentation": "data/templates/kpi_segmentation.yaml",
-            "loyalty_programme": "data/templates/kpi_loyalty_programme.yaml"}
+            "loyalty_programme": "data/templates/kpi_loyalty_programme.yaml",
+            "kpi_tree": "data/templates/kpi_tree.yaml"}
 """The packaged template of a kind, as the texts name it (placeholder ``{default}``)."""
 
 
