@@ -311,7 +311,7 @@ ATTAINMENT = (0.03, 0.07, 0.085)
 """Quarterly targets: target = actual / a, ln a = m + h × z + N(0, s) with z the manager's
 standardised ln(territory potential / revenue) (quotas not fully adjusted to potential)."""
 WINDFALL_MANAGER = 8
-WINDFALL_SHARE = 0.8
+WINDFALL_SHARE = 0.9
 """The windfall manager's 2025 one-off project orders: this × his ordinary 2025 sales."""
 WINDFALL_MONTHS = ("2025-04-07", "2025-09-26")
 TARGET_SWITCH = {2021: 0.0, 2022: 0.04, 2023: 0.06, 2024: 0.10, 2025: 0.15, 2026: 0.19}
