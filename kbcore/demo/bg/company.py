@@ -307,7 +307,7 @@ TEAMS = {0: "Екип София и Запад", 1: "Екип София и За
 """The sales team of each manager (by index in :data:`MANAGERS`): three by region group, and
 the key-account manager's."""
 QUARTER_YEARS = (2024, 2025)
-ATTAINMENT = (0.03, 0.07, 0.085)
+ATTAINMENT = (0.05, 0.07, 0.085)
 """Quarterly targets: target = actual / a, ln a = m + h × z + N(0, s) with z the manager's
 standardised ln(territory potential / revenue) (quotas not fully adjusted to potential)."""
 WINDFALL_MANAGER = 8
