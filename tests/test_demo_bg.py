@@ -16,6 +16,7 @@ import warnings
 import numpy as np
 import pandas as pd
 import pytest
+from scipy import stats
 
 import kbcore
 from kbcore.demo import bg
@@ -33,7 +34,8 @@ INDUSTRY = "Индустрия"
 def _read(name: str) -> pd.DataFrame:
     fname = bg.BG.files[name]
     dates = [c for c, k in TABLES[name].columns.items() if k == "date"]
-    df = pd.read_csv(DEMO_BG_DIR / fname, dtype={C.client_id: str, C.tax_id: str, C.period: str},
+    df = pd.read_csv(DEMO_BG_DIR / fname, dtype={C.client_id: str, C.tax_id: str, C.period: str,
+                                                 C.wave: str},
                      keep_default_na=True)
     for c in dates:
         if c in df:
@@ -226,11 +228,20 @@ def test_staff(files):
 
 def test_loyalty_and_surveys(files):
     lo, sv = files["loyalty"], files["surveys"]
-    assert lo[C.joined].min() >= pd.Timestamp("2023-01-01")
+    assert lo[C.joined].min() >= pd.Timestamp("2022-09-01")
     assert set(lo[C.tier]) <= {"bronze", "silver", "gold", "platinum"}
-    assert sv[C.csat].between(1, 5).all() and sv[C.nps].between(0, 10).all()
-    assert sv[C.date].dt.year.nunique() == 6
-    assert sv[C.suppliers_used].notna().all() and (sv[C.our_rank] <= sv[C.suppliers_used]).all()
+    assert (lo[C.left].dropna() > lo.loc[lo[C.left].notna(), C.joined]).all()
+    # points: earned = redeemed + expired + the balance (never negative)
+    balance = lo[C.points_earned] - lo[C.points_redeemed] - lo[C.points_expired]
+    assert (balance >= 0).all() and lo[C.points_expired].sum() > 0
+    assert (balance[lo[C.left].notna()] == 0).all()  # a leaving member's balance lapses
+    assert sorted(sv[C.wave].unique()) == ["2022", "2023", "2024", "2025"]
+    assert not sv.duplicated([C.wave, C.client_id]).any()
+    answered = sv[C.responded].astype(bool)
+    assert sv.loc[answered, C.csat].between(1, 5).all() and sv.loc[answered, C.nps].between(0, 10).all()
+    assert sv.loc[~answered, [C.csat, C.nps, C.suppliers_used, C.our_rank]].isna().all().all()
+    assert sv.loc[answered, C.suppliers_used].notna().all()
+    assert (sv[C.our_rank].dropna() <= sv[C.suppliers_used].dropna()).all()
 
 
 # --------------------------------------------------------------------------- currency
@@ -268,7 +279,9 @@ def test_targets_currency(files):
     assert t.loc[~money, C.currency].isna().all()
     assert set(t[C.kpi]) == {"revenue", "quantity", "target_products_revenue", "market_share",
                              "share_of_wallet", "assortment", "new_clients"}
-    assert sorted(t[C.period].unique()) == [str(y) for y in range(2021, 2027)]
+    quarters = [f"{y}-Q{q}" for y in (2024, 2025) for q in range(1, 5)]
+    assert sorted(t[C.period].unique()) == sorted([str(y) for y in range(2021, 2027)] + quarters)
+    assert t.loc[t[C.period].isin(quarters), C.manager].notna().all()
     for dim in (C.manager, C.business_line, C.category, C.region, C.client_id):
         assert t[dim].notna().any(), dim
 
@@ -318,7 +331,7 @@ def test_truth2_abc_by_three_measures(files, sales):
     sow = _share_of_wallet(files, sales)
     aac = [k for k in sow.index
            if by_sales[k] == "A" and by_potential.get(k) == "A" and sow[k] < 0.25]
-    assert 10 <= len(aac) <= 20
+    assert 6 <= len(aac) <= 20  # README: 9 (the six planted and three large researched clients)
     active = rev > 0
     hidden = (by_sales[active] == "C") & (by_potential.reindex(rev[active].index) == "A")
     assert hidden.sum() >= 10
@@ -401,3 +414,178 @@ def test_truth5_share_of_wallet(files, sales):
     war = (1 - r / (n + 1)) * 2 / n
     assert war.corr(sow, method="spearman") >= 0.5
     assert not ((sow > 0.5) == (r == 1)).all()  # not a perfect separation
+
+
+# --------------------------------------------------------------------------- truths 6-9 (topics 6-9)
+def _window_revenue(sales: pd.DataFrame, rows: pd.DataFrame, start_days: int,
+                    end_days: int) -> pd.Series:
+    """Each row's client's revenue (EUR) in [row date + start_days, row date + end_days)."""
+    out = pd.Series(0.0, index=rows.index)
+    by_client = {c: g for c, g in sales.groupby(C.client_id)[[C.date, "eur"]]}
+    for i, (c, d) in enumerate(zip(rows[C.client_id], rows[C.date], strict=True)):
+        g = by_client.get(c)
+        if g is None:
+            continue
+        m = (g[C.date] >= d + pd.Timedelta(days=start_days)) & (g[C.date] < d + pd.Timedelta(days=end_days))
+        out.iat[i] = g.loc[m, "eur"].sum()
+    return out
+
+
+@pytest.fixture(scope="module")
+def asked(files, sales) -> pd.DataFrame:
+    """Survey rows of the waves 2022-2024 (a full year after them) with behaviour around them."""
+    sv = files["surveys"]
+    sv = sv[sv[C.wave].isin(["2022", "2023", "2024"])].reset_index(drop=True)
+    return sv.assign(before=_window_revenue(sales, sv, -365, 0),
+                     first_half=_window_revenue(sales, sv, -365, -182),
+                     second_half=_window_revenue(sales, sv, -182, 0),
+                     after=_window_revenue(sales, sv, 0, 365),
+                     responded=sv[C.responded].astype(bool)).assign(
+        churn=lambda x: x["after"] <= 0)
+
+
+def test_truth6_response_rate_and_non_response_bias(files, asked):
+    rate = files["surveys"].groupby(C.wave)[C.responded].mean()
+    assert rate.between(0.30, 0.45).all()
+    g = asked.groupby("responded").agg(median=("before", "median"), churn=("churn", "mean"))
+    assert g.loc[True, "median"] >= 1.5 * g.loc[False, "median"]
+    assert g.loc[False, "churn"] - g.loc[True, "churn"] >= 0.08
+    # the difference is no accident: chi-squared test of churn × responded
+    table = pd.crosstab(asked["responded"], asked["churn"])
+    assert stats.chi2_contingency(table).pvalue < 1e-4
+
+
+def test_truth6_stated_against_revealed_loyalty(asked):
+    r = asked[asked["responded"]]
+    nps_class = pd.cut(r[C.nps], [-1, 6, 8, 10], labels=["detractor", "passive", "promoter"])
+    by_nps = r.groupby(nps_class, observed=True)["churn"].mean()
+    assert abs(by_nps["promoter"] - by_nps["passive"]) <= 0.03  # what they say: no difference
+    assert (r.loc[r["churn"], C.nps] >= 9).mean() >= 0.15  # polite promoters among the leavers
+    trend = np.where(r["second_half"] < 0.5 * r["first_half"], "falling", "steady")
+    by_trend = r.groupby(trend)["churn"].mean()  # what they did: a falling trend foretells it
+    assert by_trend["falling"] >= 3 * by_trend["steady"]
+    assert by_trend["falling"] - by_trend["steady"] >= 0.04
+    assert (by_trend["falling"] - by_trend["steady"]) > 2 * abs(by_nps["promoter"] - by_nps["passive"])
+
+
+def test_truth6_answers_after_a_delivery_score_higher(files, sales):
+    sv = files["surveys"]
+    r = sv[sv[C.responded].astype(bool)].reset_index(drop=True)
+    ship = sales[sales[C.quantity] > 0]
+    days = {c: np.sort(g.to_numpy()) for c, g in ship.groupby(C.client_id)[C.date]}
+    recent = np.array([bool(((x := days.get(c, np.array([], dtype="datetime64[ns]")))
+                             <= np.datetime64(d)).any() and (x[x <= np.datetime64(d)][-1]
+                                                              >= np.datetime64(d - pd.Timedelta(days=14))))
+                       for c, d in zip(r[C.client_id], r[C.date], strict=True)])
+    assert r.loc[recent, C.csat].mean() - r.loc[~recent, C.csat].mean() >= 0.2
+    assert stats.mannwhitneyu(r.loc[recent, C.csat], r.loc[~recent, C.csat]).pvalue < 0.001
+
+
+def _loyalty_did(files, sales, *, last_join="2025-06-30", history_days=540, min_docs=4):
+    """Difference-in-differences of members against comparable non-members (see the README).
+
+    For each member that joined by ``last_join``: d = ln(post / pre) − mean over its controls of
+    ln(post / pre), pre/post = the 12 months before / after its joining day, controls = never
+    members of the same segment and size; both buying for at least ``history_days`` before the
+    day, with at least ``min_docs`` documents in the 12 months before and revenue in both windows.
+    Returns the per-member d, and the member's post revenue over its controls' mean post revenue.
+    """
+    cl = files["clients"].set_index(C.client_id)
+    lo = files["loyalty"]
+    ship = sales[sales[C.quantity] > 0]
+    first = ship.groupby(C.client_id)[C.date].min().reindex(cl.index)
+    cell = cl[C.segment].fillna("?") + "|" + cl[C.size].fillna("?")
+    never = ~cl.index.isin(lo[C.client_id])
+    members = lo[lo[C.joined] <= pd.Timestamp(last_join)]
+    rows = []
+    for day, group in members.groupby(C.joined):
+        pre = sales[(sales[C.date] >= day - pd.Timedelta(days=365)) & (sales[C.date] < day)]
+        post = sales[(sales[C.date] >= day) & (sales[C.date] < day + pd.Timedelta(days=365))]
+        pre_r = pre.groupby(C.client_id)["eur"].sum().reindex(cl.index).fillna(0)
+        post_r = post.groupby(C.client_id)["eur"].sum().reindex(cl.index).fillna(0)
+        docs = ship[(ship[C.date] >= day - pd.Timedelta(days=365)) & (ship[C.date] < day)].groupby(
+            C.client_id)[C.doc_id].nunique().reindex(cl.index).fillna(0)
+        ok = (pre_r > 0) & (post_r > 0) & (docs >= min_docs) & (first <= day - pd.Timedelta(days=history_days))
+        log_ratio = np.log(post_r.where(ok) / pre_r.where(ok))
+        for c in group[C.client_id]:
+            controls = ok & never & (cell == cell[c])
+            if not ok[c] or controls.sum() < 5:
+                continue
+            rows.append((log_ratio[c] - log_ratio[controls].mean(), post_r[c] / post_r[controls].mean()))
+    return pd.DataFrame(rows, columns=["d", "naive"])
+
+
+def test_truth7_loyalty_uplift_by_difference_in_differences(files, sales):
+    did = _loyalty_did(files, sales)
+    assert len(did) >= 100
+    mean, se = did["d"].mean(), did["d"].std(ddof=1) / np.sqrt(len(did))
+    t = stats.t.ppf(0.975, len(did) - 1)
+    low, high = np.exp(mean - t * se) - 1, np.exp(mean + t * se) - 1
+    assert low <= 0.08 <= high  # the planted uplift lies in the 95 % CI
+    naive = did["naive"].mean() - 1  # members' post revenue against their controls' (same cell)
+    assert naive >= 0.40 and naive > high + 0.2
+
+
+def test_truth7_self_selection_members_buy_more(files, sales):
+    lo = files["loyalty"]
+    y25 = sales[sales["year"] == 2025].groupby(C.client_id)["eur"].sum()
+    y25 = y25[y25 > 0]
+    early = y25.index.isin(lo.loc[lo[C.joined] < "2025-01-01", C.client_id])
+    never = ~y25.index.isin(lo[C.client_id])
+    assert y25[early].median() >= 1.4 * y25[never].median()
+    assert y25[early].mean() >= 1.2 * y25[never].mean()
+    assert lo[C.joined].dt.year.nunique() >= 4 and lo[C.left].notna().sum() >= 20
+
+
+def test_truth8_staff_teams_and_quarterly_targets(files, sales):
+    st = files["staff"].set_index(C.person)
+    assert set(sales[C.manager]) <= set(st.index)
+    managers = st[st[C.role] == "manager"]
+    assert managers[C.team].nunique() >= 2
+    t = files["targets"]
+    q = t[t[C.period].str.contains("Q") & (t[C.kpi] == "revenue")]
+    assert set(t.loc[t[C.period].str.contains("Q"), C.kpi]) == {"revenue", "target_products_revenue"}
+    quarter = sales[C.date].dt.year.astype(str) + "-Q" + sales[C.date].dt.quarter.astype(str)
+    actual = sales.groupby([C.manager, quarter])[C.revenue].sum()  # BGN, as the targets
+    att = q[C.target].to_numpy() * 0 + [actual.get((m, p), 0.0) for m, p in zip(q[C.manager], q[C.period], strict=True)]
+    q = q.assign(attainment=att / q[C.target])
+    reach = q.groupby(C.period)["attainment"].apply(lambda x: (x >= 1).mean())
+    assert 0.55 <= reach.median() <= 0.75
+    # yearly manager targets of 2024-2025 are the sum of their quarters
+    y = t[(t[C.kpi] == "revenue") & t[C.period].isin(["2024", "2025"]) & t[C.manager].notna()]
+    for _, row in y.iterrows():
+        qs = q[(q[C.manager] == row[C.manager]) & q[C.period].str.startswith(row[C.period])]
+        assert qs[C.target].sum() == pytest.approx(row[C.target])
+
+
+def test_truth8_windfall_manager(files, sales):
+    t = files["targets"]
+    y25 = t[(t[C.period] == "2025") & (t[C.kpi] == "revenue") & t[C.manager].notna()].set_index(C.manager)
+    actual = sales[sales["year"] == 2025].groupby(C.manager)[C.revenue].sum()
+    att = (actual.reindex(y25.index) / y25[C.target]).sort_values()
+    assert att.index[-1] == "Христо Любенов" and 1.7 <= att.iloc[-1] <= 2.0
+    assert att.iloc[:-1].max() < 1.35 and 0.9 <= att.median() <= 1.15
+    tp = t[(t[C.kpi] == "target_products_revenue") & t[C.period].str.startswith("2025-")]
+    is_t = sales[C.product_id].map(files["products"].set_index(C.product_id)[C.is_target]).astype(bool)
+    tp_actual = sales[is_t & (sales["year"] == 2025)].groupby(C.manager)[C.revenue].sum()
+    tp_att = tp_actual / tp.groupby(C.manager)[C.target].sum()
+    assert tp_att["Христо Любенов"] < 1.35  # his other KPI is ordinary
+    # territory potential differs: potential of a manager's clients per euro sold
+    pot = files["clients"].groupby(C.manager)[C.potential].sum()
+    ratio = pot.reindex(y25.index) / actual.reindex(y25.index)
+    assert ratio.max() >= 2 * ratio.min()
+
+
+def test_truth9_segmentation_one_split_differs_one_does_not(files, sales):
+    ship = sales[(sales[C.quantity] > 0) & (sales["year"] == 2025)]
+    docs = ship.groupby(C.client_id)[C.doc_id].nunique()
+    cl = files["clients"].set_index(C.client_id).loc[docs.index].assign(docs=docs)
+    by_segment = [g["docs"].to_numpy() for _, g in cl.groupby(C.segment)]
+    assert stats.kruskal(*by_segment).pvalue < 1e-4
+    med = cl.groupby(C.segment)["docs"].median()
+    assert med.max() >= 2 * med.min()
+    # a weak split: the month of the year the client's card was created
+    by_month = [g["docs"].to_numpy() for _, g in cl.groupby(cl[C.created].dt.month)]
+    h = stats.kruskal(*by_month)
+    assert h.pvalue > 0.05
+    assert (h.statistic - len(by_month) + 1) / (len(cl) - len(by_month)) < 0.01  # epsilon²

@@ -276,6 +276,44 @@ VOLUME_PATH = {  # yearly change of each line's litres a day (the clients who st
     "transport": {2022: .05, 2023: .04, 2024: .05, 2025: .05, 2026: .04},
     "industry": {2022: .04, 2023: .03, 2024: .04, 2025: .01, 2026: .02},
 }
+# truth 6 (surveys, topic 7): yearly waves in October, non-response bias, stated vs revealed loyalty
+SURVEY_WAVES = {2022: "2022-10-03", 2023: "2023-10-02", 2024: "2024-10-01", 2025: "2025-10-01"}
+"""The day each yearly wave's invitations go out (the wave is named by its year)."""
+SURVEY_ASKED = 0.85
+"""Share of the clients that bought in the 12 months before a wave who are asked."""
+RESPONSE_LOGIT = (-0.45, 0.9, -2.2)
+"""Response: logit p = a + b × ln(revenue of the 12 months before / the wave's median) − c if the
+client has already stopped buying (its last purchase falls before the wave)."""
+FADE_DAYS = 240
+"""Truth 6's revealed loyalty: a client who stops buying thins its orders over these days."""
+FADE_FLOOR = 0.1
+"""… down to this share of its orders just before its last one."""
+DELIVERY_BONUS = 0.45
+"""Timing: an answer given within 14 days after a delivery scores this much higher (CSAT)."""
+
+# truth 7 (loyalty programme, topic 8): launch, self-selection, the planted uplift
+LOYALTY_LAUNCH = pd.Timestamp("2022-09-01")
+LOYALTY_UPLIFT = 0.08
+"""A member's order values while it is a member: × (1 + this) (larger orders, same number)."""
+LOYALTY_JOIN = (0.5, 1.6)
+"""Joining: logit p = a + b × ln(the client's planned yearly purchases / its segment's median)."""
+LOYALTY_EXPIRY_DAYS = 730
+"""Points unused 24 months after they were earned expire; a leaving member's balance lapses."""
+
+# truth 8 (staff and incentives, topic 9): teams, quarterly targets, the windfall
+TEAMS = {0: "Екип София и Запад", 1: "Екип София и Запад", 2: "Екип София и Запад",
+         3: "Екип Юг", 4: "Екип Юг", 5: "Екип Юг", 10: "Екип Юг",
+         6: "Екип Север", 7: "Екип Север", 8: "Екип Север", 9: "Ключови клиенти"}
+"""The sales team of each manager (by index in :data:`MANAGERS`): three by region group, and
+the key-account manager's."""
+QUARTER_YEARS = (2024, 2025)
+ATTAINMENT = (0.05, 0.07, 0.085)
+"""Quarterly targets: target = actual / a, ln a = m + h × z + N(0, s) with z the manager's
+standardised ln(territory potential / revenue) (quotas not fully adjusted to potential)."""
+WINDFALL_MANAGER = 8
+WINDFALL_SHARE = 0.9
+"""The windfall manager's 2025 one-off project orders: this × his ordinary 2025 sales."""
+WINDFALL_MONTHS = ("2025-04-07", "2025-09-26")
 TARGET_SWITCH = {2021: 0.0, 2022: 0.04, 2023: 0.06, 2024: 0.10, 2025: 0.15, 2026: 0.19}
 """Share of lines of a class with target products that move to one of them (truth 3, mix)."""
 TARGET_GROWTH = {"revenue": 1.06, "quantity": 1.06, "target_products_revenue": 1.15}
@@ -315,8 +353,10 @@ COLUMNS = {
     "contacts": [C.contact_id, C.client_id, C.name, C.position, C.buying_role, C.influence,
                  C.attitude, C.level, C.owner, C.last_contact],
     "interactions": [C.date, C.client_id, C.manager, C.kind, C.outcome, C.note, C.contact_id],
-    "surveys": [C.date, C.client_id, C.csat, C.nps, C.suppliers_used, C.our_rank],
-    "loyalty": [C.client_id, C.joined, C.tier, C.points_earned, C.points_redeemed],
+    "surveys": [C.date, C.wave, C.client_id, C.responded, C.csat, C.nps, C.suppliers_used,
+                C.our_rank],
+    "loyalty": [C.client_id, C.joined, C.left, C.tier, C.points_earned, C.points_redeemed,
+                C.points_expired],
     "targets": [C.period, C.kpi, C.manager, C.business_line, C.category, C.region, C.client_id,
                 C.target, C.currency],
     "market": [C.segment, C.region, C.companies, C.consumption_per_company,

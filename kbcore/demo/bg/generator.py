@@ -50,8 +50,17 @@ from kbcore.demo.bg.market import market_table, targets_table, territories_table
 from kbcore.demo.bg.names import BgNames
 from kbcore.demo.bg.plan import client_plan
 from kbcore.demo.bg.products import pricing, product_table
+from kbcore.demo.bg.programme import loyalty_table, members, uplift
+from kbcore.demo.bg.team import (
+    quarterly_targets,
+    scale_windfall,
+    teams,
+    windfall_client,
+    windfall_orders,
+)
+from kbcore.demo.bg.waves import fade_orders, survey_waves
 from kbcore.demo.clients import assign_managers, sales_team
-from kbcore.demo.optional import contacts_table, interactions_table, loyalty_table, surveys_table
+from kbcore.demo.optional import contacts_table, interactions_table
 from kbcore.demo.sales import (
     amounts,
     discount_cap,
@@ -106,14 +115,23 @@ def generate(*, clients: int = DEFAULTS["clients"], seed: int = DEFAULTS["seed"]
     plan["m1"] = np.where(key, BG.kam, plan["m1"])
     plan["m2"] = np.where(key, BG.kam, plan["m2"])
     client_ids = np.array([f"К{i + 1:05d}" for i in range(len(plan))], dtype=object)
+    plan = windfall_client(rng, cal, plan)  # truth 8: a one-off project in 2025
+    joined, left = members(rng, cal, plan)  # truth 7: who joins the loyalty programme, when
     orders = draw_orders(rng, cal, plan)
+    orders = fade_orders(rng, cal, plan, orders)  # truth 6: stopping clients buy less first
+    orders, wf_order = windfall_orders(rng, cal, plan, orders)
     mix = np.array([s.mix for s in BG.segments])[plan["seg"].to_numpy()]
     lines = draw_lines(rng, cal, plan, orders, products, BG, mix=mix, pricing=price_of)
-    lines = _target_mix(rng, cal, lines, products, price_of)
+    wf = wf_order[lines["order"]]
+    lines = _target_mix(rng, cal, lines, products, price_of, fixed=wf)
     picks = pick_returns(rng, cal, lines, BG)
+    ok = ~wf[picks["line"]]  # the project's deliveries are not returned
+    picks = {k: v[ok] for k, v in picks.items()}
     mgr_names = mgrs["name"].tolist()
     inter, i_client, i_day, i_kind = interactions_table(rng, cal, plan, mgr_names, client_ids, BG)
-    lines, path = _volume_path(cal, plan, lines, products)
+    lines, _member_line = uplift(lines, joined, left)  # truth 7: the programme's true effect
+    lines, path = _volume_path(cal, plan, lines, products, extra=wf)
+    lines = scale_windfall(cal, plan, lines, wf)
     ny = len(cal.year_list)
     lines = amounts(cal, lines, np.ones(ny), np.zeros(ny))
     returns = _returns_in_currency(cal, lines, picks)
@@ -134,21 +152,21 @@ def generate(*, clients: int = DEFAULTS["clients"], seed: int = DEFAULTS["seed"]
     # staff and the contact each CRM record names: a stream of their own
     krng = accounts_rng(seed)
     staff, _who = staff_table(krng, BgNames(seed + ACCOUNTS_STREAM), cal, mgrs, BG)
+    staff = teams(staff, mgrs["name"].tolist())
     contact = link_contacts(krng, cal, i_client, i_day, i_kind, np.full(len(i_client), ""),
                             contacts, contacts[C.buying_role].to_numpy(dtype=object), client_ids)
     inter[C.contact_id] = pd.array(contact, dtype="string")
 
     eur = _in_euro(sales)
-    surveys = surveys_table(rng, cal, plan, s_day, s_client, client_ids)
-    loyalty = loyalty_table(rng, cal, plan, sales.assign(**{C.revenue: eur}), s_day, s_client,
-                            client_ids, BG, join_prob=0.35)
-    member = np.isin(client_ids, loyalty[C.client_id].to_numpy(dtype=object))
+    surveys, sv_client = survey_waves(rng, cal, plan, s_day, s_client, eur, client_ids)
+    loyalty = loyalty_table(rng, cal, joined, left, s_day, s_client, eur, client_ids)
+    member = joined >= 0
     last12 = s_day > cal.n_days - 1 - 365
     rev12 = np.bincount(s_client[last12], weights=eur[last12], minlength=n)
     qty12 = np.bincount(s_client[last12], weights=sales[C.quantity].to_numpy()[last12],
                         minlength=n)
     cards, share = wallet_columns(rng, cal, plan, cards, rev12, qty12, member)
-    surveys = _survey_ranks(rng, surveys, cards, plan, share, client_ids)
+    surveys = _survey_ranks(rng, surveys, sv_client, cards, plan, share)
 
     year = cal.day_year[s_day]
     region_names = np.array([OBLASTI[r][0] for r in plan["region"].to_numpy()], dtype=object)
@@ -159,6 +177,8 @@ def generate(*, clients: int = DEFAULTS["clients"], seed: int = DEFAULTS["seed"]
     territories = territories_table(rng)
     targets = _targets(rng, cal, sales, s_day, s_client, s_mgr, products, mgrs, plan, cards,
                        client_ids, share, rev25 / pot)
+    targets = _with_quarters(rng, cal, targets, sales, s_day, s_client, products, mgrs, plan,
+                             cards, orders["day"][wf_order])
 
     tables = {
         "sales": sales,
@@ -182,12 +202,16 @@ def generate(*, clients: int = DEFAULTS["clients"], seed: int = DEFAULTS["seed"]
     return tables
 
 
-def _target_mix(rng, cal: Timeline, lines: dict, products: pd.DataFrame, price_of) -> dict:
+def _target_mix(rng, cal: Timeline, lines: dict, products: pd.DataFrame, price_of,
+                fixed: np.ndarray | None = None) -> dict:
     """Target products gain share (truth 3's mix).
 
     A line of a class that has target products moves to one of them with the probability
     :data:`TARGET_SWITCH` of its year; the premium line sells from :data:`PREMIUM_LAUNCH` only
-    (earlier lines move to another product); moved lines are priced again.
+    (earlier lines move to another product); moved lines are priced again. The ``fixed`` lines
+    (truth 8's project deliveries) buy diesel-engine and hydraulic oils and no target product:
+    another product drawn moves to the first non-target product of its class (or of the diesel
+    oils).
     """
     prod, day = lines["product"].copy(), lines["day"]
     cat = products["cat"].to_numpy()
@@ -205,6 +229,8 @@ def _target_mix(rng, cal: Timeline, lines: dict, products: pd.DataFrame, price_o
         others = np.flatnonzero((cat == k) & ~is_t)
         if len(targets):
             m = in_k & ~is_t[prod] & (u < p)
+            if fixed is not None:
+                m &= ~fixed
             pool = np.where(day[m] >= launch, 1, 0)
             chosen_all = targets[np.minimum((pick[m] * len(targets)).astype(int), len(targets) - 1)]
             chosen_early = (early[np.minimum((pick[m] * len(early)).astype(int), len(early) - 1)]
@@ -213,12 +239,24 @@ def _target_mix(rng, cal: Timeline, lines: dict, products: pd.DataFrame, price_o
         pre = in_k & prem[prod] & (day < launch)
         if pre.any() and len(others):
             prod[pre] = others[np.minimum((pick[pre] * len(others)).astype(int), len(others) - 1)]
+    if fixed is not None and fixed.any():  # the project buys diesel and hydraulic oils only
+        project = [i for i, c in enumerate(CATEGORIES) if c[0] in ("hddo", "hydraulic")]
+        for k in range(len(CATEGORIES)):
+            into = k if k in project else project[0]
+            others = np.flatnonzero((cat == into) & ~is_t)
+            m = fixed & (cat[prod] == k) & (is_t[prod] | (k != into))
+            if m.any() and len(others):
+                prod[m] = others[0]
     # an order lists each product once: a move onto a product already in the order is undone
-    key = lines["order"] * len(products) + prod
-    order = np.lexsort((prod != lines["product"], key))  # unmoved lines first in each key
-    dup = np.zeros(len(prod), dtype=bool)
-    dup[order[1:]] = key[order[1:]] == key[order[:-1]]
-    prod[dup] = lines["product"][dup]
+    # (again, until no undone move lands on another line's product)
+    while True:
+        key = lines["order"] * len(products) + prod
+        order = np.lexsort((prod != lines["product"], key))  # unmoved lines first in each key
+        dup = np.zeros(len(prod), dtype=bool)
+        dup[order[1:]] = key[order[1:]] == key[order[:-1]]
+        if not dup.any():
+            break
+        prod[dup] = lines["product"][dup]
     moved = prod != lines["product"]
     price, ucost = lines["price"].copy(), lines["ucost"].copy()
     price[moved], ucost[moved] = price_of(day[moved], prod[moved])
@@ -227,7 +265,8 @@ def _target_mix(rng, cal: Timeline, lines: dict, products: pd.DataFrame, price_o
     return {**lines, "product": prod, "price": price, "ucost": ucost, "cap": cap}
 
 
-def _volume_path(cal: Timeline, plan: pd.DataFrame, lines: dict, products: pd.DataFrame):
+def _volume_path(cal: Timeline, plan: pd.DataFrame, lines: dict, products: pd.DataFrame,
+                 extra: np.ndarray | None = None):
     """Each business line's litres on a planned path, and the planted losers' cut (truth 3).
 
     The order values of line L in year y are scaled by f = want / drawn, with drawn the litres a
@@ -235,19 +274,21 @@ def _volume_path(cal: Timeline, plan: pd.DataFrame, lines: dict, products: pd.Da
     Then the planted losers' industrial lines from 2025 are cut so that the Industry line's
     litres change by :data:`INDUSTRY_CHANGE_2025` against 2024: the three smaller losers keep
     half, the factory (the largest) keeps r = (want − others − ½ small) / factory (0.05–1).
-    Returns the lines and the factors (recorded in the manifest).
+    The ``extra`` lines (truth 8's project) are left out of the drawn rate, so they come on top
+    of the path. Returns the lines and the factors (recorded in the manifest).
     """
     line = products["line"].to_numpy()[lines["product"]]
     yi = cal.day_year[lines["day"]] - cal.start.year
     ny = len(cal.year_list)
     days = np.bincount(cal.day_year - cal.start.year, minlength=ny).astype("float64")
     loser = plan["group"].to_numpy()[lines["client"]] == "loser"
+    out = loser if extra is None else loser | extra
     litres = lines["target"] / lines["price"]
     target = lines["target"].copy()
     factors = {}
     for li, key in enumerate(LINE_KEYS):
         m = line == li
-        rate = np.bincount(yi[m & ~loser], weights=litres[m & ~loser], minlength=ny) / days
+        rate = np.bincount(yi[m & ~out], weights=litres[m & ~out], minlength=ny) / days
         want = rate[0] * np.cumprod([1.0] + [1 + VOLUME_PATH[key].get(int(y), 0.03)
                                              for y in cal.year_list[1:]])
         f = np.where(rate > 0, want / np.where(rate > 0, rate, 1), 1.0)
@@ -257,7 +298,7 @@ def _volume_path(cal: Timeline, plan: pd.DataFrame, lines: dict, products: pd.Da
     litres = target / lines["price"]
     y24, y25 = 2024 - cal.start.year, 2025 - cal.start.year
     total24 = litres[ind & (yi == y24)].sum()
-    others25 = litres[ind & ~loser & (yi == y25)].sum()
+    others25 = litres[ind & ~out & (yi == y25)].sum()
     client = lines["client"]
     losers = np.flatnonzero(plan["group"].to_numpy() == "loser")
     factory = losers[np.argmax(plan["potential"].to_numpy()[losers])]
@@ -289,9 +330,9 @@ def _in_euro(sales: pd.DataFrame) -> np.ndarray:
     return np.where(sales[C.currency].to_numpy(dtype=object) == "BGN", rev / FX, rev)
 
 
-def _survey_ranks(rng, surveys: pd.DataFrame, cards: pd.DataFrame, plan: pd.DataFrame,
-                  share: np.ndarray, client_ids: np.ndarray) -> pd.DataFrame:
-    """The respondents' suppliers used and our rank.
+def _survey_ranks(rng, surveys: pd.DataFrame, ci: np.ndarray, cards: pd.DataFrame,
+                  plan: pd.DataFrame, share: np.ndarray) -> pd.DataFrame:
+    """The respondents' suppliers used and our rank (empty for those who did not answer).
 
     The card's when the client was researched, otherwise drawn once per client from its planned
     share of wallet (:func:`~kbcore.demo.bg.cards.supplier_ranks`).
@@ -299,9 +340,9 @@ def _survey_ranks(rng, surveys: pd.DataFrame, cards: pd.DataFrame, plan: pd.Data
     sup, rank = supplier_ranks(rng, np.clip(plan["sow"].to_numpy(), 0.02, 0.95))
     sup = np.where(np.isnan(share), sup, cards[C.suppliers_used].to_numpy(dtype="float64"))
     rank = np.where(np.isnan(share), rank, cards[C.our_rank].to_numpy(dtype="float64"))
-    idx = pd.Series(np.arange(len(client_ids)), index=client_ids)
-    ci = idx.reindex(surveys[C.client_id].to_numpy(dtype=object)).to_numpy()
-    return surveys.assign(**{C.suppliers_used: sup[ci], C.our_rank: rank[ci]})
+    answered = surveys[C.responded].to_numpy(dtype=bool)
+    return surveys.assign(**{C.suppliers_used: np.where(answered, sup[ci], np.nan),
+                             C.our_rank: np.where(answered, rank[ci], np.nan)})
 
 
 def _targets(rng, cal: Timeline, sales: pd.DataFrame, s_day, s_client, s_mgr,
@@ -359,3 +400,37 @@ def _targets(rng, cal: Timeline, sales: pd.DataFrame, s_day, s_client, s_mgr,
                                 "classes_2024": c24[ka], "classes_2025": c25[ka]})
     return targets_table(rng, [int(y) for y in cal.year_list], facts, managers, region_share,
                          key_clients, new_clients)
+
+
+def _with_quarters(rng, cal: Timeline, targets: pd.DataFrame, sales: pd.DataFrame, s_day,
+                   s_client, products: pd.DataFrame, mgrs: pd.DataFrame, plan: pd.DataFrame,
+                   cards: pd.DataFrame, wf_days: np.ndarray) -> pd.DataFrame:
+    """The targets with each manager's quarterly targets of 2024–2025 (truth 8).
+
+    The quarterly ``revenue`` and ``target_products_revenue`` targets of
+    :func:`~kbcore.demo.bg.team.quarterly_targets`; a manager's yearly revenue target of 2024
+    and 2025 becomes the sum of its quarters (the budget is the quarterly plan added up).
+    """
+    is_t = sales[C.product_id].map(products.set_index(C.product_id)[C.is_target]).to_numpy(bool)
+    rev = sales[C.revenue].to_numpy()
+    wf_client = np.flatnonzero(plan["group"].to_numpy() == "windfall")
+    windfall = (np.isin(s_client, wf_client) & np.isin(s_day, wf_days)
+                & (sales[C.quantity].to_numpy() > 0))
+    facts = pd.DataFrame({"day": s_day, C.manager: sales[C.manager].to_numpy(dtype=object),
+                          C.revenue: rev, "tp": np.where(is_t, rev, 0.0), "windfall": windfall})
+    potential = cards.groupby(cards[C.manager].astype(object))[C.potential].sum()
+    q = quarterly_targets(rng, cal, facts, mgrs, potential)
+    if q.empty:
+        return targets
+    q = q.assign(year=q[C.period].str[:4])
+    sums = q[q[C.kpi] == "revenue"].groupby([C.manager, "year"])[C.target].sum()
+    t = targets.copy()
+    for (name, year), value in sums.items():
+        m = ((t[C.manager] == name) & (t[C.period] == year) & (t[C.kpi] == "revenue")).to_numpy(
+            dtype=bool)
+        t.loc[m, C.target] = float(value)
+    q = q.drop(columns="year")
+    for c in t.columns:
+        if c not in q:
+            q[c] = None
+    return pd.concat([t, q[t.columns]], ignore_index=True)
