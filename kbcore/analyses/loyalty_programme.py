@@ -710,7 +710,8 @@ def _month_matrix(facts: Facts, day: pd.Timestamp, universe: pd.Index):
 
 def programme_effect(facts: Facts, loyalty: pd.DataFrame | None, clients: pd.DataFrame | None = None, *,
                      as_of=None, window: int = 12, controls: str = "never", match_on=(C.segment,),
-                     revenue_bands: int = 4, active_pre: bool = True, min_controls: int = 1,
+                     revenue_bands: int = 4, active_pre: bool = True, active_recent: int = 3,
+                     min_controls: int = 1,
                      join_month: str = "post", level: float = 0.95) -> LoyaltyEffect:
     """The incremental revenue of the programme: members against comparable non-members, before and after.
 
@@ -737,7 +738,11 @@ def programme_effect(facts: Facts, loyalty: pd.DataFrame | None, clients: pd.Dat
     A member is left out, and counted in ``excluded``, without a whole pre window in the data
     (``no_pre_window``), without a whole post window up to as_of (``no_post_window``), without a
     purchase in its pre window when ``active_pre`` (``no_pre_sales``: a new client's growth is
-    not the programme's), or with fewer than ``min_controls`` matched controls (``no_control``).
+    not the programme's), without a purchase in the last ``active_recent`` months before joining
+    (``not_buying_at_join``), or with fewer than ``min_controls`` matched controls (``no_control``).
+    The controls obey the same two activity rules in the same months: a member is a client who
+    still buys when it joins, so its controls must be clients who still buy then too — a control
+    that had already left would fall to zero afterwards and make the programme look better than it is.
     Members who left later stay in (the effect of having joined, not of staying).
 
     Self-selection: clients who join are not like the others (bigger, growing); comparing
@@ -765,6 +770,9 @@ def programme_effect(facts: Facts, loyalty: pd.DataFrame | None, clients: pd.Dat
         Quantile bands of the pre-window revenue (default 4: quartiles; 1 = no banding).
     active_pre : bool
         Members and controls must have bought in the pre window (default True).
+    active_recent : int
+        Members and controls must have bought in the last this many months before joining
+        (default 3; 0 = no such rule; more than ``window`` counts as the window).
     min_controls : int
         The fewest controls a member needs (default 1).
     join_month : {"post", "skip"}
@@ -786,6 +794,7 @@ def programme_effect(facts: Facts, loyalty: pd.DataFrame | None, clients: pd.Dat
         _bad("join_month", join_month, "'post' or 'skip'")
     bands = _int_param(revenue_bands, "revenue_bands")
     k_min = _int_param(min_controls, "min_controls")
+    recent = min(_int_param(active_recent, "active_recent", low=0), w)  # a longer rule is the window's
     lvl = _level(level)
     match_on = (match_on,) if isinstance(match_on, str) else tuple(match_on or ())
     day = _as_of(facts, as_of)
@@ -855,17 +864,25 @@ def programme_effect(facts: Facts, loyalty: pd.DataFrame | None, clients: pd.Dat
                 pool_j |= (join_idx >= hi_post) & (join_idx != never)
             if active_pre:
                 pool_j &= pre_j > 0
+            recent_j = (cum[:, hi_pre] - cum[:, max(hi_pre - recent, 0)] > 0) if recent else None
+            if recent_j is not None:
+                pool_j &= recent_j
             band_j = np.zeros(len(universe), dtype=np.int64)
             if bands > 1:
                 buying = pre_j[pre_j > 0]
                 if len(buying):
                     edges = np.quantile(buying, np.linspace(0, 1, bands + 1)[1:-1])
                     band_j = np.searchsorted(edges, pre_j, side="right")
-            cache[j] = (pre_j, post_j, pool_j, band_j, float(post_j[pool_j].mean()) if pool_j.any() else np.nan)
-        pre_all, post_all, pool, band, pool_post = cache[j]
+            cache[j] = (pre_j, post_j, pool_j, band_j, float(post_j[pool_j].mean()) if pool_j.any() else np.nan,
+                        recent_j)
+        pre_all, post_all, pool, band, pool_post, recent_all = cache[j]
         rec["pre"], rec["post"] = float(pre_all[r]), float(post_all[r])
         if active_pre and pre_all[r] <= 0:
             rec["status"] = "no_pre_sales"
+            rows.append(rec)
+            continue
+        if recent_all is not None and not recent_all[r]:
+            rec["status"] = "not_buying_at_join"
             rows.append(rec)
             continue
         group = (j, int(band[r]), int(keys[r]))

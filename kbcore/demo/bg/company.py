@@ -293,7 +293,7 @@ DELIVERY_BONUS = 0.45
 
 # truth 7 (loyalty programme, topic 8): launch, self-selection, the planted uplift
 LOYALTY_LAUNCH = pd.Timestamp("2022-09-01")
-LOYALTY_UPLIFT = 0.08
+LOYALTY_UPLIFT = 0.12
 """A member's order values while it is a member: × (1 + this) (larger orders, same number)."""
 LOYALTY_JOIN = (0.5, 1.6)
 """Joining: logit p = a + b × ln(the client's planned yearly purchases / its segment's median)."""

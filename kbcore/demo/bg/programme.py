@@ -35,11 +35,14 @@ __all__ = ["members", "uplift", "loyalty_table"]
 def members(rng: np.random.Generator, cal: Timeline, plan: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
     """Each client's day of joining and of leaving the programme (−1 / n_days: never).
 
-    Eligible: a client of the programme's segments that buys more than once and is in none of
-    the planted groups of the other truths (their trends would blur the programme's effect). It joins with the probability of the module's logit, on day
-    ``max(launch + Exp(420 days), a + 180)`` (staggered; half a year after it started buying),
-    if that is at least 60 days before its relationship ends and before the window's last 30
-    days. It leaves 60–240 days after it stops buying, or (9 % of the members) quits 400–1000
+    Eligible: a client of the programme's segments that buys more than once. It joins with the
+    probability of the module's logit, on day
+    ``max(launch + Exp(420 days), a + 500)`` (staggered; at least 500 days after it started
+    buying, so that a new client's ramp-up is over and its 12 months before joining are all a
+    client's months: joining in the ramp-up would plant a growth no comparison of members and
+    non-members could tell from the programme's), if it still is a client then and that is before
+    the window's last 30 days. The planted groups of the other truths may join like anyone (were
+    they kept out, the decliners among the non-members would make the members look better). It leaves 60–240 days after it stops buying, or (9 % of the members) quits 400–1000
     days after joining.
     """
     n, nd = len(plan), cal.n_days
@@ -48,14 +51,13 @@ def members(rng: np.random.Generator, cal: Timeline, plan: pd.DataFrame) -> tupl
     med = pd.Series(spend).groupby(seg_key).transform("median").to_numpy()
     a0, a1 = LOYALTY_JOIN
     p = 1 / (1 + np.exp(-(a0 + a1 * np.log(spend / med))))
-    eligible = (np.isin(seg_key, list(BG.loyalty_segments)) & ~plan["one_time"].to_numpy()
-                & (plan["group"].to_numpy() == ""))
+    eligible = np.isin(seg_key, list(BG.loyalty_segments)) & ~plan["one_time"].to_numpy()
     launch = int(cal.snap(np.array([(LOYALTY_LAUNCH - cal.start).days]))[0])
     u = rng.random(n)
     wait = rng.exponential(420.0, n).astype(np.int64)
     a, b = plan["a"].to_numpy(), plan["b"].to_numpy()
-    jday = cal.snap(np.maximum(launch + wait, a + 180))
-    join = eligible & (u < p) & (jday <= b - 60) & (jday < nd - 30)
+    jday = cal.snap(np.maximum(launch + wait, a + 500))
+    join = eligible & (u < p) & (jday <= b) & (jday < nd - 30)
     joined = np.where(join, jday, -1)
     stops = b < nd - 1
     left = np.full(n, nd, dtype=np.int64)
