@@ -8,8 +8,6 @@ working; :func:`kpi_crm_headers` gives the headers people read.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pandas as pd
 from babel.lists import format_list
 
@@ -66,9 +64,11 @@ def kpi_crm_texts(table: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
 
 
 def crm_note(result, lang: str = "en") -> str:
-    """What :func:`kbcore.app.crm.update_kpi_crm` did, in a sentence or two."""
-    text = t("kpi_crm.written", lang, topics=topics_text(result.table.attrs.get("topics", []), lang),
-             files=", ".join(Path(p).name for p in result.files))
+    """What :func:`kbcore.app.crm.update_kpi_crm` did, in a sentence or two.
+
+    No file names or paths: the sentence stands in reports a manager reads (the index links the files).
+    """
+    text = t("kpi_crm.written", lang, topics=topics_text(result.table.attrs.get("topics", []), lang))
     if result.stale:
         text += "\n" + t("kpi_crm.stale", lang, topics=topics_text(result.stale, lang))
     return text

@@ -383,16 +383,18 @@ market_potential_explorer(facts, ds.clients, comparison, sales, market=ds.market
 # Анализът променя нещо едва когато резултатът му е в системата, която търговците отварят всяка сутрин. Тема 1
 # добавя в таблицата с клиентите за CRM потенциала на клиента, неизползваната му част (потенциалът минус нашите продажби за последните 12 месеца) и дали
 # областта му е „бяло петно“. Първи са клиентите с най-голям неизползван потенциал.
-#
-# Задайте `crm_folder` в клетката с параметрите, за да запишете таблицата (`kpi_clients_for_crm.csv` за съветника за
-# импорт и `kpi_clients_for_crm.xlsx` за работа); всяка тема от 1 до 5 добавя своите колони към същата таблица.
 
 # %% [markdown] lang="en"
 # ## Into the CRM
 # An analysis changes nothing until its result is in the system the sales reps open every morning. Topic 1 adds
 # to the client table for the CRM the client's potential, its untapped part (the potential less our sales of the last 12 months) and whether its
 # territory is a white spot. The clients with the most untapped potential come first.
-#
+
+# %% [markdown] lang="bg" tags=["remove"]
+# Задайте `crm_folder` в клетката с параметрите, за да запишете таблицата (`kpi_clients_for_crm.csv` за съветника за
+# импорт и `kpi_clients_for_crm.xlsx` за работа); всяка тема от 1 до 5 добавя своите колони към същата таблица.
+
+# %% [markdown] lang="en" tags=["remove"]
 # Set `crm_folder` in the parameters cell to write the table (`kpi_clients_for_crm.csv` for the import wizard and
 # `kpi_clients_for_crm.xlsx` to work with); each of topics 1 to 5 adds its columns to the same table.
 

@@ -386,15 +386,17 @@ abc_three_explorer(facts, ds.clients, ds.products, measure=measure, sales_cuts=s
 # ## Към CRM системата
 # Анализът променя нещо едва когато резултатът му е в системата, която търговците отварят всяка сутрин. Тема 2
 # добавя в таблицата с клиентите за CRM комбинацията на класовете по ABC (продажби, потенциал, дял) и стратегията за нея.
-#
-# Задайте `crm_folder` в клетката с параметрите, за да запишете таблицата (`kpi_clients_for_crm.csv` за съветника за
-# импорт и `kpi_clients_for_crm.xlsx` за работа); всяка тема от 1 до 5 добавя своите колони към същата таблица.
 
 # %% [markdown] lang="en"
 # ## Into the CRM
 # An analysis changes nothing until its result is in the system the sales reps open every morning. Topic 2 adds
 # to the client table for the CRM the combination of the ABC classes (sales, potential, share) and its strategy.
-#
+
+# %% [markdown] lang="bg" tags=["remove"]
+# Задайте `crm_folder` в клетката с параметрите, за да запишете таблицата (`kpi_clients_for_crm.csv` за съветника за
+# импорт и `kpi_clients_for_crm.xlsx` за работа); всяка тема от 1 до 5 добавя своите колони към същата таблица.
+
+# %% [markdown] lang="en" tags=["remove"]
 # Set `crm_folder` in the parameters cell to write the table (`kpi_clients_for_crm.csv` for the import wizard and
 # `kpi_clients_for_crm.xlsx` to work with); each of topics 1 to 5 adds its columns to the same table.
 

@@ -544,16 +544,18 @@ drilldown_explorer(facts, ds.products, ds.clients, ds.market, ds.targets, year=a
 # Анализът променя нещо едва когато резултатът му е в системата, която търговците отварят всяка сутрин. Тема 3
 # добавя в таблицата с клиентите за CRM изпълнението на целта за оборот на клиента за годината, промяната на оборота спрямо предходната година и каква
 # част от нея идва от обема и от цената. Първи са клиентите с най-голям спад.
-#
-# Задайте `crm_folder` в клетката с параметрите, за да запишете таблицата (`kpi_clients_for_crm.csv` за съветника за
-# импорт и `kpi_clients_for_crm.xlsx` за работа); всяка тема от 1 до 5 добавя своите колони към същата таблица.
 
 # %% [markdown] lang="en"
 # ## Into the CRM
 # An analysis changes nothing until its result is in the system the sales reps open every morning. Topic 3 adds
 # to the client table for the CRM the client's turnover against its target for the year, the change in turnover on the year before and how much of
 # it comes from volume and from price. The clients whose turnover fell most come first.
-#
+
+# %% [markdown] lang="bg" tags=["remove"]
+# Задайте `crm_folder` в клетката с параметрите, за да запишете таблицата (`kpi_clients_for_crm.csv` за съветника за
+# импорт и `kpi_clients_for_crm.xlsx` за работа); всяка тема от 1 до 5 добавя своите колони към същата таблица.
+
+# %% [markdown] lang="en" tags=["remove"]
 # Set `crm_folder` in the parameters cell to write the table (`kpi_clients_for_crm.csv` for the import wizard and
 # `kpi_clients_for_crm.xlsx` to work with); each of topics 1 to 5 adds its columns to the same table.
 

@@ -523,16 +523,18 @@ else:
 # Анализът променя нещо едва когато резултатът му е в системата, която търговците отварят всяка сутрин. Тема 4
 # добавя в таблицата с клиентите за CRM претеглената годишна стойност на клиента и тенденцията ѝ, действието по картата „стойност × потенциал“, вероятността все още да
 # купува и стойността му за жизнения цикъл (CLTV). Първи са клиентите с най-голяма CLTV.
-#
-# Задайте `crm_folder` в клетката с параметрите, за да запишете таблицата (`kpi_clients_for_crm.csv` за съветника за
-# импорт и `kpi_clients_for_crm.xlsx` за работа); всяка тема от 1 до 5 добавя своите колони към същата таблица.
 
 # %% [markdown] lang="en"
 # ## Into the CRM
 # An analysis changes nothing until its result is in the system the sales reps open every morning. Topic 4 adds
 # to the client table for the CRM the client's weighted yearly value and its trend, the action of its cell on the value × potential map, the probability that it
 # still buys and its lifetime value (CLV). The clients with the highest CLV come first.
-#
+
+# %% [markdown] lang="bg" tags=["remove"]
+# Задайте `crm_folder` в клетката с параметрите, за да запишете таблицата (`kpi_clients_for_crm.csv` за съветника за
+# импорт и `kpi_clients_for_crm.xlsx` за работа); всяка тема от 1 до 5 добавя своите колони към същата таблица.
+
+# %% [markdown] lang="en" tags=["remove"]
 # Set `crm_folder` in the parameters cell to write the table (`kpi_clients_for_crm.csv` for the import wizard and
 # `kpi_clients_for_crm.xlsx` to work with); each of topics 1 to 5 adds its columns to the same table.
 

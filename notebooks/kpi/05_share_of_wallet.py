@@ -398,18 +398,21 @@ growth_explorer(shares, target_share=target_share or 0.4, peers=target_share is 
 # %% [markdown] lang="bg"
 # ## Към CRM системата
 # Анализът променя нещо едва когато резултатът му е в системата, която търговците отварят всяка сутрин. Тема 5
-# добавя в таблицата с клиентите за CRM нашият дял в покупките на клиента, спрямо какво е измерен (общите покупки или потенциала), постижимият дял и
+# добавя в таблицата с клиентите за CRM нашия дял в покупките на клиента, спрямо какво е измерен (общите
+# покупки или потенциала), постижимия дял и
 # продажбите, които още можем да спечелим годишно. Първи са клиентите с най-много за спечелване.
-#
-# Задайте `crm_folder` в клетката с параметрите, за да запишете таблицата (`kpi_clients_for_crm.csv` за съветника за
-# импорт и `kpi_clients_for_crm.xlsx` за работа); всяка тема от 1 до 5 добавя своите колони към същата таблица.
 
 # %% [markdown] lang="en"
 # ## Into the CRM
 # An analysis changes nothing until its result is in the system the sales reps open every morning. Topic 5 adds
 # to the client table for the CRM our share of the client's purchases, what it is measured against (its total purchases or its potential), the
 # reachable share and the sales still to win a year. The clients with the most to win come first.
-#
+
+# %% [markdown] lang="bg" tags=["remove"]
+# Задайте `crm_folder` в клетката с параметрите, за да запишете таблицата (`kpi_clients_for_crm.csv` за съветника за
+# импорт и `kpi_clients_for_crm.xlsx` за работа); всяка тема от 1 до 5 добавя своите колони към същата таблица.
+
+# %% [markdown] lang="en" tags=["remove"]
 # Set `crm_folder` in the parameters cell to write the table (`kpi_clients_for_crm.csv` for the import wizard and
 # `kpi_clients_for_crm.xlsx` to work with); each of topics 1 to 5 adds its columns to the same table.
 
