@@ -589,6 +589,9 @@ def time_kpi(tiles=KPI_TILES, repeat: int = 3) -> str:
     from kbcore.analyses import abc_three as a3
     from kbcore.analyses import market_potential as mp
     from kbcore.analyses import sales_drilldown as sd
+    from kbcore.analyses import incentives as inc
+    from kbcore.analyses import loyalty_programme as lp
+    from kbcore.analyses import satisfaction as sa
     from kbcore.analyses import segment_profit as sp
     from kbcore.analyses import share_of_wallet as sw
     from kbcore.analyses.profitability import rates_for
@@ -632,7 +635,21 @@ def time_kpi(tiles=KPI_TILES, repeat: int = 3) -> str:
                                          contacts=ds.contacts, currency=ds.currency)
         sp.segment_strategies(review.tables[review.best])
 
-    topics = (topic1, topic2, topic3, topic4, topic5, topic6)
+    def topic7(ds, facts):
+        answers = sa.survey_answers(ds.surveys, ds.clients)
+        sa.satisfaction_by(answers, by="segment")
+        sa.nonresponse_bias(facts, answers, ds.clients)
+        sa.stated_vs_revealed(facts, answers)
+
+    def topic8(ds, facts):
+        lp.programme_kpis(facts, ds.loyalty)
+        lp.programme_effect(facts, ds.loyalty, ds.clients)
+
+    def topic9(ds, facts):
+        results = inc.manager_results(facts, ds.products, ds.clients, ds.staff, ds.targets)
+        inc.compare_plans(results, inc.load_incentive_plans_template())
+
+    topics = (topic1, topic2, topic3, topic4, topic5, topic6, topic7, topic8, topic9)
     rows = ["| sales lines | clients | facts, s | " + " | ".join(f"topic {i}, s" for i in range(1, len(topics) + 1))
             + " |", "|---:|---:|" + "---:|" * (len(topics) + 1)]
     for n in tiles:
