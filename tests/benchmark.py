@@ -587,10 +587,10 @@ def time_kpi(tiles=KPI_TILES, repeat: int = 3) -> str:
     """Seconds of each program-004 topic's analyses on the Bulgarian demo company tiled (best of ``repeat``)."""
     from kbcore import clv
     from kbcore.analyses import abc_three as a3
-    from kbcore.analyses import market_potential as mp
-    from kbcore.analyses import sales_drilldown as sd
     from kbcore.analyses import incentives as inc
     from kbcore.analyses import loyalty_programme as lp
+    from kbcore.analyses import market_potential as mp
+    from kbcore.analyses import sales_drilldown as sd
     from kbcore.analyses import satisfaction as sa
     from kbcore.analyses import segment_profit as sp
     from kbcore.analyses import share_of_wallet as sw
