@@ -549,3 +549,9 @@ def test_on_a_sales_only_export(demo_bg):
                                   nonresponse=s.nonresponse_bias(facts, a), stated=s.stated_vs_revealed(facts, a),
                                   sample=s.sample_size_effect(a[C.nps]))
     assert all(is_missing(r.value) for r in rows)
+
+
+def test_after_text_names_the_complete_waves():
+    assert "2022, 2023, 2024" in v.after_text(["2022", "2023", "2024"], 12, "bg")
+    assert "12" in v.after_text(["2022"], 12, "en")
+    assert v.after_text([], 12, "bg") == v.needs_text(["sales.after"], "bg")
