@@ -555,3 +555,4 @@ def test_after_text_names_the_complete_waves():
     assert "2022, 2023, 2024" in v.after_text(["2022", "2023", "2024"], 12, "bg")
     assert "12" in v.after_text(["2022"], 12, "en")
     assert v.after_text([], 12, "bg") == v.needs_text(["sales.after"], "bg")
+    assert v.after_text([], 12, "bg", missing=["surveys"]) == v.needs_text(["surveys"], "bg")

@@ -173,7 +173,10 @@ answers = survey_answers(ds.surveys, ds.clients, as_of=facts.as_of)  # one row p
 chosen = pick_wave(answers, wave)
 nps = nps_score(chosen["nps"], level=level)
 csat = csat_score(chosen["csat"], level=level)
-print(sv.score_text(nps, csat, lang, level=level))
+if len(answers):
+    print(sv.score_text(nps, csat, lang, level=level))
+else:  # no surveys file: say what the topic needs
+    print(sv.needs_text(answers.attrs["missing"], lang))
 
 # %% [markdown] lang="bg"
 # ## 2. NPS и CSAT по вълни, с доверителни интервали
@@ -290,7 +293,7 @@ sv.response_table(rates, lang).style.hide(axis="index")
 
 # %%
 after_waves = complete_waves(facts, answers, months=months)  # waves with a full window after them
-print(sv.after_text(after_waves, months, lang))
+print(sv.after_text(after_waves, months, lang, missing=answers.attrs["missing"]))
 nonresponse = nonresponse_bias(facts, answers, ds.clients, months=months, wave="all", level=level)
 print(sv.nonresponse_text(nonresponse, lang, currency=money))
 ax = plot_nonresponse(nonresponse, measure="revenue", currency=money, lang=lang)
