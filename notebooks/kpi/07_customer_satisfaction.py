@@ -331,7 +331,9 @@ sv.stage_table(nonresponse, lang).style.hide(axis="index")
 # оборотът му. Същото по динамиката на покупките му преди анкетата (по-късното полугодие срещу по-ранното). Силата на
 # всеки предсказател се мери с AUC — вероятността клиент, който си е отишъл, да е с по-лош показател от клиент, който
 # е останал (0,5 = хвърляне на монета, 1 = безпогрешно; Hanley & McNeil 1982). Reichheld (2003) твърди, че NPS
-# предсказва растежа; Keiningham и колеги (2007) не намират това потвърдено.
+# предсказва растежа; Keiningham и колеги (2007) не намират това потвърдено. Отливът тук е „нито една покупка през
+# 12-те месеца след анкетата“, а границите на динамиката (−0,2: оборотът за последното полугодие с една трета под
+# предходното; +0,2: с половина над него) са наш прочит — параметри, които водещият може да смени.
 
 # %% [markdown] lang="en"
 # ## 5. What clients say against what they later do
@@ -340,7 +342,10 @@ sv.stage_table(nonresponse, lang).style.hide(axis="index")
 # The same by its purchase trend before the survey (the later half-year against the earlier one). The strength of each
 # predictor is measured by the AUC — the probability that a client who left scores worse on it than a client who stayed
 # (0.5 = a coin toss, 1 = never wrong; Hanley & McNeil 1982). Reichheld (2003) claims that NPS predicts growth;
-# Keiningham and colleagues (2007) do not find it confirmed.
+# Keiningham and colleagues (2007) do not find it confirmed. Churn here is "not one purchase in the 12 months after the
+# survey", and the cuts of the trend (−0.2: the last half-year's revenue a third below the one before; +0.2: half as much
+# again above it)
+# are our reading — parameters the trainer may change.
 
 # %%
 stated = stated_vs_revealed(facts, answers, months=months, wave="all", level=level, trend_cuts=trend_cuts)
@@ -456,13 +461,13 @@ sv.scale_table(scale, lang).style.hide(axis="index")
 # ### 6.4 Моментът на анкетата
 # Отговорът зависи от деня, в който е даден: веднага след доставка клиентът е под впечатлението от нея. Сравнението:
 # оценките, дадени до няколко дни след последната доставка, срещу по-късните (z-тест за NPS, t-тест на Уелч за
-# CSAT), и същото по интервали от дни.
+# CSAT), и същото по интервали от дни. Границата от 14 дни е наш прочит (параметър).
 
 # %% [markdown] lang="en"
 # ### 6.4 The timing of the survey
 # An answer depends on the day it is given: right after a delivery the client is under its impression. The comparison:
 # the scores given within a few days after the last delivery against the later ones (a z-test for NPS, Welch's t-test
-# for CSAT), and the same by bands of days.
+# for CSAT), and the same by bands of days. The cut of 14 days is our reading (a parameter).
 
 # %%
 timing = timing_effect(facts, answers, within_days=within_days, wave="all", level=level)
