@@ -122,3 +122,44 @@ def test_truth7_the_loyalty_programmes_uplift_lies_in_the_matched_estimates_inte
     assert effect.n >= 200
     assert 0 < low <= LOYALTY_UPLIFT <= high
     assert effect.naive / effect.pre_mean > high  # self-selection: the naive figure overstates
+
+
+def test_truth6_who_answers_and_what_they_say_against_what_they_do(bg):
+    """Topic 7: non-response bias, stated against revealed loyalty and timing, through the workbook's calls.
+
+    What the clients did after a wave is measured on the waves with a full year after them
+    (2022–2024; the 2025 wave has none): the respondents bought ≥ 1.5 × more before the survey and
+    churned ≥ 5 points less after it; the NPS class hardly separates churn while the purchase trend
+    and the days since the last purchase do; answers within 14 days after a delivery score higher.
+    """
+    from kbcore.analyses import satisfaction as sat
+
+    ds, facts = bg
+    answers = sat.survey_answers(ds.surveys, ds.clients, as_of=facts.as_of)
+    after = sat.complete_waves(facts, answers)
+    assert after == ["2022", "2023", "2024"]
+    assert 0.35 <= sat.response_rates(answers).attrs["total"]["rate"] <= 0.45  # 40 % answer
+    # non-response bias, on the waves with a full year after them
+    nr = sat.nonresponse_bias(facts, answers, ds.clients, wave=after)
+    assert nr.revenue_test["median_ratio"] >= 1.5 and nr.revenue_test["p_value"] < 0.001  # 3.1 ×
+    churn = nr.churn.set_index("group")
+    assert churn.loc["non_respondent", "rate"] - churn.loc["respondent", "rate"] >= 0.05  # 11.5 % against 3.2 %
+    assert nr.churn_test["p_value"] < 0.001
+    # the notebook asks for every wave: the engine keeps only the complete windows for churn itself
+    every = sat.nonresponse_bias(facts, answers, ds.clients, wave="all").churn.set_index("group")
+    assert every[["n", "churned"]].equals(churn[["n", "churned"]])
+    # stated against revealed loyalty
+    sr = sat.stated_vs_revealed(facts, answers, wave="all")
+    assert set(sr.rows["wave"]) == set(after)
+    sep = sr.separation.set_index("predictor")
+    assert sep.loc["nps", "low"] < 0.5 and sep.loc["nps", "p_value"] > 0.05  # NPS: not told from a coin toss
+    assert sep.loc["recency", "low"] > 0.5 and sep.loc["recency", "auc"] >= sep.loc["nps", "auc"] + 0.1
+    assert sep.loc["trend", "auc"] > sep.loc["nps", "auc"] and sep.loc["trend", "p_value"] < 0.05
+    trend = sr.by_trend.set_index("group")["rate"]
+    classes = sr.by_class.set_index("group")["rate"]
+    assert trend["falling"] >= 2.5 * trend["flat"]  # those buying less churn several times more
+    assert trend["falling"] - trend["flat"] > classes["detractor"] - classes["promoter"]
+    # timing: answers right after a delivery score higher
+    tm = sat.timing_effect(facts, answers, within_days=14, wave="all")
+    assert tm.test["csat_diff"] >= 0.2 and tm.test["csat_p"] < 0.001
+    assert tm.test["diff"] > 0 and tm.test["p_value"] < 0.001

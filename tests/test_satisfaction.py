@@ -209,6 +209,34 @@ def test_pick_wave(answers):
     assert len(s.pick_wave(answers, None)) == 5
 
 
+def test_pick_wave_all_and_unknown_waves(facts, answers):
+    # "all" is every wave, as None: it used to be read as a wave named "all" and keep no row
+    everything = s.pick_wave(answers, "all")
+    assert len(everything) == 5 and everything.attrs["wave"] == ["2024", "2025"]
+    assert len(s.pick_wave(answers, ["2024", "2025"])) == 5 and len(s.pick_wave(answers, [])) == 0
+    nr = s.nonresponse_bias(facts, answers, _clients(), wave="all")
+    assert len(nr.rows) == 5 and nr.revenue.set_index("group").loc["respondent", "n"] == 4
+    # a wave the surveys do not have is a mistake to be told, not an empty table
+    for wrong in ("2023", ["2024", "2023"], 2023):
+        with pytest.raises(KBDataError):
+            s.pick_wave(answers, wrong)
+    assert len(s.pick_wave(answers.iloc[:0], "2023")) == 0  # no surveys at all: nothing to check against
+
+
+def test_complete_waves_by_hand(facts, answers):
+    # as_of 2025-12-31; wave 2024 asked on 2024-06-30, wave 2025 on 2025-06-30
+    assert s.complete_waves(facts, answers) == ["2024"]                # 2024-06-30 + 12 m = 2025-06-30 ≤ as_of
+    assert s.complete_waves(facts, answers, months=6) == ["2024", "2025"]   # 2025-12-30 ≤ 2025-12-31
+    assert s.complete_waves(facts, answers, months=18) == ["2024"]     # 2025-12-30; 2025: 2026-12-30 > as_of
+    assert s.complete_waves(facts, answers, months=19) == []           # 2026-01-30 > as_of
+    assert s.complete_waves(facts, answers, as_of="2025-06-29") == []  # one day short of a full year
+    assert s.complete_waves(facts, answers.iloc[:0]) == []
+    assert s.complete_waves(Facts(_sales().iloc[:0]), answers) == []   # no sales: nothing after is known
+    # the same rule as each row's complete window
+    rows = s.client_windows(facts, answers)
+    assert sorted(rows.loc[rows["complete"], C.wave].unique()) == ["2024"]
+
+
 def test_satisfaction_by_segment_by_hand(answers):
     t = s.satisfaction_by(answers, by="segment", wave="2024", min_n=2).set_index("group")
     # Автосервизи: A (10) answered, B did not → 1 answer, NPS +100; Транспорт: C 9, D 6 → NPS 0
@@ -521,3 +549,10 @@ def test_on_a_sales_only_export(demo_bg):
                                   nonresponse=s.nonresponse_bias(facts, a), stated=s.stated_vs_revealed(facts, a),
                                   sample=s.sample_size_effect(a[C.nps]))
     assert all(is_missing(r.value) for r in rows)
+
+
+def test_after_text_names_the_complete_waves():
+    assert "2022, 2023, 2024" in v.after_text(["2022", "2023", "2024"], 12, "bg")
+    assert "12" in v.after_text(["2022"], 12, "en")
+    assert v.after_text([], 12, "bg") == v.needs_text(["sales.after"], "bg")
+    assert v.after_text([], 12, "bg", missing=["surveys"]) == v.needs_text(["surveys"], "bg")

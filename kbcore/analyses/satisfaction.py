@@ -66,6 +66,7 @@ __all__ = [
     "Timing",
     "survey_answers",
     "pick_wave",
+    "complete_waves",
     "wilson_interval",
     "nps_score",
     "nps_difference",
@@ -302,13 +303,19 @@ def _wave_order(answers: pd.DataFrame) -> list[str]:
 
 
 def pick_wave(answers: pd.DataFrame, wave="latest") -> pd.DataFrame:
-    """The rows of one survey wave.
+    """The rows of one survey wave, or of several.
 
     ``wave`` = ``"latest"`` (the last wave with an answer, by its first date), a wave id, a list
-    of wave ids, or None (every wave: a client asked in several waves is then counted once per
-    wave). ``attrs["wave"]`` names the wave(s) kept.
+    of wave ids, or None or ``"all"`` (every wave: a client asked in several waves is then counted
+    once per wave). ``attrs["wave"]`` names the wave(s) kept. An empty list keeps no row.
+
+    Raises
+    ------
+    KBDataError
+        When ``answers`` has rows and a wave id asked for is none of its waves (a mistyped wave
+        would otherwise give empty tables without a word).
     """
-    if wave is None:
+    if wave is None or (isinstance(wave, str) and wave == "all"):
         out = answers
         kept = _wave_order(answers)
     else:
@@ -318,11 +325,52 @@ def pick_wave(answers: pd.DataFrame, wave="latest") -> pd.DataFrame:
             kept = order[-1:]
         else:
             kept = [str(wave)] if isinstance(wave, (str, int)) else [str(w) for w in wave]
+            known = set(answers[C.wave].astype("string").dropna()) if len(answers) else set()
+            unknown = [w for w in kept if w not in known]
+            if len(answers) and unknown:
+                _bad("wave", wave, "'latest', 'all' or waves of the surveys: " + ", ".join(_wave_order(answers)))
         out = answers.loc[answers[C.wave].isin(kept)]
     out = out.copy()
     out.attrs.update(answers.attrs)
     out.attrs["wave"] = kept
     return out
+
+
+def complete_waves(facts: Facts, answers: pd.DataFrame, *, months: int = 12, as_of=None) -> list[str]:
+    """The waves with a full window after them: what their clients did next is known.
+
+    ::
+
+        a wave is complete when  (its last row's date) + months ≤ as_of
+        (as_of default ``facts.as_of``; no sales: no wave is complete)
+
+    Churn and growth after a survey (:func:`client_windows`' ``complete``) exist only for these
+    waves; the functions that report them drop the other rows themselves, and this list says which
+    waves are left (e.g. yearly October waves 2022–2025 with sales to June 2026: 2022–2024).
+
+    Parameters
+    ----------
+    facts : Facts
+    answers : DataFrame
+        :func:`survey_answers`.
+    months : int
+        The window after the survey (default 12).
+    as_of : date-like, optional
+        The last day observed (default ``facts.as_of``).
+
+    Returns
+    -------
+    list of str
+        The complete waves, earliest first (empty without answers or sales).
+
+    Source: our reading (the same rule as :func:`client_windows`' ``complete``, per wave).
+    """
+    months = _positive_int(months, "months")
+    if not len(answers) or (as_of is None and not facts.has_sales):
+        return []
+    at = pd.Timestamp(as_of).normalize() if as_of is not None else facts.as_of
+    last = answers.groupby(C.wave, sort=False)[C.date].max()
+    return [w for w in _wave_order(answers) if pd.Timestamp(last[w]) + pd.DateOffset(months=months) <= at]
 
 
 # --------------------------------------------------------------------------- scores

@@ -29,6 +29,7 @@ __all__ = [
     "score_text",
     "by_table",
     "by_note",
+    "after_text",
     "response_table",
     "response_text",
     "revenue_table",
@@ -226,6 +227,20 @@ def by_note(table: pd.DataFrame, lang: str = "en", *, alpha: float = 0.05) -> st
 
 
 # --------------------------------------------------------------------------- who answers
+def after_text(waves, months: int = 12, lang: str = "en", *, missing=()) -> str:
+    """Which waves the figures after the survey (churn, growth) stand on, or what they need.
+
+    ``waves`` is :func:`~kbcore.analyses.satisfaction.complete_waves`; ``missing`` the answers'
+    ``attrs["missing"]`` (no surveys at all is said as such, not as a too recent survey).
+    """
+    waves = [str(w) for w in waves]
+    if "surveys" in missing:
+        return needs_text(["surveys"], lang)
+    if not waves:
+        return needs_text(["sales.after"], lang)
+    return tn("satisfaction.after.text", int(months), lang, waves=", ".join(waves))
+
+
 def response_table(rates: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
     """:func:`~kbcore.analyses.satisfaction.response_rates` in words."""
     kind = rates.attrs.get("by", "wave")
