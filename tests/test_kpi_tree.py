@@ -139,6 +139,9 @@ def test_registry_nps_participation_and_share_at_quota_by_hand():
                      _ds(_sales()), Facts(_sales(), as_of="2025-12-31"), period=2025).set_index("kpi")
     assert v["needs"].to_dict() == {"nps": "surveys.nps", "loyalty_participation": "loyalty",
                                     "share_at_quota": "sales.manager|clients.manager,targets.manager"}
+    # a team nobody of the staff table is in: every KPI needs the staff table
+    none = K.kpi_values(_tree(), _ds(_sales()), Facts(_sales(), as_of="2025-12-31"), scope=("team", "nobody"))
+    assert (none["status"] == "needs_data").all() and none["needs"].str.contains("staff").all()
 
 
 def test_registry_is_one_line_per_entry_and_every_entry_has_a_name_and_a_valid_unit():

@@ -601,6 +601,8 @@ class KpiData:
         self.staff = _frame(ds, "staff")
         self.targets = _frame(ds, "targets")
         self.missing_scope: list[str] = []
+        if self.people is not None and not self.people:
+            self.missing_scope.append("staff")  # a team or role nobody of the staff table is in
         if self.people is None:
             self.facts = facts
             return
