@@ -346,6 +346,17 @@ def test_views_bg_have_no_english_word_and_bulgarian_numbers():
     assert kf.iloc[0, 0].endswith("(пример)")
 
 
+def test_cascade_table_shows_each_part_and_its_share_of_the_target():
+    tree = _tree(cascade=[{"kpi": "rev", "by": "team", "to": "Юг", "target": 250},
+                          {"kpi": "rev", "by": "team", "to": "Север", "target": 750},
+                          {"kpi": "gm", "by": "role", "to": "manager", "target": 0.3}])
+    table = V.cascade_table(tree, "en", currency="EUR")
+    assert len(table) == 3 and table.columns.tolist() == ["KPI", "Goes to", "Target", "Share of the target"]
+    # 250 / 1000 = 25 %, 750 / 1000 = 75 %; a share KPI (margin rate) has no share of its target
+    assert table["Share of the target"].tolist() == ["25%", "75%", ""]
+    assert table["Goes to"].tolist() == ["team: Юг", "team: Север", "role: manager"]
+
+
 def test_competency_views_and_charts():
     q = read_questionnaire("kpi_competencies")
     tree = K.load_kpi_tree()

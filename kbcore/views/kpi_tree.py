@@ -169,8 +169,11 @@ def values_note(tree: KpiTree, values: pd.DataFrame, lang: str = "en") -> list[s
 
 
 def cascade_table(tree: KpiTree, lang: str = "en", *, currency: str = "EUR") -> pd.DataFrame:
-    """The cascade of the targets: per part, the KPI, who it goes to (team, role or manager), its
-    target and its share of the KPI's target (for a flow KPI: money, a count, a quantity)."""
+    """The cascade of the targets as a table: one row per part of a KPI's target.
+
+    Per part: the KPI, who it goes to (team, role or manager), its target and its share of the
+    KPI's target (for a flow KPI only: money, a count, a quantity).
+    """
     casc = tree.cascade_frame()
     rows: dict[str, list] = {k: [] for k in ("kpi", "to", "target", "share")}
     for _, r in casc.iterrows():
