@@ -175,6 +175,9 @@ plt.show()
 # показателите и от тях към отговорниците: отговорник, към когото водят много линии, носи много от стратегията.
 # При демонстрационната компания през 2025 г. оборотът е под целта (93 %), а новите клиенти изостават най-много
 # (61 %); задържането, удовлетвореността и посещенията са над целта — фирмата пази клиентите си, но печели малко нови.
+# Показателите от темите 7–9: NPS е близо до нулата (промоутърите са почти колкото критиците), в програмата за
+# лоялност участват около 38 % от купувачите, а 80 % от търговците са изпълнили годишния си план — над
+# здравословните 60–70 % от тема 9: плановете може да са твърде лесни.
 #
 # **Какво да направим.** Започнете разговора за стратегията от неизпълнените показатели с най-ниско изпълнение и от
 # показателите, на които те влияят: изоставането при новите клиенти тегли надолу и оборота.
@@ -184,7 +187,9 @@ plt.show()
 # status (✔ met, ✘ not met, ○ no target, ? needs data). In the diagram the lines lead from the goals to the KPIs and
 # on to their owners: an owner many lines lead to carries much of the strategy. At the demo company in 2025 revenue is
 # below its target (93 %) and new clients lag most (61 %); retention, satisfaction and visits are above target — the
-# company keeps its clients but wins few new ones.
+# company keeps its clients but wins few new ones. The KPIs of topics 7–9: NPS is close to zero (promoters are about
+# as many as detractors), about 38 % of the buyers take part in the loyalty programme, and 80 % of the managers met
+# their yearly quota — above the healthy 60–70 % of topic 9: the quotas may be too easy.
 #
 # **What to do about it.** Start the strategy talk from the KPIs not met with the lowest attainment, and from the KPIs
 # they drive: the shortfall in new clients pulls revenue down too.
@@ -225,8 +230,8 @@ for line in ktv.findings_text(tree, needs, lang) if len(needs) else []:
 # измерват никоя цел, празни перспективи, цикли и каскади, чиито части не дават целта.
 #
 # **В примерното дърво умишлено са оставени три пропуска** — това е смисълът на упражнението: целта „Всяка поръчка да
-# се доставя изцяло и навреме“ няма показател (данните нямат дати на доставка), NPS няма целева стойност (фирмата
-# тепърва го измерва), а участието в програмата за лоялност няма отговорник. Проверката трябва да ги намери и трите.
+# се доставя изцяло и навреме“ няма показател (данните нямат дати на доставка), NPS няма целева стойност (никой не я
+# е заложил), а участието в програмата за лоялност няма отговорник. Проверката трябва да ги намери и трите.
 
 # %% [markdown] lang="en"
 # ## 3. The checks of the tree
@@ -236,8 +241,8 @@ for line in ktv.findings_text(tree, needs, lang) if len(needs) else []:
 # whose parts do not add up to the target.
 #
 # **The example tree leaves three gaps in on purpose** — that is the point of the exercise: the goal "Deliver every
-# order complete and on time" has no KPI (the data has no delivery dates), NPS has no target (the company has only
-# started measuring it), and loyalty-programme participation has no owner. The checks must find all three.
+# order complete and on time" has no KPI (the data has no delivery dates), NPS has no target (nobody set one), and
+# loyalty-programme participation has no owner. The checks must find all three.
 
 # %%
 ktv.findings_table(tree, findings, lang).style.hide(axis="index")
