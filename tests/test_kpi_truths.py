@@ -163,3 +163,30 @@ def test_truth6_who_answers_and_what_they_say_against_what_they_do(bg):
     tm = sat.timing_effect(facts, answers, within_days=14, wave="all")
     assert tm.test["csat_diff"] >= 0.2 and tm.test["csat_p"] < 0.001
     assert tm.test["diff"] > 0 and tm.test["p_value"] < 0.001
+
+
+# --------------------------------------------------------------------------- topic 10: the example KPI tree
+def test_topic10_the_example_kpi_tree_is_computed_and_the_checks_find_its_planted_gaps(bg):
+    from kbcore.analyses import kpi_tree as kt
+
+    ds, facts = bg
+    tree = kt.load_kpi_tree()
+    values = kt.kpi_values(tree, ds, facts).set_index("kpi")  # as the notebook: the tree's year, 2025
+    computable = values.loc[values["formula"] != kt.MANUAL]
+    assert computable["actual"].notna().all() and (computable["status"] != "needs_data").all()
+    assert values.loc["profile_met", "status"] == "needs_data" and values.loc["profile_met", "needs"] == "manual"
+    # the KPIs of topics 7-9 in the tree: NPS near 0 (promoters ≈ detractors, truth 6), about a third of the
+    # buyers in the programme (truth 7), most managers at their 2025 quota (truth 8: above the 60-70 % band)
+    assert -20 < values.loc["nps", "actual"] < 20
+    assert 0.2 < values.loc["loyalty_participation", "actual"] < 0.6
+    assert 0.7 < values.loc["share_at_quota", "actual"] <= 0.9
+    # the example's story: it keeps its clients but wins few new ones
+    assert values.loc["client_retention", "status"] == "met" and values.loc["new_clients", "attainment"] < 0.7
+    findings = kt.check_tree(tree, values.reset_index(), staff=ds.staff)
+    errors = set(findings.loc[findings["severity"] == "error", ["id", "kind"]].itertuples(index=False, name=None))
+    assert errors == {("on_time_delivery", "goal_unmeasured"), ("nps", "kpi_no_target"),
+                      ("loyalty_participation", "kpi_no_owner")}
+    assert set(findings.loc[findings["severity"] == "warning", "kind"]) == {"needs_data"}  # the cascade adds up
+    for part in tree.cascade:  # every team of the cascade is a team of the staff table with its own sales
+        team = kt.kpi_values(tree, ds, facts, scope=(part.by, part.to)).set_index("kpi")
+        assert team.loc[part.kpi, "actual"] > 0

@@ -60,9 +60,12 @@ from kbcore.analyses._template import (
     template_texts,
 )
 from kbcore.analyses.assessment import Questionnaire
+from kbcore.analyses.incentives import manager_results
+from kbcore.analyses.loyalty_programme import programme_kpis
 from kbcore.analyses.profitability import client_pnl
 from kbcore.analyses.retention import new_clients, second_order_conversion
 from kbcore.analyses.sales_drilldown import annotate_lines, drilldown, year_window
+from kbcore.analyses.satisfaction import nps_score, survey_answers
 from kbcore.analyses.segmentation import abc
 from kbcore.analyses.share_of_wallet import client_shares, latest_answers, share_summary
 from kbcore.facts import Facts, period_bounds
@@ -566,7 +569,7 @@ class KpiData:
     ----------
     ds : Dataset or object
         The canonical tables as attributes (``sales``, ``clients``, ``products``, ``market``,
-        ``interactions``, ``surveys``, ``staff``); a missing one is None.
+        ``interactions``, ``surveys``, ``loyalty``, ``staff``, ``targets``); a missing one is None.
     facts : Facts
         The company's facts (:class:`~kbcore.facts.Facts`).
     year : int
@@ -594,7 +597,12 @@ class KpiData:
         self.market = _frame(ds, "market")
         self.interactions = _frame(ds, "interactions")
         self.surveys = _frame(ds, "surveys")
+        self.loyalty = _frame(ds, "loyalty")
+        self.staff = _frame(ds, "staff")
+        self.targets = _frame(ds, "targets")
         self.missing_scope: list[str] = []
+        if self.people is not None and not self.people:
+            self.missing_scope.append("staff")  # a team or role nobody of the staff table is in
         if self.people is None:
             self.facts = facts
             return
@@ -613,7 +621,7 @@ class KpiData:
         if _has(self.clients, C.manager):
             cm = _ids(self.clients[C.manager]).isin(self.people).fillna(False).to_numpy(bool)
             mine_ids = mine_ids.union(pd.Index(_ids(self.clients.loc[cm, C.client_id]), dtype="string"))
-        for name in ("clients", "interactions", "surveys"):
+        for name in ("clients", "interactions", "surveys", "loyalty"):
             frame = getattr(self, name)
             if frame is not None and C.client_id in frame.columns:
                 setattr(self, name, frame.loc[_ids(frame[C.client_id]).isin(mine_ids).fillna(False).to_numpy(bool)])
@@ -720,6 +728,35 @@ def _csat(d: KpiData) -> float:
     return float(answers[C.csat].mean()) if answers[C.csat].notna().any() else math.nan
 
 
+def _nps(d: KpiData) -> float:
+    """NPS of each client's latest answer (0–10, respondents only) dated in the window."""
+    answers = survey_answers(d.surveys, as_of=d.hi)
+    answers = answers.loc[(answers[C.date] >= d.lo) & answers[C.responded] & answers[C.nps].notna()]
+    latest = answers.sort_values(C.date, kind="mergesort").drop_duplicates(C.client_id, keep="last")
+    return float(nps_score(latest[C.nps])["nps"])
+
+
+def _participation(d: KpiData) -> float:
+    """The loyalty programme's participation rate on the window's last day (topic 8)."""
+    return float(programme_kpis(d.facts, d.loyalty, as_of=d.hi).participation_rate)
+
+
+def _at_quota(d: KpiData, quota_level: float = 1.0) -> float:
+    """The share of managers with a revenue target for the year whose revenue reached it (topic 9).
+
+    A partial year compares the revenue to date with the yearly target × the window's fraction.
+    """
+    res = manager_results(d.facts, d.products, d.clients, d.staff, d.targets, freq="year", kpis=("revenue",),
+                          as_of=d.hi, complete_only=False)
+    res = res.loc[(res["period"] == str(d.year)) & (res["revenue_target"] > 0)]
+    if d.people is not None:
+        res = res.loc[res["manager"].isin(d.people)]
+    if res.empty or not d.window["fraction"]:
+        return math.nan
+    attainment = res["revenue"] / (res["revenue_target"] * d.window["fraction"])
+    return float((attainment >= quota_level - 1e-9).mean())
+
+
 @dataclass(frozen=True)
 class KpiFormula:
     """A KPI the workbook computes: one entry of :data:`KPI_REGISTRY`.
@@ -771,6 +808,11 @@ _REG = (
     KpiFormula("a_class_share", "share", (), _a_class, analysis="segmentation.abc"),
     KpiFormula("visits_per_client", "ratio", ("interactions.kind",), _visits, analysis="profitability.client_pnl"),
     KpiFormula("csat", "score", ("surveys.csat",), _csat, analysis="share_of_wallet.latest_answers"),
+    KpiFormula("nps", "score", ("surveys.nps",), _nps, analysis="satisfaction.nps_score"),
+    KpiFormula("loyalty_participation", "share", ("loyalty",), _participation,
+               analysis="loyalty_programme.programme_kpis"),
+    KpiFormula("share_at_quota", "share", ("sales.manager|clients.manager", "targets.manager"), _at_quota,
+               analysis="incentives.manager_results"),
 )
 KPI_REGISTRY: dict[str, KpiFormula] = {f.id: f for f in _REG}
 """The KPIs the workbook computes, by formula id. Over the year's window W = [1 January,
@@ -797,6 +839,14 @@ min(31 December, as_of)] (and, with a scope, the scope's sales and clients only)
     a_class_share           share of W's buyers in class A (80/95)     segmentation.abc
     visits_per_client       visits (interactions of kind visit) / buyers   client_pnl
     csat                    mean of each client's latest csat answer in W  share_of_wallet.latest_answers
+    nps                     100 × (promoters − detractors) / answers, each respondent's latest
+                            0–10 answer dated in W (Reichheld 2003)   satisfaction.nps_score
+    loyalty_participation   members among the clients who bought in the 12 months to W's end /
+                            those clients                              loyalty_programme.programme_kpis
+    share_at_quota          managers whose revenue in W ≥ their yearly revenue target × fraction /
+                            managers with a revenue target for the year
+                            (Zoltners, Sinha & Lorimer 2006: 60–70 % is healthy)
+                                                                       incentives.manager_results
 
 Adding a KPI is one line of ``_REG``: ``KpiFormula(id, unit, needs, compute, flow, direction)``.
 """

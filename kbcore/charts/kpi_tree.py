@@ -137,6 +137,6 @@ def plot_self_manager(ck: CompetencyKpi, q: Questionnaire, *, lang: str = "en", 
         ax.invert_yaxis()
         ax.set_xlim(0, q.high + 0.5)
         ax.set_xticks(list(q.values))
-        ax.legend(loc="lower right")
+        ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.06), ncol=3, frameon=False)
         ax.set_title(t("kpi_tree.chart.self_manager", lang))
     return ax

@@ -14,7 +14,7 @@ import math
 import pandas as pd
 
 from kbcore.analyses.assessment import Questionnaire
-from kbcore.analyses.kpi_tree import PERSPECTIVES, CompetencyKpi, KpiTree, _depths
+from kbcore.analyses.kpi_tree import PERSPECTIVES, CompetencyKpi, KpiTree, _depths, _unit_of
 from kbcore.i18n import catalogue, fmt_date, fmt_money, fmt_number, fmt_pct, t, tn
 from kbcore.views.figures import MISSING_MARK, Figure, example, missing
 
@@ -28,6 +28,7 @@ __all__ = [
     "tree_table",
     "values_note",
     "findings_table",
+    "cascade_table",
     "findings_text",
     "competency_table",
     "matrix_table",
@@ -165,6 +166,25 @@ def values_note(tree: KpiTree, values: pd.DataFrame, lang: str = "en") -> list[s
     if scope:
         notes.append(t("kpi_tree.scope_note", lang, by=t(f"kpi_tree.by.{scope[0]}", lang), name=scope[1]))
     return notes
+
+
+def cascade_table(tree: KpiTree, lang: str = "en", *, currency: str = "EUR") -> pd.DataFrame:
+    """The cascade of the targets as a table: one row per part of a KPI's target.
+
+    Per part: the KPI, who it goes to (team, role or manager), its target and its share of the
+    KPI's target (for a flow KPI only: money, a count, a quantity).
+    """
+    casc = tree.cascade_frame()
+    rows: dict[str, list] = {k: [] for k in ("kpi", "to", "target", "share")}
+    for _, r in casc.iterrows():
+        k = tree.kpi(r["kpi"])
+        unit = _unit_of(k)
+        rows["kpi"].append(kpi_label(tree, k.id, lang))
+        rows["to"].append(f"{t(f'kpi_tree.by.{r.by}', lang)}: {r.to}")
+        rows["target"].append(value_text(r["target"], unit, lang, currency=currency))
+        flow = unit in ("money", "count", "quantity") and k.target
+        rows["share"].append(fmt_pct(r["target"] / k.target, lang, 0) if flow else "")
+    return _frame(rows, lang)
 
 
 def _finding_name(tree: KpiTree, row, lang: str) -> str:
