@@ -84,6 +84,7 @@ __all__ = [
     "territory_potential",
     "plan_summary",
     "compare_plans",
+    "territory_fairness",
     "client_concentration",
     "overpay_flags",
     "incentive_plans",
@@ -1337,6 +1338,72 @@ def compare_plans(results: pd.DataFrame, plans, *, potential: pd.Series | None =
     out.attrs.update(payouts=payouts, plans={p.id: p for p in plans},
                      basis=None if potential is None else potential.attrs.get("basis"),
                      top_performer=top, max_manager=mx)
+    return out
+
+
+FAIRNESS_COLUMNS = ["manager", "team", "months_employed", "revenue", "revenue_target",
+                    "revenue_attainment", "potential", "yearly_target", "potential_per_target"]
+
+
+def territory_fairness(payouts: pd.DataFrame, potential: pd.Series | None = None, *,
+                       years=None) -> pd.DataFrame:
+    """Each manager's revenue attainment next to his territory potential: are the quotas fair?
+
+    Per manager over the rows in the plan (``years``: only those years)::
+
+        revenue_attainment    = Σ revenue / Σ revenue target
+        yearly_target         = Σ revenue target × 12 / months employed
+        potential_per_target  = potential / yearly_target     (how much the territory could buy
+                                                               per unit of the yearly quota)
+
+    A quota that follows the potential gives every manager about the same potential per unit of
+    target; a manager with far more potential per unit of target reaches his quota more easily
+    (the figure behind :func:`plan_summary`'s ``fairness_per_target_rho``).
+
+    Parameters
+    ----------
+    payouts : DataFrame
+        :func:`simulate` (any plan: the attainment does not depend on the plan).
+    potential : Series, optional
+        :func:`territory_potential`; without it ``potential`` and ``potential_per_target`` are NaN
+        and ``attrs["missing"]`` names the inputs that would give it.
+    years : iterable, optional
+        Keep only these years.
+
+    Returns
+    -------
+    DataFrame
+        :data:`FAIRNESS_COLUMNS`, the largest potential per unit of target first.
+        ``attrs``: ``basis`` (of the potential), ``missing``.
+
+    Source: Zoltners, Sinha & Lorimer (2006) on goals fair to territory potential; the per-target
+    measure is our reading.
+    """
+    rows = payouts.loc[payouts["in_plan"].fillna(False).astype(bool)]
+    if years is not None:
+        keep = {str(y) for y in years}
+        rows = rows.loc[_year(rows["period"]).isin(keep).fillna(False).to_numpy(dtype=bool)]
+    whole = rows.assign(period="all")
+    whole.attrs = dict(payouts.attrs)
+    per = yearly_pay(whole)
+    out = per[["manager", "team", "months_employed", "revenue", "revenue_target",
+               "revenue_attainment"]].copy()
+    known = potential is not None and len(potential) > 0
+    if known:
+        pot = pd.Series(potential.to_numpy("float64"), index=potential.index.astype(str))
+        out["potential"] = pot.reindex([str(m) for m in out["manager"]]).to_numpy()
+    else:
+        out["potential"] = np.nan
+    out["yearly_target"] = (out["revenue_target"] * 12.0 / out["months_employed"]).where(
+        (out["months_employed"] > 0) & (out["revenue_target"] > 0))
+    out["potential_per_target"] = out["potential"] / out["yearly_target"]
+    out = out.sort_values(["potential_per_target", "manager"], ascending=[False, True],
+                          na_position="last", kind="mergesort").reset_index(drop=True)
+    out = out[FAIRNESS_COLUMNS]
+    out.attrs.update(basis=potential.attrs.get("basis") if known else None,
+                     missing=[] if known else (list(potential.attrs.get("missing", []))
+                                               if potential is not None else
+                                               ["clients.potential", "market"]))
     return out
 
 
