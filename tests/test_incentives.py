@@ -585,3 +585,18 @@ def test_attainment_table_and_per_target_fairness_text():
     text = v.fairness_text(s, "en", per_target=True)
     assert "per unit of the yearly revenue target" in text
     assert v.fmt_number(s["fairness_per_target_rho"], "en", 2) in text
+
+
+def test_revenue_coverage_by_hand(results):
+    cov = inc.revenue_coverage(results, Facts(_sales(), as_of=AS_OF))
+    # 2025-Q1 and Q2: 100 + 200 + 300 + 50 + 400 = 1050, every line has a manager (D's from the card)
+    assert cov["managers_revenue"] == pytest.approx(1050) and cov["company_revenue"] == pytest.approx(1050)
+    assert cov["share"] == pytest.approx(1.0) and cov.attrs["first"] == "2025-Q1"
+    assert "every sale has a manager" in v.coverage_text(cov, "en")
+    bare = inc.manager_results(Facts(_sales(), as_of=AS_OF), _products(), None, _staff(), _targets(),
+                               lead_in_days=0)
+    part = inc.revenue_coverage(bare, Facts(_sales(), as_of=AS_OF))
+    assert part["share"] == pytest.approx(650 / 1050)   # D's 400 has no manager without the cards
+    assert "62%" in v.coverage_text(part, "en")
+    none = inc.revenue_coverage(bare, Facts(_sales(), as_of=AS_OF), years=[2024])
+    assert math.isnan(none["share"]) and is_missing(v.coverage_text(none, "en"))

@@ -77,6 +77,7 @@ __all__ = [
     "manager_lines",
     "manager_targets",
     "manager_results",
+    "revenue_coverage",
     "payout_curve",
     "curve_points",
     "simulate",
@@ -839,6 +840,44 @@ def manager_results(
 
 
 # --------------------------------------------------------------------------- the pay curve
+def revenue_coverage(results: pd.DataFrame, facts: Facts, *, years=None) -> pd.Series:
+    """How much of the company's revenue the managers' results (and so any plan) cover.
+
+    Over the periods of ``results`` (``years``: only those years), from the first period's first
+    day to the last one's last day::
+
+        managers_revenue = Σ revenue of the managers' rows
+        company_revenue  = Σ revenue of every sales line in those days (the facts' one reduction)
+        share            = managers_revenue / company_revenue
+
+    The rest is revenue of lines with no manager on the line or on the client's card: a plan pays
+    nobody for it.
+
+    Returns
+    -------
+    Series
+        ``managers_revenue, company_revenue, share`` (NaN without results or revenue);
+        ``attrs``: ``first``, ``last`` (the period labels).
+    """
+    rows = results
+    if years is not None and len(rows):
+        rows = rows.loc[_year(rows["period"]).isin({str(y) for y in years}).fillna(False).to_numpy(dtype=bool)]
+    out = pd.Series({"managers_revenue": math.nan, "company_revenue": math.nan, "share": math.nan},
+                    dtype="float64")
+    out.attrs.update(first=None, last=None)
+    if rows.empty:
+        return out
+    lo, hi = pd.Timestamp(rows["start"].min()), pd.Timestamp(rows["end"].max())
+    company = float(facts.clients(lo, hi)[C.revenue].sum())
+    out["managers_revenue"] = float(rows["revenue"].sum())
+    out["company_revenue"] = company
+    if company > 0:
+        out["share"] = out["managers_revenue"] / company
+    labels = sorted(rows["period"].astype(str).unique())
+    out.attrs.update(first=labels[0], last=labels[-1])
+    return out
+
+
 def payout_curve(attainment, *, threshold: float = 0.0, payout_at_threshold: float = 0.0,
                  accelerator: float = 1.0, cap: float | None = None) -> np.ndarray:
     """The quota-based pay curve: the share of the target incentive paid at an attainment.

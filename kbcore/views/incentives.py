@@ -25,6 +25,7 @@ __all__ = [
     "plan_text",
     "results_note",
     "results_table",
+    "coverage_text",
     "payout_table",
     "comparison_table",
     "quota_text",
@@ -155,6 +156,17 @@ def results_note(results: pd.DataFrame, lang: str = "en") -> str:
         if m in NEEDS:
             text += " " + t("incentives.note.needs", lang, what=t(need_key(m), lang))
     return text
+
+
+def coverage_text(coverage: pd.Series, lang: str = "en", *, currency: str = "EUR") -> str:
+    """:func:`~kbcore.analyses.incentives.revenue_coverage` in one sentence."""
+    if _na(coverage["share"]):
+        return missing("incentives.need.manager", lang)
+    key = "incentives.note.coverage_all" if coverage["share"] >= 0.995 else "incentives.note.coverage"
+    return t(key, lang, managers=fmt_money(coverage["managers_revenue"], lang, currency=currency),
+             company=fmt_money(coverage["company_revenue"], lang, currency=currency),
+             share=_pct(coverage["share"], lang), first=coverage.attrs.get("first"),
+             last=coverage.attrs.get("last"))
 
 
 def results_table(results: pd.DataFrame, lang: str = "en", *, currency: str = "EUR",

@@ -102,6 +102,7 @@ from kbcore.analyses.incentives import (
     manager_results,
     overpay_flags,
     plan_summary,
+    revenue_coverage,
     territory_fairness,
     territory_potential,
     yearly_pay,
@@ -158,6 +159,7 @@ ui.quality_report(ds, lang)
 lines = manager_lines(facts, ds.products, ds.clients)  # each sales line with the manager it counts for
 results = manager_results(facts, ds.products, ds.clients, ds.staff, ds.targets, freq=pay_period, lines=lines)
 print(iv.results_note(results, lang))
+print(iv.coverage_text(revenue_coverage(results, facts, years=years), lang, currency=money))
 iv.attainment_table(results, lang, currency=money, years=years).style.hide(axis="index")
 
 # %% [markdown] lang="bg"
