@@ -1386,7 +1386,7 @@ FAIRNESS_COLUMNS = ["manager", "team", "months_employed", "revenue", "revenue_ta
 
 def territory_fairness(payouts: pd.DataFrame, potential: pd.Series | None = None, *,
                        years=None) -> pd.DataFrame:
-    """Each manager's revenue attainment next to his territory potential: are the quotas fair?
+    """Each manager's revenue attainment next to his territory potential (are the quotas fair).
 
     Per manager over the rows in the plan (``years``: only those years)::
 
