@@ -218,7 +218,7 @@ for plan in plans:
 curved = [plan for plan in plans if plan.mechanic == "quota"]
 if curved:
     columns = min(2, len(curved))
-    fig, axes = plt.subplots((len(curved) + 1) // 2, columns, figsize=(6 * columns, 4.2 * ((len(curved) + 1) // 2)),
+    fig, axes = plt.subplots((len(curved) + 1) // 2, columns, figsize=(6.5 * columns, 4.2 * ((len(curved) + 1) // 2)),
                              squeeze=False)
     for ax, plan in zip(axes.ravel(), curved, strict=False):
         plot_payout_curve(curve_points(plan), lang=lang, ax=ax)
