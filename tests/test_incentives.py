@@ -548,3 +548,55 @@ def test_demo_companies_run(demo):
     assert len(flags)
     kf = key_figures_table(v.incentives_figures(cmp, "bg", flags=flags), "bg")
     assert len(kf) == 7
+
+
+# --------------------------------------------------------------------------- fairness per manager (topic 9's workbook)
+def test_territory_fairness_by_hand():
+    res = _results([0.9, 1.2, 0.7, 1.0], [np.nan] * 4)
+    pay = inc.simulate(res, _plan(kpis={"revenue": 1}))
+    potential = pd.Series([8000.0, 4000.0, 2000.0], index=["M1", "M2", "M3"])
+    potential.attrs["basis"] = "clients.potential"
+    fair = inc.territory_fairness(pay, potential)
+    # yearly target = 1000 × 12 / 3 months = 4000; potential / 4000 = 2, 1, 0.5; M4 has none (last)
+    assert fair["manager"].tolist() == ["M1", "M2", "M3", "M4"]
+    assert fair["yearly_target"].tolist() == pytest.approx([4000.0] * 4)
+    assert fair["potential_per_target"].tolist()[:3] == pytest.approx([2.0, 1.0, 0.5])
+    assert math.isnan(fair["potential_per_target"].iloc[3])
+    assert fair["revenue_attainment"].tolist() == pytest.approx([0.9, 1.2, 0.7, 1.0])
+    assert fair.attrs["basis"] == "clients.potential" and fair.attrs["missing"] == []
+    bare = inc.territory_fairness(pay)
+    assert bare["potential"].isna().all() and bare.attrs["missing"] == ["clients.potential", "market"]
+    assert inc.territory_fairness(pay, potential, years=["2024"]).empty
+    table = v.fairness_table(fair, "en")
+    assert table.iloc[0].tolist()[-1] == "2.0×" and table.shape == (4, 6)
+
+
+def test_attainment_table_and_per_target_fairness_text():
+    res = _results([0.9, 1.2, 0.7, 1.0], [np.nan] * 4, teams=["T2", "T1", "T1", "T2"])
+    table = v.attainment_table(res, "en", years=[2025])
+    # sorted by team then name: M2, M3 (T1), M1, M4 (T2); one column per period
+    assert table.iloc[:, 0].tolist() == ["M2", "M3", "M1", "M4"]
+    assert table["2025-Q1"].tolist() == ["120%", "70%", "90%", "100%"]
+    assert v.attainment_table(res, "en", years=[2024]).shape[0] == 0
+    pay = inc.simulate(res, _plan(kpis={"revenue": 1}))
+    potential = pd.Series([4.0, 1.0, 3.0, 2.0], index=["M1", "M2", "M3", "M4"])
+    potential.attrs["basis"] = "clients.potential"
+    s = inc.plan_summary(pay, potential=potential)
+    text = v.fairness_text(s, "en", per_target=True)
+    assert "per unit of the yearly revenue target" in text
+    assert v.fmt_number(s["fairness_per_target_rho"], "en", 2) in text
+
+
+def test_revenue_coverage_by_hand(results):
+    cov = inc.revenue_coverage(results, Facts(_sales(), as_of=AS_OF))
+    # 2025-Q1 and Q2: 100 + 200 + 300 + 50 + 400 = 1050, every line has a manager (D's from the card)
+    assert cov["managers_revenue"] == pytest.approx(1050) and cov["company_revenue"] == pytest.approx(1050)
+    assert cov["share"] == pytest.approx(1.0) and cov.attrs["first"] == "2025-Q1"
+    assert "every sale has a manager" in v.coverage_text(cov, "en")
+    bare = inc.manager_results(Facts(_sales(), as_of=AS_OF), _products(), None, _staff(), _targets(),
+                               lead_in_days=0)
+    part = inc.revenue_coverage(bare, Facts(_sales(), as_of=AS_OF))
+    assert part["share"] == pytest.approx(650 / 1050)   # D's 400 has no manager without the cards
+    assert "62%" in v.coverage_text(part, "en")
+    none = inc.revenue_coverage(bare, Facts(_sales(), as_of=AS_OF), years=[2024])
+    assert math.isnan(none["share"]) and is_missing(v.coverage_text(none, "en"))

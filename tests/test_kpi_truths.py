@@ -190,3 +190,38 @@ def test_topic10_the_example_kpi_tree_is_computed_and_the_checks_find_its_plante
     for part in tree.cascade:  # every team of the cascade is a team of the staff table with its own sales
         team = kt.kpi_values(tree, ds, facts, scope=(part.by, part.to)).set_index("kpi")
         assert team.loc[part.kpi, "actual"] > 0
+
+
+def test_truth8_the_uncapped_accelerator_overpays_one_clients_windfall(bg):
+    """Topic 9: Христо Любенов's 2025 windfall (one client's one-off orders) through the plan simulator.
+
+    ≈ 202 % of his 2025 revenue target while the other managers reach 94–129 %; the uncapped
+    accelerator (plan C) pays him several times the median and the windfall flag names him, the
+    capped plan (B) does not; the quotas do not follow potential (Теодора Христова).
+    """
+    from kbcore.analyses import incentives as inc
+
+    ds, facts = bg
+    lines = inc.manager_lines(facts, ds.products, ds.clients)
+    results = inc.manager_results(facts, ds.products, ds.clients, ds.staff, ds.targets, lines=lines)
+    y2025 = results.loc[results["period"].str.startswith("2025")]
+    yearly = y2025.groupby("manager")[["revenue", "revenue_target"]].sum()
+    attainment = (yearly["revenue"] / yearly["revenue_target"]).dropna()
+    assert attainment.idxmax() == "Христо Любенов"
+    assert attainment["Христо Любенов"] == pytest.approx(2.02, abs=0.05)
+    others = attainment.drop("Христо Любенов")
+    assert others.min() > 0.9 and others.max() < 1.35
+    potential = inc.territory_potential(ds.clients, ds.market, lines=lines)
+    plans = inc.load_incentive_plans_template()
+    cmp = inc.compare_plans(results, plans, potential=potential, years=[2024, 2025])
+    conc = inc.client_concentration(lines)
+    flags = {p: inc.overpay_flags(cmp.attrs["payouts"][p], conc, years=[2025]) for p in ("accel_nocap", "quota_cap")}
+    named = flags["accel_nocap"].loc[flags["accel_nocap"]["flagged"]]
+    assert named["manager"].tolist() == ["Христо Любенов"] and named["multiple"].iloc[0] >= 3
+    assert not flags["quota_cap"]["flagged"].any()
+    capped = flags["quota_cap"].set_index("manager").loc["Христо Любенов", "multiple"]
+    assert capped < 2 < named["multiple"].iloc[0]
+    fair = inc.territory_fairness(cmp.attrs["payouts"]["quota_cap"], potential, years=[2024, 2025])
+    assert fair["manager"].iloc[0] == "Теодора Христова"  # the most potential per unit of plan
+    by = cmp.set_index("plan")
+    assert by.loc["quota_cap", "fairness_per_target_rho"] > 0.5 and by.loc["quota_cap", "fairness_per_target_p"] < 0.05

@@ -77,6 +77,7 @@ __all__ = [
     "manager_lines",
     "manager_targets",
     "manager_results",
+    "revenue_coverage",
     "payout_curve",
     "curve_points",
     "simulate",
@@ -84,6 +85,7 @@ __all__ = [
     "territory_potential",
     "plan_summary",
     "compare_plans",
+    "territory_fairness",
     "client_concentration",
     "overpay_flags",
     "incentive_plans",
@@ -838,6 +840,44 @@ def manager_results(
 
 
 # --------------------------------------------------------------------------- the pay curve
+def revenue_coverage(results: pd.DataFrame, facts: Facts, *, years=None) -> pd.Series:
+    """How much of the company's revenue the managers' results (and so any plan) cover.
+
+    Over the periods of ``results`` (``years``: only those years), from the first period's first
+    day to the last one's last day::
+
+        managers_revenue = Σ revenue of the managers' rows
+        company_revenue  = Σ revenue of every sales line in those days (the facts' one reduction)
+        share            = managers_revenue / company_revenue
+
+    The rest is revenue of lines with no manager on the line or on the client's card: a plan pays
+    nobody for it.
+
+    Returns
+    -------
+    Series
+        ``managers_revenue, company_revenue, share`` (NaN without results or revenue);
+        ``attrs``: ``first``, ``last`` (the period labels).
+    """
+    rows = results
+    if years is not None and len(rows):
+        rows = rows.loc[_year(rows["period"]).isin({str(y) for y in years}).fillna(False).to_numpy(dtype=bool)]
+    out = pd.Series({"managers_revenue": math.nan, "company_revenue": math.nan, "share": math.nan},
+                    dtype="float64")
+    out.attrs.update(first=None, last=None)
+    if rows.empty:
+        return out
+    lo, hi = pd.Timestamp(rows["start"].min()), pd.Timestamp(rows["end"].max())
+    company = float(facts.clients(lo, hi)[C.revenue].sum())
+    out["managers_revenue"] = float(rows["revenue"].sum())
+    out["company_revenue"] = company
+    if company > 0:
+        out["share"] = out["managers_revenue"] / company
+    labels = sorted(rows["period"].astype(str).unique())
+    out.attrs.update(first=labels[0], last=labels[-1])
+    return out
+
+
 def payout_curve(attainment, *, threshold: float = 0.0, payout_at_threshold: float = 0.0,
                  accelerator: float = 1.0, cap: float | None = None) -> np.ndarray:
     """The quota-based pay curve: the share of the target incentive paid at an attainment.
@@ -1337,6 +1377,72 @@ def compare_plans(results: pd.DataFrame, plans, *, potential: pd.Series | None =
     out.attrs.update(payouts=payouts, plans={p.id: p for p in plans},
                      basis=None if potential is None else potential.attrs.get("basis"),
                      top_performer=top, max_manager=mx)
+    return out
+
+
+FAIRNESS_COLUMNS = ["manager", "team", "months_employed", "revenue", "revenue_target",
+                    "revenue_attainment", "potential", "yearly_target", "potential_per_target"]
+
+
+def territory_fairness(payouts: pd.DataFrame, potential: pd.Series | None = None, *,
+                       years=None) -> pd.DataFrame:
+    """Each manager's revenue attainment next to his territory potential (are the quotas fair).
+
+    Per manager over the rows in the plan (``years``: only those years)::
+
+        revenue_attainment    = Σ revenue / Σ revenue target
+        yearly_target         = Σ revenue target × 12 / months employed
+        potential_per_target  = potential / yearly_target     (how much the territory could buy
+                                                               per unit of the yearly quota)
+
+    A quota that follows the potential gives every manager about the same potential per unit of
+    target; a manager with far more potential per unit of target reaches his quota more easily
+    (the figure behind :func:`plan_summary`'s ``fairness_per_target_rho``).
+
+    Parameters
+    ----------
+    payouts : DataFrame
+        :func:`simulate` (any plan: the attainment does not depend on the plan).
+    potential : Series, optional
+        :func:`territory_potential`; without it ``potential`` and ``potential_per_target`` are NaN
+        and ``attrs["missing"]`` names the inputs that would give it.
+    years : iterable, optional
+        Keep only these years.
+
+    Returns
+    -------
+    DataFrame
+        :data:`FAIRNESS_COLUMNS`, the largest potential per unit of target first.
+        ``attrs``: ``basis`` (of the potential), ``missing``.
+
+    Source: Zoltners, Sinha & Lorimer (2006) on goals fair to territory potential; the per-target
+    measure is our reading.
+    """
+    rows = payouts.loc[payouts["in_plan"].fillna(False).astype(bool)]
+    if years is not None:
+        keep = {str(y) for y in years}
+        rows = rows.loc[_year(rows["period"]).isin(keep).fillna(False).to_numpy(dtype=bool)]
+    whole = rows.assign(period="all")
+    whole.attrs = dict(payouts.attrs)
+    per = yearly_pay(whole)
+    out = per[["manager", "team", "months_employed", "revenue", "revenue_target",
+               "revenue_attainment"]].copy()
+    known = potential is not None and len(potential) > 0
+    if known:
+        pot = pd.Series(potential.to_numpy("float64"), index=potential.index.astype(str))
+        out["potential"] = pot.reindex([str(m) for m in out["manager"]]).to_numpy()
+    else:
+        out["potential"] = np.nan
+    out["yearly_target"] = (out["revenue_target"] * 12.0 / out["months_employed"]).where(
+        (out["months_employed"] > 0) & (out["revenue_target"] > 0))
+    out["potential_per_target"] = out["potential"] / out["yearly_target"]
+    out = out.sort_values(["potential_per_target", "manager"], ascending=[False, True],
+                          na_position="last", kind="mergesort").reset_index(drop=True)
+    out = out[FAIRNESS_COLUMNS]
+    out.attrs.update(basis=potential.attrs.get("basis") if known else None,
+                     missing=[] if known else (list(potential.attrs.get("missing", []))
+                                               if potential is not None else
+                                               ["clients.potential", "market"]))
     return out
 
 

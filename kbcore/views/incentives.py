@@ -25,10 +25,13 @@ __all__ = [
     "plan_text",
     "results_note",
     "results_table",
+    "coverage_text",
     "payout_table",
     "comparison_table",
     "quota_text",
     "fairness_text",
+    "attainment_table",
+    "fairness_table",
     "flags_table",
     "flags_text",
     "incentives_figures",
@@ -155,6 +158,17 @@ def results_note(results: pd.DataFrame, lang: str = "en") -> str:
     return text
 
 
+def coverage_text(coverage: pd.Series, lang: str = "en", *, currency: str = "EUR") -> str:
+    """:func:`~kbcore.analyses.incentives.revenue_coverage` in one sentence."""
+    if _na(coverage["share"]):
+        return missing("incentives.need.manager", lang)
+    key = "incentives.note.coverage_all" if coverage["share"] >= 0.995 else "incentives.note.coverage"
+    return t(key, lang, managers=fmt_money(coverage["managers_revenue"], lang, currency=currency),
+             company=fmt_money(coverage["company_revenue"], lang, currency=currency),
+             share=_pct(coverage["share"], lang), first=coverage.attrs.get("first"),
+             last=coverage.attrs.get("last"))
+
+
 def results_table(results: pd.DataFrame, lang: str = "en", *, currency: str = "EUR",
                   period: str | None = None, kpis=("revenue", "new_clients")) -> pd.DataFrame:
     """One period's results per manager: actual, target and attainment of ``kpis``."""
@@ -236,19 +250,67 @@ def _strength(rho: float) -> str:
     return "none" if a < 0.1 else "weak" if a < 0.3 else "moderate" if a < 0.5 else "strong"
 
 
-def fairness_text(summary: pd.Series, lang: str = "en", *, alpha: float = 0.05) -> str:
-    """Attainment against territory potential in one sentence (what the potential was taken from)."""
+def fairness_text(summary: pd.Series, lang: str = "en", *, alpha: float = 0.05,
+                  per_target: bool = False) -> str:
+    """Attainment against territory potential in one sentence (what the potential was taken from).
+
+    ``per_target``: against the potential per unit of the yearly revenue target (the summary's
+    ``fairness_per_target_rho``) instead of the potential itself.
+    """
     basis = summary.attrs.get("basis")
-    rho, p = summary["fairness_rho"], summary["fairness_p"]
+    field = "fairness_per_target" if per_target else "fairness"
+    rho, p = summary[f"{field}_rho"], summary[f"{field}_p"]
     if basis is None:
         return missing("incentives.need.potential", lang)
     if _na(rho):
         return t("incentives.fair.too_few", lang)
-    return t("incentives.fair.text", lang, basis=t(f"incentives.basis.{basis.replace('.', '_')}", lang),
+    words = t(f"incentives.basis.{basis.replace('.', '_')}", lang)
+    if per_target:
+        words = t("incentives.basis.per_target", lang, basis=words)
+    return t("incentives.fair.text", lang, basis=words,
              strength=t(f"incentives.strength.{_strength(rho)}", lang), rho=fmt_number(rho, lang, 2),
              p=fmt_number(p, lang, 3),
              verdict=t("incentives.fair.rich" if rho > 0 and p < alpha else
                        "incentives.fair.poor" if rho < 0 and p < alpha else "incentives.fair.none", lang))
+
+
+def attainment_table(results: pd.DataFrame, lang: str = "en", *, currency: str = "EUR",
+                     kpi: str = "revenue", years=None) -> pd.DataFrame:
+    """Each manager's attainment of one KPI per period, with his team and monthly base pay.
+
+    One row per manager (sorted by team, then name), one column per period of ``years`` (all
+    when None): actual / target of ``kpi`` as a percentage; "—" where there was no target.
+    """
+    rows = results
+    if years is not None:
+        keep = {str(y) for y in years}
+        rows = rows.loc[rows["period"].astype(str).str.slice(0, 4).isin(keep)]
+    col = f"{kpi}_attainment"
+    if rows.empty or col not in rows.columns:
+        return _frame({"manager": [], "team": [], "base_pay_month": []}, lang)
+    wide = rows.pivot_table(index="manager", columns="period", values=col, aggfunc="first",
+                            dropna=False)
+    info = rows.groupby("manager")[["team", "base_pay"]].last().reindex(wide.index)
+    order = sorted(wide.index, key=lambda m: (str(info.loc[m, "team"]), str(m)))
+    out = {t("incentives.col.manager", lang): [str(m) for m in order],
+           t("incentives.col.team", lang): ["—" if pd.isna(info.loc[m, "team"]) else str(info.loc[m, "team"])
+                                             for m in order],
+           t("incentives.col.base_pay_month", lang): [fmt_money(info.loc[m, "base_pay"], lang, currency=currency)
+                                                      for m in order]}
+    for period in sorted(wide.columns):
+        out[str(period)] = [_pct(wide.loc[m, period], lang) for m in order]
+    return pd.DataFrame({k: pd.array(v, dtype="string") for k, v in out.items()})
+
+
+def fairness_table(fairness: pd.DataFrame, lang: str = "en", *, currency: str = "EUR") -> pd.DataFrame:
+    """:func:`~kbcore.analyses.incentives.territory_fairness` in words."""
+    return _frame({
+        "manager": list(fairness["manager"]), "team": list(fairness["team"]),
+        "revenue_attainment": [_pct(v, lang) for v in fairness["revenue_attainment"]],
+        "potential": [fmt_money(v, lang, currency=currency) for v in fairness["potential"]],
+        "yearly_target": [fmt_money(v, lang, currency=currency) for v in fairness["yearly_target"]],
+        "potential_per_target": [_times(v, lang) for v in fairness["potential_per_target"]],
+    }, lang)
 
 
 def flags_table(flags: pd.DataFrame, lang: str = "en", *, currency: str = "EUR",
