@@ -366,7 +366,10 @@ def _targets(rng, cal: Timeline, sales: pd.DataFrame, s_day, s_client, s_mgr,
         for y in cal.year_list:
             lo = int(np.searchsorted(cal.day_year, y))
             hi = lo + 365
-            per[int(y)] = max(0.0, (min(hi, m.left) - max(lo, m.hired)) / 365 * 12)
+            # a manager still with us is employed to the year's end, not to the data's last day:
+            # a yearly target covers the whole year, also the one the data ends in
+            until = hi if m.left >= cal.n_days else min(hi, m.left)
+            per[int(y)] = max(0.0, (until - max(lo, m.hired)) / 365 * 12)
         months.append(per)
     managers = pd.DataFrame({"name": mgrs["name"], "months": months})
     ship = sales[C.quantity].to_numpy() > 0
