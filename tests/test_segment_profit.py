@@ -301,6 +301,24 @@ def test_missing_template_file_is_explained(tmp_path):
     assert "kpi_segmentation.yaml" in err.value.message("en")
 
 
+def test_template_with_changes_only_the_bars_asked_and_validates():
+    tpl = _template()
+    strict = sp.template_with(tpl, {"substantial": 0.25}, min_clients=7)
+    assert [k.threshold for k in strict.criteria] == [0.9, 0.25]   # measurable kept, substantial 0.5 → 0.25
+    assert [k.weight for k in strict.criteria] == [1, 3] and strict.min_clients == 7
+    assert strict.max_segments == tpl.max_segments and strict.criteria[1].label == tpl.criteria[1].label
+    assert [k.threshold for k in tpl.criteria] == [0.9, 0.5]       # the original is untouched
+    # smallest revenue share 0.2: score min(0.2 / 0.5, 1) = 0.4 at the old bar, min(0.2 / 0.25, 1) = 0.8 at the new;
+    # total (1·1 + 3·0.4) / 4 = 0.55 → (1·1 + 3·0.8) / 4 = 0.85
+    vals = {"known_share": 1.0, "smallest_revenue_share": 0.2}
+    assert sp.scorecard({"x": vals}, tpl)[1]["score"].iloc[0] == pytest.approx(0.55)
+    assert sp.scorecard({"x": vals}, strict)[1]["score"].iloc[0] == pytest.approx(0.85)
+    with pytest.raises(KBDataError):
+        sp.template_with(tpl, {"substantiality": 0.1})             # no such criterion
+    with pytest.raises(KBDataError):
+        sp.template_with(tpl, {"substantial": 1.5})                # a share above 1
+
+
 def test_criterion_values_and_scorecard_by_hand():
     labels = sp.segment_labels(_facts(), "segment", _clients())
     table = sp.segment_table(_pnl(), labels, reach=sp.reachable(list("ABCDEF"), _clients(), _contacts()))

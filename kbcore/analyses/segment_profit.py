@@ -106,6 +106,7 @@ __all__ = [
     "scorecard",
     "segmentation_template",
     "load_segmentation_template",
+    "template_with",
     "review_segmentations",
     "segment_strategies",
 ]
@@ -946,6 +947,54 @@ def load_segmentation_template(path=None) -> SegmentationTemplate:
     """
     data, path = read_template(_KIND, path, TEMPLATE)
     return segmentation_template(data, file=path)
+
+
+def template_with(template: SegmentationTemplate, bars: Mapping | None = None, *,
+                  min_clients: int | None = None, max_segments: int | None = None) -> SegmentationTemplate:
+    """The same scorecard with other bars (thresholds) or rules, validated like the file.
+
+    ::
+
+        threshold_k = bars[k] for every criterion id k in bars, else the template's
+        min_clients, max_segments = the given ones, else the template's
+
+    For a notebook's "what if the bar were stricter": ``template_with(tpl, {"substantial": 0.05})``.
+
+    Parameters
+    ----------
+    template : SegmentationTemplate
+    bars : mapping, optional
+        {criterion id: new threshold}.
+    min_clients, max_segments : int, optional
+
+    Returns
+    -------
+    SegmentationTemplate
+
+    Raises
+    ------
+    TemplateError
+        A criterion id the template does not have (``template.unknown_key``) or a value that breaks
+        a rule of :func:`segmentation_template`.
+    """
+    bars = dict(bars or {})
+    ids = [k.id for k in template.criteria]
+    extra = sorted(set(map(str, bars)) - set(ids))
+    if extra:
+        template_error(_KIND, "unknown_key", template.file, "criteria", keys=", ".join(extra),
+                       allowed=", ".join(ids))
+    crit = []
+    for k in template.criteria:
+        node = {"id": k.id, "measure": k.measure, "threshold": bars.get(k.id, k.threshold), "weight": k.weight,
+                "label": dict(k.label)}
+        if k.question:
+            node["question"] = dict(k.question)
+        crit.append(node)
+    data = {"title": dict(template.title), "ours": template.ours, "criteria": crit,
+            "rules": {"alpha": template.alpha, "test_min_clients": template.test_min_clients,
+                      "min_clients": template.min_clients if min_clients is None else min_clients,
+                      "max_segments": template.max_segments if max_segments is None else max_segments}}
+    return segmentation_template(data, file=template.file)
 
 
 # --------------------------------------------------------------------------- the scorecard
