@@ -319,6 +319,21 @@ def test_template_with_changes_only_the_bars_asked_and_validates():
         sp.template_with(tpl, {"substantial": 1.5})                # a share above 1
 
 
+def test_rescore_keeps_the_segments_and_moves_the_ranking(review):
+    same = sp.rescore(review, review.template)
+    pd.testing.assert_frame_equal(same.summary, review.summary)
+    pd.testing.assert_frame_equal(same.scorecard, review.scorecard)
+    assert same.tables is review.tables and same.best == review.best
+    # a bar of 1.0 on the smallest segment's revenue share: every candidate with two or more segments now
+    # scores min(v / 1, 1) = v < 1 on it, so no candidate meets every criterion any more
+    strict = sp.rescore(review, sp.template_with(review.template, {"substantial": 1.0}))
+    assert not (strict.summary["passed"] == strict.summary["criteria"]).any()
+    sub = strict.scorecard.loc[strict.scorecard["criterion"] == "substantial"].set_index("candidate")
+    base = review.scorecard.loc[review.scorecard["criterion"] == "substantial"].set_index("candidate")
+    assert (sub["value"] == base["value"]).all() and (sub["threshold"] == 1.0).all()
+    assert sub["score"].to_numpy() == pytest.approx(base["value"].clip(upper=1).to_numpy())
+
+
 def test_criterion_values_and_scorecard_by_hand():
     labels = sp.segment_labels(_facts(), "segment", _clients())
     table = sp.segment_table(_pnl(), labels, reach=sp.reachable(list("ABCDEF"), _clients(), _contacts()))

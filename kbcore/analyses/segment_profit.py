@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import numbers
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -108,6 +108,7 @@ __all__ = [
     "load_segmentation_template",
     "template_with",
     "review_segmentations",
+    "rescore",
     "segment_strategies",
 ]
 
@@ -1361,3 +1362,41 @@ def review_segmentations(
     return SegmentationReview(candidates=cand_table, labels=labels, pnl=pnl, tables=tables, tests=tests_frame,
                               stability=stab, scorecard=card, summary=summary, best=best, template=template,
                               as_of=at, window=window, missing=tuple(dict.fromkeys(missing)))
+
+
+def rescore(review: SegmentationReview, template: SegmentationTemplate) -> SegmentationReview:
+    """The same review scored on another scorecard, without computing the segments again.
+
+    The segment tables, labels, P&L and stability are kept; the tests of differences are made again
+    with the new template's ``alpha`` and ``test_min_clients`` (:func:`differentiation` on the
+    review's P&L and labels), then :func:`criterion_values` and :func:`scorecard` as in
+    :func:`review_segmentations`. For "what if the bar were stricter" (:func:`template_with`).
+
+    Parameters
+    ----------
+    review : SegmentationReview
+    template : SegmentationTemplate
+
+    Returns
+    -------
+    SegmentationReview
+        With the new ``tests``, ``scorecard``, ``summary``, ``best`` and ``template``.
+
+    Source: as :func:`review_segmentations`.
+    """
+    indexed = review.labels.set_index(C.client_id) if len(review.labels.columns) else None
+    tests, values = [], {}
+    for cand, table in review.tables.items():
+        test = differentiation(review.pnl, indexed[cand], min_clients=template.test_min_clients,
+                               alpha=template.alpha, candidate=cand)
+        vals = criterion_values(table, test, review.stability.loc[review.stability["candidate"] == cand],
+                                alpha=template.alpha, min_clients=template.min_clients,
+                                max_segments=template.max_segments)
+        vals["segments"] = int((table["segment"] != UNKNOWN).sum())
+        values[cand] = vals
+        tests.append(test)
+    card, summary = scorecard(values, template)
+    tests_frame = pd.concat(tests, ignore_index=True) if tests else review.tests.iloc[:0]
+    best = str(summary["candidate"].iloc[0]) if len(summary) and summary["score"].notna().iloc[0] else None
+    return replace(review, tests=tests_frame, scorecard=card, summary=summary, best=best, template=template)
+
