@@ -136,8 +136,8 @@ ui.quality_report(ds, lang)
 # **различими** (наистина купуват различно) и **приложими** (търговският екип може да работи с тях поотделно).
 #
 # Котлър назовава принципите, но не казва как да се измерят с данните на компанията. **Как се измерва всеки
-# принцип, прагът и теглото му са наш прочит**, а не на Котлър: те са в редактируема карта
-# (`data/templates/kpi_segmentation.yaml`), която обучителят може да замени със свои критерии. Таблицата показва
+# принцип, прагът и теглото му са наш прочит**, а не на Котлър: те са в редактируема карта за оценка (шаблон на
+# работната тетрадка), която обучителят може да замени със свои критерии, прагове и тегла. Таблицата показва
 # картата, с която работи тетрадката.
 
 # %% [markdown] lang="en"
@@ -148,9 +148,9 @@ ui.quality_report(ds, lang)
 # (they really buy differently) and **actionable** (the sales team can work them separately).
 #
 # Kotler names the principles but does not say how to measure them on a company's data. **How each principle is
-# measured, its bar and its weight are our reading**, not Kotler's: they are in an editable scorecard
-# (`data/templates/kpi_segmentation.yaml`) that the trainer may replace with criteria of their own. The table shows
-# the scorecard this workbook uses.
+# measured, its bar and its weight are our reading**, not Kotler's: they are in an editable scorecard (a template of
+# the workbook) that the trainer may replace with criteria, bars and weights of their own. The table shows the
+# scorecard this workbook uses.
 
 # %%
 template = load_segmentation_template(template_file)  # Kotler's five principles, our measures and bars
