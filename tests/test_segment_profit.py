@@ -557,6 +557,16 @@ def test_behaviour_stability_and_strategy_charts(review):
     st = sp.segment_strategies(review.tables["segment"])
     ax = ch.plot_strategies(st, "segment", lang="bg")
     assert {c.get_gid() for c in ax.collections} == {"strategy:serve_efficiently", "strategy:invest"}
+    # margins 16 %, 17.5 %, 19 % (within 5 points): ticks every half point need one decimal to stay distinct
+    close = pd.DataFrame({"segment": ["a", "b", "c"], "clients": [5, 5, 5], C.revenue: [100.0, 80.0, 60.0],
+                          "profit": [16.0, 14.0, 11.4], "profit_share": [0.39, 0.34, 0.27],
+                          "profit_margin": [0.16, 0.175, 0.19], "growth": [0.02, 0.10, 0.30],
+                          "strategy": pd.array(["serve_efficiently", "defend", "invest"], dtype="string")})
+    close.attrs.update(margin_ref=0.17, growth_cut=0.1, missing=[])
+    ax = ch.plot_strategies(close, "segment", lang="bg")
+    ax.figure.canvas.draw()
+    ticks = [x.get_text() for x in ax.get_xticklabels() if x.get_text()]
+    assert len(ticks) == len(set(ticks)) and any("," in x for x in ticks)   # "16,5 %", not "16 %" twice
     plt.close("all")
 
 
