@@ -221,5 +221,9 @@ def plot_strategies(strategies: pd.DataFrame, candidate: str, *, lang: str = "en
             axis.set_major_formatter(pct_formatter(lang, 1 if span < 0.05 else 0))
         ax.set_xlabel(t("segment_profit.chart.strategies.x", lang))
         ax.set_ylabel(t("segment_profit.chart.strategies.y", lang))
-        ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=10, frameon=False)
+        ax.margins(0.15)  # room for the largest bubbles at the edges
+        legend = ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=10, frameon=False,
+                           labelspacing=1.2)
+        for handle in legend.legend_handles:  # one small marker each, not the bubbles' sizes
+            handle.set_sizes([120])
     return ax
