@@ -216,7 +216,8 @@ spv.scorecard_table(review, lang).style.hide(axis="index")
 # allow and what the others would need.
 
 # %%
-if ds.clients is None:
+external = review.candidates.loc[review.candidates["kind"] == "external", "available"]
+if not external.any():  # no card field to split by: only our own classes
     display(Markdown(ui.needs("segment_profit.need.clients", "segment_profit.need.clients.how", lang)))
 spv.candidates_table(review, lang).style.hide(axis="index")
 
