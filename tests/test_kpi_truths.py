@@ -225,3 +225,26 @@ def test_truth8_the_uncapped_accelerator_overpays_one_clients_windfall(bg):
     assert fair["manager"].iloc[0] == "Теодора Христова"  # the most potential per unit of plan
     by = cmp.set_index("plan")
     assert by.loc["quota_cap", "fairness_per_target_rho"] > 0.5 and by.loc["quota_cap", "fairness_per_target_p"] < 0.05
+
+
+def test_truth9_the_market_segment_differs_in_order_frequency_the_territory_does_not(bg):
+    """Topic 6: the workbook's review of the candidate segmentations (review_segmentations).
+
+    By market segment the clients' orders a year differ beyond chance (Kruskal–Wallis, small p); by
+    territory no behaviour measure does, so the territory fails "differentiable" while the market
+    segment meets every criterion and ranks first.
+    """
+    from kbcore.analyses import segment_profit as sgp
+
+    ds, facts = bg
+    review = sgp.review_segmentations(facts, ds.clients, surveys=ds.surveys, interactions=ds.interactions,
+                                      contacts=ds.contacts, currency=ds.currency)
+    tests = review.tests.set_index(["candidate", "measure"])
+    assert tests.loc[("segment", "orders"), "p_value"] < 1e-4      # 1.2e-07 on 2025-07 … 2026-06
+    assert tests.loc[("segment", "orders"), "epsilon2"] > 0.03
+    assert tests.loc[("region", "orders"), "p_value"] > 0.05       # 0.12
+    assert not tests.loc["region", "significant"].any()
+    card = review.scorecard.set_index(["candidate", "criterion"])
+    assert not card.loc[("region", "differentiable"), "passed"]
+    assert card.loc[("segment", "differentiable"), "passed"]
+    assert review.best == "segment"

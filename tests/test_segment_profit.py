@@ -301,6 +301,39 @@ def test_missing_template_file_is_explained(tmp_path):
     assert "kpi_segmentation.yaml" in err.value.message("en")
 
 
+def test_template_with_changes_only_the_bars_asked_and_validates():
+    tpl = _template()
+    strict = sp.template_with(tpl, {"substantial": 0.25}, min_clients=7)
+    assert [k.threshold for k in strict.criteria] == [0.9, 0.25]   # measurable kept, substantial 0.5 → 0.25
+    assert [k.weight for k in strict.criteria] == [1, 3] and strict.min_clients == 7
+    assert strict.max_segments == tpl.max_segments and strict.criteria[1].label == tpl.criteria[1].label
+    assert [k.threshold for k in tpl.criteria] == [0.9, 0.5]       # the original is untouched
+    # smallest revenue share 0.2: score min(0.2 / 0.5, 1) = 0.4 at the old bar, min(0.2 / 0.25, 1) = 0.8 at the new;
+    # total (1·1 + 3·0.4) / 4 = 0.55 → (1·1 + 3·0.8) / 4 = 0.85
+    vals = {"known_share": 1.0, "smallest_revenue_share": 0.2}
+    assert sp.scorecard({"x": vals}, tpl)[1]["score"].iloc[0] == pytest.approx(0.55)
+    assert sp.scorecard({"x": vals}, strict)[1]["score"].iloc[0] == pytest.approx(0.85)
+    with pytest.raises(KBDataError):
+        sp.template_with(tpl, {"substantiality": 0.1})             # no such criterion
+    with pytest.raises(KBDataError):
+        sp.template_with(tpl, {"substantial": 1.5})                # a share above 1
+
+
+def test_rescore_keeps_the_segments_and_moves_the_ranking(review):
+    same = sp.rescore(review, review.template)
+    pd.testing.assert_frame_equal(same.summary, review.summary)
+    pd.testing.assert_frame_equal(same.scorecard, review.scorecard)
+    assert same.tables is review.tables and same.best == review.best
+    # a bar of 1.0 on the smallest segment's revenue share: every candidate with two or more segments now
+    # scores min(v / 1, 1) = v < 1 on it, so no candidate meets every criterion any more
+    strict = sp.rescore(review, sp.template_with(review.template, {"substantial": 1.0}))
+    assert not (strict.summary["passed"] == strict.summary["criteria"]).any()
+    sub = strict.scorecard.loc[strict.scorecard["criterion"] == "substantial"].set_index("candidate")
+    base = review.scorecard.loc[review.scorecard["criterion"] == "substantial"].set_index("candidate")
+    assert (sub["value"] == base["value"]).all() and (sub["threshold"] == 1.0).all()
+    assert sub["score"].to_numpy() == pytest.approx(base["value"].clip(upper=1).to_numpy())
+
+
 def test_criterion_values_and_scorecard_by_hand():
     labels = sp.segment_labels(_facts(), "segment", _clients())
     table = sp.segment_table(_pnl(), labels, reach=sp.reachable(list("ABCDEF"), _clients(), _contacts()))
@@ -524,6 +557,16 @@ def test_behaviour_stability_and_strategy_charts(review):
     st = sp.segment_strategies(review.tables["segment"])
     ax = ch.plot_strategies(st, "segment", lang="bg")
     assert {c.get_gid() for c in ax.collections} == {"strategy:serve_efficiently", "strategy:invest"}
+    # margins 16 %, 17.5 %, 19 % (within 5 points): ticks every half point need one decimal to stay distinct
+    close = pd.DataFrame({"segment": ["a", "b", "c"], "clients": [5, 5, 5], C.revenue: [100.0, 80.0, 60.0],
+                          "profit": [16.0, 14.0, 11.4], "profit_share": [0.39, 0.34, 0.27],
+                          "profit_margin": [0.16, 0.175, 0.19], "growth": [0.02, 0.10, 0.30],
+                          "strategy": pd.array(["serve_efficiently", "defend", "invest"], dtype="string")})
+    close.attrs.update(margin_ref=0.17, growth_cut=0.1, missing=[])
+    ax = ch.plot_strategies(close, "segment", lang="bg")
+    ax.figure.canvas.draw()
+    ticks = [x.get_text() for x in ax.get_xticklabels() if x.get_text()]
+    assert len(ticks) == len(set(ticks)) and any("," in x for x in ticks)   # "16,5 %", not "16 %" twice
     plt.close("all")
 
 

@@ -44,7 +44,7 @@ from __future__ import annotations
 
 import numbers
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
@@ -106,7 +106,9 @@ __all__ = [
     "scorecard",
     "segmentation_template",
     "load_segmentation_template",
+    "template_with",
     "review_segmentations",
+    "rescore",
     "segment_strategies",
 ]
 
@@ -948,6 +950,54 @@ def load_segmentation_template(path=None) -> SegmentationTemplate:
     return segmentation_template(data, file=path)
 
 
+def template_with(template: SegmentationTemplate, bars: Mapping | None = None, *,
+                  min_clients: int | None = None, max_segments: int | None = None) -> SegmentationTemplate:
+    """The same scorecard with other bars (thresholds) or rules, validated like the file.
+
+    ::
+
+        threshold_k = bars[k] for every criterion id k in bars, else the template's
+        min_clients, max_segments = the given ones, else the template's
+
+    For a notebook's "what if the bar were stricter": ``template_with(tpl, {"substantial": 0.05})``.
+
+    Parameters
+    ----------
+    template : SegmentationTemplate
+    bars : mapping, optional
+        {criterion id: new threshold}.
+    min_clients, max_segments : int, optional
+
+    Returns
+    -------
+    SegmentationTemplate
+
+    Raises
+    ------
+    TemplateError
+        A criterion id the template does not have (``template.unknown_key``) or a value that breaks
+        a rule of :func:`segmentation_template`.
+    """
+    bars = dict(bars or {})
+    ids = [k.id for k in template.criteria]
+    extra = sorted(set(map(str, bars)) - set(ids))
+    if extra:
+        template_error(_KIND, "unknown_key", template.file, "criteria", keys=", ".join(extra),
+                       allowed=", ".join(ids))
+    crit = []
+    for k in template.criteria:
+        node = {"id": k.id, "measure": k.measure, "threshold": bars.get(k.id, k.threshold), "weight": k.weight,
+                "label": dict(k.label)}
+        if k.question:
+            node["question"] = dict(k.question)
+        crit.append(node)
+    data = {"title": dict(template.title), "ours": template.ours, "criteria": crit,
+            "rules": {"alpha": template.alpha, "test_min_clients": template.test_min_clients,
+                      "min_clients": template.min_clients if min_clients is None else min_clients,
+                      "max_segments": template.max_segments if max_segments is None else max_segments}}
+    return segmentation_template(data, file=template.file)
+
+
 # --------------------------------------------------------------------------- the scorecard
 def criterion_values(table: pd.DataFrame, tests: pd.DataFrame | None = None,
                      stab: pd.DataFrame | None = None, *, alpha: float = 0.05, min_clients: int = 20,
@@ -1312,3 +1362,41 @@ def review_segmentations(
     return SegmentationReview(candidates=cand_table, labels=labels, pnl=pnl, tables=tables, tests=tests_frame,
                               stability=stab, scorecard=card, summary=summary, best=best, template=template,
                               as_of=at, window=window, missing=tuple(dict.fromkeys(missing)))
+
+
+def rescore(review: SegmentationReview, template: SegmentationTemplate) -> SegmentationReview:
+    """The same review scored on another scorecard, without computing the segments again.
+
+    The segment tables, labels, P&L and stability are kept; the tests of differences are made again
+    with the new template's ``alpha`` and ``test_min_clients`` (:func:`differentiation` on the
+    review's P&L and labels), then :func:`criterion_values` and :func:`scorecard` as in
+    :func:`review_segmentations`. For "what if the bar were stricter" (:func:`template_with`).
+
+    Parameters
+    ----------
+    review : SegmentationReview
+    template : SegmentationTemplate
+
+    Returns
+    -------
+    SegmentationReview
+        With the new ``tests``, ``scorecard``, ``summary``, ``best`` and ``template``.
+
+    Source: as :func:`review_segmentations`.
+    """
+    indexed = review.labels.set_index(C.client_id) if len(review.labels.columns) else None
+    tests, values = [], {}
+    for cand, table in review.tables.items():
+        test = differentiation(review.pnl, indexed[cand], min_clients=template.test_min_clients,
+                               alpha=template.alpha, candidate=cand)
+        vals = criterion_values(table, test, review.stability.loc[review.stability["candidate"] == cand],
+                                alpha=template.alpha, min_clients=template.min_clients,
+                                max_segments=template.max_segments)
+        vals["segments"] = int((table["segment"] != UNKNOWN).sum())
+        values[cand] = vals
+        tests.append(test)
+    card, summary = scorecard(values, template)
+    tests_frame = pd.concat(tests, ignore_index=True) if tests else review.tests.iloc[:0]
+    best = str(summary["candidate"].iloc[0]) if len(summary) and summary["score"].notna().iloc[0] else None
+    return replace(review, tests=tests_frame, scorecard=card, summary=summary, best=best, template=template)
+

@@ -215,9 +215,15 @@ def plot_strategies(strategies: pd.DataFrame, candidate: str, *, lang: str = "en
             ax.axvline(ref, color=COLORS["neutral"], linestyle="--", linewidth=1.5, gid="margin_ref")
         ax.axhline(strategies.attrs.get("growth_cut", 0.0), color=COLORS["neutral"], linestyle="--",
                    linewidth=1.5, gid="growth_cut")
-        ax.xaxis.set_major_formatter(pct_formatter(lang))
-        ax.yaxis.set_major_formatter(pct_formatter(lang))
+        # one decimal when the margins (or growths) lie within 5 points: whole percents would repeat on the ticks
+        for axis, values in ((ax.xaxis, rows["profit_margin"].to_numpy("float64")), (ax.yaxis, growth)):
+            span = float(np.nanmax(values) - np.nanmin(values)) if len(values) > 1 else 0.0
+            axis.set_major_formatter(pct_formatter(lang, 1 if span < 0.05 else 0))
         ax.set_xlabel(t("segment_profit.chart.strategies.x", lang))
         ax.set_ylabel(t("segment_profit.chart.strategies.y", lang))
-        ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=10, frameon=False)
+        ax.margins(0.15)  # room for the largest bubbles at the edges
+        legend = ax.legend(loc="center left", bbox_to_anchor=(1.01, 0.5), fontsize=10, frameon=False,
+                           labelspacing=1.2)
+        for handle in legend.legend_handles:  # one small marker each, not the bubbles' sizes
+            handle.set_sizes([120])
     return ax
