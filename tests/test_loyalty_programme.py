@@ -477,3 +477,15 @@ def test_roi_widget(facts, kpis):
     box.window.value = 3
     assert box.effect.window == 3
     plt.close("all")
+
+
+def test_naive_text_and_goals_plan_by_hand(effect):
+    # post_mean = mean(400, 700) = 550; naive = 171.67 → the non-members' mean 378.33; 171.67 / 400 = 42.9 %
+    text = v.naive_text(effect, "en").replace("\xa0", "").replace(",", "")
+    assert "€550" in text and "€378" in text and "€172" in text and "42.9%" in text
+    assert v.naive_text(lp.programme_effect(Facts(_sales(), as_of=AS_OF), None), "bg").startswith("—")
+    tpl = lp.load_loyalty_template()
+    plan = v.goals_plan_table(tpl, "bg")
+    assert len(plan) == len(tpl.goals) and "пример" in plan.columns[2]
+    assert plan.iloc[0, 2].replace("\xa0", " ") in ("≥ 30,0 %", "≥ 30,0%")  # reach: participation ≥ 30 %
+    assert _latin_words(list(plan.columns) + [x for c in plan.columns for x in plan[c]]) == set()
