@@ -479,6 +479,17 @@ def test_roi_widget(facts, kpis):
     plt.close("all")
 
 
+def test_widget_passes_the_activity_rule_on(facts, kpis):
+    # M4 joining 15 Apr, W = 3: Feb + Mar = 0 → left out when the last 2 months are required (see above)
+    lt = _loyalty()
+    lt.loc[lt[C.client_id] == "M4", C.joined] = pd.Timestamp("2024-04-15")
+    box = roi_explorer(facts, lt, kpis, _clients(), window=3, revenue_bands=1, active_recent=2)
+    assert box.effect.excluded["not_buying_at_join"] == 1
+    box = roi_explorer(facts, lt, kpis, _clients(), window=3, revenue_bands=1, active_recent=3)
+    assert box.effect.excluded["not_buying_at_join"] == 0
+    plt.close("all")
+
+
 def test_naive_text_and_goals_plan_by_hand(effect):
     # post_mean = mean(400, 700) = 550; naive = 171.67 → the non-members' mean 378.33; 171.67 / 400 = 42.9 %
     text = v.naive_text(effect, "en").replace("\xa0", "").replace(",", "")
