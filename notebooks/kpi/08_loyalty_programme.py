@@ -102,7 +102,12 @@ from kbcore.analyses.loyalty_programme import (
     programme_roi,
 )
 from kbcore.charts import use_style
-from kbcore.charts.loyalty_programme import plot_estimates, plot_event_time, plot_funnel, plot_points
+from kbcore.charts.loyalty_programme import (
+    plot_estimates,
+    plot_event_time,
+    plot_funnel,
+    plot_points,
+)
 from kbcore.facts import Facts
 from kbcore.views import loyalty_programme as lpv
 from kbcore.widgets.loyalty_programme import roi_explorer
