@@ -495,6 +495,13 @@ def test_naive_text_and_goals_plan_by_hand(effect):
     text = v.naive_text(effect, "en").replace("\xa0", "").replace(",", "")
     assert "€550" in text and "€378" in text and "€172" in text and "42.9%" in text
     assert v.naive_text(lp.programme_effect(Facts(_sales(), as_of=AS_OF), None), "bg").startswith("—")
+    # members who buy less: N1 the only member, joining 10 Mar (W = 2): its Mar + Apr 120 against the
+    # Mar + Apr of every other client buying in Jan + Feb: M1 400, M2 650, M3 200, M4 0, N2 280, N3 1000
+    # → 421.67; gap −301.67 on its own 100 before joining → "€302 less", 301.7 %
+    lt = pd.DataFrame({C.client_id: pd.array(["N1"], dtype="string"), C.joined: pd.to_datetime(["2024-03-10"])})
+    alone = lp.programme_effect(Facts(_sales(), as_of=AS_OF), lt, _clients(), window=2, revenue_bands=1)
+    less = v.naive_text(alone, "en").replace("\xa0", "")
+    assert alone.naive == pytest.approx(120 - 2530 / 6) and "€302 less" in less and "301.7%" in less
     tpl = lp.load_loyalty_template()
     plan = v.goals_plan_table(tpl, "bg")
     assert len(plan) == len(tpl.goals) and "пример" in plan.columns[2]

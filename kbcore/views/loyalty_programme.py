@@ -221,15 +221,16 @@ def naive_text(effect: LoyaltyEffect, lang: str = "en", *, currency: str = "EUR"
         non-members' mean = post_mean − naive   (naive = mean over the members of post_i − the
                                                  non-members' mean in the same months)
 
-    Its share is taken on the members' sales before joining, like the uplift's.
+    Its share is taken on the members' sales before joining, like the uplift's; a gap at or below
+    zero (members buy less) is said as "less", with its size.
     """
     if effect.n == 0 or not _finite(effect.naive):
         return missing(need_key("loyalty" if "loyalty" in effect.missing else "effect"), lang)
-    rel = _pct(effect.naive / effect.pre_mean, lang) if effect.pre_mean else "—"
-    return t("loyalty_programme.naive.text", lang, window=_months(effect.window, lang),
-             members=_money(effect.post_mean, lang, currency),
-             others=_money(effect.post_mean - effect.naive, lang, currency),
-             gap=_money(effect.naive, lang, currency), rel=rel)
+    gap = abs(effect.naive)
+    rel = _pct(gap / effect.pre_mean, lang) if effect.pre_mean else "—"
+    key = "loyalty_programme.naive.text" if effect.naive > 0 else "loyalty_programme.naive.text_less"
+    return t(key, lang, window=_months(effect.window, lang), members=_money(effect.post_mean, lang, currency),
+             others=_money(effect.post_mean - effect.naive, lang, currency), gap=_money(gap, lang, currency), rel=rel)
 
 
 def excluded_text(effect: LoyaltyEffect, lang: str = "en") -> str:

@@ -274,15 +274,15 @@ effect = programme_effect(facts, ds.loyalty, ds.clients, window=window or tpl.wi
 print(lpv.naive_text(effect, lang, currency=money))
 
 # %% [markdown] lang="bg"
-# **Защо това не е ефектът на програмата.** Членовете не са случайни клиенти: присъединяват се тези, които и без
-# програмата купуват много и растат — за тях точките са най-много, а търговецът им предлага програмата първи. Тази
+# **Защо това не е ефектът на програмата.** Членовете не са случайни клиенти: обикновено се присъединяват тези, които
+# и без програмата купуват много и растат — за тях точките са най-много, а търговецът им предлага програмата първи. Тази
 # разлика съществува и *преди* присъединяването. Сравнението „членове срещу нечленове“ смесва ефекта на програмата с
 # това кой решава да се присъедини (**самоподбор**) и почти винаги го преувеличава. Отчет, който казва „членовете
 # купуват с 30 % повече“, още нищо не е доказал.
 
 # %% [markdown] lang="en"
-# **Why this is not the programme's effect.** Members are not random clients: those who join are the ones who buy a
-# lot and grow without the programme — they earn the most points, and the sales rep offers them the programme first.
+# **Why this is not the programme's effect.** Members are not random clients: those who join are usually the ones who
+# buy a lot and grow without the programme — they earn the most points, and the sales rep offers them the programme first.
 # The gap exists *before* they join too. Comparing members with non-members mixes the programme's effect with who
 # chooses to join (**self-selection**), and nearly always overstates it. A report saying "members buy 30 % more" has
 # proven nothing yet.
