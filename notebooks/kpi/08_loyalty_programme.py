@@ -219,7 +219,8 @@ if "loyalty" in kpis.missing:
 # %%
 ax = plot_points(kpis, lang=lang)
 plt.show()
-print(lpv.points_note(kpis, lang))
+if "loyalty" not in kpis.missing:
+    print(lpv.points_note(kpis, lang))
 
 # %% [markdown] lang="bg"
 # **На какво да гледаме.** Използваните точки спрямо изтеклите: при степен на използване около половината и дял на
@@ -322,8 +323,9 @@ print(lpv.naive_text(effect, lang, currency=money))
 # version).
 
 # %%
-print(lpv.excluded_text(effect, lang))
-print()
+if "loyalty" not in effect.missing:
+    print(lpv.excluded_text(effect, lang))
+    print()
 print(lpv.effect_text(effect, lang, currency=money))
 lpv.effect_table(effect, lang, currency=money).style.hide(axis="index")
 
