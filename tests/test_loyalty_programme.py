@@ -149,7 +149,8 @@ def test_difference_in_differences_by_hand(effect):
     assert m.loc["M1", "d"] == pytest.approx(150) and m.loc["M2", "d"] == pytest.approx(90)
     assert m.loc["M1", "controls"] == 2 and m.loc["M1", "control_pre"] == pytest.approx(150)
     assert m.loc["M3", "status"] == "no_post_window" and m.loc["M4", "status"] == "no_pre_window"
-    assert effect.excluded == {"no_pre_window": 1, "no_post_window": 1, "no_pre_sales": 0, "no_control": 0}
+    assert effect.excluded == {"no_pre_window": 1, "no_post_window": 1, "no_pre_sales": 0, "not_buying_at_join": 0,
+                               "no_control": 0}
     assert effect.n == 2 and effect.did == pytest.approx(120) and effect.se == pytest.approx(30)
     q = stats.t.ppf(0.975, 1)
     assert (effect.ci_low, effect.ci_high) == pytest.approx((120 - q * 30, 120 + q * 30))
@@ -176,6 +177,27 @@ def test_not_yet_members_can_be_controls(facts):
     # M3 joins in June, after both post windows: a control with change 0 → M1: 200 − (20+80+0)/3,
     # M2: 100 − (20+0+0)/3
     assert m.loc["M1", "d"] == pytest.approx(200 - 100 / 3) and m.loc["M2", "d"] == pytest.approx(100 - 20 / 3)
+
+
+def test_a_member_not_buying_when_it_joins_is_left_out_and_counted(facts):
+    # M4 joins 15 Apr instead (month 3): W = 3, pre Jan–Mar = 50 (bought, so not "no_pre_sales"), but
+    # Feb + Mar = 0: with the last 2 months required it is "not_buying_at_join"; with 3 months (Jan–Mar)
+    # it buys and is compared with N3, the other client of its segment (N3's Jan–Mar = 520 > 0).
+    lt = _loyalty()
+    lt.loc[lt[C.client_id] == "M4", C.joined] = pd.Timestamp("2024-04-15")
+    lt[C.left] = pd.NaT
+    e = lp.programme_effect(facts, lt, _clients(), window=3, revenue_bands=1, active_recent=2)
+    assert e.members.set_index(C.client_id).loc["M4", "status"] == "not_buying_at_join"
+    assert e.excluded["not_buying_at_join"] == 1
+    # the text counts every member: M1 (joins Mar) has no 3 months before it in the data, M3 (Jun) none
+    # after, M2 (Apr: Jan–Mar 600, Feb + Mar 600) is used → 1 used of 4
+    assert e.excluded == {"no_pre_window": 1, "no_post_window": 1, "no_pre_sales": 0, "not_buying_at_join": 1,
+                          "no_control": 0}
+    assert e.n == 1 and "1 member of 4" in v.excluded_text(e, "en")
+    assert "1 member who had stopped buying" in v.excluded_text(e, "en")
+    e3 = lp.programme_effect(facts, lt, _clients(), window=3, revenue_bands=1, active_recent=3)
+    assert e3.excluded["not_buying_at_join"] == 0
+    assert e3.members.set_index(C.client_id).loc["M4", "status"] == "used"
 
 
 def test_join_month_skipped_and_matching_rules(facts):
@@ -455,3 +477,33 @@ def test_roi_widget(facts, kpis):
     box.window.value = 3
     assert box.effect.window == 3
     plt.close("all")
+
+
+def test_widget_passes_the_activity_rule_on(facts, kpis):
+    # M4 joining 15 Apr, W = 3: Feb + Mar = 0 → left out when the last 2 months are required (see above)
+    lt = _loyalty()
+    lt.loc[lt[C.client_id] == "M4", C.joined] = pd.Timestamp("2024-04-15")
+    box = roi_explorer(facts, lt, kpis, _clients(), window=3, revenue_bands=1, active_recent=2)
+    assert box.effect.excluded["not_buying_at_join"] == 1
+    box = roi_explorer(facts, lt, kpis, _clients(), window=3, revenue_bands=1, active_recent=3)
+    assert box.effect.excluded["not_buying_at_join"] == 0
+    plt.close("all")
+
+
+def test_naive_text_and_goals_plan_by_hand(effect):
+    # post_mean = mean(400, 700) = 550; naive = 171.67 → the non-members' mean 378.33; 171.67 / 400 = 42.9 %
+    text = v.naive_text(effect, "en").replace("\xa0", "").replace(",", "")
+    assert "€550" in text and "€378" in text and "€172" in text and "42.9%" in text
+    assert v.naive_text(lp.programme_effect(Facts(_sales(), as_of=AS_OF), None), "bg").startswith("—")
+    # members who buy less: N1 the only member, joining 10 Mar (W = 2): its Mar + Apr 120 against the
+    # Mar + Apr of every other client buying in Jan + Feb: M1 400, M2 650, M3 200, M4 0, N2 280, N3 1000
+    # → 421.67; gap −301.67 on its own 100 before joining → "€302 less", 301.7 %
+    lt = pd.DataFrame({C.client_id: pd.array(["N1"], dtype="string"), C.joined: pd.to_datetime(["2024-03-10"])})
+    alone = lp.programme_effect(Facts(_sales(), as_of=AS_OF), lt, _clients(), window=2, revenue_bands=1)
+    less = v.naive_text(alone, "en").replace("\xa0", "")
+    assert alone.naive == pytest.approx(120 - 2530 / 6) and "€302 less" in less and "301.7%" in less
+    tpl = lp.load_loyalty_template()
+    plan = v.goals_plan_table(tpl, "bg")
+    assert len(plan) == len(tpl.goals) and "пример" in plan.columns[2]
+    assert plan.iloc[0, 2].replace("\xa0", " ") in ("≥ 30,0 %", "≥ 30,0%")  # reach: participation ≥ 30 %
+    assert _latin_words(list(plan.columns) + [x for c in plan.columns for x in plan[c]]) == set()

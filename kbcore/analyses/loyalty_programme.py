@@ -646,7 +646,8 @@ class LoyaltyEffect:
         ``never`` or ``not_yet``.
     members : DataFrame
         One row per member: ``client_id, joined, status`` (``used`` or why excluded:
-        ``no_pre_window``, ``no_post_window``, ``no_pre_sales``, ``no_control``), ``pre, post,
+        ``no_pre_window``, ``no_post_window``, ``no_pre_sales``, ``not_buying_at_join``,
+        ``no_control``), ``pre, post,
         controls, control_pre, control_post, d, naive_d``.
     event : DataFrame
         ``month`` (event time: 0 = the joining month), ``members``, ``controls`` (mean revenue
@@ -937,7 +938,7 @@ def programme_effect(facts: Facts, loyalty: pd.DataFrame | None, clients: pd.Dat
     event["part"] = pd.array(np.where(ev_span < 0, "pre", np.where(ev_span < shift, "join", "post")),
                              dtype="string")
     excluded = {k: int((per["status"] == k).sum())
-                for k in ("no_pre_window", "no_post_window", "no_pre_sales", "no_control")}
+                for k in ("no_pre_window", "no_post_window", "no_pre_sales", "not_buying_at_join", "no_control")}
     return LoyaltyEffect(did=did, se=se, ci_low=lo, ci_high=hi, p_value=p, naive=naive, naive_se=nse,
                          naive_low=nlo, naive_high=nhi, n=len(used), pre_mean=pre_mean, post_mean=post_mean,
                          relative_uplift=_div(did, pre_mean) if pre_mean else np.nan, margin_rate=margin,

@@ -17,6 +17,7 @@ import pandas as pd
 
 from kbcore.analyses.loyalty_programme import (
     LoyaltyEffect,
+    LoyaltyTemplate,
     ProgrammeCost,
     ProgrammeKPIs,
     ProgrammeROI,
@@ -33,9 +34,11 @@ __all__ = [
     "cost_table",
     "effect_table",
     "effect_text",
+    "naive_text",
     "excluded_text",
     "roi_text",
     "goals_table",
+    "goals_plan_table",
     "loyalty_programme_figures",
 ]
 
@@ -210,6 +213,26 @@ def effect_table(effect: LoyaltyEffect, lang: str = "en", *, currency: str = "EU
     }, lang)
 
 
+def naive_text(effect: LoyaltyEffect, lang: str = "en", *, currency: str = "EUR") -> str:
+    """The naive comparison in words: what a member bought after joining against a non-member.
+
+    ::
+
+        non-members' mean = post_mean − naive   (naive = mean over the members of post_i − the
+                                                 non-members' mean in the same months)
+
+    Its share is taken on the members' sales before joining, like the uplift's; a gap at or below
+    zero (members buy less) is said as "less", with its size.
+    """
+    if effect.n == 0 or not _finite(effect.naive):
+        return missing(need_key("loyalty" if "loyalty" in effect.missing else "effect"), lang)
+    gap = abs(effect.naive)
+    rel = _pct(gap / effect.pre_mean, lang) if effect.pre_mean else "—"
+    key = "loyalty_programme.naive.text" if effect.naive > 0 else "loyalty_programme.naive.text_less"
+    return t(key, lang, window=_months(effect.window, lang), members=_money(effect.post_mean, lang, currency),
+             others=_money(effect.post_mean - effect.naive, lang, currency), gap=_money(gap, lang, currency), rel=rel)
+
+
 def excluded_text(effect: LoyaltyEffect, lang: str = "en") -> str:
     """Which members are in the estimate, and which are left out and why."""
     total = effect.n + sum(effect.excluded.values())
@@ -290,6 +313,28 @@ def goals_table(scorecard: pd.DataFrame, lang: str = "en", *, currency: str = "E
                                                                            scorecard["target"], strict=True)],
         "verdict": verdicts,
     }, lang)
+
+
+def goals_plan_table(template: LoyaltyTemplate, lang: str = "en", *, currency: str = "EUR") -> pd.DataFrame:
+    """The template's goals before any measurement: goal, the indicator that measures it, its target.
+
+    The target's header is labelled an example while the template's values are examples.
+    """
+    def target(g):
+        if g.target is None:
+            return t("loyalty_programme.met.no_target", lang)
+        sign = "≥" if g.better == "higher" else "≤"
+        return f"{sign} {_indicator_value(g.indicator, g.target, lang, currency)}"
+
+    out = _frame({
+        "goal": [g.text.get(lang) or g.text.get("en") or g.id for g in template.goals],
+        "indicator": [indicator_label(g.indicator, lang) for g in template.goals],
+        "target": [target(g) for g in template.goals],
+    }, lang)
+    if template.example:
+        header = t("loyalty_programme.col.target", lang)
+        out = out.rename(columns={header: example(header, lang)})
+    return out
 
 
 # --------------------------------------------------------------------------- key figures

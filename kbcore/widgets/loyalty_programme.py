@@ -31,7 +31,8 @@ _STYLE = {"description_width": "initial"}
 def roi_explorer(facts: Facts, loyalty: pd.DataFrame | None, kpis: ProgrammeKPIs,
                  clients: pd.DataFrame | None = None, *, template: LoyaltyTemplate | None = None,
                  window: int | None = None, controls: str = "never", match_on=(C.segment,),
-                 revenue_bands: int = 4, currency: str = "EUR", lang: str = "en") -> widgets.VBox:
+                 revenue_bands: int = 4, active_recent: int = 3, currency: str = "EUR",
+                 lang: str = "en") -> widgets.VBox:
     """The before/after window, the value of a point and the programme's costs that redraw its ROI.
 
     A slider sets the window W in months (the effect is recomputed with
@@ -53,7 +54,7 @@ def roi_explorer(facts: Facts, loyalty: pd.DataFrame | None, kpis: ProgrammeKPIs
         The starting costs (default: the packaged example template).
     window : int, optional
         The starting window (default the template's).
-    controls, match_on, revenue_bands
+    controls, match_on, revenue_bands, active_recent
         As in :func:`~kbcore.analyses.loyalty_programme.programme_effect`.
     currency : str
         The currency of the money (EUR for the Bulgarian company).
@@ -90,7 +91,8 @@ def roi_explorer(facts: Facts, loyalty: pd.DataFrame | None, kpis: ProgrammeKPIs
         w = int(win.value)
         if w not in effects:
             effects[w] = programme_effect(facts, loyalty, clients, window=w, controls=controls,
-                                          match_on=match_on, revenue_bands=revenue_bands)
+                                          match_on=match_on, revenue_bands=revenue_bands,
+                                          active_recent=active_recent)
         effect = effects[w]
         cost = programme_cost(kpis, value_per_point=vpp.value, fixed_cost_per_year=fixed.value,
                               cost_per_member_per_year=per.value)
