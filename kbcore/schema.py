@@ -83,6 +83,7 @@ class C:
     nps = "nps"
     responded = "responded"
     wave = "wave"
+    needs = "needs"
     # loyalty
     joined = "joined"
     tier = "tier"
@@ -243,12 +244,13 @@ TABLES: dict[str, Table] = {
             "surveys",
             required={C.date: "date", C.client_id: "id"},
             optional={C.csat: "number", C.nps: "number", C.suppliers_used: "int",
-                      C.our_rank: "int", C.responded: "bool", C.wave: "text"},
+                      C.our_rank: "int", C.responded: "bool", C.wave: "text", C.needs: "text"},
             description="a satisfaction survey's row for a client asked: csat, nps and the answers; "
             "suppliers_used and our_rank: the client's answer to 'how many suppliers of the category "
             "do you use, and where do we rank among them'; responded False for a client asked who did "
             "not answer (no column: every row is an answer); wave names the survey round (a changed "
-            "question or scale is a new wave)",
+            "question or scale is a new wave); needs the client's stated main need (price, delivery, "
+            "technical support … as the survey words them: the basis of a needs-based segmentation)",
         ),
         Table(
             "loyalty",

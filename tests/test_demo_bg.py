@@ -589,3 +589,15 @@ def test_truth9_segmentation_one_split_differs_one_does_not(files, sales):
     h = stats.kruskal(*by_month)
     assert h.pvalue > 0.05
     assert (h.statistic - len(by_month) + 1) / (len(cl) - len(by_month)) < 0.01  # epsilon²
+
+
+def test_truth9_the_stated_needs_follow_the_business_and_only_respondents_state_them(files):
+    sv = files["surveys"]
+    answered = sv[C.responded].astype(bool)
+    assert sv.loc[~answered, C.needs].isna().all() and sv.loc[answered, C.needs].notna().all()
+    cl = files["clients"].set_index(C.client_id)
+    r = sv[answered]
+    table = pd.crosstab(r[C.client_id].map(cl[C.segment]), r[C.needs])
+    assert stats.chi2_contingency(table).pvalue < 1e-10  # the needs follow the segment
+    known = r[C.client_id].nunique() / sv[C.client_id].nunique()
+    assert 0.4 < known < 0.9  # a needs-based segmentation reaches only the clients who answered

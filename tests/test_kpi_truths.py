@@ -248,3 +248,6 @@ def test_truth9_the_market_segment_differs_in_order_frequency_the_territory_does
     assert not card.loc[("region", "differentiable"), "passed"]
     assert card.loc[("segment", "differentiable"), "passed"]
     assert review.best == "segment"
+    # the needs the respondents state: different in behaviour (margin), but known only for those who answered
+    assert tests.loc[("needs", "margin_pct"), "p_value"] < 1e-4
+    assert card.loc[("needs", "differentiable"), "passed"] and not card.loc[("needs", "measurable"), "passed"]

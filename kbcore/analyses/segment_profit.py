@@ -271,9 +271,9 @@ def _card_column(clients: pd.DataFrame | None, column: str) -> pd.Series:
 
 def _needs(clients: pd.DataFrame | None, surveys: pd.DataFrame | None, as_of: pd.Timestamp) -> pd.Series:
     """The client's latest stated need (``surveys.needs`` up to ``as_of``), else the card's ``needs``."""
-    if surveys is not None and len(surveys) and {C.client_id, "needs"} <= set(surveys.columns):
+    if surveys is not None and len(surveys) and {C.client_id, C.needs} <= set(surveys.columns):
         s = pd.DataFrame({C.client_id: _ids(surveys[C.client_id]),
-                          "v": surveys["needs"].astype("string").str.strip()})
+                          "v": surveys[C.needs].astype("string").str.strip()})
         if C.date in surveys.columns:
             s["d"] = pd.to_datetime(surveys[C.date], errors="coerce")
             s = s.loc[s["d"].isna() | (s["d"] <= as_of)].sort_values("d", kind="mergesort")

@@ -202,7 +202,8 @@ spv.scorecard_table(review, lang).style.hide(axis="index")
 # %% [markdown] lang="bg"
 # ## 2. Вътрешни и външни сегменти
 # **Външните** сегменти са пазарните: как пазарът сам се дели — отрасъл, пазарен сегмент, размер на клиента, област,
-# заявени потребности. Те са записани в картата на клиента и не се променят от само себе си. **Вътрешните** са
+# заявени потребности. Те са записани в картата на клиента (потребностите — в отговорите от проучванията) и не се
+# променят от само себе си; потребностите обаче са известни само за клиентите, които са отговорили. **Вътрешните** са
 # нашите собствени класове, изчислени от продажбите ни: ABC по оборот, RFM сегментите, етапът от жизнения цикъл,
 # третините по оборот. Те казват колко важен е клиентът **за нас** и се менят от година на година. Таблицата показва
 # кои сегментирания данните позволяват и какво липсва за останалите.
@@ -210,7 +211,8 @@ spv.scorecard_table(review, lang).style.hide(axis="index")
 # %% [markdown] lang="en"
 # ## 2. Internal and external segments
 # **External** segments are the market's: how the market itself divides — industry, market segment, client size,
-# territory, stated needs. They are on the client card and do not change by themselves. **Internal** ones are our own
+# territory, stated needs. They are on the client card (the needs in the survey answers) and do not change by
+# themselves; the needs, though, are known only for the clients who answered. **Internal** ones are our own
 # classes, computed from our sales: ABC by revenue, the RFM segments, the lifecycle stage, the revenue thirds. They
 # say how important a client is **to us** and change from year to year. The table shows which segmentations the data
 # allow and what the others would need.

@@ -354,7 +354,7 @@ COLUMNS = {
                  C.attitude, C.level, C.owner, C.last_contact],
     "interactions": [C.date, C.client_id, C.manager, C.kind, C.outcome, C.note, C.contact_id],
     "surveys": [C.date, C.wave, C.client_id, C.responded, C.csat, C.nps, C.suppliers_used,
-                C.our_rank],
+                C.our_rank, C.needs],
     "loyalty": [C.client_id, C.joined, C.left, C.tier, C.points_earned, C.points_redeemed,
                 C.points_expired],
     "targets": [C.period, C.kpi, C.manager, C.business_line, C.category, C.region, C.client_id,

@@ -43,6 +43,7 @@ from kbcore.demo.bg.company import (
     LINES,
     OBLASTI,
     PREMIUM_LAUNCH,
+    SEG_KEYS,
     TARGET_SWITCH,
     VOLUME_PATH,
 )
@@ -58,7 +59,7 @@ from kbcore.demo.bg.team import (
     windfall_client,
     windfall_orders,
 )
-from kbcore.demo.bg.waves import fade_orders, survey_waves
+from kbcore.demo.bg.waves import fade_orders, survey_needs, survey_waves
 from kbcore.demo.clients import assign_managers, sales_team
 from kbcore.demo.optional import contacts_table, interactions_table
 from kbcore.demo.sales import (
@@ -167,6 +168,7 @@ def generate(*, clients: int = DEFAULTS["clients"], seed: int = DEFAULTS["seed"]
                         minlength=n)
     cards, share = wallet_columns(rng, cal, plan, cards, rev12, qty12, member)
     surveys = _survey_ranks(rng, surveys, sv_client, cards, plan, share)
+    surveys = survey_needs(seed, surveys, sv_client, plan, SEG_KEYS)  # topic 6: the needs-based split
 
     year = cal.day_year[s_day]
     region_names = np.array([OBLASTI[r][0] for r in plan["region"].to_numpy()], dtype=object)

@@ -37,7 +37,7 @@ from kbcore.demo.bg.company import (
 from kbcore.demo.timeline import Timeline
 from kbcore.schema import C
 
-__all__ = ["fade_orders", "survey_waves"]
+__all__ = ["NEEDS", "fade_orders", "survey_needs", "survey_waves"]
 
 
 def fade_orders(rng: np.random.Generator, cal: Timeline, plan: pd.DataFrame,
@@ -121,3 +121,41 @@ def _delivered_within(ship_day: np.ndarray, ship_client: np.ndarray, ci: np.ndar
     q_hi = ci.astype(np.int64) * 10_000 + day
     q_lo = q_hi - days
     return np.searchsorted(key, q_hi, side="right") > np.searchsorted(key, q_lo, side="left")
+
+
+NEEDS = ("цена", "бърза доставка", "техническа консултация", "широк асортимент", "отложено плащане")
+"""The main needs a respondent can state (as the survey words them)."""
+NEEDS_BY_SEGMENT = {
+    "autoservice": (0.40, 0.15, 0.10, 0.30, 0.05),
+    "transport": (0.20, 0.55, 0.10, 0.05, 0.10),
+    "agro": (0.30, 0.15, 0.05, 0.05, 0.45),
+    "industrial": (0.10, 0.15, 0.60, 0.10, 0.05),
+    "retail": (0.25, 0.10, 0.05, 0.55, 0.05),
+    "construction": (0.20, 0.15, 0.05, 0.05, 0.55),
+}
+"""Each segment's chances of each need (the order of :data:`NEEDS`): the needs follow the business."""
+NEEDS_STREAM = 13
+"""The needs draw from ``default_rng([seed, NEEDS_STREAM])``: adding them changed no other file."""
+
+
+def survey_needs(seed: int, surveys: pd.DataFrame, ci: np.ndarray, plan: pd.DataFrame,
+                 seg_keys) -> pd.DataFrame:
+    """The surveys with each respondent's stated main need (``needs``; empty for non-respondents).
+
+    A client has one main need, drawn from its segment's chances (:data:`NEEDS_BY_SEGMENT`; a client
+    paying cash leans to price); in each wave it states it, or (15 %) another one at random — what a
+    survey question really gets. From a stream of its own, so the other files stay as they were.
+    """
+    rng = np.random.default_rng([int(seed), NEEDS_STREAM])
+    n = len(plan)
+    seg = np.asarray(seg_keys, dtype=object)[plan["seg"].to_numpy()]
+    p = np.array([NEEDS_BY_SEGMENT[s] for s in seg], dtype="float64")
+    cash = plan["terms"].to_numpy() == 0
+    p[cash, 0] += 0.3
+    p /= p.sum(axis=1, keepdims=True)
+    u = rng.random(n)
+    main = (u[:, None] > np.cumsum(p, axis=1)).sum(axis=1)
+    stated = np.where(rng.random(len(ci)) < 0.85, main[ci], rng.integers(0, len(NEEDS), len(ci)))
+    answered = surveys[C.responded].to_numpy(dtype=bool)
+    needs = np.where(answered, np.array(NEEDS, dtype=object)[stated], None)
+    return surveys.assign(**{C.needs: pd.array(needs, dtype="string")})
