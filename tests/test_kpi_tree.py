@@ -420,3 +420,16 @@ def test_on_the_russian_demo_company_and_a_sales_only_export(demo_dataset):
     assert v.loc["revenue", "status"] in ("met", "not_met")
     assert "market" in v.loc["market_share", "needs"] and "sales.cost" in v.loc["gross_margin_rate", "needs"]
     assert set(v.attrs["missing"]) >= {"sales.cost", "market", "manual"}
+
+
+def test_a_kpi_whose_table_has_nothing_in_the_year_names_that_table():
+    """NPS in a year without a survey wave needs survey answers in that year, not sales."""
+    from kbcore.analyses.kpi_tree import KPI_REGISTRY, _period_need
+    from kbcore.views.kpi_tree import need_text
+
+    assert _period_need(KPI_REGISTRY["nps"]) == "surveys.period"
+    assert _period_need(KPI_REGISTRY["loyalty_participation"]) == "loyalty.period"
+    assert _period_need(KPI_REGISTRY["gross_margin"]) == "sales.period"  # its table is the sales
+    assert _period_need(KPI_REGISTRY["revenue"]) == "sales.period"  # needs nothing beyond the sales
+    assert _period_need(None) == "sales.period"
+    assert need_text("surveys.period", "bg").startswith("отговори на проучвания в избраната година")

@@ -757,6 +757,16 @@ def _at_quota(d: KpiData, quota_level: float = 1.0) -> float:
     return float((attainment >= quota_level - 1e-9).mean())
 
 
+def _period_need(formula) -> str:
+    """``"<table>.period"``: what a KPI lacks when its table exists but has nothing in the chosen year.
+
+    The table is the one its value comes from: its first need's, else the sales.
+    """
+    first = formula.needs[0] if formula is not None and formula.needs else ""
+    table = first.split(".")[0].split("|")[0]
+    return f"{table}.period" if table and table not in ("sales", "clients", "products") else "sales.period"
+
+
 @dataclass(frozen=True)
 class KpiFormula:
     """A KPI the workbook computes: one entry of :data:`KPI_REGISTRY`.
@@ -950,8 +960,8 @@ def kpi_values(tree: KpiTree, ds, facts: Facts, *, period=None, scope=None, as_o
                 att = ttd / actual if actual > 0 else (math.inf if ttd >= 0 else math.nan)
         if needs or math.isnan(actual):
             status = "needs_data"
-            if not needs:
-                needs = ["sales.period"]
+            if not needs:  # the data is there, but not in the chosen year: name the table it comes from
+                needs = [_period_need(f)]
         elif target is None:
             status = "no_target"
         elif math.isnan(att):

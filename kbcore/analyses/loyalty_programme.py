@@ -42,6 +42,7 @@ import pandas as pd
 from scipy import stats
 
 from kbcore.analyses._ids import ids as _ids
+from kbcore.analyses._params import confidence_level
 from kbcore.analyses._template import (
     read_template,
     template_error,
@@ -121,13 +122,7 @@ def _int_param(value, name: str, low: int = 1) -> int:
 
 
 def _level(level) -> float:
-    try:
-        v = float(level)
-    except (TypeError, ValueError):
-        _bad("level", level, "a confidence level between 0 and 1 (0.95 = 95 %)")
-    if not 0 < v < 1:
-        _bad("level", level, "a confidence level between 0 and 1 (0.95 = 95 %)")
-    return v
+    return confidence_level(level, _bad)
 
 
 def _as_of(facts: Facts, as_of) -> pd.Timestamp:

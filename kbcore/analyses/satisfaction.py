@@ -47,6 +47,7 @@ from scipy import stats
 
 from kbcore.analyses._ids import UNKNOWN
 from kbcore.analyses._ids import ids as _ids
+from kbcore.analyses._params import confidence_level
 from kbcore.analyses.lifecycle import DEFAULT_RULES, PROSPECT, StageRules, stage_history
 from kbcore.analyses.share_of_wallet import NPS_GROUPS
 from kbcore.errors import KBDataError
@@ -113,13 +114,7 @@ def _bad(name: str, value, expected: str):
 
 
 def _level(level) -> float:
-    try:
-        v = float(level)
-    except (TypeError, ValueError):
-        _bad("level", level, "a confidence level between 0 and 1 (0.95 = 95 %)")
-    if not 0 < v < 1:
-        _bad("level", level, "a confidence level between 0 and 1 (0.95 = 95 %)")
-    return v
+    return confidence_level(level, _bad)
 
 
 def _z(level: float) -> float:
