@@ -545,6 +545,24 @@ def abc_three(
 
 
 # --------------------------------------------------------------------------- summary
+def _group_totals(classes: pd.DataFrame, by: str, order, name: str) -> pd.DataFrame:
+    """Clients, revenue, sales, potential and untapped potential per value of ``by``, in ``order``.
+
+    One row per value of ``order`` (named ``name``); a value without clients has 0 clients and NaN
+    sums; potential and untapped are NaN where no client of the group has one.
+    """
+    g = classes.loc[classes[by].notna()].groupby(by, observed=True)
+    out = pd.DataFrame({
+        "clients": g.size(),
+        C.revenue: g[C.revenue].sum(),
+        "sales": g["sales"].sum(),
+        C.potential: g[C.potential].sum(min_count=1),
+        "untapped": g["untapped"].sum(min_count=1),
+    }).reindex(list(order)).rename_axis(name).reset_index()
+    out["clients"] = out["clients"].fillna(0).astype("int64")
+    return out
+
+
 def combination_summary(classes: pd.DataFrame) -> pd.DataFrame:
     """One row per combination (all 27, empty ones too): how many clients, how much money and potential.
 
@@ -573,16 +591,7 @@ def combination_summary(classes: pd.DataFrame) -> pd.DataFrame:
         ``unclassified_sales``.
     """
     known = classes.loc[classes["combination"].notna()]
-    g = known.groupby("combination", observed=True)
-    stats = pd.DataFrame({
-        "clients": g.size(),
-        C.revenue: g[C.revenue].sum(),
-        "sales": g["sales"].sum(),
-        C.potential: g[C.potential].sum(min_count=1),
-        "untapped": g["untapped"].sum(min_count=1),
-    }).reindex(list(COMBINATIONS))
-    out = stats.rename_axis("combination").reset_index()
-    out["clients"] = out["clients"].fillna(0).astype("int64")
+    out = _group_totals(known, "combination", COMBINATIONS, "combination")
     for col in (C.revenue, "sales", C.potential, "untapped"):
         out[col] = out[col].astype("float64").fillna(0.0)
     n, rev, untapped = int(out["clients"].sum()), float(out[C.revenue].sum()), float(out["untapped"].sum())
@@ -683,17 +692,7 @@ def class_summary(classes: pd.DataFrame, by: str = "sales_class") -> pd.DataFram
     """
     if by not in _CLASS_BY:
         raise ValueError(f"by must be one of {', '.join(_CLASS_BY)}, not {by!r}")
-    known = classes.loc[classes[by].notna()]
-    g = known.groupby(by, observed=True)
-    out = pd.DataFrame({
-        "clients": g.size(),
-        C.revenue: g[C.revenue].sum(),
-        "sales": g["sales"].sum(),
-        C.potential: g[C.potential].sum(min_count=1),
-        "untapped": g["untapped"].sum(min_count=1),
-    }).reindex(list(ABC3_CLASSES))
-    out = out.rename_axis("class").reset_index()
-    out["clients"] = out["clients"].fillna(0).astype("int64")
+    out = _group_totals(classes, by, ABC3_CLASSES, "class")
     for col in (C.revenue, "sales"):
         out[col] = out[col].astype("float64").fillna(0.0)
     for col in (C.potential, "untapped"):
